@@ -1,0 +1,103 @@
+// Judges one unit: runs every selected rule over the unit's artifacts in isolation and scores the result.
+import type { ArtifactKey, Artifacts, FetchResult } from '../model/artifacts.js';
+import type { Finding } from '../model/result.js';
+import type { Localized, Rule, RuleContext, RuleOutcome, UnitFacts } from '../model/rule.js';
+import type { Unit } from '../model/unit.js';
+import { renderMessage, type Lang } from './messages.js';
+import { scoreUnit } from './score.js';
+
+/** Messages the runner itself gives when a rule cannot run; rules' own messages are in their meta. */
+export const ENGINE_MESSAGES: Record<string, Localized> = {
+  notApplicable: {
+    vi: 'Không áp dụng cho loại hình {type}.',
+    en: 'Does not apply to unit type {type}.',
+  },
+  missingArtifact: {
+    vi: 'Chưa xác minh được: không thu thập được {artifact} ({reason}).',
+    en: 'Not verified: could not collect {artifact} ({reason}).',
+  },
+  ruleCrashed: {
+    vi: 'Chưa xác minh được: quy tắc gặp lỗi khi chạy ({error}).',
+    en: 'Not verified: the rule crashed ({error}).',
+  },
+};
+
+export interface JudgedUnit {
+  findings: Finding[];
+  facts: UnitFacts;
+  score: number | null;
+  verified: number;
+  grade: ReturnType<typeof scoreUnit>['grade'];
+}
+
+export function appliesTo(rule: Rule, unit: Unit): boolean {
+  return rule.meta.appliesTo === 'all' || rule.meta.appliesTo.includes(unit.type);
+}
+
+/** Why a required artifact is not usable, or undefined when it is. */
+function missingReason(artifacts: Artifacts, key: ArtifactKey): string | undefined {
+  const value = artifacts[key];
+  if (value === undefined) {
+    if (key === 'home') return describeFailure(artifacts.homeFetch);
+    return 'không có dữ liệu / not collected';
+  }
+  return undefined;
+}
+
+function describeFailure(result: FetchResult): string {
+  if (result.ok) return result.isHtml ? `HTTP ${result.status}` : `not HTML (${result.contentType || 'no content type'})`;
+  return `${result.reason}: ${result.detail}`;
+}
+
+export function judgeUnit(
+  artifacts: Artifacts,
+  rules: readonly Rule[],
+  ctx: RuleContext,
+  lang: Lang,
+  onRuleError?: (rule: string, error: unknown) => void,
+): JudgedUnit {
+  const findings: Finding[] = [];
+  const facts: UnitFacts = {};
+  for (const rule of rules) {
+    const outcome = runOne(rule, artifacts, ctx, onRuleError);
+    Object.assign(facts, outcome.facts);
+    const messages = outcome.messageId in ENGINE_MESSAGES ? ENGINE_MESSAGES : rule.meta.messages;
+    findings.push({
+      rule: rule.meta.id,
+      status: outcome.status,
+      message: renderMessage(messages, outcome.messageId, outcome.data, lang),
+      messageId: outcome.messageId,
+      ...(outcome.data ? { data: outcome.data } : {}),
+      evidence: outcome.evidence.map((e) => ({ ...e, ...(e.excerpt !== undefined ? { excerpt: clip(e.excerpt) } : {}) })),
+    });
+  }
+  const weights = new Map(rules.map((r) => [r.meta.id, r.meta.weight]));
+  const scored = scoreUnit(findings.map((f) => ({ rule: f.rule, status: f.status, weight: weights.get(f.rule) ?? 0 })));
+  return { findings, facts, ...scored };
+}
+
+function runOne(rule: Rule, artifacts: Artifacts, ctx: RuleContext, onRuleError?: (rule: string, error: unknown) => void): RuleOutcome {
+  if (!appliesTo(rule, artifacts.unit)) {
+    return { status: 'na', messageId: 'notApplicable', data: { type: artifacts.unit.type }, evidence: [] };
+  }
+  for (const key of rule.meta.requires) {
+    const reason = missingReason(artifacts, key);
+    if (reason !== undefined) {
+      const url = artifacts.homeFetch.url;
+      return { status: 'error', messageId: 'missingArtifact', data: { artifact: key, reason }, evidence: url ? [{ url }] : [] };
+    }
+  }
+  try {
+    return rule.check(artifacts, ctx);
+  } catch (error) {
+    onRuleError?.(rule.meta.id, error);
+    const message = error instanceof Error ? error.message : String(error);
+    return { status: 'error', messageId: 'ruleCrashed', data: { error: message }, evidence: [] };
+  }
+}
+
+/** Evidence excerpts are capped at 200 characters (requirements.md, "Evidence"). */
+export function clip(text: string, max = 200): string {
+  const collapsed = text.replace(/\s+/g, ' ').trim();
+  return collapsed.length <= max ? collapsed : `${collapsed.slice(0, max - 1)}…`;
+}

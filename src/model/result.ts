@@ -1,0 +1,80 @@
+// What the store keeps per unit and per run (interface.md, "Run directory").
+import type { CrawlStatus } from './artifacts.js';
+import type { Evidence, Status, UnitFacts } from './rule.js';
+import type { UnitType } from './unit.js';
+
+export const GRADES = ['Tốt', 'Khá', 'Đạt', 'Chưa đạt'] as const;
+export type Grade = (typeof GRADES)[number];
+
+export interface Finding {
+  rule: string;
+  status: Status;
+  /** Rendered in the run's language; `messageId` + `data` let a reporter re-render it in another. */
+  message: string;
+  messageId: string;
+  data?: Record<string, string | number>;
+  evidence: Evidence[];
+}
+
+export interface CrawlSummary {
+  status: CrawlStatus;
+  pages: number;
+  durationMs: number;
+  error?: string;
+  /** Every HTTP redirect hop of the home page. */
+  redirects?: { url: string; status: number; location: string }[];
+}
+
+export interface UnitResult {
+  id: string;
+  name: string;
+  type: UnitType;
+  district: string;
+  province: string;
+  website: string | null;
+  finalUrl: string | null;
+  /** Page title of the home page (untrusted website text). */
+  title?: string;
+  score: number | null;
+  verified: number;
+  grade: Grade;
+  crawl: CrawlSummary;
+  findings: Finding[];
+  facts: UnitFacts;
+  ruleSetVersion: string;
+  auditedAt: string;
+}
+
+export type StatusCounts = Record<Status, number>;
+
+export interface DistrictSummary {
+  district: string;
+  units: number;
+  reachable: number;
+  averageScore: number | null;
+  grades: Record<Grade, number>;
+  rules: Record<string, StatusCounts>;
+}
+
+export interface RegistryIssue {
+  kind: 'invalid-row' | 'duplicate-website' | 'duplicate-emc-id' | 'redirects-to-other-unit' | 'http-but-https' | 'unreachable';
+  units: string[];
+  detail: string;
+}
+
+export interface RunResults {
+  schemaVersion: 1;
+  run: {
+    startedAt: string;
+    finishedAt: string;
+    now: string;
+    tool: { name: string; version: string };
+    ruleSetVersion: string;
+    registry: { file: string; sha256: string; units: number; invalidRows: number };
+    options: Record<string, unknown>;
+    rules: string[];
+    registryChecks: RegistryIssue[];
+  };
+  units: UnitResult[];
+  districts: DistrictSummary[];
+}
