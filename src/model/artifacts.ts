@@ -5,11 +5,13 @@ import type { Unit } from './unit.js';
 export const CRAWL_STATUSES = [
   'ok', 'no_website', 'invalid_url', 'dns_error', 'refused', 'timeout', 'tls_error', 'http_error',
   'too_many_redirects', 'not_html', 'blocked_by_robots', 'blocked_by_waf', 'private_address',
+  // our own failure (a crawler bug or a unit past its hard deadline): the unit is unverified, never judged
+  'internal_error',
 ] as const;
 export type CrawlStatus = (typeof CRAWL_STATUSES)[number];
 
 /** Why a single fetch failed. `too_large` and `network` never become a unit's crawl status on their own. */
-export type FetchFailureReason = Exclude<CrawlStatus, 'ok' | 'no_website' | 'not_html'> | 'too_large' | 'network' | 'deadline';
+export type FetchFailureReason = Exclude<CrawlStatus, 'ok' | 'no_website' | 'not_html' | 'internal_error'> | 'too_large' | 'network' | 'deadline';
 
 export interface RedirectHop {
   url: string;

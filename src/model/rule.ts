@@ -38,6 +38,8 @@ export interface RuleMeta {
   basis: readonly Basis[];
   /** Artifacts the check reads; the collector gathers them and a missing one makes the finding `error`. */
   requires: readonly ArtifactKey[];
+  /** Artifacts the check reads when present (e.g. `tls` is absent by design on an http-only site). */
+  optional?: readonly ArtifactKey[];
   /** messageId → template with {placeholders}; tests assert ids, not wording. */
   messages: Record<string, Localized>;
 }

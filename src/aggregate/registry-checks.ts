@@ -1,0 +1,60 @@
+// Run-level registry checks (requirements.md, "Facts recorded for triage"): what the registry owner must fix.
+import type { RegistryIssue } from '../model/result.js';
+import { hostOf, stripWww } from '../engine/hosts.js';
+
+export interface UnitTrace {
+  id: string;
+  website: string | null;
+  finalUrl: string | null;
+  emcSiteId?: string;
+  crawlStatus: string;
+  crawlError?: string;
+}
+
+const siteKey = (url: string | null): string | undefined => {
+  if (!url) return undefined;
+  const host = hostOf(url);
+  return host ? stripWww(host) : undefined;
+};
+
+function groupBy(traces: UnitTrace[], key: (t: UnitTrace) => string | undefined): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const t of traces) {
+    const k = key(t);
+    if (!k) continue;
+    const ids = groups.get(k) ?? [];
+    ids.push(t.id);
+    groups.set(k, ids);
+  }
+  return groups;
+}
+
+export function registryChecks(traces: UnitTrace[]): RegistryIssue[] {
+  const issues: RegistryIssue[] = [];
+  for (const [site, ids] of groupBy(traces, (t) => siteKey(t.website))) {
+    if (ids.length > 1) issues.push({ kind: 'duplicate-website', units: ids, detail: site });
+  }
+  for (const [siteId, ids] of groupBy(traces, (t) => t.emcSiteId)) {
+    if (ids.length > 1) issues.push({ kind: 'duplicate-emc-id', units: ids, detail: `setSiteId ${siteId}` });
+  }
+  const ownerOf = new Map<string, string>();
+  for (const t of traces) {
+    const k = siteKey(t.website);
+    if (k && !ownerOf.has(k)) ownerOf.set(k, t.id);
+  }
+  for (const t of traces) {
+    const from = siteKey(t.website);
+    const to = siteKey(t.finalUrl);
+    if (from && to && from !== to) {
+      const other = ownerOf.get(to);
+      if (other && other !== t.id) issues.push({ kind: 'redirects-to-other-unit', units: [t.id, other], detail: `${t.website} → ${t.finalUrl}` });
+    }
+    if (t.website?.startsWith('http://') && t.finalUrl?.startsWith('https://') && siteKey(t.finalUrl) === from) {
+      issues.push({ kind: 'http-but-https', units: [t.id], detail: `${t.website} → ${t.finalUrl}` });
+    }
+    if (t.crawlStatus !== 'ok' && t.crawlStatus !== 'no_website') {
+      issues.push({ kind: 'unreachable', units: [t.id], detail: `${t.crawlStatus}${t.crawlError ? `: ${t.crawlError}` : ''}` });
+    }
+  }
+  return issues;
+}

@@ -1,0 +1,93 @@
+// Audit options: defaults ← config file `options` ← command-line flags (flags win; flags not given never erase).
+import { z } from 'zod';
+import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { rulesConfigSchema, type RulesConfig } from './engine/rules-config.js';
+import { TOOL_NAME, TOOL_VERSION, TOOL_URL } from './version.js';
+
+export const FORMATS = ['xlsx', 'csv', 'json', 'html'] as const;
+export type Format = (typeof FORMATS)[number];
+
+const positiveInt = z.coerce.number().int().positive();
+
+export const auditOptionsSchema = z.object({
+  out: z.string().optional(),
+  format: z.array(z.enum(FORMATS)).default(['xlsx', 'json', 'html']),
+  concurrency: positiveInt.default(32),
+  perHost: positiveInt.default(2),
+  perIp: positiveInt.default(16),
+  maxPages: positiveInt.default(30),
+  timeout: positiveInt.default(15_000),
+  maxBytes: positiveInt.default(5 * 1024 * 1024),
+  unitDeadline: positiveInt.optional(),
+  retries: z.coerce.number().int().min(0).max(5).default(2),
+  connectTo: z.array(z.string()).default([]),
+  ca: z.array(z.string()).default([]),
+  allowPrivate: z.boolean().default(false),
+  ignoreRobots: z.boolean().default(false),
+  skipInvalid: z.boolean().default(false),
+  rules: z.array(z.string()).optional(),
+  now: z.string().optional(),
+  userAgent: z.string().default(`${TOOL_NAME}/${TOOL_VERSION} (+${TOOL_URL})`),
+  lang: z.enum(['vi', 'en']).default('vi'),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  progress: z.boolean().default(true),
+});
+
+export type AuditOptions = z.infer<typeof auditOptionsSchema>;
+
+export const configFileSchema = z.object({
+  options: auditOptionsSchema.partial().optional(),
+  /** Rule id → weight, overriding the catalogue's weights. */
+  weights: z.record(z.string(), z.number().nonnegative()).optional(),
+  rules: rulesConfigSchema.partial().optional(),
+}).strict();
+
+export type ConfigFile = z.infer<typeof configFileSchema>;
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export const DEFAULT_CONFIG_FILE = 'edu-audit.config.json';
+
+/** Reads `--config FILE`, or `edu-audit.config.json` when present; a bad file is a usage error naming the field. */
+export async function loadConfigFile(file: string | undefined): Promise<ConfigFile & { path?: string }> {
+  const path = file ?? (existsSync(DEFAULT_CONFIG_FILE) ? DEFAULT_CONFIG_FILE : undefined);
+  if (!path) return {};
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await readFile(path, 'utf8'));
+  } catch (error) {
+    throw new UsageError(`${path}: không đọc được tệp cấu hình / cannot read config: ${(error as Error).message}`);
+  }
+  const parsed = configFileSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${path}: ${i.path.join('.') || '-'}: ${i.message}`);
+    throw new UsageError(issues.join('\n'));
+  }
+  return { ...parsed.data, path };
+}
+
+export function resolveOptions(fromConfig: Partial<AuditOptions> | undefined, fromFlags: Record<string, unknown>): AuditOptions {
+  const defined = Object.fromEntries(Object.entries(fromFlags).filter(([, v]) => v !== undefined));
+  const parsed = auditOptionsSchema.safeParse({ ...fromConfig, ...defined });
+  if (!parsed.success) {
+    throw new UsageError(parsed.error.issues.map((i) => `--${kebab(String(i.path[0] ?? ''))}: ${i.message}`).join('\n'));
+  }
+  return parsed.data;
+}
+
+export function mergeRulesConfig(partial: Partial<RulesConfig> | undefined): RulesConfig {
+  return rulesConfigSchema.parse(partial ?? {});
+}
+
+const kebab = (s: string): string => s.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+/** The audit date: `--now` (ISO date or date-time) or the clock; rules never read the clock themselves. */
+export function auditDate(now: string | undefined): Date {
+  if (!now) return new Date();
+  const d = new Date(/^\d{4}-\d{2}-\d{2}$/.test(now) ? `${now}T00:00:00Z` : now);
+  if (Number.isNaN(d.getTime())) throw new UsageError(`--now: ngày không hợp lệ / invalid date: ${now}`);
+  return d;
+}
