@@ -1,0 +1,57 @@
+// The end-of-run summary printed on stdout: units, reachable, average score, grades, the worst rules.
+import type { AuditSummary } from '../run/audit.js';
+import type { Rule } from '../model/rule.js';
+import { GRADES } from '../model/result.js';
+import type { Lang } from '../engine/messages.js';
+
+const T = {
+  vi: {
+    title: 'Kết quả kiểm tra',
+    units: 'Đơn vị',
+    reachable: 'truy cập được',
+    average: 'Điểm trung bình',
+    grades: 'Xếp loại',
+    worst: 'Tiêu chí nhiều đơn vị chưa đạt nhất',
+    fail: 'chưa đạt',
+    warn: 'một phần',
+    pages: 'trang',
+    results: 'Kết quả',
+    registry: 'Lưu ý danh sách',
+  },
+  en: {
+    title: 'Audit results',
+    units: 'Units',
+    reachable: 'reachable',
+    average: 'Average score',
+    grades: 'Grades',
+    worst: 'Rules most units fail',
+    fail: 'fail',
+    warn: 'warn',
+    pages: 'pages',
+    results: 'Results',
+    registry: 'Registry notes',
+  },
+} as const;
+
+export function formatSummary(summary: AuditSummary, rules: readonly Rule[], lang: Lang): string {
+  const t = T[lang];
+  const { total } = summary;
+  const titles = new Map(rules.map((r) => [r.meta.id, r.meta.title[lang]]));
+  const seconds = summary.durationMs / 1000;
+  const lines = [
+    `${t.title}: ${t.units} ${total.units} (${total.reachable} ${t.reachable}) · ${summary.pagesFetched} ${t.pages} · ${seconds.toFixed(1)} s`,
+    `${t.average}: ${total.averageScore ?? '—'}`,
+    `${t.grades}: ${GRADES.map((g) => `${g} ${total.grades[g]}`).join(' · ')}`,
+  ];
+  if (summary.worstRules.length) {
+    lines.push(`${t.worst}:`);
+    for (const r of summary.worstRules) {
+      lines.push(`  ${r.rule.padEnd(24)} ${String(r.fail).padStart(4)} ${t.fail}, ${String(r.warn).padStart(4)} ${t.warn}  ${titles.get(r.rule) ?? ''}`);
+    }
+  }
+  const registryNotes = summary.run.registryChecks.length;
+  if (registryNotes) lines.push(`${t.registry}: ${registryNotes}`);
+  lines.push(`${t.results}: ${summary.dir}`);
+  for (const r of summary.reports) for (const f of r.files) lines.push(`  ${f}`);
+  return lines.join('\n');
+}

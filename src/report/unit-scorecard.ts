@@ -1,0 +1,39 @@
+// One unit's scorecard for the terminal (`edu-audit check URL`): what to fix first, by how much it would raise
+// the score (weight × missing credit), each with its legal basis.
+import type { UnitResult } from '../model/result.js';
+import type { Rule } from '../model/rule.js';
+import type { Lang } from '../engine/messages.js';
+
+const MARK: Record<string, string> = { pass: '✔', warn: '◐', fail: '✘', na: '·', error: '?' };
+const LABEL = {
+  vi: { pass: 'Đạt', warn: 'Một phần', fail: 'Chưa đạt', na: 'Không áp dụng', error: 'Chưa xác minh', score: 'Điểm', grade: 'Xếp loại', verified: 'đã xác minh', fix: 'Cần khắc phục (ưu tiên trước)', basis: 'Căn cứ', crawl: 'Thu thập' },
+  en: { pass: 'Pass', warn: 'Partial', fail: 'Fail', na: 'N/A', error: 'Unverified', score: 'Score', grade: 'Grade', verified: 'verified', fix: 'To fix (most valuable first)', basis: 'Basis', crawl: 'Crawl' },
+} as const;
+
+export function formatScorecard(unit: UnitResult, rules: readonly Rule[], lang: Lang): string {
+  const t = LABEL[lang];
+  const byId = new Map(rules.map((r) => [r.meta.id, r]));
+  const lines = [
+    `${unit.name} — ${unit.finalUrl ?? unit.website ?? '—'}`,
+    `${t.crawl}: ${unit.crawl.status}${unit.crawl.error ? ` (${unit.crawl.error})` : ''} · ${unit.crawl.pages} trang · ${unit.crawl.durationMs} ms`,
+    `${t.score}: ${unit.score ?? '—'} · ${t.grade}: ${unit.grade} · ${Math.round(unit.verified * 100)} % ${t.verified}`,
+    '',
+  ];
+  for (const f of unit.findings) {
+    lines.push(`${MARK[f.status] ?? ' '} ${t[f.status].padEnd(14)} ${f.rule.padEnd(24)} ${f.message}`);
+  }
+  const gains = unit.findings
+    .filter((f) => f.status === 'fail' || f.status === 'warn')
+    .map((f) => ({ f, rule: byId.get(f.rule), gain: (byId.get(f.rule)?.meta.weight ?? 0) * (f.status === 'fail' ? 1 : 0.5) }))
+    .sort((a, b) => b.gain - a.gain);
+  if (gains.length) {
+    lines.push('', `${t.fix}:`);
+    gains.forEach(({ f, rule }, i) => {
+      lines.push(`${i + 1}. ${rule?.meta.title[lang] ?? f.rule} — ${f.message}`);
+      const basis = rule?.meta.basis.map((b) => `${b.document} ${b.provision}`).join('; ');
+      if (basis) lines.push(`   ${t.basis}: ${basis}`);
+      for (const e of f.evidence.slice(0, 2)) lines.push(`   ↳ ${e.url}${e.selector ? ` · ${e.selector}` : ''}${e.excerpt ? ` · “${e.excerpt}”` : ''}`);
+    });
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,32 @@
+// Writes the formats asked for into the run directory (results.json is the store's own output).
+import { join } from 'node:path';
+import type { Format } from '../options.js';
+import type { RunView } from './run-view.js';
+import { writeXlsxReport } from './xlsx/xlsx-report.js';
+import { writeCsvReports } from './csv-report.js';
+
+export interface WrittenReport {
+  format: Format;
+  files: string[];
+}
+
+/** Formats this version renders; html follows (issue 5). */
+export const RENDERED_FORMATS: readonly Format[] = ['json', 'xlsx', 'csv'];
+
+export async function writeReports(view: RunView, dir: string, formats: readonly Format[]): Promise<WrittenReport[]> {
+  const written: WrittenReport[] = [];
+  for (const format of formats) {
+    if (format === 'xlsx') {
+      const file = join(dir, 'report.xlsx');
+      await writeXlsxReport(view, file);
+      written.push({ format, files: [file] });
+    } else if (format === 'csv') {
+      const files = [join(dir, 'report.csv'), join(dir, 'report-units.csv')];
+      await writeCsvReports(view, files[0]!, files[1]!);
+      written.push({ format, files });
+    } else if (format === 'json') {
+      written.push({ format, files: [join(dir, 'results.json')] });
+    }
+  }
+  return written;
+}

@@ -1,0 +1,175 @@
+// report.xlsx in the layout of the ministry's review forms, written with exceljs's streaming WorkbookWriter so
+// memory stays bounded on 50,000 units: each sheet reads the units stream once and commits rows as it goes.
+import ExcelJS from 'exceljs';
+import type { RunView } from '../run-view.js';
+import type { UnitResult } from '../../model/result.js';
+import { GRADES } from '../../model/result.js';
+import { CRAWL_LABELS, STATUS_LABELS, gradeLabel } from '../labels.js';
+import { UNIT_TYPE_LABELS, type UnitType } from '../../model/unit.js';
+import { addFormSheet, fillStatus, fitWidth } from './sheet-style.js';
+import { xlsxText as X } from './xlsx-text.js';
+
+export async function writeXlsxReport(view: RunView, file: string): Promise<void> {
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
+  book.creator = `${view.run.tool.name} ${view.run.tool.version}`;
+  book.created = new Date(view.run.finishedAt);
+  const t = X[view.lang];
+  const subtitle = `${t.auditDate}: ${view.run.now.slice(0, 10)} · ${t.ruleSet} ${view.run.ruleSetVersion} · ${t.registry}: ${view.run.registry.file}`;
+
+  await summarySheet(book, view, subtitle);
+  districtSheet(book, view, subtitle);
+  await unitSheet(book, view, subtitle);
+  await emcSheet(book, view, subtitle);
+  criteriaSheet(book, view, subtitle);
+  await evidenceSheet(book, view, subtitle);
+  registrySheet(book, view, subtitle);
+  await book.commit();
+}
+
+type Book = ExcelJS.stream.xlsx.WorkbookWriter;
+
+async function summarySheet(book: Book, view: RunView, subtitle: string): Promise<void> {
+  const t = X[view.lang];
+  const cols = [t.group, t.units, t.reachable, t.average, ...GRADES.map((g) => gradeLabel(g, view.lang))].map((h, i) => ({ header: h, width: i === 0 ? 34 : 12 }));
+  const sheet = addFormSheet(book, t.sheetSummary, t.titleSummary, subtitle, cols);
+  for (const d of view.districts) {
+    sheet.addRow([d.district, d.units, d.reachable, d.averageScore ?? '', ...GRADES.map((g) => d.grades[g])]).commit();
+  }
+  // Per unit type, computed in one pass over the units.
+  const byType = new Map<UnitType, { units: number; reachable: number; sum: number; scored: number; grades: Record<string, number> }>();
+  for await (const u of view.units()) {
+    const acc = byType.get(u.type) ?? { units: 0, reachable: 0, sum: 0, scored: 0, grades: {} };
+    acc.units += 1;
+    if (u.crawl.status === 'ok') acc.reachable += 1;
+    if (u.score !== null) { acc.sum += u.score; acc.scored += 1; }
+    acc.grades[u.grade] = (acc.grades[u.grade] ?? 0) + 1;
+    byType.set(u.type, acc);
+  }
+  sheet.addRow([]).commit();
+  const head = sheet.addRow([t.byType]);
+  head.font = { bold: true };
+  head.commit();
+  for (const [type, acc] of byType) {
+    const avg = acc.scored ? Math.round((acc.sum / acc.scored) * 10) / 10 : '';
+    sheet.addRow([UNIT_TYPE_LABELS[type][view.lang], acc.units, acc.reachable, avg, ...GRADES.map((g) => acc.grades[g] ?? 0)]).commit();
+  }
+  sheet.commit();
+}
+
+function districtSheet(book: Book, view: RunView, subtitle: string): void {
+  const t = X[view.lang];
+  const ruleIds = view.run.rules;
+  const cols = [
+    { header: t.district, width: 28 }, { header: t.units, width: 10 }, { header: t.reachable, width: 12 }, { header: t.average, width: 12 },
+    ...ruleIds.map((id) => ({ header: `${id} (${t.passRate})`, width: Math.max(12, Math.min(22, id.length + 2)) })),
+  ];
+  const sheet = addFormSheet(book, t.sheetDistricts, t.titleDistricts, subtitle, cols);
+  for (const d of view.districts) {
+    const rates = ruleIds.map((id) => {
+      const c = d.rules[id];
+      const judged = c ? c.pass + c.warn + c.fail : 0;
+      return judged ? Math.round(((c!.pass + c!.warn * 0.5) / judged) * 1000) / 10 : '';
+    });
+    sheet.addRow([d.district, d.units, d.reachable, d.averageScore ?? '', ...rates]).commit();
+  }
+  sheet.commit();
+}
+
+const link = (url: string | null): ExcelJS.CellValue => (url && /^https?:\/\//.test(url) ? { text: url, hyperlink: url } : url ?? '');
+
+async function unitSheet(book: Book, view: RunView, subtitle: string): Promise<void> {
+  const t = X[view.lang];
+  const ruleIds = view.run.rules;
+  const fixed = [t.no, t.id, t.name, t.type, t.district, t.website, t.pageTitle, t.crawl];
+  const tail = [t.score, t.verified, t.grade, t.notes];
+  const cols = [...fixed, ...ruleIds, ...tail].map((header, i) => ({ header, width: [6, 12, 36, 16, 20, 34, 34, 18][i] ?? (i >= fixed.length + ruleIds.length ? [10, 12, 12, 40][i - fixed.length - ruleIds.length]! : fitWidth([header], 12, 22)) }));
+  const sheet = addFormSheet(book, t.sheetUnits, t.titleUnits, subtitle, cols);
+  let n = 0;
+  for await (const u of view.units()) {
+    n += 1;
+    const statuses = ruleIds.map((id) => u.findings.find((f) => f.rule === id)?.status);
+    const notes = [u.crawl.error, u.verified < 1 && u.score !== null ? t.incomplete : undefined].filter(Boolean).join(' · ');
+    const row = sheet.addRow([
+      n, u.id, u.name, UNIT_TYPE_LABELS[u.type]?.[view.lang] ?? u.type, u.district, link(u.finalUrl ?? u.website), u.title ?? '',
+      CRAWL_LABELS[view.lang][u.crawl.status] ?? u.crawl.status,
+      ...statuses.map((s) => (s ? STATUS_LABELS[view.lang][s] : '')),
+      u.score ?? '', Math.round(u.verified * 1000) / 10, gradeLabel(u.grade, view.lang), notes,
+    ]);
+    statuses.forEach((s, i) => { if (s) fillStatus(row.getCell(fixed.length + i + 1), s); });
+    row.commit();
+  }
+  sheet.commit();
+}
+
+const EMC_CRITERIA = [
+  { rule: 'emc-tag', key: 'c21' },
+  { rule: 'emc-label', key: 'c22a' },
+  { rule: 'child-site-links', key: 'c22b' },
+  { rule: 'parent-portal-link', key: 'c22c' },
+] as const;
+
+async function emcSheet(book: Book, view: RunView, subtitle: string): Promise<void> {
+  const t = X[view.lang];
+  const cols = [t.no, t.id, t.name, t.website, t.c21, t.c22a, t.c22b, t.c22c, t.emcSiteId].map((header, i) => ({ header, width: [6, 12, 36, 34, 16, 16, 22, 22, 14][i]! }));
+  const sheet = addFormSheet(book, t.sheetEmc, t.titleEmc, subtitle, cols);
+  let n = 0;
+  for await (const u of view.units()) {
+    n += 1;
+    const cells = EMC_CRITERIA.map(({ rule }) => yesNo(u, rule, view.lang));
+    const row = sheet.addRow([n, u.id, u.name, link(u.finalUrl ?? u.website), ...cells.map((c) => c.text), String(u.facts.emcSiteId ?? '')]);
+    cells.forEach((c, i) => { if (c.status) fillStatus(row.getCell(5 + i), c.status); });
+    row.commit();
+  }
+  sheet.commit();
+}
+
+/** Có / Không per the 2024 evaluation; a partial (warn) counts as Không, unverified and n/a are shown as such. */
+function yesNo(u: UnitResult, rule: string, lang: 'vi' | 'en'): { text: string; status?: UnitResult['findings'][number]['status'] } {
+  const f = u.findings.find((x) => x.rule === rule);
+  if (!f) return { text: '' };
+  if (f.status === 'pass') return { text: lang === 'vi' ? 'Có' : 'Yes', status: 'pass' };
+  if (f.status === 'fail' || f.status === 'warn') return { text: lang === 'vi' ? 'Không' : 'No', status: 'fail' };
+  return { text: STATUS_LABELS[lang][f.status], status: f.status };
+}
+
+function criteriaSheet(book: Book, view: RunView, subtitle: string): void {
+  const t = X[view.lang];
+  const cols = [t.ruleId, t.ruleTitle, t.weight, t.appliesTo, t.basis].map((header, i) => ({ header, width: [24, 48, 10, 30, 80][i]! }));
+  const sheet = addFormSheet(book, t.sheetCriteria, t.titleCriteria, subtitle, cols);
+  for (const r of view.rules.filter((x) => view.run.rules.includes(x.meta.id))) {
+    const applies = r.meta.appliesTo === 'all' ? t.all : r.meta.appliesTo.map((a) => UNIT_TYPE_LABELS[a][view.lang]).join(', ');
+    const basis = r.meta.basis.map((b) => `${b.document}, ${b.provision} (${t.from} ${b.from}${b.until ? ` ${t.until} ${b.until}` : ''})`).join('\n');
+    const row = sheet.addRow([r.meta.id, r.meta.title[view.lang], r.meta.weight, applies, basis]);
+    row.alignment = { wrapText: true, vertical: 'top' };
+    row.commit();
+  }
+  sheet.commit();
+}
+
+async function evidenceSheet(book: Book, view: RunView, subtitle: string): Promise<void> {
+  const t = X[view.lang];
+  const cols = [t.id, t.name, t.ruleId, t.status, t.message, t.url, t.selector, t.excerpt].map((header, i) => ({ header, width: [12, 30, 22, 14, 60, 40, 30, 60][i]! }));
+  const sheet = addFormSheet(book, t.sheetEvidence, t.titleEvidence, subtitle, cols);
+  for await (const u of view.units()) {
+    for (const f of u.findings) {
+      if (f.status === 'pass' || f.status === 'na') continue;
+      const evidence = f.evidence.length ? f.evidence : [{ url: '' }];
+      for (const e of evidence) {
+        const row = sheet.addRow([u.id, u.name, f.rule, STATUS_LABELS[view.lang][f.status], f.message, link(e.url), e.selector ?? '', e.excerpt ?? '']);
+        fillStatus(row.getCell(4), f.status);
+        row.commit();
+      }
+    }
+  }
+  sheet.commit();
+}
+
+function registrySheet(book: Book, view: RunView, subtitle: string): void {
+  const t = X[view.lang];
+  const cols = [t.issue, t.units, t.detail].map((header, i) => ({ header, width: [30, 30, 90][i]! }));
+  const sheet = addFormSheet(book, t.sheetRegistry, t.titleRegistry, subtitle, cols);
+  for (const issue of view.run.registryChecks) {
+    sheet.addRow([t.issues[issue.kind], issue.units.join(', '), issue.detail]).commit();
+  }
+  sheet.commit();
+}
