@@ -4,14 +4,14 @@ import type { Format } from '../options.js';
 import type { RunView } from './run-view.js';
 import { writeXlsxReport } from './xlsx/xlsx-report.js';
 import { writeCsvReports } from './csv-report.js';
+import { writeHtmlReport } from './html/html-report.js';
 
 export interface WrittenReport {
   format: Format;
   files: string[];
 }
 
-/** Formats this version renders; html follows (issue 5). */
-export const RENDERED_FORMATS: readonly Format[] = ['json', 'xlsx', 'csv'];
+export const RENDERED_FORMATS: readonly Format[] = ['json', 'xlsx', 'csv', 'html'];
 
 export async function writeReports(view: RunView, dir: string, formats: readonly Format[]): Promise<WrittenReport[]> {
   const written: WrittenReport[] = [];
@@ -24,6 +24,10 @@ export async function writeReports(view: RunView, dir: string, formats: readonly
       const files = [join(dir, 'report.csv'), join(dir, 'report-units.csv')];
       await writeCsvReports(view, files[0]!, files[1]!);
       written.push({ format, files });
+    } else if (format === 'html') {
+      const file = join(dir, 'report.html');
+      await writeHtmlReport(view, file);
+      written.push({ format, files: [file] });
     } else if (format === 'json') {
       written.push({ format, files: [join(dir, 'results.json')] });
     }

@@ -1,0 +1,30 @@
+// Inline style and script of report.html (no network). The script sorts the unit table by a clicked header and
+// filters it by text and grade; it reads only the table's own cells.
+export const HTML_STYLE = `
+body{font-family:system-ui,"Segoe UI",Roboto,Arial,sans-serif;margin:1.5rem;color:#222}
+h1{font-size:1.4rem}h2{font-size:1.15rem;margin-top:2rem}table{border-collapse:collapse;width:100%;font-size:.9rem}
+th,td{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}th{background:#d9e1f2;cursor:pointer}
+.title{color:#666;font-size:.8rem}.filters{margin:.5rem 0;display:flex;gap:.5rem}.filters input{flex:1;padding:.3rem}
+svg text{font-size:12px}.findings li{margin:.2rem 0}.s-fail strong{color:#c62828}.s-warn strong{color:#b26a00}.s-error strong{color:#1565c0}
+q{color:#555}code{background:#f3f3f3;padding:0 .2rem}article{border-top:1px solid #eee;padding:.3rem 0}
+@media print{.filters{display:none}}`;
+
+export const HTML_SCRIPT = `
+(function(){
+  var table=document.getElementById('units');if(!table)return;
+  var body=table.tBodies[0];var q=document.getElementById('q');var grade=document.getElementById('grade');
+  function apply(){var text=q.value.trim().toLowerCase();var g=grade.value;
+    Array.prototype.forEach.call(body.rows,function(r){var ok=(!text||r.textContent.toLowerCase().indexOf(text)>=0)&&(!g||r.getAttribute('data-grade')===g);r.hidden=!ok;});}
+  q.addEventListener('input',apply);grade.addEventListener('change',apply);
+  Array.prototype.forEach.call(table.tHead.rows[0].cells,function(th){
+    function sort(){var col=+th.getAttribute('data-col');var num=th.getAttribute('data-type')==='num';var dir=th.getAttribute('aria-sort')==='ascending'?-1:1;
+      Array.prototype.forEach.call(table.tHead.rows[0].cells,function(c){c.removeAttribute('aria-sort');});
+      th.setAttribute('aria-sort',dir===1?'ascending':'descending');
+      var rows=Array.prototype.slice.call(body.rows);
+      rows.sort(function(a,b){var x=a.cells[col].textContent,y=b.cells[col].textContent;
+        if(num){var nx=x===''?-1:parseFloat(x),ny=y===''?-1:parseFloat(y);return (nx-ny)*dir;}
+        return x.localeCompare(y,'vi')*dir;});
+      rows.forEach(function(r){body.appendChild(r);});}
+    th.addEventListener('click',sort);th.addEventListener('keydown',function(ev){if(ev.key==='Enter')sort();});
+  });
+})();`;

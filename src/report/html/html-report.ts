@@ -1,0 +1,80 @@
+// report.html: one self-contained file (no network) a person reads in a browser: province summary, a bar chart of
+// average scores per district (inline SVG), a sortable and filterable unit table, and each unit's findings with
+// evidence links. Every piece of website text goes through escapeHtml; data for the script is JSON in a
+// <script type="application/json"> block with `<` escaped, so a hostile title cannot close the tag.
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import type { RunView } from '../run-view.js';
+import { escapeHtml as e } from '../sanitize.js';
+import { CRAWL_LABELS, STATUS_LABELS, gradeLabel } from '../labels.js';
+import { GRADES, type DistrictSummary, type UnitResult } from '../../model/result.js';
+import { UNIT_TYPE_LABELS } from '../../model/unit.js';
+import { HTML_SCRIPT, HTML_STYLE } from './assets.js';
+import { htmlText } from './html-text.js';
+
+export async function writeHtmlReport(view: RunView, file: string): Promise<void> {
+  const out = createWriteStream(file, 'utf8');
+  const write = async (s: string): Promise<void> => { if (!out.write(s)) await once(out, 'drain'); };
+  const t = htmlText[view.lang];
+  await write(`<!doctype html>\n<html lang="${view.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">`);
+  await write(`<title>${e(t.title)} — ${e(view.run.now.slice(0, 10))}</title><style>${HTML_STYLE}</style></head><body>`);
+  await write(`<header><h1>${e(t.title)}</h1><p>${e(t.auditDate)}: ${e(view.run.now.slice(0, 10))} · ${e(t.ruleSet)} ${e(view.run.ruleSetVersion)} · ${e(t.registry)}: ${e(view.run.registry.file)}</p></header>`);
+  await write(summarySection(view));
+  await write(chartSection(view.districts, t.chartTitle));
+  await write(`<section><h2>${e(t.units)}</h2><div class="filters"><input id="q" type="search" placeholder="${e(t.filter)}" aria-label="${e(t.filter)}">`);
+  await write(`<select id="grade" aria-label="${e(t.grade)}"><option value="">${e(t.allGrades)}</option>${GRADES.map((g) => `<option>${e(gradeLabel(g, view.lang))}</option>`).join('')}</select></div>`);
+  await write(`<table id="units"><thead><tr>${[t.id, t.name, t.type, t.district, t.crawl, t.score, t.verified, t.grade].map((h, i) => `<th data-col="${i}" data-type="${i === 5 || i === 6 ? 'num' : 'text'}" tabindex="0">${e(h)}</th>`).join('')}</tr></thead><tbody>`);
+  for await (const u of view.units()) await write(unitRow(u, view));
+  await write('</tbody></table></section>');
+  await write(`<section><h2>${e(t.findings)}</h2>`);
+  for await (const u of view.units()) await write(unitFindings(u, view));
+  await write(`</section><script>${HTML_SCRIPT}</script></body></html>\n`);
+  out.end();
+  await once(out, 'finish');
+}
+
+function summarySection(view: RunView): string {
+  const t = htmlText[view.lang];
+  const rows = view.districts.map((d) => `<tr><td>${e(d.district)}</td><td>${d.units}</td><td>${d.reachable}</td><td>${d.averageScore ?? '—'}</td>${GRADES.map((g) => `<td>${d.grades[g]}</td>`).join('')}</tr>`).join('');
+  return `<section><h2>${e(t.summary)}</h2><table class="summary"><thead><tr><th>${e(t.district)}</th><th>${e(t.unitCount)}</th><th>${e(t.reachable)}</th><th>${e(t.average)}</th>${GRADES.map((g) => `<th>${e(gradeLabel(g, view.lang))}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table></section>`;
+}
+
+/** Horizontal bars of the average score per district, 0–100. */
+function chartSection(districts: DistrictSummary[], title: string): string {
+  const barH = 22;
+  const labelW = 220;
+  const width = 640;
+  const height = districts.length * (barH + 6) + 10;
+  const bars = districts.map((d, i) => {
+    const y = 5 + i * (barH + 6);
+    const score = d.averageScore ?? 0;
+    const w = ((width - labelW - 50) * score) / 100;
+    const colour = score >= 90 ? '#2e7d32' : score >= 75 ? '#689f38' : score >= 50 ? '#f9a825' : '#c62828';
+    return `<g class="bar"><text x="${labelW - 8}" y="${y + barH * 0.7}" text-anchor="end">${e(d.district)}</text><rect x="${labelW}" y="${y}" width="${w.toFixed(1)}" height="${barH}" fill="${colour}"><title>${e(d.district)}: ${score}</title></rect><text x="${labelW + w + 6}" y="${y + barH * 0.7}">${d.averageScore ?? '—'}</text></g>`;
+  }).join('');
+  return `<section><h2>${e(title)}</h2><svg id="chart" role="img" aria-label="${e(title)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">${bars}</svg></section>`;
+}
+
+function unitRow(u: UnitResult, view: RunView): string {
+  const grade = gradeLabel(u.grade, view.lang);
+  const cells = [
+    e(u.id),
+    `<a href="#u-${e(u.id)}">${e(u.name)}</a>${u.title ? `<div class="title">${e(u.title)}</div>` : ''}`,
+    e(UNIT_TYPE_LABELS[u.type]?.[view.lang] ?? u.type),
+    e(u.district),
+    e(CRAWL_LABELS[view.lang][u.crawl.status] ?? u.crawl.status),
+    u.score === null ? '' : String(u.score),
+    String(Math.round(u.verified * 100)),
+    e(grade),
+  ];
+  return `<tr data-grade="${e(grade)}">${cells.map((c) => `<td>${c}</td>`).join('')}</tr>`;
+}
+
+function unitFindings(u: UnitResult, view: RunView): string {
+  const items = u.findings.filter((f) => f.status !== 'pass' && f.status !== 'na').map((f) => {
+    const ev = f.evidence.map((x) => `<li>${/^https?:\/\//.test(x.url) ? `<a href="${e(x.url)}" rel="noopener noreferrer">${e(x.url)}</a>` : e(x.url)}${x.selector ? ` <code>${e(x.selector)}</code>` : ''}${x.excerpt ? ` <q>${e(x.excerpt)}</q>` : ''}</li>`).join('');
+    return `<li class="s-${f.status}"><strong>${e(STATUS_LABELS[view.lang][f.status])}</strong> <code>${e(f.rule)}</code> ${e(f.message)}${ev ? `<ul>${ev}</ul>` : ''}</li>`;
+  }).join('');
+  const site = u.finalUrl ?? u.website;
+  return `<article id="u-${e(u.id)}"><h3>${e(u.name)} <small>${site ? e(site) : ''}</small></h3>${items ? `<ul class="findings">${items}</ul>` : `<p>${e(htmlText[view.lang].allPass)}</p>`}</article>`;
+}
