@@ -22,6 +22,21 @@ export const ENGINE_MESSAGES: Record<string, Localized> = {
   },
 };
 
+/** How a missing artifact is named in the `missingArtifact` message (Vietnamese / English). */
+const ARTIFACT_NAMES: Record<ArtifactKey, string> = {
+  homeFetch: 'trang chủ / home page',
+  home: 'trang chủ / home page',
+  pages: 'các trang chuyên mục / section pages',
+  tls: 'chứng thư TLS / TLS certificate',
+  httpProbe: 'bản http:// / the http:// twin',
+  httpsProbe: 'bản https:// / the https:// twin',
+  robots: 'robots.txt',
+  softRedirect: 'chuyển hướng mềm / soft redirect',
+  scripts: 'tệp script / script files',
+  feed: 'RSS/Atom',
+  searchbotHome: 'trang chủ với user agent Googlebot / home page as Googlebot',
+};
+
 export interface JudgedUnit {
   findings: Finding[];
   facts: UnitFacts;
@@ -84,7 +99,7 @@ function runOne(rule: Rule, artifacts: Artifacts, ctx: RuleContext, onRuleError?
     const reason = missingReason(artifacts, key);
     if (reason !== undefined) {
       const url = artifacts.homeFetch.url;
-      return { status: 'error', messageId: 'missingArtifact', data: { artifact: key, reason }, evidence: url ? [{ url }] : [] };
+      return { status: 'error', messageId: 'missingArtifact', data: { artifact: ARTIFACT_NAMES[key], reason }, evidence: url ? [{ url }] : [] };
     }
   }
   try {

@@ -1,0 +1,41 @@
+// The crawl/audit flags shared by `audit`, `check` and `demo`, and their conversion to AuditOptions input.
+import { Command, Option } from 'commander';
+
+const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
+const list = (value: string): string[] => value.split(',').map((s) => s.trim()).filter(Boolean);
+
+export function addCrawlFlags(cmd: Command): Command {
+  return cmd
+    .option('--out <dir>', 'thư mục kết quả / run directory (mặc định ./edu-audit-YYYYMMDD-HHMMSS)')
+    .option('--format <list>', 'định dạng báo cáo / report formats: xlsx,csv,json,html', list)
+    .option('--concurrency <n>', 'số đơn vị kiểm tra cùng lúc / units crawled at once (32)')
+    .option('--per-host <n>', 'số yêu cầu cùng lúc tới một máy chủ / requests at once per host (2)')
+    .option('--per-ip <n>', 'số yêu cầu cùng lúc tới một địa chỉ IP / requests at once per IP (16)')
+    .option('--max-pages <n>', 'số trang tối đa mỗi đơn vị / pages per unit (30)')
+    .option('--timeout <ms>', 'thời gian chờ mỗi yêu cầu / per-request timeout, headers and body (15000)')
+    .option('--max-bytes <n>', 'dung lượng tối đa mỗi phản hồi sau giải nén / body cap, decoded bytes (5 MiB)')
+    .option('--unit-deadline <ms>', 'thời hạn cho mỗi đơn vị / per-unit deadline (max(4 × timeout, 60000))')
+    .option('--retries <n>', 'số lần thử lại khi lỗi mạng, 429, 503 / retries (2)')
+    .option('--connect-to <H1:P1:H2:P2>', 'như curl: kết nối tới H2:P2 thay cho H1:P1 / like curl (lặp lại được / repeatable)', collect)
+    .option('--ca <file>', 'chứng chỉ CA bổ sung (PEM) / extra trusted CA (repeatable)', collect)
+    .option('--allow-private', 'cho phép địa chỉ nội bộ / allow loopback, private, link-local targets')
+    .option('--ignore-robots', 'bỏ qua robots.txt / ignore robots.txt')
+    .option('--rules <list>', 'chỉ chạy các quy tắc này / rule ids to run', list)
+    .option('--config <file>', 'tệp cấu hình JSON / JSON config (edu-audit.config.json)')
+    .option('--now <date>', 'ngày kiểm tra cho quy tắc theo ngày / audit date (ISO)')
+    .option('--user-agent <str>', 'định danh trình thu thập / crawler user agent')
+    .addOption(new Option('--lang <lang>', 'ngôn ngữ / language').choices(['vi', 'en']))
+    .addOption(new Option('--log-level <level>', 'mức nhật ký / log level').choices(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']))
+    .option('--no-progress', 'không hiện thanh tiến độ / no progress bar');
+}
+
+/** Commander values → AuditOptions input: only flags the user actually gave, so config values are not erased. */
+export function givenFlags(cmd: Command): Record<string, unknown> {
+  const values = cmd.opts();
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(values)) {
+    if (key === 'config') continue;
+    if (cmd.getOptionValueSource(key) === 'cli' || (key === 'progress' && value === false)) out[key] = value;
+  }
+  return out;
+}

@@ -1,0 +1,50 @@
+// Shared by audit, check and demo: resolve options and config, pick rules, run the audit, write the reports.
+import type { Command } from 'commander';
+import { loadConfigFile, mergeRulesConfig, resolveOptions, type AuditOptions } from '../options.js';
+import { givenFlags } from './crawl-flags.js';
+import { createLogger, type Logger } from '../log/logger.js';
+import { selectRules } from '../engine/select-rules.js';
+import { RULES, RULE_SET_VERSION } from '../../rules/index.js';
+import type { RegistryReadResult } from '../registry/index.js';
+import { runAudit, type AuditSummary } from '../run/audit.js';
+import type { Rule } from '../model/rule.js';
+import { RENDERED_FORMATS } from '../report/write-reports.js';
+
+export interface Prepared {
+  options: AuditOptions;
+  logger: Logger;
+  configPath?: string;
+  weights?: Record<string, number>;
+  rulesConfigPartial?: Parameters<typeof mergeRulesConfig>[0];
+}
+
+export async function prepare(cmd: Command, overrides: Partial<AuditOptions> = {}, defaults: Partial<AuditOptions> = {}): Promise<Prepared> {
+  const config = await loadConfigFile(cmd.opts().config as string | undefined);
+  const options = resolveOptions({ ...defaults, ...config.options }, { ...givenFlags(cmd), ...overrides });
+  return {
+    options,
+    logger: createLogger(options.logLevel),
+    ...(config.path ? { configPath: config.path } : {}),
+    ...(config.weights ? { weights: config.weights } : {}),
+    ...(config.rules ? { rulesConfigPartial: config.rules } : {}),
+  };
+}
+
+export async function execute(prepared: Prepared, registry: RegistryReadResult): Promise<{ summary: AuditSummary; rules: Rule[] }> {
+  const { options, logger } = prepared;
+  const rules = selectRules(RULES, options.rules, prepared.weights);
+  const summary = await runAudit({
+    registry,
+    options,
+    rules,
+    ruleSetVersion: RULE_SET_VERSION,
+    rulesConfig: mergeRulesConfig(prepared.rulesConfigPartial),
+    logger,
+    ...(prepared.configPath ? { configPath: prepared.configPath } : {}),
+  });
+  const unsupported = options.format.filter((f) => !RENDERED_FORMATS.includes(f));
+  if (unsupported.length) {
+    logger.warn({ formats: unsupported }, 'định dạng báo cáo này chưa có trong phiên bản này / report format not available in this version yet');
+  }
+  return { summary, rules };
+}

@@ -1,0 +1,79 @@
+// edu-audit command line: parses, validates, calls the library, maps outcomes to exit codes
+// (0 done, 1 threshold not met, 2 bad usage or input, 3 the run itself failed).
+import { Command, CommanderError } from 'commander';
+import { TOOL_VERSION } from '../version.js';
+import { UsageError } from '../options.js';
+import { addCrawlFlags } from './crawl-flags.js';
+import { auditCommand } from './audit-command.js';
+import { checkCommand } from './check-command.js';
+import { demoCommand } from './demo-command.js';
+import { rulesCommand } from './rules-command.js';
+import { registryCheck } from './registry-check.js';
+import { reportCommand } from './report-command.js';
+
+export const EXIT = { ok: 0, threshold: 1, usage: 2, failed: 3 } as const;
+
+export function buildProgram(setExit: (code: number) => void): Command {
+  const program = new Command('edu-audit')
+    .description('Kiểm tra website đơn vị giáo dục theo quy định (TT 37/2020, CV 4210, TT 22/2023…)\nAudit Vietnamese education websites against the publishing rules')
+    .version(TOOL_VERSION, '-V, --version', 'phiên bản / version')
+    .helpOption('-h, --help', 'trợ giúp / help')
+    .helpCommand('help [command]', 'trợ giúp cho lệnh / help for a command')
+    .exitOverride()
+    .showHelpAfterError();
+
+  addCrawlFlags(program.command('audit <registry>')
+    .description('kiểm tra mọi đơn vị trong danh sách (CSV, XLSX, JSON) / audit every unit of a registry'))
+    .option('--skip-invalid', 'bỏ qua dòng lỗi, kiểm tra các dòng hợp lệ / audit the valid rows, report the bad ones')
+    .action(async (registry: string, _opts, cmd: Command) => setExit(await auditCommand(registry, cmd)));
+
+  addCrawlFlags(program.command('check <url>')
+    .description('kiểm tra một website và in phiếu đánh giá / audit one site and print its scorecard'))
+    .option('--type <type>', 'loại hình đơn vị / unit type (thpt, thcs, tieu-hoc, mam-non, lien-cap, gdtx, phong, so, khac)', 'thpt')
+    .option('--parent <url>', 'cổng thông tin cấp trên / parent portal URL')
+    .option('--province <codes>', 'mã tỉnh trong tên miền / province codes, e.g. hcm or haiphong|haiduong')
+    .option('--name <name>', 'tên đơn vị / unit name')
+    .action(async (url: string, _opts, cmd: Command) => setExit(await checkCommand(url, cmd)));
+
+  program.command('report <runDir>')
+    .description('xuất lại báo cáo từ một lần chạy đã xong, không thu thập lại / re-render reports from a finished run')
+    .option('--format <list>', 'xlsx,csv,json,html', (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .option('--lang <lang>', 'vi | en', 'vi')
+    .action(async (dir: string, opts: { format?: string[]; lang?: string }) => setExit(await reportCommand(dir, opts)));
+
+  program.command('rules')
+    .description('liệt kê quy tắc: mã, tên, trọng số, áp dụng cho, căn cứ / list rules')
+    .option('--lang <lang>', 'vi | en', 'vi')
+    .option('--json', 'in dạng JSON / print JSON')
+    .action((opts: { lang: string; json?: boolean }) => setExit(rulesCommand(opts.lang === 'en' ? 'en' : 'vi', Boolean(opts.json), (l) => console.log(l))));
+
+  const registry = program.command('registry').description('thao tác với danh sách đơn vị / registry tools');
+  registry.command('check <file>')
+    .description('kiểm tra danh sách, nêu từng dòng và trường lỗi / validate a registry, naming every bad row and field')
+    .action(async (file: string) => setExit(await registryCheck(file, (l) => console.log(l))));
+
+  addCrawlFlags(program.command('demo')
+    .description('chạy thử trên các website mẫu đi kèm (không cần mạng) / audit the bundled fixture sites, no network'))
+    .action(async (_opts, cmd: Command) => setExit(await demoCommand(cmd)));
+
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let code: number = EXIT.ok;
+  const program = buildProgram((c) => { code = c; });
+  try {
+    await program.parseAsync(argv);
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (error instanceof UsageError) {
+      console.error(error.message);
+      return EXIT.usage;
+    }
+    console.error(`edu-audit: lỗi / error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return EXIT.failed;
+  }
+}

@@ -1,0 +1,85 @@
+// One unit through the pipeline: crawl (artifacts) → judge (findings, score) → a UnitResult for the store.
+// The artifacts, parsed documents included, go out of scope when this returns, so memory does not grow with the run.
+import type { Logger } from 'pino';
+import type { ArtifactKey, Artifacts } from '../model/artifacts.js';
+import type { CrawlSummary, UnitResult } from '../model/result.js';
+import type { Rule, RuleContext } from '../model/rule.js';
+import type { Unit } from '../model/unit.js';
+import type { AuditOptions } from '../options.js';
+import { crawlUnit } from '../collect/crawl-unit.js';
+import type { CrawlContext } from '../collect/crawl-context.js';
+import { clip, judgeUnit } from '../engine/runner.js';
+
+export interface AuditUnitInput {
+  unit: Unit;
+  crawlCtx: CrawlContext;
+  needs: ReadonlySet<ArtifactKey>;
+  rules: readonly Rule[];
+  ruleCtx: RuleContext;
+  options: AuditOptions;
+  ruleSetVersion: string;
+  logger: Logger;
+}
+
+/** Grace past the crawler's own unit deadline before we give up on it: a crawler bug must not stall the run. */
+const HARD_DEADLINE_GRACE_MS = 15_000;
+
+export async function auditOneUnit(input: AuditUnitInput): Promise<UnitResult> {
+  const { unit, crawlCtx, needs, rules, ruleCtx, options, logger } = input;
+  const started = Date.now();
+  let artifacts: Artifacts;
+  let crawl: CrawlSummary;
+  try {
+    ({ artifacts, crawl } = await withHardDeadline(crawlUnit(crawlCtx, unit, needs), crawlCtx.options.unitDeadlineMs + HARD_DEADLINE_GRACE_MS));
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    logger.error({ unit: unit.id, err: error }, 'lỗi nội bộ khi thu thập / internal crawler error');
+    artifacts = failedArtifacts(unit, detail);
+    crawl = { status: 'internal_error', pages: 0, durationMs: Date.now() - started, error: detail };
+  }
+  const judged = judgeUnit(artifacts, rules, ruleCtx, options.lang, (rule, error) =>
+    logger.error({ unit: unit.id, rule, err: error }, 'quy tắc gặp lỗi / rule crashed'));
+  if (crawl.status === 'internal_error') {
+    for (const f of judged.findings) if (f.status !== 'na') f.status = 'error';
+  }
+  const title = artifacts.home?.doc('title').first().text();
+  return {
+    id: unit.id,
+    name: unit.name,
+    type: unit.type,
+    district: unit.district,
+    province: unit.province.join('|'),
+    website: unit.website ?? null,
+    finalUrl: artifacts.homeFetch.ok ? artifacts.homeFetch.finalUrl : null,
+    ...(title ? { title: clip(title) } : {}),
+    score: crawl.status === 'internal_error' ? null : judged.score,
+    verified: crawl.status === 'internal_error' ? 0 : judged.verified,
+    grade: judged.grade,
+    crawl,
+    findings: judged.findings,
+    facts: judged.facts,
+    ruleSetVersion: input.ruleSetVersion,
+    auditedAt: new Date().toISOString(),
+  };
+}
+
+function failedArtifacts(unit: Unit, detail: string): Artifacts {
+  return {
+    unit,
+    homeFetch: { ok: false, url: unit.website ?? '', reason: 'network', detail, redirects: [] },
+    pages: new Map(),
+    scripts: new Map(),
+  };
+}
+
+async function withHardDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`unit exceeded its hard deadline of ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([work, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,186 @@
+// The main job as a library function: registry → crawl → judge → store → aggregate. Returns data; the CLI prints.
+import { mkdir, writeFile, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import pLimit from 'p-limit';
+import type { Logger } from 'pino';
+import type { RegistryReadResult } from '../registry/index.js';
+import { buildRegistryIndex } from '../registry/index.js';
+import type { AuditOptions } from '../options.js';
+import { auditDate, UsageError } from '../options.js';
+import type { RulesConfig } from '../engine/rules-config.js';
+import type { Rule, RuleContext } from '../model/rule.js';
+import type { Unit } from '../model/unit.js';
+import type { DistrictSummary, RegistryIssue, RunResults } from '../model/result.js';
+import { neededArtifacts } from '../engine/select-rules.js';
+import { createCrawlContext, type CrawlContext } from '../collect/crawl-context.js';
+import { JsonlStore } from '../store/jsonl-store.js';
+import { writeResultsJson } from '../store/results-json.js';
+import { DistrictAggregator } from '../aggregate/districts.js';
+import { registryChecks, type UnitTrace } from '../aggregate/registry-checks.js';
+import { TOOL_NAME, TOOL_VERSION } from '../version.js';
+import { auditOneUnit } from './audit-unit.js';
+import { Progress } from '../log/progress.js';
+import type { RunView } from '../report/run-view.js';
+import { RENDERED_FORMATS, writeReports, type WrittenReport } from '../report/write-reports.js';
+
+export interface AuditInput {
+  registry: RegistryReadResult;
+  options: AuditOptions;
+  rules: Rule[];
+  ruleSetVersion: string;
+  rulesConfig: RulesConfig;
+  logger: Logger;
+  /** Every rule of the rule set, for the criteria sheet (defaults to the selected ones). */
+  allRules?: readonly Rule[];
+  /** Shown in results.json: the options as resolved (config file + flags). */
+  configPath?: string;
+}
+
+export interface AuditSummary {
+  dir: string;
+  resultsFile: string;
+  run: RunResults['run'];
+  total: DistrictSummary;
+  districts: DistrictSummary[];
+  /** Rules ordered by how many units fail them. */
+  worstRules: { rule: string; fail: number; warn: number; error: number }[];
+  reports: WrittenReport[];
+  pagesFetched: number;
+  durationMs: number;
+}
+
+export function defaultRunDir(now = new Date()): string {
+  const p = (n: number): string => String(n).padStart(2, '0');
+  return `edu-audit-${now.getFullYear()}${p(now.getMonth() + 1)}${p(now.getDate())}-${p(now.getHours())}${p(now.getMinutes())}${p(now.getSeconds())}`;
+}
+
+async function prepareRunDir(dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  const existing = await stat(join(dir, 'results.jsonl')).catch(() => undefined);
+  if (existing && existing.size > 0) {
+    throw new UsageError(`${dir}: thư mục đã có kết quả một lần chạy khác; chọn --out khác / the directory already holds a run; choose another --out`);
+  }
+}
+
+export async function runAudit(input: AuditInput): Promise<AuditSummary> {
+  const { registry, options, rules, logger } = input;
+  const started = new Date();
+  const now = auditDate(options.now);
+  const dir = resolve(options.out ?? defaultRunDir(started));
+  await prepareRunDir(dir);
+
+  const units = registry.units;
+  const ruleCtx: RuleContext = { now, config: input.rulesConfig, registry: buildRegistryIndex(units) };
+  const needs = neededArtifacts(rules);
+  const crawlCtx: CrawlContext = await createCrawlContext({
+    userAgent: options.userAgent,
+    timeoutMs: options.timeout,
+    maxBytes: options.maxBytes,
+    maxPages: options.maxPages,
+    perHost: options.perHost,
+    perIp: options.perIp,
+    connectTo: options.connectTo,
+    caFiles: options.ca,
+    allowPrivate: options.allowPrivate,
+    ignoreRobots: options.ignoreRobots,
+    unitDeadlineMs: options.unitDeadline ?? Math.max(4 * options.timeout, 60_000),
+    retries: options.retries,
+    logger,
+  }).catch((error: unknown) => {
+    // bad --connect-to values or unreadable --ca files are bad usage (exit 2), not a failed run
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  });
+
+  const runMeta: Omit<RunResults['run'], 'finishedAt' | 'registryChecks'> = {
+    startedAt: started.toISOString(),
+    now: now.toISOString(),
+    tool: { name: TOOL_NAME, version: TOOL_VERSION },
+    ruleSetVersion: input.ruleSetVersion,
+    registry: { file: registry.file, sha256: registry.sha256, units: units.length, invalidRows: countRows(registry) },
+    options: { ...options, ...(input.configPath ? { config: input.configPath } : {}) },
+    rules: rules.map((r) => r.meta.id),
+  };
+  await writeFile(join(dir, 'run.json'), `${JSON.stringify(runMeta, null, 2)}\n`);
+
+  const store = new JsonlStore(join(dir, 'results.jsonl'));
+  await store.open();
+  const aggregator = new DistrictAggregator();
+  const traces: UnitTrace[] = [];
+  const progress = new Progress(units.length, options.progress && process.stderr.isTTY ? process.stderr : undefined);
+  const limit = pLimit(options.concurrency);
+  logger.info({ units: units.length, rules: rules.length, dir }, 'bắt đầu kiểm tra / audit started');
+
+  const auditUnit = async (unit: Unit): Promise<void> => {
+    const result = await auditOneUnit({ unit, crawlCtx, needs, rules, ruleCtx, options, ruleSetVersion: input.ruleSetVersion, logger });
+    await store.append(result);
+    aggregator.add(result);
+    traces.push({
+      id: result.id,
+      website: result.website,
+      finalUrl: result.finalUrl,
+      crawlStatus: result.crawl.status,
+      ...(result.crawl.error ? { crawlError: result.crawl.error } : {}),
+      ...(result.facts.emcSiteId !== undefined ? { emcSiteId: String(result.facts.emcSiteId) } : {}),
+    });
+    progress.tick(result.crawl.pages);
+    logger.debug({ unit: unit.id, status: result.crawl.status, score: result.score }, 'xong đơn vị / unit done');
+  };
+
+  const resultsFile = join(dir, 'results.json');
+  let run: RunResults['run'];
+  let districts: DistrictSummary[];
+  let reports: WrittenReport[];
+  try {
+    try {
+      await Promise.all(units.map((unit) => limit(() => auditUnit(unit))));
+    } finally {
+      progress.finish();
+      await crawlCtx.close();
+    }
+    const checks: RegistryIssue[] = [...invalidRowIssues(registry), ...registryChecks(traces)];
+    run = { ...runMeta, finishedAt: new Date().toISOString(), registryChecks: checks };
+    districts = aggregator.summaries();
+    await writeResultsJson(resultsFile, run, inRegistryOrder(units, store), districts);
+    const view: RunView = { run, districts, units: () => inRegistryOrder(units, store), rules: input.allRules ?? rules, lang: options.lang };
+    reports = await writeReports(view, dir, options.format.filter((f) => RENDERED_FORMATS.includes(f)));
+  } finally {
+    await store.close();
+  }
+
+  const total = aggregator.total();
+  return {
+    dir,
+    resultsFile,
+    run,
+    total,
+    districts,
+    worstRules: worstRules(total),
+    reports,
+    pagesFetched: crawlCtx.counters.pages,
+    durationMs: Date.now() - started.getTime(),
+  };
+}
+
+/** Units read back one at a time from results.jsonl by offset, so memory stays flat on large registries. */
+async function* inRegistryOrder(units: readonly Unit[], store: JsonlStore): AsyncGenerator<RunResults['units'][number]> {
+  for (const unit of units) {
+    const found = await store.read(unit.id);
+    if (found) yield found;
+  }
+}
+
+function countRows(registry: RegistryReadResult): number {
+  return new Set(registry.errors.map((e) => e.row)).size;
+}
+
+function invalidRowIssues(registry: RegistryReadResult): RegistryIssue[] {
+  return registry.errors.map((e) => ({ kind: 'invalid-row' as const, units: [], detail: `${e.file}:${e.row}: ${e.field}: ${e.problem}` }));
+}
+
+function worstRules(total: DistrictSummary): AuditSummary['worstRules'] {
+  return Object.entries(total.rules)
+    .map(([rule, c]) => ({ rule, fail: c.fail, warn: c.warn, error: c.error }))
+    .filter((r) => r.fail + r.warn > 0)
+    .sort((a, b) => b.fail - a.fail || b.warn - a.warn)
+    .slice(0, 5);
+}
