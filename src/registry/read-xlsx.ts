@@ -1,0 +1,46 @@
+// The first worksheet of an .xlsx; cells may be numbers, hyperlinks, rich text or formulas: we take their text.
+import ExcelJS from 'exceljs';
+import { msg } from './messages.js';
+import { gridToRows, type GridRow } from './table.js';
+import type { Cell, ReadOutcome } from './types.js';
+
+function valueText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if ('richText' in value) return value.richText.map((r) => r.text).join('');
+  if ('hyperlink' in value) return valueText(value.text as ExcelJS.CellValue);
+  if ('formula' in value || 'sharedFormula' in value) return valueText(value.result);
+  if ('error' in value) return value.error;
+  return '';
+}
+
+export function cellOf(value: ExcelJS.CellValue): Cell {
+  const text = valueText(value);
+  if (value && typeof value === 'object' && 'hyperlink' in value && typeof value.hyperlink === 'string') {
+    return { text, link: value.hyperlink };
+  }
+  return { text };
+}
+
+export async function readXlsx(file: string, bytes: Uint8Array): Promise<ReadOutcome> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  } catch (error) {
+    return { rows: [], errors: [{ file, row: 1, field: '-', problem: msg.xlsxUnreadable((error as Error).message) }] };
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) return { rows: [], errors: [{ file, row: 1, field: '-', problem: msg.noWorksheet() }] };
+
+  const grid: GridRow[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const cells: Cell[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, col) => {
+      cells[col - 1] = cellOf(cell.value);
+    });
+    grid.push({ row: rowNumber, cells: Array.from(cells, (c) => c ?? { text: '' }) });
+  });
+  return gridToRows(file, grid);
+}
