@@ -1,0 +1,87 @@
+// The run-wide crawl state: one dispatcher, host limits, robots cache and TLS facts shared by every unit.
+import { readFile } from 'node:fs/promises';
+import type { Agent } from 'undici';
+import type { TlsFacts } from '../model/artifacts.js';
+import { parseConnectToList, type ConnectToRule } from './connect-to.js';
+import { createDispatcher } from './dispatcher.js';
+import { fetchPage } from './fetch-page.js';
+import { HostLimits } from './host-limits.js';
+import { RobotsCache } from './robots.js';
+
+export interface CrawlLogger {
+  debug(o: object, msg?: string): void;
+  warn(o: object, msg?: string): void;
+}
+
+export interface CrawlOptions {
+  userAgent: string;
+  /** Per request, headers and body together. */
+  timeoutMs: number;
+  maxBytes: number;
+  maxPages: number;
+  perHost: number;
+  perIp: number;
+  connectTo: string[];
+  caFiles: string[];
+  allowPrivate: boolean;
+  ignoreRobots: boolean;
+  unitDeadlineMs: number;
+  retries: number;
+  logger?: CrawlLogger;
+}
+
+export interface CrawlContext {
+  options: CrawlOptions;
+  connectTo: ConnectToRule[];
+  dispatcher: Agent;
+  limits: HostLimits;
+  robots: RobotsCache;
+  /** Certificates seen, by TLS server name (filled by the dispatcher's connector). */
+  tlsFacts: Map<string, TlsFacts>;
+  counters: { pages: number; bytes: number };
+  close(): Promise<void>;
+}
+
+/** Per-unit scope of a fetch: the unit deadline and where robots-blocked URLs are recorded. */
+export interface UnitScope {
+  signal: AbortSignal;
+  deadlineAt: number;
+  robotsBlocked: string[];
+}
+
+/** Builds the context; throws on bad --connect-to values or unreadable --ca files (bad usage, exit 2). */
+export async function createCrawlContext(options: CrawlOptions): Promise<CrawlContext> {
+  const connectTo = parseConnectToList(options.connectTo);
+  const ca = await Promise.all(options.caFiles.map((f) => readFile(f, 'utf8')));
+  for (const [i, pem] of ca.entries()) {
+    if (!pem.includes('-----BEGIN CERTIFICATE-----')) throw new Error(`--ca ${options.caFiles[i]}: no PEM certificate in the file`);
+  }
+  const tlsFacts = new Map<string, TlsFacts>();
+  const dispatcher = createDispatcher({
+    connectTo,
+    ca,
+    allowPrivate: options.allowPrivate,
+    connectTimeoutMs: Math.min(options.timeoutMs, 10_000),
+    // The per-request AbortSignal in fetchPage is the real deadline; these stop undici's 300 s defaults.
+    headersTimeoutMs: options.timeoutMs,
+    bodyTimeoutMs: options.timeoutMs,
+    tlsFacts,
+  });
+  const limits = new HostLimits({ perHost: options.perHost, perIp: options.perIp, connectTo });
+  const ctx: CrawlContext = {
+    options,
+    connectTo,
+    dispatcher,
+    limits,
+    tlsFacts,
+    counters: { pages: 0, bytes: 0 },
+    robots: undefined as unknown as RobotsCache,
+    close: () => dispatcher.close(),
+  };
+  // robots.txt is not subject to robots and belongs to no unit, so no unit deadline bounds it.
+  ctx.robots = new RobotsCache(
+    (url) => fetchPage(ctx, url, { skipRobots: true, parse: false, maxBytes: 512 * 1024 }),
+    (host, sec) => limits.setCrawlDelay(host, sec),
+  );
+  return ctx;
+}

@@ -1,0 +1,118 @@
+// One unit's crawl: the home page, then only the artifacts the selected rules need, all under one deadline.
+// Site behaviour never throws: every outcome ends up in Artifacts and the CrawlSummary.
+import type { CheerioAPI } from 'cheerio';
+import pLimit from 'p-limit';
+import type { ArtifactKey, Artifacts, CrawlStatus, FetchResult, FetchedPage } from '../model/artifacts.js';
+import type { CrawlSummary } from '../model/result.js';
+import type { Unit } from '../model/unit.js';
+import type { CrawlContext, UnitScope } from './crawl-context.js';
+import { fetchPage } from './fetch-page.js';
+import { feedTarget, navigationTargets, scriptTargets } from './page-targets.js';
+import { probeHttp, probeHttps } from './probes.js';
+import { findSoftRedirect } from './soft-redirect.js';
+
+const SCRIPT_MAX_BYTES = 1024 * 1024;
+/** Fetches of one unit in flight at once; the per-host limit is what really governs. */
+const UNIT_CONCURRENCY = 4;
+
+type HtmlHome = FetchedPage & { doc: CheerioAPI };
+
+/** The unit's crawl status from its home fetch (interface.md, crawl.status). */
+export function homeStatus(f: FetchResult): { status: CrawlStatus; error?: string } {
+  if (!f.ok) {
+    switch (f.reason) {
+      // A dropped connection is the closest to a refusal; an oversized home page did answer, but not usably.
+      case 'network': return { status: 'refused', error: f.detail };
+      case 'too_large': return { status: 'http_error', error: f.detail };
+      case 'deadline': return { status: 'timeout', error: f.detail };
+      default: return { status: f.reason, error: f.detail };
+    }
+  }
+  if (f.status >= 200 && f.status < 300) {
+    return f.isHtml ? { status: 'ok' } : { status: 'not_html', error: `Content-Type: ${f.contentType || '(none)'}` };
+  }
+  return { status: 'http_error', error: `HTTP ${f.status}` };
+}
+
+function isHtmlHome(f: FetchResult): f is HtmlHome {
+  return f.ok && f.status >= 200 && f.status < 300 && f.isHtml && f.doc !== undefined;
+}
+
+export async function crawlUnit(ctx: CrawlContext, unit: Unit, needs: ReadonlySet<ArtifactKey>): Promise<{ artifacts: Artifacts; crawl: CrawlSummary }> {
+  const started = Date.now();
+  const pages = new Map<string, FetchResult>();
+  const scripts = new Map<string, FetchResult>();
+  if (!unit.website) {
+    const homeFetch: FetchResult = { ok: false, url: '', reason: 'invalid_url', detail: 'no website', redirects: [] };
+    return { artifacts: { unit, homeFetch, pages, scripts }, crawl: { status: 'no_website', pages: 0, durationMs: 0, error: 'no website' } };
+  }
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new Error('unit deadline')), ctx.options.unitDeadlineMs);
+  const scope: UnitScope = { signal: controller.signal, deadlineAt: started + ctx.options.unitDeadlineMs, robotsBlocked: [] };
+  try {
+    const homeFetch = await fetchPage(ctx, unit.website, { scope });
+    pages.set(homeFetch.url || unit.website, homeFetch);
+    const artifacts: Artifacts = { unit, homeFetch, pages, scripts };
+    if (homeFetch.ok && homeFetch.finalUrl.startsWith('https:') && homeFetch.tls) artifacts.tls = homeFetch.tls;
+    if (!homeFetch.ok && homeFetch.tls) artifacts.tls = homeFetch.tls;
+    if (isHtmlHome(homeFetch)) artifacts.home = homeFetch;
+    if (homeFetch.ok) await collectExtras(ctx, artifacts, homeFetch, needs, scope);
+    if (!ctx.options.ignoreRobots) {
+      const robots = await ctx.robots.forUrl(homeFetch.ok ? homeFetch.finalUrl : unit.website).catch(() => undefined);
+      // The same array keeps receiving URLs blocked later in this unit, so the facts are complete at the end.
+      if (robots) artifacts.robots = { url: robots.url, status: robots.status, crawlDelaySec: robots.crawlDelaySec, blocked: scope.robotsBlocked };
+    }
+    const { status, error } = homeStatus(homeFetch);
+    const crawl: CrawlSummary = {
+      status,
+      pages: countFetched(artifacts),
+      durationMs: Date.now() - started,
+      ...(error ? { error } : {}),
+      redirects: homeFetch.redirects,
+    };
+    return { artifacts, crawl };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function collectExtras(ctx: CrawlContext, a: Artifacts, home: FetchedPage, needs: ReadonlySet<ArtifactKey>, scope: UnitScope): Promise<void> {
+  const limit = pLimit(UNIT_CONCURRENCY);
+  const tasks: Promise<unknown>[] = [];
+  const finalUrl = home.finalUrl;
+  const https = finalUrl.startsWith('https:');
+  const doc = a.home?.doc;
+  if (needs.has('httpProbe') && https) tasks.push(limit(async () => void (a.httpProbe = await probeHttp(ctx, finalUrl, scope))));
+  if (needs.has('httpsProbe') && !https) tasks.push(limit(async () => void (a.httpsProbe = await probeHttps(ctx, finalUrl, scope))));
+  if (needs.has('searchbotHome')) {
+    tasks.push(limit(async () => void (a.searchbotHome = await fetchPage(ctx, home.url, { scope, userAgent: 'searchbot' }))));
+  }
+  if (doc) {
+    const soft = needs.has('softRedirect') ? findSoftRedirect(doc, finalUrl) : undefined;
+    if (soft) tasks.push(limit(async () => void (a.softRedirect = { ...soft, target: await fetchPage(ctx, soft.to, { scope }) })));
+    if (needs.has('pages')) {
+      const targets = navigationTargets(doc, finalUrl, [home.url, finalUrl], Math.max(0, ctx.options.maxPages - 1));
+      for (const t of targets) tasks.push(limit(async () => void a.pages.set(t, await fetchPage(ctx, t, { scope }))));
+    }
+    if (needs.has('scripts')) {
+      for (const s of scriptTargets(doc, finalUrl)) {
+        tasks.push(limit(async () => void a.scripts.set(s, await fetchPage(ctx, s, { scope, parse: false, maxBytes: Math.min(SCRIPT_MAX_BYTES, ctx.options.maxBytes) }))));
+      }
+    }
+    const feed = needs.has('feed') ? feedTarget(doc, finalUrl) : undefined;
+    if (feed) tasks.push(limit(async () => void (a.feed = await fetchPage(ctx, feed, { scope, parse: false }))));
+  }
+  await Promise.all(tasks);
+}
+
+function countFetched(a: Artifacts): number {
+  let n = 0;
+  const add = (r: FetchResult | undefined): void => void (r?.ok && n++);
+  a.pages.forEach(add);
+  a.scripts.forEach(add);
+  add(a.feed);
+  add(a.searchbotHome);
+  add(a.httpsProbe);
+  add(a.softRedirect?.target);
+  return n;
+}

@@ -1,0 +1,66 @@
+// Which further URLs a unit's home page leads the crawler to: navigation targets, same-site scripts, the feed.
+import type { CheerioAPI } from 'cheerio';
+import { sameHost } from '../engine/hosts.js';
+import { isHttpUrl, navigationLinks, resolveHref } from '../engine/links.js';
+
+const STATIC_FILE = /\.(pdf|docx?|xlsx?|pptx?|odt|ods|rtf|jpe?g|png|gif|bmp|webp|svg|ico|tiff?|zip|rar|7z|gz|tar|mp3|mp4|m4a|avi|mov|wmv|flv|webm|exe|msi|apk|swf|css|js)$/i;
+
+function isStaticFile(url: string): boolean {
+  try {
+    return STATIC_FILE.test(new URL(url).pathname);
+  } catch {
+    return true;
+  }
+}
+
+/** Same-site, http(s), non-file navigation targets of the home page, de-duplicated, in page order. */
+export function navigationTargets($: CheerioAPI, base: string, exclude: readonly string[], max: number): string[] {
+  const seen = new Set(exclude);
+  const out: string[] = [];
+  for (const link of navigationLinks($, base)) {
+    if (out.length >= max) break;
+    const url = link.href;
+    if (!isHttpUrl(url) || !sameHost(url, base) || isStaticFile(url) || seen.has(url)) continue;
+    seen.add(url);
+    out.push(url);
+  }
+  return out;
+}
+
+// Well-known libraries never carry a site's own loaders (the EMC tag); fetching them wastes the budget.
+const LIBRARY = /(^|[/._-])(jquery|bootstrap|popper|owl|slick|swiper|fancybox|lightbox|modernizr|font-?awesome)([._-]|$)/i;
+const VENDOR_DIR = /\/(vendor|vendors|libs?)\//i;
+export const MAX_SCRIPTS = 8;
+
+export function scriptTargets($: CheerioAPI, base: string): string[] {
+  const out: string[] = [];
+  $('script[src]').each((_, el) => {
+    const url = resolveHref($(el).attr('src'), base);
+    if (!url || !isHttpUrl(url) || !sameHost(url, base) || out.includes(url)) return;
+    const path = new URL(url).pathname;
+    const file = path.slice(path.lastIndexOf('/') + 1);
+    if (LIBRARY.test(file)) return;
+    if (VENDOR_DIR.test(path) && /\.min\.js$/i.test(file)) return;
+    out.push(url);
+  });
+  return out.slice(0, MAX_SCRIPTS);
+}
+
+/** The advertised feed: a <link rel="alternate"> of an RSS/Atom type, else a link whose text or URL says rss/feed. */
+export function feedTarget($: CheerioAPI, base: string): string | undefined {
+  let found: string | undefined;
+  $('link[href]').each((_, el) => {
+    const rel = ($(el).attr('rel') ?? '').toLowerCase().split(/\s+/);
+    const type = ($(el).attr('type') ?? '').toLowerCase().trim();
+    if (!found && rel.includes('alternate') && /^application\/(rss|atom)\+xml$/.test(type)) found = resolveHref($(el).attr('href'), base);
+  });
+  if (found && isHttpUrl(found)) return found;
+  $('a[href]').each((_, el) => {
+    if (found) return;
+    const url = resolveHref($(el).attr('href'), base);
+    if (!url || !isHttpUrl(url)) return;
+    const text = $(el).text().trim();
+    if (/\brss\b/i.test(text) || /(\brss\b|\/feeds?\b|[./]rss)/i.test(new URL(url).pathname + new URL(url).search)) found = url;
+  });
+  return found;
+}
