@@ -1,0 +1,105 @@
+// Checks that the home page shows the label of its connection to EMC (TT 22/2023 Điều 4 khoản 7 điểm a; HP 2024 tiêu chí 2.2a).
+import type { Element } from 'domhandler';
+import type { Evidence, Rule, RuleOutcome, With } from '../src/model/rule.js';
+import { HP_2024, TT_22_2023, cite } from '../src/engine/basis.js';
+import { isEmcHost } from '../src/engine/emc.js';
+import { hostMatches, hostOf } from '../src/engine/hosts.js';
+import { cssPath, resolveHref } from '../src/engine/links.js';
+import { findKeyword } from '../src/engine/text.js';
+
+type Matcher = 'host' | 'fileName' | 'text';
+const MATCHER_RANK: Record<Matcher, number> = { host: 0, fileName: 1, text: 2 };
+// A news item about EMC ("Tập huấn gắn mã EMC") is not the label.
+const ARTICLE = 'article, .post, .entry, .news-item, .news-detail, .article, .news-content';
+
+/** The file name of an image URL split into lower-case tokens: `/uploads/logo_emc-2024.png` → logo, emc, 2024. */
+function fileTokens(url: string): string[] {
+  let name: string;
+  try {
+    name = decodeURIComponent(new URL(url).pathname.split('/').pop() ?? '');
+  } catch {
+    return [];
+  }
+  return name.toLowerCase().replace(/\.[a-z0-9]+$/, '').split(/[^a-z0-9]+/).filter(Boolean);
+}
+
+const rule: Rule = {
+  meta: {
+    id: 'emc-label',
+    title: { vi: 'Có nhãn đã kết nối EMC', en: 'EMC connection label shown' },
+    failureTitle: { vi: 'Thiếu nhãn đã kết nối EMC', en: 'No EMC connection label' },
+    weight: 2,
+    appliesTo: 'all',
+    basis: [
+      cite(TT_22_2023, 'Điều 4 khoản 7 điểm a (nhãn thể hiện việc đã kết nối Hệ thống EMC)'),
+      cite(HP_2024, 'tiêu chí 2.2a'),
+    ],
+    requires: ['home'],
+    messages: {
+      labelFound: { vi: 'Trang chủ có nhãn EMC (nhận theo {matcher}: {value}).', en: 'The home page shows the EMC label (matched by {matcher}: {value}).' },
+      noEmcLabel: { vi: 'Trang chủ không có nhãn EMC (liên kết/ảnh tới máy chủ EMC, ảnh tên "emc", chữ "EMC").', en: 'The home page shows no EMC label (link/image on an EMC host, image named "emc", text "EMC").' },
+      onlyOtherBadges: {
+        vi: 'Trang chủ chỉ có nhãn khác ({badges}), không phải nhãn EMC.',
+        en: 'The home page only shows other badges ({badges}), not the EMC label.',
+      },
+    },
+  },
+  check(a, ctx): RuleOutcome {
+    const { home } = a as With<'home'>;
+    const $ = home.doc;
+    const base = home.finalUrl;
+    const cfg = ctx.config;
+    const labelHosts = [...cfg.emcHosts, ...cfg.emcLabelHosts];
+    const tokens = cfg.emcLabelFileTokens.map((t) => t.toLowerCase());
+    const otherBadges = new Set<string>();
+    let best: { matcher: Matcher; value: string; evidence: Evidence } | undefined;
+    const consider = (matcher: Matcher, value: string, el: Element): void => {
+      if (!best || MATCHER_RANK[matcher] < MATCHER_RANK[best.matcher]) {
+        best = { matcher, value, evidence: { url: base, selector: cssPath($, el), excerpt: value } };
+      }
+    };
+    const otherBadge = (url: string | undefined): boolean => {
+      const host = url ? hostOf(url) : undefined;
+      const hit = host ? cfg.notEmcLabelHosts.find((h) => hostMatches(host, h)) : undefined;
+      if (hit) otherBadges.add(hit);
+      return hit !== undefined;
+    };
+    const onLabelHost = (url: string | undefined): boolean => {
+      const host = url ? hostOf(url) : undefined;
+      return host !== undefined && isEmcHost(host, labelHosts);
+    };
+
+    $('img').each((_, img) => {
+      const src = resolveHref($(img).attr('src') ?? $(img).attr('data-src'), base);
+      const link = $(img).closest('a[href]');
+      const href = link.length ? resolveHref(link.attr('href'), base) : undefined;
+      if (otherBadge(src) || otherBadge(href)) return;
+      if (onLabelHost(src)) consider('host', src as string, img);
+      else if (onLabelHost(href)) consider('host', href as string, img);
+      else if (src && fileTokens(src).some((t) => tokens.includes(t))) consider('fileName', src, img);
+      else {
+        const text = [$(img).attr('alt'), $(img).attr('title'), link.attr('title')].filter(Boolean).join(' ');
+        const kw = findKeyword(text, cfg.emcLabelTexts);
+        if (kw) consider('text', text, img);
+      }
+    });
+    $('a[href], area[href]').each((_, el) => {
+      if ($(el).find('img').length) return; // judged with its image above
+      const href = resolveHref($(el).attr('href'), base);
+      if (otherBadge(href)) return;
+      if (onLabelHost(href)) return consider('host', href as string, el);
+      if ($(el).closest(ARTICLE).length) return;
+      const text = [$(el).text(), $(el).attr('title')].filter(Boolean).join(' ').replace(/\s+/g, ' ').trim();
+      if (findKeyword(text, cfg.emcLabelTexts)) consider('text', text, el);
+    });
+
+    const found = best as { matcher: Matcher; value: string; evidence: Evidence } | undefined;
+    if (found) return { status: 'pass', messageId: 'labelFound', data: { matcher: found.matcher, value: found.value }, evidence: [found.evidence] };
+    if (otherBadges.size) {
+      return { status: 'fail', messageId: 'onlyOtherBadges', data: { badges: [...otherBadges].join(', ') }, evidence: [{ url: base, selector: 'a[href], img', excerpt: [...otherBadges].join(', ') }] };
+    }
+    return { status: 'fail', messageId: 'noEmcLabel', evidence: [{ url: base, selector: 'a[href], img', excerpt: [...labelHosts, ...tokens].join(', ') }] };
+  },
+};
+
+export default rule;

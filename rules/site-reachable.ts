@@ -1,0 +1,122 @@
+// Checks that the registry website answers 2xx with a real HTML home page (CV 4210 mục III.1; QĐ 1682/2018 Điều 12; HP 2023 item 1).
+import type { FetchFailureReason } from '../src/model/artifacts.js';
+import type { Evidence, Rule, RuleOutcome, UnitFacts, With } from '../src/model/rule.js';
+import { CV_4210, HP_2023, QD_1682_2018, cite } from '../src/engine/basis.js';
+import { detectPlatform } from '../src/engine/platform.js';
+import { normalizeText } from '../src/engine/text.js';
+
+type FailId = 'unreachable' | 'tlsFailed' | 'blocked' | 'tooManyRedirects' | 'httpError';
+
+/** How each fetch failure is reported; `null`: the audit itself could not tell (an `error`, never a fail). */
+const FAILURE_MESSAGE: Record<FetchFailureReason, FailId | null> = {
+  invalid_url: 'unreachable',
+  dns_error: 'unreachable',
+  refused: 'unreachable',
+  timeout: 'unreachable',
+  network: 'unreachable',
+  private_address: 'unreachable',
+  tls_error: 'tlsFailed',
+  blocked_by_robots: 'blocked',
+  blocked_by_waf: 'blocked',
+  too_many_redirects: 'tooManyRedirects',
+  http_error: 'httpError',
+  // Our own limits (body cap, the unit's crawl deadline), not the site's fault.
+  too_large: null,
+  deadline: null,
+};
+
+const rule: Rule = {
+  meta: {
+    id: 'site-reachable',
+    title: { vi: 'Website truy cập được', en: 'Website is reachable' },
+    failureTitle: { vi: 'Website không truy cập được', en: 'Website is not reachable' },
+    weight: 3,
+    appliesTo: 'all',
+    basis: [
+      cite(CV_4210, 'mục III.1 (website hoạt động hiệu quả)'),
+      cite(QD_1682_2018, 'Điều 12 khoản 1 (hoạt động liên tục 24 giờ trong tất cả các ngày)'),
+      cite(HP_2023, 'mục 1 (hủy bỏ trang không còn sử dụng)'),
+    ],
+    requires: ['homeFetch'],
+    optional: ['tls'],
+    messages: {
+      reachable: { vi: 'Trang chủ trả lời HTTP {status} với nội dung HTML.', en: 'The home page answers HTTP {status} with HTML.' },
+      noWebsite: { vi: 'Sổ đăng ký không có địa chỉ website của đơn vị.', en: 'The registry has no website for this unit.' },
+      unreachable: { vi: 'Không truy cập được trang chủ ({reason}: {detail}).', en: 'The home page cannot be reached ({reason}: {detail}).' },
+      tlsFailed: { vi: 'Lỗi TLS/chứng thư số khiến không tải được trang chủ ({detail}).', en: 'A TLS/certificate failure prevents fetching the home page ({detail}).' },
+      blocked: { vi: 'Trang chủ chặn truy cập ({reason}: {detail}).', en: 'The home page blocks access ({reason}: {detail}).' },
+      tooManyRedirects: { vi: 'Trang chủ chuyển hướng quá nhiều lần ({detail}).', en: 'The home page redirects too many times ({detail}).' },
+      httpError: { vi: 'Trang chủ trả lời lỗi HTTP {status}.', en: 'The home page answers HTTP error {status}.' },
+      notHtml: { vi: 'Trang chủ không phải HTML ({contentType}).', en: 'The home page is not HTML ({contentType}).' },
+      parkedPage: {
+        vi: 'Trang chủ là trang mặc định / tên miền chờ bán / "đang xây dựng" (dấu hiệu "{marker}" trong {where}).',
+        en: 'The home page is a hosting default / parked / under-construction page ("{marker}" in the {where}).',
+      },
+      notVerified: { vi: 'Chưa xác minh được trang chủ ({reason}: {detail}).', en: 'The home page could not be verified ({reason}: {detail}).' },
+    },
+  },
+  check(a, ctx) {
+    const { homeFetch, unit } = a as With<'homeFetch'>;
+    const facts: UnitFacts = {};
+    const certExpiry = a.tls?.validTo ?? homeFetch.tls?.validTo;
+    // Node prints validTo as "Jan  1 00:00:00 2124 GMT"; ISO sorts and filters in spreadsheets.
+    if (certExpiry) facts.certExpiry = Number.isNaN(Date.parse(certExpiry)) ? certExpiry : new Date(certExpiry).toISOString();
+    const out = (o: Omit<RuleOutcome, 'facts'>): RuleOutcome => ({ ...o, facts });
+
+    if (!homeFetch.ok) {
+      if (!unit.website || homeFetch.url === '') {
+        return out({ status: 'fail', messageId: 'noWebsite', evidence: [{ url: '', selector: 'registry: website', excerpt: `${unit.source.file}:${unit.source.row}` }] });
+      }
+      const evidence: Evidence[] = [
+        ...homeFetch.redirects.map((h) => ({ url: h.url, excerpt: `${h.status} → ${h.location}` })),
+        { url: homeFetch.url, excerpt: `${homeFetch.reason}${homeFetch.status ? ` (HTTP ${homeFetch.status})` : ''}: ${homeFetch.detail}` },
+      ];
+      const data = { reason: homeFetch.reason, detail: homeFetch.detail || '-', status: homeFetch.status ?? '-' };
+      const failId = FAILURE_MESSAGE[homeFetch.reason];
+      if (failId === null) return out({ status: 'error', messageId: 'notVerified', data, evidence });
+      return out({ status: 'fail', messageId: failId, data, evidence });
+    }
+
+    facts.finalUrl = homeFetch.finalUrl;
+    const evidence: Evidence[] = [{ url: homeFetch.finalUrl, excerpt: `HTTP ${homeFetch.status} ${homeFetch.contentType}` }];
+    if (homeFetch.status < 200 || homeFetch.status >= 300) {
+      return out({ status: 'fail', messageId: 'httpError', data: { status: homeFetch.status }, evidence });
+    }
+    if (!homeFetch.isHtml) {
+      return out({ status: 'fail', messageId: 'notHtml', data: { contentType: homeFetch.contentType || '-' }, evidence });
+    }
+    const home = a.home;
+    if (!home) {
+      return out({ status: 'error', messageId: 'notVerified', data: { reason: 'not parsed', detail: homeFetch.finalUrl }, evidence });
+    }
+    const $ = home.doc;
+    const platform = detectPlatform($, home.finalUrl, home.text);
+    if (platform) facts.platform = platform.name;
+
+    const rawTitle = $('title').first().text().replace(/\s+/g, ' ').trim();
+    const title = normalizeText(rawTitle);
+    const markers = ctx.config.parkedPageMarkers.map(normalizeText);
+    const inTitle = markers.find((m) => title.includes(m));
+    if (inTitle) {
+      return out({ status: 'fail', messageId: 'parkedPage', data: { marker: inTitle, where: 'title' }, evidence: [{ url: home.finalUrl, selector: 'title', excerpt: rawTitle }] });
+    }
+    // Outside the title a marker decides only on a short page: a real portal may quote "coming soon" in an article.
+    const $body = $('body').clone();
+    $body.find('script, style, noscript, template').remove();
+    const bodyText = normalizeText($body.text());
+    const words = bodyText ? bodyText.split(' ').length : 0;
+    const inBody = words < ctx.config.parkedPageMaxWords ? markers.find((m) => bodyText.includes(m)) : undefined;
+    if (inBody) {
+      const rawBody = $body.text().normalize('NFC').replace(/[\s\u00a0]+/g, ' ').trim();
+      const at = Math.max(0, rawBody.toLocaleLowerCase('vi').indexOf(inBody));
+      return out({
+        status: 'fail', messageId: 'parkedPage', data: { marker: inBody, where: `body (${words} words)` },
+        evidence: [{ url: home.finalUrl, selector: 'body', excerpt: rawBody.slice(Math.max(0, at - 60), at + 140) }],
+      });
+    }
+    if (rawTitle) evidence.push({ url: home.finalUrl, selector: 'title', excerpt: rawTitle });
+    return out({ status: 'pass', messageId: 'reachable', data: { status: homeFetch.status }, evidence });
+  },
+};
+
+export default rule;

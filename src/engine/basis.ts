@@ -1,0 +1,40 @@
+// The legal documents the rules cite, once, so every rule quotes the same name and effective dates.
+import type { Basis } from '../model/rule.js';
+
+export interface LegalDocument {
+  /** Short citation printed next to every result. */
+  document: string;
+  /** ISO date the document took effect. */
+  from: string;
+  /** ISO date it stopped applying, when known. */
+  until?: string;
+}
+
+/** TT 22/2023/TT-BTTTT (31/12/2023): structure and technical requirements of state portals; EMC tag and label. */
+export const TT_22_2023: LegalDocument = { document: 'Thông tư 22/2023/TT-BTTTT', from: '2024-04-05' };
+
+/** HCM Sở GDĐT letter 4210/GDĐT-TTTT (16/12/2020): websites and e-mail of education units. */
+export const CV_4210: LegalDocument = { document: 'Công văn 4210/GDĐT-TTTT (Sở GDĐT TP.HCM)', from: '2020-12-16' };
+
+/**
+ * NĐ 42/2022/NĐ-CP: information and online public services of state agencies. Reportedly replaced from 1/7/2026
+ * by Decree 224/2026/NĐ-CP under the Digital Transformation Law 148/2025/QH15 (requirements.md), hence `until`.
+ */
+export const ND_42_2022: LegalDocument = { document: 'Nghị định 42/2022/NĐ-CP', from: '2022-08-01', until: '2026-07-01' };
+
+/** QĐ 1682/QĐ-SGDĐT (21/12/2018) of the Quảng Trị Sở GDĐT: portal regulation, effective 1/1/2019. */
+export const QD_1682_2018: LegalDocument = { document: 'Quyết định 1682/QĐ-SGDĐT (Sở GDĐT Quảng Trị)', from: '2019-01-01' };
+
+/** TT 37/2020/TT-BGDĐT (05/10/2020): e-mail and portals of Sở, Phòng and schools. */
+export const TT_37_2020: LegalDocument = { document: 'Thông tư 37/2020/TT-BGDĐT', from: '2020-11-20' };
+
+/** Hải Phòng Sở GDĐT letter (2023) on reviewing websites, after CV 861/STTTT-TTra of 08/5/2023. */
+export const HP_2023: LegalDocument = { document: 'Công văn Sở GDĐT Hải Phòng 2023 (rà soát trang thông tin điện tử)', from: '2023-05-08' };
+
+/** Hải Phòng Sở GDĐT letter (2024) on the 2024 evaluation of portals, after CV 1612/STTTT-CNTT of 23/7/2024. */
+export const HP_2024: LegalDocument = { document: 'Công văn Sở GDĐT Hải Phòng 2024 (đánh giá cổng/trang TTĐT năm 2024)', from: '2024-07-23' };
+
+/** One provision of a document, with the document's dates. */
+export function cite(doc: LegalDocument, provision: string): Basis {
+  return { document: doc.document, provision, from: doc.from, ...(doc.until ? { until: doc.until } : {}) };
+}

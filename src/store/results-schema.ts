@@ -1,0 +1,69 @@
+// The results.json contract of interface.md as a zod schema: tests validate runs against it, and tools that
+// read a run (report, diff, merge) can check what they are given.
+import { z } from 'zod';
+import { CRAWL_STATUSES } from '../model/artifacts.js';
+import { STATUSES } from '../model/rule.js';
+import { GRADES } from '../model/result.js';
+import { UNIT_TYPES } from '../model/unit.js';
+
+const statusCounts = z.object(Object.fromEntries(STATUSES.map((s) => [s, z.number().int().nonnegative()])) as Record<(typeof STATUSES)[number], z.ZodNumber>);
+
+export const evidenceSchema = z.object({ url: z.string(), selector: z.string().optional(), excerpt: z.string().max(200).optional() });
+
+export const findingSchema = z.object({
+  rule: z.string(),
+  status: z.enum(STATUSES),
+  message: z.string().min(1),
+  messageId: z.string(),
+  data: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  evidence: z.array(evidenceSchema),
+});
+
+export const unitResultSchema = z.object({
+  id: z.string().min(1),
+  name: z.string(),
+  type: z.enum(UNIT_TYPES),
+  district: z.string(),
+  province: z.string(),
+  website: z.string().nullable(),
+  finalUrl: z.string().nullable(),
+  title: z.string().optional(),
+  score: z.number().min(0).max(100).nullable(),
+  verified: z.number().min(0).max(1),
+  grade: z.enum(GRADES),
+  crawl: z.object({
+    status: z.enum(CRAWL_STATUSES),
+    pages: z.number().int().nonnegative(),
+    durationMs: z.number().nonnegative(),
+    error: z.string().optional(),
+    redirects: z.array(z.object({ url: z.string(), status: z.number(), location: z.string() })).optional(),
+  }),
+  findings: z.array(findingSchema),
+  facts: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
+  ruleSetVersion: z.string(),
+  auditedAt: z.string(),
+});
+
+export const runResultsSchema = z.object({
+  schemaVersion: z.literal(1),
+  run: z.object({
+    startedAt: z.string(),
+    finishedAt: z.string(),
+    now: z.string(),
+    tool: z.object({ name: z.string(), version: z.string() }),
+    ruleSetVersion: z.string(),
+    registry: z.object({ file: z.string(), sha256: z.string(), units: z.number(), invalidRows: z.number() }),
+    options: z.record(z.string(), z.unknown()),
+    rules: z.array(z.string()),
+    registryChecks: z.array(z.object({ kind: z.string(), units: z.array(z.string()), detail: z.string() })),
+  }),
+  units: z.array(unitResultSchema),
+  districts: z.array(z.object({
+    district: z.string(),
+    units: z.number().int(),
+    reachable: z.number().int(),
+    averageScore: z.number().nullable(),
+    grades: z.object(Object.fromEntries(GRADES.map((g) => [g, z.number().int()])) as Record<(typeof GRADES)[number], z.ZodNumber>),
+    rules: z.record(z.string(), statusCounts),
+  })),
+});

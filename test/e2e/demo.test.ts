@@ -1,0 +1,84 @@
+// End-to-end smoke test: `edu-audit demo` as a child process serves the fixture fleet on 127.0.0.1, audits it
+// and writes a run directory whose results.json validates against the interface; verdicts match
+// fixtures/sites/README.md for the trunk's rules.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, readFile, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT, ensureBuilt, runCli, type CliRun } from './cli-helpers.js';
+import { runResultsSchema } from '../../src/store/results-schema.js';
+import type { RunResults } from '../../src/model/result.js';
+
+let out: string;
+let run: CliRun;
+let results: RunResults;
+
+beforeAll(async () => {
+  ensureBuilt();
+  out = join(await mkdtemp(join(tmpdir(), 'edu-demo-')), 'run');
+  run = await runCli(['demo', '--out', out, '--format', 'json,xlsx,csv,html', '--log-level', 'warn']);
+  results = JSON.parse(await readFile(join(out, 'results.json'), 'utf8')) as RunResults;
+}, 120_000);
+
+/** unit id → rule → expected status, from fixtures/sites/README.md. */
+const EXPECTED: Record<string, Record<string, string>> = {
+  '79000': { 'site-reachable': 'pass', 'redirect-offsite': 'pass', https: 'pass', 'domain-edu-vn': 'pass', 'mobile-friendly': 'pass', 'emc-tag': 'pass', 'emc-label': 'pass', 'parent-portal-link': 'na' },
+  '79760': { 'site-reachable': 'pass', https: 'pass', 'emc-tag': 'pass', 'parent-portal-link': 'pass' },
+  '79769': { https: 'pass', 'emc-tag': 'pass', 'emc-label': 'pass' },
+  '79000701': { 'site-reachable': 'pass', 'redirect-offsite': 'pass', https: 'pass', 'domain-edu-vn': 'pass', 'mobile-friendly': 'pass', 'emc-tag': 'pass', 'emc-label': 'pass', 'parent-portal-link': 'pass' },
+  '79000702': { 'site-reachable': 'pass', https: 'fail', 'emc-tag': 'pass' },
+  '79000703': { 'site-reachable': 'fail', 'mobile-friendly': 'error', 'emc-tag': 'error', 'parent-portal-link': 'error' },
+  '79760201': { https: 'warn', 'emc-tag': 'pass', 'emc-label': 'pass', 'parent-portal-link': 'pass' },
+  '79760202': { https: 'pass', 'domain-edu-vn': 'warn' },
+  '79760101': { 'site-reachable': 'pass', https: 'fail', 'domain-edu-vn': 'pass', 'mobile-friendly': 'fail', 'emc-tag': 'fail', 'emc-label': 'fail', 'parent-portal-link': 'pass' },
+  '79760102': { 'site-reachable': 'fail', 'emc-tag': 'error' },
+  '79760001': { 'emc-tag': 'fail', 'emc-label': 'fail', 'parent-portal-link': 'pass' },
+  '79769201': { 'domain-edu-vn': 'fail', 'mobile-friendly': 'fail', 'emc-tag': 'fail' },
+  '79769202': { 'redirect-offsite': 'fail', 'emc-tag': 'fail', 'parent-portal-link': 'fail' },
+  '79769101': { 'emc-tag': 'fail', 'emc-label': 'pass' },
+};
+
+describe('edu-audit demo', () => {
+  it('exits 0 and prints the summary with where the results are', () => {
+    expect(run.stderr).not.toMatch(/"level":50/);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Kết quả kiểm tra: Đơn vị 14');
+    expect(run.stdout).toContain(join(out, 'report.xlsx'));
+  });
+
+  it('writes results.json that validates against the interface, plus jsonl and the reports', async () => {
+    const parsed = runResultsSchema.safeParse(results);
+    expect(parsed.success ? [] : parsed.error.issues.slice(0, 5)).toEqual([]);
+    const lines = (await readFile(join(out, 'results.jsonl'), 'utf8')).trim().split('\n');
+    expect(lines).toHaveLength(14);
+    for (const f of ['report.xlsx', 'report.csv', 'report-units.csv', 'report.html', 'run.json']) expect((await stat(join(out, f))).size).toBeGreaterThan(0);
+    expect(results.run.now.slice(0, 10)).toBe('2026-11-15');
+    // results.json lists units in registry order, whatever order they finished in
+    const csv = await readFile(join(ROOT, 'fixtures', 'registries', 'demo.csv'), 'utf8');
+    const registryOrder = csv.trim().split('\n').slice(1).map((line) => line.split(',')[0]);
+    expect(results.units.map((u) => u.id)).toEqual(registryOrder);
+  });
+
+  it('gives the verdicts of the fleet table', () => {
+    const actual: Record<string, Record<string, string>> = {};
+    for (const u of results.units) {
+      const want = EXPECTED[u.id] ?? {};
+      actual[u.id] = Object.fromEntries(Object.keys(want).map((rule) => [rule, u.findings.find((f) => f.rule === rule)?.status ?? 'missing']));
+    }
+    expect(actual).toEqual(EXPECTED);
+  });
+
+  it('records crawl statuses, scores, facts and registry checks', () => {
+    const byId = new Map(results.units.map((u) => [u.id, u]));
+    expect(byId.get('79000703')?.crawl).toMatchObject({ status: 'http_error' });
+    expect(byId.get('79760102')?.crawl.status).toBe('no_website');
+    expect(byId.get('79000701')).toMatchObject({ score: 100, grade: 'Tốt', verified: 1 });
+    expect(byId.get('79000701')?.facts.emcSiteId).toBe('10234');
+    expect(byId.get('79769202')?.finalUrl).toMatch(/nhacai-w88\.example\.com/);
+    const kinds = results.run.registryChecks.map((c) => `${c.kind}:${c.units.join('+')}`);
+    expect(kinds).toEqual(expect.arrayContaining(['duplicate-emc-id:79000701+79000702', 'unreachable:79000703', 'http-but-https:79760202']));
+    for (const u of results.units) {
+      for (const f of u.findings) if (f.status === 'fail') expect(f.evidence.length, `${u.id} ${f.rule}`).toBeGreaterThan(0);
+    }
+  });
+});
