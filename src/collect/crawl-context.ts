@@ -7,6 +7,7 @@ import { createDispatcher } from './dispatcher.js';
 import { fetchPage } from './fetch-page.js';
 import { HostLimits } from './host-limits.js';
 import { RobotsCache } from './robots.js';
+import type { Targeting } from './page-targets.js';
 
 export interface CrawlLogger {
   debug(o: object, msg?: string): void;
@@ -27,6 +28,8 @@ export interface CrawlOptions {
   ignoreRobots: boolean;
   unitDeadlineMs: number;
   retries: number;
+  /** Keywords that steer the page budget (from the rules' config); without them, menu order decides. */
+  targeting?: Targeting;
   logger?: CrawlLogger;
 }
 

@@ -7,11 +7,13 @@ import type { CrawlSummary } from '../model/result.js';
 import type { Unit } from '../model/unit.js';
 import type { CrawlContext, UnitScope } from './crawl-context.js';
 import { fetchPage } from './fetch-page.js';
-import { feedTarget, navigationTargets, scriptTargets } from './page-targets.js';
+import { directoryTargets, feedTarget, followsSection, oneHopTargets, prioritizedNavigationTargets, scriptTargets } from './page-targets.js';
 import { probeHttp, probeHttps } from './probes.js';
 import { findSoftRedirect } from './soft-redirect.js';
 
 const SCRIPT_MAX_BYTES = 1024 * 1024;
+/** One-hop pages fetched per followed section page (its newest items are listed first on every platform seen). */
+const ONE_HOP_PER_SECTION = 8;
 /** Fetches of one unit in flight at once; the per-host limit is what really governs. */
 const UNIT_CONCURRENCY = 4;
 
@@ -90,10 +92,7 @@ async function collectExtras(ctx: CrawlContext, a: Artifacts, home: FetchedPage,
   if (doc) {
     const soft = needs.has('softRedirect') ? findSoftRedirect(doc, finalUrl) : undefined;
     if (soft) tasks.push(limit(async () => void (a.softRedirect = { ...soft, target: await fetchPage(ctx, soft.to, { scope }) })));
-    if (needs.has('pages')) {
-      const targets = navigationTargets(doc, finalUrl, [home.url, finalUrl], Math.max(0, ctx.options.maxPages - 1));
-      for (const t of targets) tasks.push(limit(async () => void a.pages.set(t, await fetchPage(ctx, t, { scope }))));
-    }
+    if (needs.has('pages')) tasks.push(collectPages(ctx, a, doc, home, scope, limit));
     if (needs.has('scripts')) {
       for (const s of scriptTargets(doc, finalUrl)) {
         tasks.push(limit(async () => void a.scripts.set(s, await fetchPage(ctx, s, { scope, parse: false, maxBytes: Math.min(SCRIPT_MAX_BYTES, ctx.options.maxBytes) }))));
@@ -103,6 +102,32 @@ async function collectExtras(ctx: CrawlContext, a: Artifacts, home: FetchedPage,
     if (feed) tasks.push(limit(async () => void (a.feed = await fetchPage(ctx, feed, { scope, parse: false }))));
   }
   await Promise.all(tasks);
+}
+
+/**
+ * Spends the page budget (--max-pages, home included) in order: menu entries naming a section, link-directory
+ * pages, one hop from the sections that need it (introduction, công khai), then the remaining menu entries.
+ */
+async function collectPages(ctx: CrawlContext, a: Artifacts, doc: CheerioAPI, home: FetchedPage, scope: UnitScope, limit: ReturnType<typeof pLimit>): Promise<void> {
+  const targeting = ctx.options.targeting;
+  const base = home.finalUrl;
+  let budget = Math.max(0, ctx.options.maxPages - 1);
+  const fetchAll = async (urls: string[]): Promise<void> => {
+    const todo = urls.filter((u) => !a.pages.has(u)).slice(0, budget);
+    budget -= todo.length;
+    for (const u of todo) a.pages.set(u, { ok: false, url: u, reason: 'deadline', detail: 'pending', redirects: [] });
+    await Promise.all(todo.map((u) => limit(async () => void a.pages.set(u, await fetchPage(ctx, u, { scope })))));
+  };
+  const nav = prioritizedNavigationTargets(doc, base, [home.url, base], targeting);
+  await fetchAll([...nav.filter((t) => t.priority).map((t) => t.url), ...directoryTargets(doc, base, targeting)]);
+  const hops: string[] = [];
+  for (const t of nav) {
+    const page = a.pages.get(t.url);
+    if (!t.priority || !followsSection(t.text, targeting) || !page?.ok || !page.doc) continue;
+    hops.push(...oneHopTargets(page.doc, page.finalUrl).slice(0, ONE_HOP_PER_SECTION));
+  }
+  await fetchAll(hops);
+  await fetchAll(nav.filter((t) => !t.priority).map((t) => t.url));
 }
 
 function countFetched(a: Artifacts): number {

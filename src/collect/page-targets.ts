@@ -1,7 +1,8 @@
 // Which further URLs a unit's home page leads the crawler to: navigation targets, same-site scripts, the feed.
 import type { CheerioAPI } from 'cheerio';
 import { sameHost } from '../engine/hosts.js';
-import { isHttpUrl, navigationLinks, resolveHref } from '../engine/links.js';
+import { allLinks, contentLinks, isHttpUrl, navigationLinks, resolveHref } from '../engine/links.js';
+import { matchesKeyword } from '../engine/text.js';
 
 const STATIC_FILE = /\.(pdf|docx?|xlsx?|pptx?|odt|ods|rtf|jpe?g|png|gif|bmp|webp|svg|ico|tiff?|zip|rar|7z|gz|tar|mp3|mp4|m4a|avi|mov|wmv|flv|webm|exe|msi|apk|swf|css|js)$/i;
 
@@ -64,3 +65,59 @@ export function feedTarget($: CheerioAPI, base: string): string | undefined {
   });
   return found;
 }
+
+/** Keywords that steer which pages a unit's limited page budget is spent on. */
+export interface Targeting {
+  /** Menu entries matching these are fetched before other menu entries (the rules' section keywords). */
+  priorityKeywords: readonly string[];
+  /** Sections whose pages' own content links are fetched one hop further. */
+  followKeywords: readonly string[];
+  /** Any home-page link with this text leads to a page listing component sites. */
+  directoryKeywords: readonly string[];
+}
+
+const matchesAny = (text: string, keywords: readonly string[]): boolean => keywords.some((k) => matchesKeyword(text, k));
+
+function sameSitePage(url: string, base: string): boolean {
+  return isHttpUrl(url) && sameHost(url, base) && !isStaticFile(url);
+}
+
+/**
+ * The home page's navigation targets, those whose link text names a section first (stable within each group), so a
+ * menu of 60 class pages cannot use up the page budget before "Công khai" is reached.
+ */
+export function prioritizedNavigationTargets($: CheerioAPI, base: string, exclude: readonly string[], targeting: Targeting | undefined): { url: string; text: string; priority: boolean }[] {
+  const seen = new Set(exclude);
+  const first: { url: string; text: string; priority: boolean }[] = [];
+  const rest: { url: string; text: string; priority: boolean }[] = [];
+  for (const link of navigationLinks($, base)) {
+    if (!sameSitePage(link.href, base) || seen.has(link.href)) continue;
+    seen.add(link.href);
+    const priority = targeting ? matchesAny(link.text, targeting.priorityKeywords) : false;
+    (priority ? first : rest).push({ url: link.href, text: link.text, priority });
+  }
+  return [...first, ...rest];
+}
+
+/** Home-page links (footer and sidebars included) to link-directory pages ("Website trường học"…), any host. */
+export function directoryTargets($: CheerioAPI, base: string, targeting: Targeting | undefined): string[] {
+  if (!targeting?.directoryKeywords.length) return [];
+  const out: string[] = [];
+  for (const link of allLinks($, base)) {
+    if (!isHttpUrl(link.href) || isStaticFile(link.href) || out.includes(link.href)) continue;
+    if (matchesAny(link.text, targeting.directoryKeywords)) out.push(link.href);
+  }
+  return out;
+}
+
+/** Same-site pages a section page's own content links to (not its menus, header or footer). */
+export function oneHopTargets($: CheerioAPI, base: string): string[] {
+  const out: string[] = [];
+  for (const link of contentLinks($, base)) {
+    if (sameSitePage(link.href, base) && !out.includes(link.href)) out.push(link.href);
+  }
+  return out;
+}
+
+export const followsSection = (text: string, targeting: Targeting | undefined): boolean =>
+  targeting ? matchesAny(text, targeting.followKeywords) : false;

@@ -17,6 +17,7 @@ export interface PageLink {
 }
 
 const MENU_TOKEN = /^(menu|nav|mainmenu)/i;
+const FOOTER_SELECTOR = 'body footer, body #footer, body .footer, body [id^="footer"], body [class*="footer"]';
 const ARTICLE_ANCESTORS = 'article, .post, .entry, .news-item, .news-detail, .article, main article';
 
 /** Resolves an href against the page URL; drops the fragment. Undefined for empty or non-resolvable hrefs. */
@@ -134,7 +135,7 @@ export function navigationLinks($: CheerioAPI, base: string): PageLink[] {
 /** Links in the page footer (counted as navigation only by the link rules). */
 export function footerLinks($: CheerioAPI, base: string): PageLink[] {
   const roots: { el: Element; source: LinkSource }[] = [];
-  $('body footer, body #footer, body .footer, body [id^="footer"], body [class*="footer"]').each((_, el) => {
+  $(FOOTER_SELECTOR).each((_, el) => {
     if (el.type === 'tag') roots.push({ el, source: 'footer' });
   });
   return collect($, roots, base);
@@ -156,3 +157,22 @@ export function allLinks($: CheerioAPI, base: string): PageLink[] {
 
 /** Lower-cased, NFC text of a link for keyword matching. */
 export const linkKey = (l: PageLink): string => normalizeText(l.text);
+
+/**
+ * Links in a page's own content: every link outside its navigation regions, page-level header and footer
+ * (requirements.md: "the same-site pages that the section page's own content links to"). One pass over the links,
+ * each checking its ancestors against the set of excluded regions.
+ */
+export function contentLinks($: CheerioAPI, base: string): PageLink[] {
+  const excluded = new Set<AnyNode>(navigationRoots($).map((r) => r.el));
+  $(FOOTER_SELECTOR).each((_, el) => void excluded.add(el));
+  const out: PageLink[] = [];
+  $('body a[href], body area[href]').each((_, a) => {
+    if (a.type !== 'tag') return;
+    for (let p: AnyNode | null = a.parent; p; p = p.parent) if (excluded.has(p)) return;
+    const href = resolveHref(a.attribs.href, base);
+    if (!href) return;
+    out.push({ href, ...linkText($, a), selector: cssPath($, a), source: 'body' });
+  });
+  return out;
+}

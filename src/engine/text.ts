@@ -2,7 +2,13 @@
 // case-insensitive, and also without Vietnamese diacritics ("cong khai" matches "công khai").
 
 export function normalizeText(text: string): string {
-  return text.normalize('NFC').replace(/[\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]/g, ' ').replace(/\s+/g, ' ').trim().toLocaleLowerCase('vi');
+  return text
+    .normalize('NFC')
+    .replace(/[\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]/g, ' ')
+    .replace(/[\u2010-\u2015\u2212]/g, '-') // en/em dashes as in "Hỏi – Đáp"
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLocaleLowerCase('vi');
 }
 
 export function stripDiacritics(text: string): string {

@@ -7,7 +7,7 @@ import type { RegistryReadResult } from '../registry/index.js';
 import { buildRegistryIndex } from '../registry/index.js';
 import type { AuditOptions } from '../options.js';
 import { auditDate, UsageError } from '../options.js';
-import type { RulesConfig } from '../engine/rules-config.js';
+import { crawlTargeting, type RulesConfig } from '../engine/rules-config.js';
 import type { Rule, RuleContext } from '../model/rule.js';
 import type { Unit } from '../model/unit.js';
 import type { DistrictSummary, RegistryIssue, RunResults } from '../model/result.js';
@@ -85,6 +85,7 @@ export async function runAudit(input: AuditInput): Promise<AuditSummary> {
     ignoreRobots: options.ignoreRobots,
     unitDeadlineMs: options.unitDeadline ?? Math.max(4 * options.timeout, 60_000),
     retries: options.retries,
+    targeting: crawlTargeting(input.rulesConfig),
     logger,
   }).catch((error: unknown) => {
     // bad --connect-to values or unreadable --ca files are bad usage (exit 2), not a failed run
