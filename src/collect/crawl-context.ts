@@ -83,7 +83,8 @@ export async function createCrawlContext(options: CrawlOptions): Promise<CrawlCo
   };
   // robots.txt is not subject to robots and belongs to no unit, so no unit deadline bounds it.
   ctx.robots = new RobotsCache(
-    (url) => fetchPage(ctx, url, { skipRobots: true, parse: false, maxBytes: 512 * 1024 }),
+    // One retry at most: a robots.txt that keeps failing means "allow all", not a reason to hold the unit.
+    (url) => fetchPage(ctx, url, { skipRobots: true, parse: false, maxBytes: 512 * 1024, retries: Math.min(1, options.retries) }),
     (host, sec) => limits.setCrawlDelay(host, sec),
   );
   return ctx;

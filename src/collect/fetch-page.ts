@@ -24,6 +24,8 @@ export interface FetchPageOptions {
   scope?: UnitScope;
   /** Internal: the robots.txt fetch itself. */
   skipRobots?: boolean;
+  /** Overrides --retries (probes ask once: their failure is the answer). */
+  retries?: number;
 }
 
 const fail = (url: string, reason: FetchFailureReason, detail: string, redirects: RedirectHop[], status?: number): FetchFailure =>

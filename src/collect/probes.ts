@@ -16,7 +16,7 @@ export async function probeHttp(ctx: CrawlContext, finalHttpsUrl: string, scope:
   let current = twin;
   for (let hop = 0; hop <= MAX_HTTP_HOPS; hop++) {
     // robots is skipped: this is the same path the HTTPS fetch was allowed, asked once without following.
-    const res = await fetchPage(ctx, current.href, { followRedirects: false, parse: false, scope, skipRobots: true });
+    const res = await fetchPage(ctx, current.href, { followRedirects: false, parse: false, scope, skipRobots: true, retries: 0 });
     if (!res.ok) return { url, outcome: 'unreachable', status: res.status, detail: `${res.reason}: ${res.detail}` };
     if (res.status >= 200 && res.status < 300) return { url, outcome: 'serves-http', status: res.status };
     const location = res.headers.location;
@@ -45,5 +45,6 @@ export async function probeHttp(ctx: CrawlContext, finalHttpsUrl: string, scope:
 export function probeHttps(ctx: CrawlContext, finalHttpUrl: string, scope: UnitScope): Promise<FetchResult> {
   const twin = new URL(finalHttpUrl);
   twin.protocol = 'https:';
-  return fetchPage(ctx, twin.href, { scope });
+  // robots is skipped as for the http twin: the same path was allowed on the site's own scheme.
+  return fetchPage(ctx, twin.href, { scope, retries: 0, skipRobots: true });
 }

@@ -43,7 +43,7 @@ export async function withRetries(
   opts: FetchPageOptions,
   isRedirect: (status: number) => boolean,
 ): Promise<RawResponse> {
-  const retries = Math.max(0, ctx.options.retries);
+  const retries = Math.max(0, opts.retries ?? ctx.options.retries);
   const deadlineAt = opts.scope?.deadlineAt ?? Infinity;
   for (let n = 0; ; n++) {
     let res: RawResponse | undefined;
