@@ -6,6 +6,7 @@ import { stringify } from 'csv-stringify';
 import { Readable } from 'node:stream';
 import type { RunView } from './run-view.js';
 import { STATUS_LABELS, gradeLabel } from './labels.js';
+import { messageIn, rulesById } from './localize.js';
 
 const HEADERS = {
   vi: {
@@ -25,10 +26,11 @@ export async function writeCsvReports(view: RunView, findingsFile: string, units
 }
 
 async function* findingRows(view: RunView): AsyncGenerator<string[]> {
+  const byId = rulesById(view.rules);
   for await (const u of view.units()) {
     for (const f of u.findings) {
       const e = f.evidence[0];
-      yield [u.id, u.name, u.type, u.district, u.website ?? '', f.rule, f.status, STATUS_LABELS[view.lang][f.status], f.message, e?.url ?? '', e?.selector ?? '', e?.excerpt ?? ''];
+      yield [u.id, u.name, u.type, u.district, u.website ?? '', f.rule, f.status, STATUS_LABELS[view.lang][f.status], messageIn(f, byId, view.lang), e?.url ?? '', e?.selector ?? '', e?.excerpt ?? ''];
     }
   }
 }

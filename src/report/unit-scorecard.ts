@@ -3,6 +3,8 @@
 import type { UnitResult } from '../model/result.js';
 import type { Rule } from '../model/rule.js';
 import type { Lang } from '../engine/messages.js';
+import { messageIn } from './localize.js';
+import { howToFix } from './rule-docs.js';
 
 const MARK: Record<string, string> = { pass: '✔', warn: '◐', fail: '✘', na: '·', error: '?' };
 const LABEL = {
@@ -20,7 +22,7 @@ export function formatScorecard(unit: UnitResult, rules: readonly Rule[], lang: 
     '',
   ];
   for (const f of unit.findings) {
-    lines.push(`${MARK[f.status] ?? ' '} ${t[f.status].padEnd(14)} ${f.rule.padEnd(24)} ${f.message}`);
+    lines.push(`${MARK[f.status] ?? ' '} ${t[f.status].padEnd(14)} ${f.rule.padEnd(24)} ${messageIn(f, byId, lang)}`);
   }
   const gains = unit.findings
     .filter((f) => f.status === 'fail' || f.status === 'warn')
@@ -29,9 +31,10 @@ export function formatScorecard(unit: UnitResult, rules: readonly Rule[], lang: 
   if (gains.length) {
     lines.push('', `${t.fix}:`);
     gains.forEach(({ f, rule }, i) => {
-      lines.push(`${i + 1}. ${rule?.meta.title[lang] ?? f.rule} — ${f.message}`);
+      lines.push(`${i + 1}. ${rule?.meta.title[lang] ?? f.rule} — ${messageIn(f, byId, lang)}`);
       const basis = rule?.meta.basis.map((b) => `${b.document} ${b.provision}`).join('; ');
       if (basis) lines.push(`   ${t.basis}: ${basis}`);
+      for (const advice of howToFix(f.rule).slice(0, 3)) lines.push(`   • ${advice}`);
       for (const e of f.evidence.slice(0, 2)) lines.push(`   ↳ ${e.url}${e.selector ? ` · ${e.selector}` : ''}${e.excerpt ? ` · “${e.excerpt}”` : ''}`);
     });
   }

@@ -8,6 +8,7 @@ import { CRAWL_LABELS, STATUS_LABELS, gradeLabel } from '../labels.js';
 import { UNIT_TYPE_LABELS, type UnitType } from '../../model/unit.js';
 import { addFormSheet, fillStatus, fitWidth } from './sheet-style.js';
 import { xlsxText as X } from './xlsx-text.js';
+import { messageIn, rulesById } from '../localize.js';
 
 export async function writeXlsxReport(view: RunView, file: string): Promise<void> {
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
@@ -150,12 +151,13 @@ async function evidenceSheet(book: Book, view: RunView, subtitle: string): Promi
   const t = X[view.lang];
   const cols = [t.id, t.name, t.ruleId, t.status, t.message, t.url, t.selector, t.excerpt].map((header, i) => ({ header, width: [12, 30, 22, 14, 60, 40, 30, 60][i]! }));
   const sheet = addFormSheet(book, t.sheetEvidence, t.titleEvidence, subtitle, cols);
+  const byId = rulesById(view.rules);
   for await (const u of view.units()) {
     for (const f of u.findings) {
       if (f.status === 'pass' || f.status === 'na') continue;
       const evidence = f.evidence.length ? f.evidence : [{ url: '' }];
       for (const e of evidence) {
-        const row = sheet.addRow([u.id, u.name, f.rule, STATUS_LABELS[view.lang][f.status], f.message, link(e.url), e.selector ?? '', e.excerpt ?? '']);
+        const row = sheet.addRow([u.id, u.name, f.rule, STATUS_LABELS[view.lang][f.status], messageIn(f, byId, view.lang), link(e.url), e.selector ?? '', e.excerpt ?? '']);
         fillStatus(row.getCell(4), f.status);
         row.commit();
       }
