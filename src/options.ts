@@ -32,6 +32,9 @@ export const auditOptionsSchema = z.object({
   lang: z.enum(['vi', 'en']).default('vi'),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   progress: z.boolean().default(true),
+  /** A department's own workbook to fill, and the map of where values go (see README). */
+  template: z.string().optional(),
+  templateMap: z.string().optional(),
 });
 
 export type AuditOptions = z.infer<typeof auditOptionsSchema>;

@@ -26,6 +26,8 @@ export function addCrawlFlags(cmd: Command): Command {
     .option('--user-agent <str>', 'định danh trình thu thập / crawler user agent')
     .addOption(new Option('--lang <lang>', 'ngôn ngữ / language').choices(['vi', 'en']))
     .addOption(new Option('--log-level <level>', 'mức nhật ký / log level').choices(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']))
+    .option('--template <file.xlsx>', 'điền vào mẫu Excel của đơn vị / fill a department\'s own workbook')
+    .option('--template-map <map.json>', 'vị trí điền trong mẫu / where values go in the template')
     .option('--no-progress', 'không hiện thanh tiến độ / no progress bar');
 }
 

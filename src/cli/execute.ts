@@ -8,7 +8,10 @@ import { RULES, RULE_SET_VERSION } from '../../rules/index.js';
 import type { RegistryReadResult } from '../registry/index.js';
 import { runAudit, type AuditSummary } from '../run/audit.js';
 import type { Rule } from '../model/rule.js';
-import { RENDERED_FORMATS } from '../report/write-reports.js';
+import { RENDERED_FORMATS, type TemplateRequest } from '../report/write-reports.js';
+import { loadTemplateMap } from '../report/xlsx/template-map.js';
+import { UsageError } from '../options.js';
+import { existsSync } from 'node:fs';
 
 export interface Prepared {
   options: AuditOptions;
@@ -33,6 +36,7 @@ export async function prepare(cmd: Command, overrides: Partial<AuditOptions> = {
 export async function execute(prepared: Prepared, registry: RegistryReadResult): Promise<{ summary: AuditSummary; rules: Rule[] }> {
   const { options, logger } = prepared;
   const rules = selectRules(RULES, options.rules, prepared.weights);
+  const template = await templateRequest(options);
   const summary = await runAudit({
     registry,
     options,
@@ -40,6 +44,8 @@ export async function execute(prepared: Prepared, registry: RegistryReadResult):
     ruleSetVersion: RULE_SET_VERSION,
     rulesConfig: mergeRulesConfig(prepared.rulesConfigPartial),
     logger,
+    allRules: RULES,
+    ...(template ? { template } : {}),
     ...(prepared.configPath ? { configPath: prepared.configPath } : {}),
   });
   const unsupported = options.format.filter((f) => !RENDERED_FORMATS.includes(f));
@@ -47,4 +53,12 @@ export async function execute(prepared: Prepared, registry: RegistryReadResult):
     logger.warn({ formats: unsupported }, 'định dạng báo cáo này chưa có trong phiên bản này / report format not available in this version yet');
   }
   return { summary, rules };
+}
+
+/** `--template` and `--template-map` go together; the map is read before crawling so a typo costs no crawl. */
+export async function templateRequest(options: { template?: string; templateMap?: string }): Promise<TemplateRequest | undefined> {
+  if (!options.template && !options.templateMap) return undefined;
+  if (!options.template || !options.templateMap) throw new UsageError('--template và --template-map phải đi cùng nhau / --template and --template-map go together');
+  if (!existsSync(options.template)) throw new UsageError(`--template: ${options.template}: không có tệp / no such file`);
+  return { file: options.template, map: await loadTemplateMap(options.templateMap) };
 }

@@ -39,7 +39,9 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .description('xuất lại báo cáo từ một lần chạy đã xong, không thu thập lại / re-render reports from a finished run')
     .option('--format <list>', 'xlsx,csv,json,html', (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean))
     .option('--lang <lang>', 'vi | en', 'vi')
-    .action(async (dir: string, opts: { format?: string[]; lang?: string }) => setExit(await reportCommand(dir, opts)));
+    .option('--template <file.xlsx>', 'điền vào mẫu Excel của đơn vị / fill a department\'s own workbook')
+    .option('--template-map <map.json>', 'vị trí điền trong mẫu / where values go in the template')
+    .action(async (dir: string, opts: { format?: string[]; lang?: string; template?: string; templateMap?: string }) => setExit(await reportCommand(dir, opts)));
 
   program.command('rules')
     .description('liệt kê quy tắc: mã, tên, trọng số, áp dụng cho, căn cứ / list rules')

@@ -5,8 +5,9 @@ import { FORMATS, UsageError, type Format } from '../options.js';
 import { RULES } from '../../rules/index.js';
 import { loadRunView } from '../report/run-view.js';
 import { writeReports } from '../report/write-reports.js';
+import { templateRequest } from './execute.js';
 
-export async function reportCommand(dir: string, opts: { format?: string[]; lang?: string }): Promise<number> {
+export async function reportCommand(dir: string, opts: { format?: string[]; lang?: string; template?: string; templateMap?: string }): Promise<number> {
   if (!existsSync(join(dir, 'results.json'))) {
     throw new UsageError(`${dir}: không có results.json; đây không phải thư mục kết quả đã hoàn tất / no results.json: not a finished run directory`);
   }
@@ -14,8 +15,9 @@ export async function reportCommand(dir: string, opts: { format?: string[]; lang
   const bad = formats.filter((f) => !(FORMATS as readonly string[]).includes(f));
   if (bad.length) throw new UsageError(`--format: định dạng không hợp lệ / unknown format: ${bad.join(', ')} (${FORMATS.join(', ')})`);
   const lang = opts.lang === 'en' ? 'en' : 'vi';
+  const template = await templateRequest(opts);
   const view = await loadRunView(dir, RULES, lang);
-  const written = await writeReports(view, dir, formats);
+  const written = await writeReports(view, dir, formats, template);
   for (const w of written) for (const f of w.files) console.log(f);
   return 0;
 }

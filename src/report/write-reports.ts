@@ -5,6 +5,8 @@ import type { RunView } from './run-view.js';
 import { writeXlsxReport } from './xlsx/xlsx-report.js';
 import { writeCsvReports } from './csv-report.js';
 import { writeHtmlReport } from './html/html-report.js';
+import { fillTemplate } from './xlsx/template-fill.js';
+import type { TemplateMap } from './xlsx/template-map.js';
 
 export interface WrittenReport {
   format: Format;
@@ -13,8 +15,18 @@ export interface WrittenReport {
 
 export const RENDERED_FORMATS: readonly Format[] = ['json', 'xlsx', 'csv', 'html'];
 
-export async function writeReports(view: RunView, dir: string, formats: readonly Format[]): Promise<WrittenReport[]> {
+export interface TemplateRequest {
+  file: string;
+  map: TemplateMap;
+}
+
+export async function writeReports(view: RunView, dir: string, formats: readonly Format[], template?: TemplateRequest): Promise<WrittenReport[]> {
   const written: WrittenReport[] = [];
+  if (template) {
+    const file = join(dir, template.map.output);
+    await fillTemplate(view, template.file, template.map, file);
+    written.push({ format: 'xlsx', files: [file] });
+  }
   for (const format of formats) {
     if (format === 'xlsx') {
       const file = join(dir, 'report.xlsx');

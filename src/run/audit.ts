@@ -21,7 +21,7 @@ import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { auditOneUnit } from './audit-unit.js';
 import { Progress } from '../log/progress.js';
 import type { RunView } from '../report/run-view.js';
-import { RENDERED_FORMATS, writeReports, type WrittenReport } from '../report/write-reports.js';
+import { RENDERED_FORMATS, writeReports, type TemplateRequest, type WrittenReport } from '../report/write-reports.js';
 
 export interface AuditInput {
   registry: RegistryReadResult;
@@ -32,6 +32,8 @@ export interface AuditInput {
   logger: Logger;
   /** Every rule of the rule set, for the criteria sheet (defaults to the selected ones). */
   allRules?: readonly Rule[];
+  /** A department's workbook to fill as well (`--template`, `--template-map`). */
+  template?: TemplateRequest;
   /** Shown in results.json: the options as resolved (config file + flags). */
   configPath?: string;
 }
@@ -143,7 +145,7 @@ export async function runAudit(input: AuditInput): Promise<AuditSummary> {
     districts = aggregator.summaries();
     await writeResultsJson(resultsFile, run, inRegistryOrder(units, store), districts);
     const view: RunView = { run, districts, units: () => inRegistryOrder(units, store), rules: input.allRules ?? rules, lang: options.lang };
-    reports = await writeReports(view, dir, options.format.filter((f) => RENDERED_FORMATS.includes(f)));
+    reports = await writeReports(view, dir, options.format.filter((f) => RENDERED_FORMATS.includes(f)), input.template);
   } finally {
     await store.close();
   }
