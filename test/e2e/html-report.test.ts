@@ -1,0 +1,93 @@
+// report.html in a real browser: Debian's Chromium driven by playwright-core (never a browser download; .ci/run
+// installs the `chromium` package when it is missing). Charts render, the table sorts and filters, and a hostile
+// <script> title stays inert text.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { writeHtmlReport } from '../../src/report/html/html-report.js';
+import { DistrictAggregator } from '../../src/aggregate/districts.js';
+import type { RunResults, UnitResult } from '../../src/model/result.js';
+import type { RunView } from '../../src/report/run-view.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const HOSTILE = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">';
+
+const unit = (id: string, district: string, score: number, grade: UnitResult['grade'], title?: string): UnitResult => ({
+  id, name: `Trường ${id}`, type: 'thcs', district, province: 'hcm', website: `https://${id}.hcm.edu.vn/`, finalUrl: `https://${id}.hcm.edu.vn/`,
+  ...(title ? { title } : {}), score, verified: 1, grade, crawl: { status: 'ok', pages: 2, durationMs: 5 },
+  findings: [{ rule: 'emc-tag', status: score < 50 ? 'fail' : 'pass', message: `Thông điệp ${HOSTILE}`, messageId: 'x', evidence: [{ url: `https://${id}.hcm.edu.vn/`, excerpt: HOSTILE }] }],
+  facts: {}, ruleSetVersion: 't', auditedAt: '',
+});
+
+const UNITS = [
+  unit('a-vanlang', 'Quận 1', 92, 'Tốt'),
+  unit('b-binhan', 'Thành phố Thủ Đức', 35, 'Chưa đạt', HOSTILE),
+  unit('c-kimdong', 'Thành phố Thủ Đức', 78, 'Khá'),
+  unit('d-hoabinh', 'Quận 3', 55, 'Đạt'),
+];
+
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`);
+  const agg = new DistrictAggregator();
+  UNITS.forEach((u) => agg.add(u));
+  const run = { now: '2026-11-15T00:00:00Z', finishedAt: '2026-11-15T01:00:00Z', ruleSetVersion: 't', registry: { file: 'demo.csv' }, tool: { name: 'edu-site-audit', version: '0' }, rules: ['emc-tag'] } as unknown as RunResults['run'];
+  const view: RunView = { run, districts: agg.summaries(), units: async function* () { yield* UNITS; }, rules: [], lang: 'vi' };
+  const file = join(await mkdtemp(join(tmpdir(), 'edu-html-')), 'report.html');
+  await writeHtmlReport(view, file);
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  page = await browser.newPage();
+  // the report is self-contained: any request other than the file itself is a bug
+  const external: string[] = [];
+  page.on('request', (r) => { if (!r.url().startsWith('file:')) external.push(r.url()); });
+  await page.goto(pathToFileURL(file).href);
+  expect(external).toEqual([]);
+}, 60_000);
+
+afterAll(async () => { await browser?.close(); });
+
+const names = (): Promise<string[]> => page.$$eval('#units tbody tr:not([hidden]) td:nth-child(2) a', (as) => as.map((a) => a.textContent ?? ''));
+
+describe('report.html in Chromium', () => {
+  it('renders one bar per district in the SVG chart', async () => {
+    const bars = await page.$$eval('#chart rect', (rects) => rects.map((r) => Number(r.getAttribute('width'))));
+    expect(bars).toHaveLength(3);
+    expect(bars.every((w) => w > 0)).toBe(true);
+    const box = await page.locator('#chart').boundingBox();
+    expect(box?.height).toBeGreaterThan(40);
+  });
+
+  it('sorts the unit table by score when its header is clicked, both ways', async () => {
+    await page.click('#units th[data-col="5"]');
+    expect(await names()).toEqual(['Trường b-binhan', 'Trường d-hoabinh', 'Trường c-kimdong', 'Trường a-vanlang']);
+    await page.click('#units th[data-col="5"]');
+    expect(await names()).toEqual(['Trường a-vanlang', 'Trường c-kimdong', 'Trường d-hoabinh', 'Trường b-binhan']);
+  });
+
+  it('filters by text and by grade', async () => {
+    await page.fill('#q', 'thủ đức');
+    expect((await names()).sort()).toEqual(['Trường b-binhan', 'Trường c-kimdong']);
+    await page.selectOption('#grade', 'Khá');
+    expect(await names()).toEqual(['Trường c-kimdong']);
+    await page.fill('#q', '');
+    await page.selectOption('#grade', '');
+    expect(await names()).toHaveLength(4);
+  });
+
+  it('keeps a hostile <script> title inert and visible as text', async () => {
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    const shown = await page.locator('#units .title').first().textContent();
+    expect(shown).toBe(HOSTILE);
+    expect(await page.locator('script').count()).toBe(1);
+  });
+});
