@@ -140,6 +140,9 @@ export async function runAudit(input: AuditInput): Promise<AuditSummary> {
       progress.finish();
       await crawlCtx.close();
     }
+    // units finish in any order; the checks list them in registry order so runs compare line by line
+    const position = new Map(units.map((u, i) => [u.id, i]));
+    traces.sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0));
     const checks: RegistryIssue[] = [...invalidRowIssues(registry), ...registryChecks(traces)];
     run = { ...runMeta, finishedAt: new Date().toISOString(), registryChecks: checks };
     districts = aggregator.summaries();

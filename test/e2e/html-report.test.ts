@@ -85,7 +85,7 @@ describe('report.html in Chromium', () => {
   });
 
   it('keeps a hostile <script> title inert and visible as text', async () => {
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     const shown = await page.locator('#units .title').first().textContent();
     expect(shown).toBe(HOSTILE);
     expect(await page.locator('script').count()).toBe(1);

@@ -2,12 +2,13 @@
 // memory stays bounded on 50,000 units: each sheet reads the units stream once and commits rows as it goes.
 import ExcelJS from 'exceljs';
 import type { RunView } from '../run-view.js';
-import type { UnitResult } from '../../model/result.js';
 import { GRADES } from '../../model/result.js';
 import { CRAWL_LABELS, STATUS_LABELS, gradeLabel } from '../labels.js';
-import { UNIT_TYPE_LABELS, type UnitType } from '../../model/unit.js';
+import { UNIT_TYPE_LABELS } from '../../model/unit.js';
 import { addFormSheet, fillStatus, fitWidth } from './sheet-style.js';
 import { xlsxText as X } from './xlsx-text.js';
+import { TypeAggregator } from '../../aggregate/by-type.js';
+import { EMC_CRITERIA, emcAnswer } from '../../aggregate/emc-review.js';
 import { messageIn, rulesById } from '../localize.js';
 
 export async function writeXlsxReport(view: RunView, file: string): Promise<void> {
@@ -37,22 +38,14 @@ async function summarySheet(book: Book, view: RunView, subtitle: string): Promis
     sheet.addRow([d.district, d.units, d.reachable, d.averageScore ?? '', ...GRADES.map((g) => d.grades[g])]).commit();
   }
   // Per unit type, computed in one pass over the units.
-  const byType = new Map<UnitType, { units: number; reachable: number; sum: number; scored: number; grades: Record<string, number> }>();
-  for await (const u of view.units()) {
-    const acc = byType.get(u.type) ?? { units: 0, reachable: 0, sum: 0, scored: 0, grades: {} };
-    acc.units += 1;
-    if (u.crawl.status === 'ok') acc.reachable += 1;
-    if (u.score !== null) { acc.sum += u.score; acc.scored += 1; }
-    acc.grades[u.grade] = (acc.grades[u.grade] ?? 0) + 1;
-    byType.set(u.type, acc);
-  }
+  const byType = new TypeAggregator();
+  for await (const u of view.units()) byType.add(u);
   sheet.addRow([]).commit();
   const head = sheet.addRow([t.byType]);
   head.font = { bold: true };
   head.commit();
-  for (const [type, acc] of byType) {
-    const avg = acc.scored ? Math.round((acc.sum / acc.scored) * 10) / 10 : '';
-    sheet.addRow([UNIT_TYPE_LABELS[type][view.lang], acc.units, acc.reachable, avg, ...GRADES.map((g) => acc.grades[g] ?? 0)]).commit();
+  for (const s of byType.summaries()) {
+    sheet.addRow([UNIT_TYPE_LABELS[s.type][view.lang], s.units, s.reachable, s.averageScore ?? '', ...GRADES.map((g) => s.grades[g])]).commit();
   }
   sheet.commit();
 }
@@ -102,35 +95,21 @@ async function unitSheet(book: Book, view: RunView, subtitle: string): Promise<v
   sheet.commit();
 }
 
-const EMC_CRITERIA = [
-  { rule: 'emc-tag', key: 'c21' },
-  { rule: 'emc-label', key: 'c22a' },
-  { rule: 'child-site-links', key: 'c22b' },
-  { rule: 'parent-portal-link', key: 'c22c' },
-] as const;
-
 async function emcSheet(book: Book, view: RunView, subtitle: string): Promise<void> {
   const t = X[view.lang];
   const cols = [t.no, t.id, t.name, t.website, t.c21, t.c22a, t.c22b, t.c22c, t.emcSiteId].map((header, i) => ({ header, width: [6, 12, 36, 34, 16, 16, 22, 22, 14][i]! }));
   const sheet = addFormSheet(book, t.sheetEmc, t.titleEmc, subtitle, cols);
+  const words = { yes: view.lang === 'vi' ? 'Có' : 'Yes', no: view.lang === 'vi' ? 'Không' : 'No' };
   let n = 0;
   for await (const u of view.units()) {
     n += 1;
-    const cells = EMC_CRITERIA.map(({ rule }) => yesNo(u, rule, view.lang));
-    const row = sheet.addRow([n, u.id, u.name, link(u.finalUrl ?? u.website), ...cells.map((c) => c.text), String(u.facts.emcSiteId ?? '')]);
+    const cells = EMC_CRITERIA.map(({ rule }) => emcAnswer(u, rule));
+    const text = cells.map((c) => (c.answer === 'yes' || c.answer === 'no' ? words[c.answer] : c.status ? STATUS_LABELS[view.lang][c.status] : ''));
+    const row = sheet.addRow([n, u.id, u.name, link(u.finalUrl ?? u.website), ...text, String(u.facts.emcSiteId ?? '')]);
     cells.forEach((c, i) => { if (c.status) fillStatus(row.getCell(5 + i), c.status); });
     row.commit();
   }
   sheet.commit();
-}
-
-/** Có / Không per the 2024 evaluation; a partial (warn) counts as Không, unverified and n/a are shown as such. */
-function yesNo(u: UnitResult, rule: string, lang: 'vi' | 'en'): { text: string; status?: UnitResult['findings'][number]['status'] } {
-  const f = u.findings.find((x) => x.rule === rule);
-  if (!f) return { text: '' };
-  if (f.status === 'pass') return { text: lang === 'vi' ? 'Có' : 'Yes', status: 'pass' };
-  if (f.status === 'fail' || f.status === 'warn') return { text: lang === 'vi' ? 'Không' : 'No', status: 'fail' };
-  return { text: STATUS_LABELS[lang][f.status], status: f.status };
 }
 
 function criteriaSheet(book: Book, view: RunView, subtitle: string): void {
