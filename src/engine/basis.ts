@@ -28,11 +28,17 @@ export const QD_1682_2018: LegalDocument = { document: 'Quyết định 1682/QĐ
 /** TT 37/2020/TT-BGDĐT (05/10/2020): e-mail and portals of Sở, Phòng and schools. */
 export const TT_37_2020: LegalDocument = { document: 'Thông tư 37/2020/TT-BGDĐT', from: '2020-11-20' };
 
+/** TT 09/2024/TT-BGDĐT (03/6/2024, effective 19/7/2024): "công khai" in education institutions; replaces TT 36/2017. */
+export const TT_09_2024: LegalDocument = { document: 'Thông tư 09/2024/TT-BGDĐT', from: '2024-07-19' };
+
 /** Hải Phòng Sở GDĐT letter (2023) on reviewing websites, after CV 861/STTTT-TTra of 08/5/2023. */
 export const HP_2023: LegalDocument = { document: 'Công văn Sở GDĐT Hải Phòng 2023 (rà soát trang thông tin điện tử)', from: '2023-05-08' };
 
 /** Hải Phòng Sở GDĐT letter (2024) on the 2024 evaluation of portals, after CV 1612/STTTT-CNTT of 23/7/2024. */
 export const HP_2024: LegalDocument = { document: 'Công văn Sở GDĐT Hải Phòng 2024 (đánh giá cổng/trang TTĐT năm 2024)', from: '2024-07-23' };
+
+/** TT 26/2020/TT-BTTTT (16/9/2020): accessibility standards for websites of state bodies; effective date to be confirmed. */
+export const TT_26_2020: LegalDocument = { document: 'Thông tư 26/2020/TT-BTTTT', from: '2020-11-01' };
 
 /** One provision of a document, with the document's dates. */
 export function cite(doc: LegalDocument, provision: string): Basis {

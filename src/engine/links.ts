@@ -132,6 +132,17 @@ export function navigationLinks($: CheerioAPI, base: string): PageLink[] {
   return collect($, navigationRoots($), base);
 }
 
+/** The outermost navigation regions of a page, for rules that report where they searched or leave menus out. */
+export function navigationRegions($: CheerioAPI): Element[] {
+  const roots = navigationRoots($).map((r) => r.el);
+  const set = new Set<AnyNode>(roots);
+  const inner = (el: Element): boolean => {
+    for (let p: AnyNode | null = el.parent; p; p = p.parent) if (set.has(p)) return true;
+    return false;
+  };
+  return [...new Set(roots)].filter((el) => !inner(el));
+}
+
 /** Links in the page footer (counted as navigation only by the link rules). */
 export function footerLinks($: CheerioAPI, base: string): PageLink[] {
   const roots: { el: Element; source: LinkSource }[] = [];

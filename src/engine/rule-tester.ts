@@ -118,6 +118,10 @@ export interface RuleCase {
   name: string;
   artifacts: Artifacts;
   config?: Partial<RulesConfig>;
+  /** Registry units for `ctx.registry` (children of a portal). */
+  units?: Unit[];
+  /** The audit date (`ctx.now`) for date rules; default 2026-11-02. */
+  now?: Date;
   expected: {
     status: Status;
     /** Required for `fail` and `warn` (tests assert ids, not wording). */
@@ -153,7 +157,7 @@ export function runRuleCases(rule: Rule, cases: readonly RuleCase[]): void {
   for (const c of cases) {
     it(c.name, () => {
       let crash: unknown;
-      const judged = judgeUnit(c.artifacts, [rule], makeContext({ ...(c.config ? { config: c.config } : {}) }), 'vi', (_, e) => { crash = e; });
+      const judged = judgeUnit(c.artifacts, [rule], makeContext({ ...(c.config ? { config: c.config } : {}), ...(c.units ? { units: c.units } : {}), ...(c.now ? { now: c.now } : {}) }), 'vi', (_, e) => { crash = e; });
       if (crash) throw crash;
       const finding = judged.findings[0];
       expect(finding).toBeDefined();

@@ -44,6 +44,10 @@ export const rulesConfigSchema = z.object({
   }).prefault({}),
   /** Sections whose pages' own content links are fetched one hop further (leaders' contacts, công khai items). */
   followSections: z.array(z.enum(['congKhai', 'gioiThieu', 'lienHe'])).default(['congKhai', 'gioiThieu']),
+  /** section-gioi-thieu: leader titles, matched with their diacritics (without them `phó` collides with `phố`). */
+  leaderTitles: z.array(z.string()).default(['hiệu trưởng', 'trưởng phòng', 'giám đốc', 'phó hiệu trưởng', 'phó trưởng phòng', 'phó giám đốc']),
+  /** section-van-ban: extensions of a downloadable document file linked from the documents section page. */
+  documentFileExtensions: z.array(z.string()).default(['pdf', 'doc', 'docx']),
   /** Pages that list component sites ("Website trường học"…): any home-page link with this text is fetched. */
   linkDirectoryKeywords: z.array(z.string()).default([
     'website trường học', 'website các trường', 'website đơn vị', 'liên kết website', 'đơn vị trực thuộc', 'trang thành phần',
@@ -51,6 +55,79 @@ export const rulesConfigSchema = z.object({
   ]),
   /** Suffixes that are accepted as the official move target of a redirect (after a merger). */
   officialSuffixes: z.array(z.string()).default(['edu.vn', 'gov.vn']),
+  /** content-freshness and cong-khai-current: ages in days, and the class/id names of "today's date" widgets. */
+  freshness: z.object({
+    passDays: z.number().int().nonnegative().default(90),
+    warnDays: z.number().int().nonnegative().default(365),
+    /** Dates later than the audit day by more than this are event dates or typos, not publication dates. */
+    futureGraceDays: z.number().int().nonnegative().default(2),
+    /** cong-khai-current: an item dated within this many days before the audit is current (12 months). */
+    congKhaiDays: z.number().int().positive().default(365),
+    /** A class token or id equal to one of these, or having it as a `-`/`_` part (`date-today`), is a clock widget. */
+    todayWidgets: z.array(z.string()).default([
+      'today', 'date-today', 'current-date', 'currentdate', 'current-time', 'clock', 'homnay', 'hom-nay', 'ngay-hien-tai', 'datetime-now',
+    ]),
+  }).prefault({}),
+  /** unicode-tcvn6909 (TCVN 6909:2001): legacy fonts and charsets, mojibake markers, the NFD share that warns. */
+  unicode: z.object({
+    /** Case-insensitive patterns on a font family name without quotes: TCVN3 `.VnTime`, VNI `VNI-Times`. */
+    legacyFontPatterns: z.array(z.string()).default(['^\\.vn[a-z0-9]', '^vni[- _]?[a-z]']),
+    /** Charset names (declared or used) that are not Unicode Vietnamese encodings. */
+    legacyCharsets: z.array(z.string()).default([
+      'windows-1258', 'cp1258', 'x-cp1258', 'tcvn', 'tcvn3', 'tcvn-3', 'tcvn5712', 'tcvn-5712', 'tcvn5712-1', 'x-viet-tcvn5712',
+      'abc', 'viscii', 'x-viscii', 'vni', 'x-viet-vni', 'vps', 'x-viet-vps', 'viqr',
+    ]),
+    /** UTF-8 Vietnamese read as Latin-1 / windows-1252: letters that never follow each other in Vietnamese. */
+    mojibakeMarkers: z.array(z.string()).default([
+      'Ã¡', 'Ã¢', 'Ã£', 'Ã¨', 'Ã©', 'Ãª', 'Ã¬', 'Ã­', 'Ã²', 'Ã³', 'Ã´', 'Ãµ', 'Ã¹', 'Ãº', 'Ã½', 'Æ°', 'Æ¡', 'Æ¯', 'Ä‘', 'Ä\u0091',
+      'Ä\u0090', 'Äƒ', 'Ä‚', 'Ä©', 'Å©', 'áº', 'á»',
+    ]),
+    /** Markers needed on one page: one stray pair is a typo, a few are a decoding fault. */
+    mojibakeMinCount: z.number().int().positive().default(3),
+    /** Decomposed (NFD) letters over all letters of the crawled pages above which the rule warns. */
+    maxDecomposedRatio: z.number().nonnegative().default(0.01),
+  }).prefault({}),
+  /** full-text-search: words naming a site search (text, labels, buttons) and the paths of search pages. */
+  siteSearch: z.object({
+    keywords: z.array(z.string()).default(['tìm kiếm', 'search']),
+    paths: z.array(z.string()).default(['/search', '/tim-kiem', '/timkiem', '/seek', '/tim_kiem']),
+  }).prefault({}),
+  /**
+   * no-malicious-content: gambling terms and betting brands, matched as whole words on NFC lower-case text, with their
+   * diacritics or written literally without them ("nha cai"); never inside a longer token ("kw88x").
+   */
+  bettingTerms: z.array(z.string()).default([
+    'nhà cái', 'cá cược', 'cá độ', 'casino', 'nổ hũ', 'tài xỉu', 'bắn cá', 'lô đề', 'soi cầu', 'bạch thủ',
+    'game bài đổi thưởng', 'xóc đĩa', 'đá gà', 'slot game', 'slot gacor', 'judi', 'kèo nhà cái', 'tỷ lệ kèo',
+    'cờ bạc online', 'sòng bạc', 'baccarat', 'togel', 'situs slot',
+  ]),
+  bettingBrands: z.array(z.string()).default([
+    'w88', 'fb88', '188bet', 'kubet', '789bet', 'sunwin', 'go88', 'hitclub', 'jun88', 'new88', 'shbet', 'f8bet', 'hi88',
+    '8xbet', 'sv388', 'm88', 'v9bet', 'fun88', '12bet', 'bk8', 'oxbet', 'mu88', 'kuwin', 'b52club', 'rikvip', 'iwin',
+    '789club', 'typhu88', 'five88', 'cwin', 'vn88', 'debet', 'ae888', 'bet365', '1xbet',
+  ]),
+  /** A host label containing one of these (or a brand) is a betting domain: `nhacai-w88.example.com`, `keocacuoc.net`. */
+  bettingHostWords: z.array(z.string()).default([
+    'nhacai', 'cacuoc', 'casino', 'taixiu', 'soicau', 'bachthu', 'xocdia', 'gamebai', 'slotgacor', 'keonhacai', 'nohu',
+  ]),
+  /** Words near a gambling term that make it a warning, not spam ("Tuyên truyền phòng chống cá độ bóng đá"). */
+  antiGamblingContext: z.array(z.string()).default([
+    'phòng chống', 'phòng, chống', 'tuyên truyền', 'tác hại', 'cảnh báo', 'nói không với', 'tệ nạn', 'ngăn chặn',
+    'xử lý nghiêm', 'vi phạm pháp luật',
+  ]),
+  /** Characters either side of a term searched for the warning context. */
+  antiGamblingContextChars: z.number().int().nonnegative().default(200),
+  /** Defacement signatures, matched as whole words. */
+  defacementMarkers: z.array(z.string()).default(['hacked by', 'h4cked by', 'h4ck3d by', 'defaced by']),
+  /** official-email: an address on one of these domains (or a subdomain) is official (CV 4210 IV.2–3). */
+  officialEmailSuffixes: z.array(z.string()).default(['edu.vn', 'gov.vn']),
+  /** Free mail providers: an address on one of these domains (or a subdomain) is not official. */
+  freeMailDomains: z.array(z.string()).default([
+    'gmail.com', 'googlemail.com', 'yahoo.com', 'yahoo.com.vn', 'ymail.com', 'rocketmail.com', 'hotmail.com',
+    'hotmail.com.vn', 'outlook.com', 'outlook.com.vn', 'live.com', 'msn.com', 'icloud.com', 'me.com', 'mac.com',
+    'aol.com', 'zoho.com', 'proton.me', 'protonmail.com', 'gmx.com', 'mail.com', 'yandex.com', 'mail.ru', 'qq.com',
+    '163.com',
+  ]),
 });
 
 export type RulesConfig = z.infer<typeof rulesConfigSchema>;

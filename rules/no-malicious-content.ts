@@ -1,0 +1,200 @@
+// Checks that no crawled page carries gambling SEO spam, a defacement or cloaking (HP 2023 mục 2–3; QĐ 1682/2018 Điều 11).
+import type { CheerioAPI } from 'cheerio';
+import type { AnyNode, Element } from 'domhandler';
+import type { FetchResult, FetchedPage } from '../src/model/artifacts.js';
+import type { Evidence, Rule, RuleOutcome, With } from '../src/model/rule.js';
+import type { RulesConfig } from '../src/engine/rules-config.js';
+import { HP_2023, QD_1682_2018, cite } from '../src/engine/basis.js';
+import { sameHost } from '../src/engine/hosts.js';
+import { allLinks, cssPath, navigationLinks, resolveHref } from '../src/engine/links.js';
+import { bettingHost, findBettingTerms, findDefacement, spamTerms } from '../src/engine/spam.js';
+import { hiddenRoots, hidingCss } from '../src/engine/visibility.js';
+
+type Where = 'defaced' | 'hidden' | 'title' | 'meta' | 'nav' | 'link' | 'cloaked';
+const ORDER: Where[] = ['defaced', 'cloaked', 'hidden', 'title', 'meta', 'nav', 'link'];
+/** Evidence entries kept per where-kind and page, so 300 hidden links do not drown the report. */
+const PER_KIND = 3;
+const MAX_EVIDENCE = 20;
+
+interface Hit extends Evidence {
+  where: Where;
+}
+
+type HtmlPage = FetchedPage & { doc: CheerioAPI };
+const isHtmlPage = (r: FetchResult | undefined): r is HtmlPage => r?.ok === true && r.isHtml && r.doc !== undefined;
+
+/** Text of a subtree without scripts and styles, whitespace collapsed. */
+function textOf($: CheerioAPI, el: AnyNode): string {
+  const parts: string[] = [];
+  const walk = (n: AnyNode): void => {
+    if (n.type === 'text') parts.push((n as unknown as { data: string }).data);
+    if (n.type !== 'tag' && n.type !== 'root') return;
+    const e = n as Element;
+    if (n.type === 'tag' && ['script', 'style', 'noscript', 'template'].includes(e.name)) return;
+    for (const c of e.children ?? []) walk(c);
+  };
+  walk(el);
+  return parts.join(' ').replace(/\s+/g, ' ').trim();
+}
+
+const metaSelector = 'meta[name="description"], meta[name="keywords"], meta[property^="og:"], meta[name^="og:"], meta[name^="twitter:"]';
+
+/** Spam on one page, by where it was found; `warnings` collects exempted terms (warning articles). */
+function scanPage(page: HtmlPage, cfg: RulesConfig, warnings: Evidence[]): Hit[] {
+  const $ = page.doc;
+  const url = page.finalUrl;
+  const hits: Hit[] = [];
+  const terms = (text: string, selector: string): string[] => {
+    const found = findBettingTerms(text, cfg);
+    for (const w of found.filter((h) => h.warning)) warnings.push({ url, selector, excerpt: `${w.term} (${w.warning}): ${w.around}` });
+    return [...new Set(found.filter((h) => !h.warning).map((h) => h.term))];
+  };
+  const reported = new Set<Element>();
+
+  const body = $('body').get(0) ?? $.root().get(0);
+  const bodyText = body ? textOf($, body) : '';
+  // Visible article text is not judged, but a warning article is noted so the pass shows why its words did not count.
+  for (const w of findBettingTerms(bodyText, cfg).filter((h) => h.warning)) warnings.push({ url, selector: 'body', excerpt: `${w.term} (${w.warning}): ${w.around}` });
+  const defaced = findDefacement(`${$('title').first().text()} ${bodyText}`, cfg);
+  if (defaced) hits.push({ where: 'defaced', url, selector: 'title, body', excerpt: defaced.around });
+
+  for (const { el, reason } of hiddenRoots($, hidingCss($))) {
+    const selector = cssPath($, el);
+    const found = terms(textOf($, el), selector);
+    const links = $(el).find('a[href], area[href]').toArray().filter((n) => n.type === 'tag');
+    links.forEach((n) => reported.add(n));
+    const hosts = links.map((n) => resolveHref(n.attribs.href, url)).filter((h): h is string => h !== undefined && bettingHost(h, cfg) !== undefined);
+    if (!found.length && !hosts.length) continue;
+    const what = [...found, ...hosts.slice(0, 3)].join(', ');
+    hits.push({ where: 'hidden', url, selector, excerpt: `${reason}: ${what} — ${textOf($, el).slice(0, 120)}` });
+  }
+
+  const title = $('title').first();
+  if (title.length) {
+    const found = terms(title.text(), 'title');
+    if (found.length) hits.push({ where: 'title', url, selector: 'title', excerpt: title.text().replace(/\s+/g, ' ').trim() });
+  }
+
+  $(metaSelector).each((_, m) => {
+    const content = $(m).attr('content') ?? '';
+    const name = $(m).attr('name') ?? $(m).attr('property') ?? '';
+    const selector = `meta[${$(m).attr('name') !== undefined ? 'name' : 'property'}="${name}"]`;
+    const host = /^https?:/i.test(content) ? bettingHost(content, cfg) : undefined;
+    if (terms(content, selector).length || host) hits.push({ where: 'meta', url, selector, excerpt: content });
+  });
+
+  const navSelectors = new Set<string>();
+  for (const l of navigationLinks($, url)) {
+    navSelectors.add(l.selector);
+    const found = terms(l.text, l.selector);
+    const host = bettingHost(l.href, cfg);
+    if (found.length || host) hits.push({ where: 'nav', url, selector: l.selector, excerpt: `${l.text} → ${l.href}` });
+  }
+
+  const reportedSelectors = new Set([...reported].map((n) => cssPath($, n)));
+  for (const l of allLinks($, url)) {
+    if (navSelectors.has(l.selector) || reportedSelectors.has(l.selector)) continue;
+    if (bettingHost(l.href, cfg)) hits.push({ where: 'link', url, selector: l.selector, excerpt: `${l.text} → ${l.href}` });
+  }
+  $('iframe[src], form[action]').each((_, el) => {
+    const target = resolveHref($(el).attr('src') ?? $(el).attr('action'), url);
+    if (target && bettingHost(target, cfg)) hits.push({ where: 'link', url, selector: cssPath($, el), excerpt: target });
+  });
+  return hits;
+}
+
+/** What a page shows of gambling anywhere (visible text included): the signals compared for cloaking. */
+function signals(page: HtmlPage, cfg: RulesConfig): Map<string, Evidence> {
+  const $ = page.doc;
+  const url = page.finalUrl;
+  const out = new Map<string, Evidence>();
+  const meta = $(metaSelector).toArray().map((m) => $(m).attr('content') ?? '').join(' ');
+  const body = $('body').get(0) ?? $.root().get(0);
+  const text = `${$('title').first().text()} ${meta} ${body ? textOf($, body) : ''}`;
+  for (const h of spamTerms(text, cfg)) out.set(`term:${h.term}`, { url, selector: 'body', excerpt: h.around });
+  for (const l of allLinks($, url)) {
+    const brand = bettingHost(l.href, cfg);
+    if (brand) out.set(`host:${new URL(l.href).hostname}`, { url, selector: l.selector, excerpt: `${l.text} → ${l.href}` });
+  }
+  return out;
+}
+
+const rule: Rule = {
+  meta: {
+    id: 'no-malicious-content',
+    title: { vi: 'Không có nội dung độc hại (cờ bạc, cá cược, bị tấn công thay giao diện)', en: 'No malicious content (gambling spam, defacement)' },
+    failureTitle: { vi: 'Có nội dung độc hại: quảng cáo cờ bạc, cá cược hoặc bị thay giao diện', en: 'Malicious content: gambling spam or defacement' },
+    weight: 3,
+    appliesTo: 'all',
+    basis: [
+      cite(HP_2023, 'mục 2–3 (gỡ bỏ nội dung xấu, độc; báo cáo trang giả mạo, bị tấn công)'),
+      cite(QD_1682_2018, 'Điều 11 (nội dung không được đăng tải)'),
+    ],
+    requires: ['home'],
+    optional: ['pages', 'searchbotHome', 'softRedirect'],
+    messages: {
+      clean: {
+        vi: 'Không thấy nội dung cờ bạc, cá cược hay dấu hiệu bị tấn công trên {pages} trang đã quét.',
+        en: 'No gambling spam or defacement on the {pages} pages scanned.',
+      },
+      cleanCloakingUnchecked: {
+        vi: 'Không thấy nội dung độc hại trên {pages} trang đã quét; chưa so sánh được với bản dành cho Googlebot ({reason}).',
+        en: 'No malicious content on the {pages} pages scanned; the Googlebot version could not be compared ({reason}).',
+      },
+      maliciousContent: {
+        vi: 'Phát hiện nội dung độc hại trên {pages} trang ({where}).',
+        en: 'Malicious content found on {pages} pages ({where}).',
+      },
+    },
+  },
+  check(a, ctx): RuleOutcome {
+    const { home } = a as With<'home'>;
+    const cfg = ctx.config;
+    const homeUrl = home.finalUrl;
+    const site = a.unit.website ?? homeUrl;
+    // Own pages only: link-directory pages may be on the parent's host; the soft-redirect target is judged wherever it is.
+    const pages = new Map<string, HtmlPage>([[homeUrl, home]]);
+    for (const p of a.pages?.values() ?? []) {
+      if (isHtmlPage(p) && !pages.has(p.finalUrl) && (sameHost(p.finalUrl, homeUrl) || sameHost(p.finalUrl, site))) pages.set(p.finalUrl, p);
+    }
+    const soft = a.softRedirect?.target;
+    if (isHtmlPage(soft) && !pages.has(soft.finalUrl)) pages.set(soft.finalUrl, soft);
+
+    const warnings: Evidence[] = [];
+    const hits: Hit[] = [];
+    for (const page of pages.values()) {
+      const pageHits = scanPage(page, cfg, warnings);
+      for (const where of ORDER) hits.push(...pageHits.filter((h) => h.where === where).slice(0, PER_KIND));
+    }
+
+    // Cloaking: what Googlebot is shown and a visitor is not.
+    const bot = a.searchbotHome;
+    let cloakNote: string | undefined;
+    if (isHtmlPage(bot) && bot.status < 400) {
+      const seen = signals(home, cfg);
+      const extra = [...signals(bot, cfg)].filter(([k]) => !seen.has(k));
+      if (extra.length) {
+        const first = extra[0]?.[1];
+        hits.push({ where: 'cloaked', url: bot.finalUrl, selector: first?.selector ?? 'body', excerpt: `Googlebot: ${extra.map(([k]) => k.replace(/^\w+:/, '')).join(', ')} — ${first?.excerpt ?? ''}` });
+      }
+    } else {
+      cloakNote = bot === undefined ? 'not collected' : bot.ok ? `HTTP ${bot.status}` : bot.reason;
+    }
+
+    if (hits.length) {
+      hits.sort((x, y) => ORDER.indexOf(x.where) - ORDER.indexOf(y.where));
+      const urls = new Set(hits.map((h) => h.url));
+      const where = ORDER.filter((w) => hits.some((h) => h.where === w)).join(', ');
+      return {
+        status: 'fail', messageId: 'maliciousContent', data: { pages: urls.size, where, count: hits.length },
+        evidence: hits.slice(0, MAX_EVIDENCE).map((h) => ({ url: h.url, ...(h.selector ? { selector: h.selector } : {}), excerpt: `[${h.where}] ${h.excerpt ?? ''}` })),
+      };
+    }
+    // A warning article is shown so an inspector sees why its gambling words were not counted.
+    const evidence: Evidence[] = [{ url: homeUrl, excerpt: `${pages.size} pages scanned` }, ...warnings.filter((w, i) => warnings.findIndex((x) => x.url === w.url) === i).slice(0, 3).map((w) => ({ ...w, excerpt: `[warning context] ${w.excerpt ?? ''}` }))];
+    if (cloakNote) return { status: 'pass', messageId: 'cleanCloakingUnchecked', data: { pages: pages.size, reason: cloakNote }, evidence };
+    return { status: 'pass', messageId: 'clean', data: { pages: pages.size }, evidence };
+  },
+};
+
+export default rule;

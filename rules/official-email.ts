@@ -1,0 +1,138 @@
+// Checks that the site publishes an e-mail address on an official domain (edu.vn / gov.vn), not only free mail (CV 4210 mục IV.2–3).
+import type { CheerioAPI } from 'cheerio';
+import type { Element } from 'domhandler';
+import type { FetchedPage } from '../src/model/artifacts.js';
+import type { Evidence, Rule, RuleOutcome, With } from '../src/model/rule.js';
+import { CV_4210, cite } from '../src/engine/basis.js';
+import { hostMatches, sameHost } from '../src/engine/hosts.js';
+import { contentLinks, cssPath } from '../src/engine/links.js';
+import { findSectionLinks, lookupPage, sectionPage, targetState } from '../src/engine/sections.js';
+
+type HtmlPage = FetchedPage & { doc: CheerioAPI };
+type Kind = 'official' | 'free' | 'other';
+
+interface Found {
+  address: string;
+  kind: Kind;
+  evidence: Evidence;
+}
+
+const EMAIL = /[a-z0-9][a-z0-9._%+-]*@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,}/gi;
+// `logo@2x.png` is an image name, not an address.
+const FILE_TLD = /\.(png|jpe?g|gif|webp|svg|css|js|pdf|docx?|xlsx?)$/i;
+
+/** Undoes the usual hand obfuscations: `abc[at]hcm.edu.vn`, `abc (at) hcm(dot)edu(dot)vn`, `abc [a còng] …`. */
+export function deobfuscate(text: string): string {
+  return text
+    .replace(/\s*[[({]\s*(?:at|@|a còng|a cong)\s*[\])}]\s*/gi, '@')
+    .replace(/\s*[[({]\s*(?:dot|chấm|cham|\.)\s*[\])}]\s*/gi, '.');
+}
+
+/** Cloudflare's "email protection": a hex string whose first byte XORs the rest. */
+export function decodeCfEmail(hex: string): string | undefined {
+  if (!/^[0-9a-f]{4,}$/i.test(hex) || hex.length % 2) return undefined;
+  const key = Number.parseInt(hex.slice(0, 2), 16);
+  let out = '';
+  for (let i = 2; i < hex.length; i += 2) out += String.fromCharCode(Number.parseInt(hex.slice(i, i + 2), 16) ^ key);
+  return out;
+}
+
+export function emailsIn(text: string): string[] {
+  return [...new Set([...deobfuscate(text).matchAll(EMAIL)].map((m) => m[0].toLowerCase().replace(/\.+$/, '')).filter((e) => !FILE_TLD.test(e)))];
+}
+
+function addressesOn(page: HtmlPage): { address: string; selector: string; how: string }[] {
+  const $ = page.doc;
+  const out: { address: string; selector: string; how: string }[] = [];
+  $('a[href^="mailto:" i]').each((_, a) => {
+    const raw = decodeURIComponent(($(a).attr('href') ?? '').replace(/^mailto:/i, '').split('?')[0] ?? '');
+    for (const address of emailsIn(raw)) out.push({ address, selector: cssPath($, a), how: 'mailto' });
+  });
+  $('[data-cfemail]').each((_, el) => {
+    const address = decodeCfEmail($(el).attr('data-cfemail') ?? '');
+    if (address) for (const e of emailsIn(address)) out.push({ address: e, selector: cssPath($, el), how: 'cloudflare' });
+  });
+  // Text per block element, so the selector points near the address.
+  $('body p, body li, body td, body span, body div, body address, body footer, body strong, body b').each((_, el) => {
+    if (el.type !== 'tag') return;
+    const own = $(el).contents().toArray().filter((n) => n.type === 'text').map((n) => $(n).text()).join(' ');
+    // Inline siblings (`Email: <b>abc</b>[at]<b>hcm.edu.vn</b>`) only make sense on the whole text of a leaf-ish block.
+    const text = (el as Element).children.some((c) => c.type === 'tag' && ['div', 'p', 'table', 'ul'].includes((c as Element).name)) ? own : $(el).text();
+    for (const address of emailsIn(text)) out.push({ address, selector: cssPath($, el), how: 'text' });
+  });
+  return out;
+}
+
+const rule: Rule = {
+  meta: {
+    id: 'official-email',
+    title: { vi: 'Công bố thư điện tử trên tên miền chính thức', en: 'Publishes an official e-mail address' },
+    failureTitle: { vi: 'Không công bố thư điện tử trên tên miền chính thức', en: 'No official e-mail address published' },
+    weight: 2,
+    appliesTo: 'all',
+    basis: [cite(CV_4210, 'mục IV.2–3 (sử dụng thư điện tử công vụ, không dùng thư điện tử miễn phí)')],
+    requires: ['home'],
+    optional: ['pages'],
+    messages: {
+      officialEmail: { vi: 'Trang công bố địa chỉ thư điện tử chính thức {address}.', en: 'The site publishes the official address {address}.' },
+      onlyFreeMail: {
+        vi: 'Trang chỉ công bố thư điện tử miễn phí ({addresses}), không có địa chỉ trên tên miền edu.vn / gov.vn.',
+        en: 'The site only publishes free mail ({addresses}), no address on edu.vn / gov.vn.',
+      },
+      noOfficialEmail: {
+        vi: 'Các địa chỉ thư điện tử công bố ({addresses}) không thuộc tên miền edu.vn / gov.vn.',
+        en: 'The published addresses ({addresses}) are not on edu.vn / gov.vn.',
+      },
+      noEmail: { vi: 'Không thấy địa chỉ thư điện tử nào trên trang chủ, trang liên hệ hay giới thiệu ({pages} trang).', en: 'No e-mail address on the home, contact or introduction pages ({pages} pages).' },
+      contactUnverified: {
+        vi: 'Chưa xác minh được: không tải được trang {url} và các trang đã xem không có địa chỉ chính thức.',
+        en: 'Not verified: {url} could not be fetched and the pages seen carry no official address.',
+      },
+    },
+  },
+  check(a, ctx): RuleOutcome {
+    const { home } = a as With<'home'>;
+    const cfg = ctx.config;
+    const homeUrl = home.finalUrl;
+    const pages: HtmlPage[] = [home];
+    let unverified: string | undefined;
+    const add = (p: HtmlPage | undefined): void => void (p && !pages.some((q) => q.finalUrl === p.finalUrl) && pages.push(p));
+    if (a.pages) {
+      for (const s of [...findSectionLinks(a, cfg.sections.lienHe), ...findSectionLinks(a, cfg.sections.gioiThieu)]) {
+        if (targetState(s, homeUrl) === 'unverified' && s.target) unverified ??= s.link.href;
+        const page = sectionPage(s);
+        add(page);
+        // The introduction's own sub-pages ("Ban giám hiệu") often carry the addresses; the crawler fetched them one hop.
+        for (const l of page ? contentLinks(page.doc, page.finalUrl) : []) {
+          const hop = sameHost(l.href, homeUrl) ? lookupPage(a, l.href) : undefined;
+          if (hop?.ok && hop.doc && hop.status < 300) add(hop as HtmlPage);
+        }
+      }
+    }
+    const kindOf = (address: string): Kind => {
+      const domain = address.slice(address.lastIndexOf('@') + 1);
+      if (cfg.officialEmailSuffixes.some((s) => hostMatches(domain, s))) return 'official';
+      if (cfg.freeMailDomains.some((d) => hostMatches(domain, d))) return 'free';
+      return 'other';
+    };
+    const found: Found[] = [];
+    for (const p of pages) {
+      for (const f of addressesOn(p)) {
+        if (found.some((x) => x.address === f.address)) continue;
+        found.push({ address: f.address, kind: kindOf(f.address), evidence: { url: p.finalUrl, selector: f.selector, excerpt: `${f.address} (${f.how})` } });
+      }
+    }
+    const official = found.find((f) => f.kind === 'official');
+    if (official) return { status: 'pass', messageId: 'officialEmail', data: { address: official.address }, evidence: [official.evidence] };
+    if (unverified) return { status: 'error', messageId: 'contactUnverified', data: { url: unverified }, evidence: [{ url: unverified }, ...found.map((f) => f.evidence)] };
+    const addresses = found.map((f) => f.address).join(', ');
+    if (found.length && found.every((f) => f.kind === 'free')) return { status: 'fail', messageId: 'onlyFreeMail', data: { addresses }, evidence: found.map((f) => f.evidence) };
+    if (found.length) return { status: 'fail', messageId: 'noOfficialEmail', data: { addresses }, evidence: found.map((f) => f.evidence) };
+    return {
+      status: 'fail', messageId: 'noEmail', data: { pages: pages.length },
+      evidence: pages.map((p) => ({ url: p.finalUrl, selector: 'a[href^="mailto:"], body', excerpt: 'no address (mailto, text, [at])' })),
+    };
+  },
+};
+
+export default rule;

@@ -1,0 +1,60 @@
+// RSS/Atom: where a page advertises its feed, and what a fetched feed body is. The advertisement follows the same
+// order as the crawler's feed target (a <link rel="alternate"> of a feed type first, then a link naming rss/feed).
+import { load, type CheerioAPI } from 'cheerio';
+import { cssPath, isHttpUrl, resolveHref } from './links.js';
+
+export interface FeedAd {
+  url: string;
+  selector: string;
+  how: 'link-alternate' | 'anchor';
+  text: string;
+}
+
+/** Feeds a page advertises, best first. */
+export function advertisedFeeds($: CheerioAPI, base: string): FeedAd[] {
+  const out: FeedAd[] = [];
+  $('link[href]').each((_, el) => {
+    const rel = ($(el).attr('rel') ?? '').toLowerCase().split(/\s+/);
+    const type = ($(el).attr('type') ?? '').toLowerCase().trim();
+    const url = resolveHref($(el).attr('href'), base);
+    if (url && isHttpUrl(url) && rel.includes('alternate') && /^application\/(rss|atom)\+xml$/.test(type)) {
+      out.push({ url, selector: cssPath($, el), how: 'link-alternate', text: $(el).attr('title') ?? type });
+    }
+  });
+  $('a[href]').each((_, el) => {
+    const url = resolveHref($(el).attr('href'), base);
+    if (!url || !isHttpUrl(url)) return;
+    const text = $(el).text().replace(/\s+/g, ' ').trim() || ($(el).find('img').attr('alt') ?? '');
+    const u = new URL(url);
+    if (/\brss\b/i.test(text) || /(\brss\b|\/feeds?\b|[./]rss)/i.test(u.pathname + u.search)) {
+      if (!out.some((f) => f.url === url)) out.push({ url, selector: cssPath($, el), how: 'anchor', text });
+    }
+  });
+  return out;
+}
+
+export type FeedParse =
+  | { ok: true; kind: 'rss' | 'atom' | 'rdf'; items: number; title: string; newest?: string }
+  | { ok: false; problem: 'html' | 'notFeed' };
+
+/** Parses a feed body as XML: RSS 2.0 (`rss > channel > item`), Atom (`feed > entry`) or RSS 1.0 (`rdf:RDF > item`). */
+export function parseFeed(text: string): FeedParse {
+  const body = text.replace(/^\uFEFF/, '').trimStart();
+  if (/^(<!--[\s\S]*?-->\s*)*<(!doctype\s+html|html)\b/i.test(body)) return { ok: false, problem: 'html' };
+  if (!body.startsWith('<')) return { ok: false, problem: 'notFeed' };
+  const $ = load(body, { xml: true });
+  const root = $.root().children().first();
+  const name = (root.prop('tagName') ?? '').toLowerCase();
+  const first = (sel: string): string => root.find(sel).first().text().replace(/\s+/g, ' ').trim();
+  if (name === 'rss') {
+    const items = root.find('channel > item').length;
+    return { ok: true, kind: 'rss', items, title: first('channel > title'), ...(items ? { newest: first('item > pubDate') } : {}) };
+  }
+  if (name === 'feed') {
+    const items = root.children('entry').length;
+    return { ok: true, kind: 'atom', items, title: root.children('title').first().text().trim(), ...(items ? { newest: first('entry > updated') } : {}) };
+  }
+  if (name === 'rdf:rdf') return { ok: true, kind: 'rdf', items: root.children('item').length, title: first('channel > title') };
+  if (name === 'html') return { ok: false, problem: 'html' };
+  return { ok: false, problem: 'notFeed' };
+}

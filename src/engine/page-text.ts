@@ -1,0 +1,76 @@
+// The readable text of a page's own content (menus and page header left out), as one string that keeps block
+// boundaries, with a map back to the elements, so rules can search "within ~200 characters" and still name a selector.
+// The shared parse is never modified: rules share it.
+import type { CheerioAPI } from 'cheerio';
+import type { AnyNode, Element } from 'domhandler';
+import { navigationRegions } from './links.js';
+
+export interface TextSpan {
+  start: number;
+  end: number;
+  /** The element whose text node this is. */
+  el: Element;
+}
+
+export interface PageText {
+  /** NFC text; blocks separated by "\n", inline whitespace collapsed. */
+  text: string;
+  spans: TextSpan[];
+}
+
+const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'head', 'select', 'option']);
+const BLOCK = new Set([
+  'p', 'div', 'li', 'tr', 'td', 'th', 'table', 'ul', 'ol', 'dl', 'dt', 'dd', 'br', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
+  'section', 'article', 'aside', 'header', 'footer', 'blockquote', 'figure', 'figcaption', 'form', 'hr', 'tbody', 'pre',
+]);
+
+/** The text of the page body, or of `root` (e.g. one table row, cells kept apart). */
+export function pageText($: CheerioAPI, root?: Element): PageText {
+  const excluded = new Set<AnyNode>(navigationRegions($));
+  let text = '';
+  const spans: TextSpan[] = [];
+  const walk = (node: AnyNode): void => {
+    if (node.type === 'text') {
+      const parent = node.parent as Element | null;
+      const chunk = (node as unknown as { data: string }).data.normalize('NFC').replace(/[\s\u00a0]+/g, ' ');
+      if (!chunk.trim() || !parent) {
+        if (chunk && !text.endsWith(' ') && !text.endsWith('\n')) text += ' ';
+        return;
+      }
+      spans.push({ start: text.length, end: text.length + chunk.length, el: parent });
+      text += chunk;
+      return;
+    }
+    if (node.type !== 'tag' && node.type !== 'root') return;
+    const el = node as Element;
+    if (excluded.has(el) || (node.type === 'tag' && SKIP.has(el.name))) return;
+    const block = node.type === 'tag' && BLOCK.has(el.name);
+    if (block && text && !text.endsWith('\n')) text += '\n';
+    for (const child of el.children ?? []) walk(child);
+    if (block && text && !text.endsWith('\n')) text += '\n';
+  };
+  const body = root ?? $('body').get(0) ?? $.root().get(0);
+  if (body) walk(body as AnyNode);
+  return { text, spans };
+}
+
+/** The element holding the character at `index`, if any. */
+export function elementAt(pt: PageText, index: number): Element | undefined {
+  let lo = 0;
+  let hi = pt.spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = pt.spans[mid] as TextSpan;
+    if (index < s.start) hi = mid - 1;
+    else if (index >= s.end) lo = mid + 1;
+    else return s.el;
+  }
+  return undefined;
+}
+
+/** The table row or list item an element belongs to; a layout row holding nested tables or lists is not one entry. */
+export function entryOf($: CheerioAPI, el: Element): Element | undefined {
+  const row = $(el).closest('tr, li');
+  const node = row.get(0) as Element | undefined;
+  return node && row.find('table, tr, li').length === 0 ? node : undefined;
+}

@@ -1,0 +1,81 @@
+// Gambling-spam matching for no-malicious-content: terms and brands as whole words, a warning context that makes a
+// term legitimate ("phòng chống cá độ"), and betting hosts. Lists come from the rules config.
+import type { RulesConfig } from './rules-config.js';
+import { hostOf } from './hosts.js';
+import { matchesKeyword, normalizeText, stripDiacritics } from './text.js';
+
+const WORD = /[\p{L}\p{N}]/u;
+
+/** Start indices of `needle` in `haystack` as whole words (letters and digits on neither side). */
+function wordIndices(haystack: string, needle: string): number[] {
+  const out: number[] = [];
+  if (!needle) return out;
+  for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + 1)) {
+    const before = haystack[at - 1];
+    const after = haystack[at + needle.length];
+    if ((before === undefined || !WORD.test(before)) && (after === undefined || !WORD.test(after))) out.push(at);
+  }
+  return out;
+}
+
+export interface TermHit {
+  term: string;
+  /** Text around the term (for evidence). */
+  around: string;
+  /** A warning word found near the term ("phòng chống"): not spam. */
+  warning?: string;
+}
+
+/**
+ * Gambling terms and brands in `text`. A term typed with diacritics matches them, or its bare form written literally
+ * without them ("nha cai uy tin"), but the bare form is never matched against text stripped of its diacritics: that
+ * would make "cả đó" read as "cá độ".
+ */
+export function findBettingTerms(text: string, cfg: RulesConfig): TermHit[] {
+  const t = normalizeText(text);
+  if (!t) return [];
+  const hits: TermHit[] = [];
+  const span = cfg.antiGamblingContextChars;
+  for (const term of [...cfg.bettingTerms, ...cfg.bettingBrands]) {
+    const k = normalizeText(term);
+    const forms = [...new Set([k, stripDiacritics(k)])];
+    const at = forms.flatMap((f) => wordIndices(t, f).map((i) => ({ i, len: f.length })));
+    for (const { i, len } of at) {
+      const window = t.slice(Math.max(0, i - span), i + len + span);
+      const warning = cfg.antiGamblingContext.find((w) => matchesKeyword(window, w));
+      hits.push({ term, around: t.slice(Math.max(0, i - 60), i + len + 60), ...(warning ? { warning } : {}) });
+      if (!warning) break; // one spam occurrence per term is enough evidence
+    }
+  }
+  return hits;
+}
+
+/** The terms of `text` that are spam (no warning context near them). */
+export const spamTerms = (text: string, cfg: RulesConfig): TermHit[] => findBettingTerms(text, cfg).filter((h) => !h.warning);
+
+/**
+ * The betting brand or word a URL's host carries (`nhacai-w88.example.com` → w88), or undefined. Short names (w88,
+ * go88, iwin) must start a label part so that `kiwing.vn` is not "iwin"; longer ones may occur anywhere in a label.
+ */
+export function bettingHost(url: string, cfg: RulesConfig): string | undefined {
+  const host = hostOf(url);
+  if (!host || !/^https?:/i.test(url)) return undefined;
+  const labels = host.split('.');
+  const parts = labels.flatMap((l) => l.split('-'));
+  const compact = labels.map((l) => l.replace(/-/g, ''));
+  for (const word of [...cfg.bettingBrands, ...cfg.bettingHostWords]) {
+    const w = stripDiacritics(word.toLowerCase()).replace(/[\s-]+/g, '');
+    if (w.length < 5 ? parts.some((p) => p.startsWith(w)) : compact.some((l) => l.includes(w))) return word;
+  }
+  return undefined;
+}
+
+/** Defacement signatures ("Hacked by …") in `text`. */
+export function findDefacement(text: string, cfg: RulesConfig): { marker: string; around: string } | undefined {
+  const t = normalizeText(text);
+  for (const marker of cfg.defacementMarkers) {
+    const [i] = wordIndices(t, normalizeText(marker));
+    if (i !== undefined) return { marker, around: t.slice(Math.max(0, i - 40), i + marker.length + 80) };
+  }
+  return undefined;
+}

@@ -1,0 +1,91 @@
+// Whether an element is hidden from a visitor without running a browser: inline styles, the `hidden` attribute, and
+// simple `.class` / `#id` rules of the page's own <style> blocks. Shared by no-malicious-content (SEO spam hidden in a
+// footer) and accessibility-basic (inputs a visitor never sees need no label).
+import type { CheerioAPI } from 'cheerio';
+import type { AnyNode, Element } from 'domhandler';
+
+export interface HidingCss {
+  classes: Map<string, string>;
+  ids: Map<string, string>;
+}
+
+/** Why a CSS declaration block hides its element, or undefined. Spam kits hide with each of these. */
+export function hidingStyle(style: string): string | undefined {
+  const s = style.toLowerCase().replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, '');
+  const decl = (re: string): boolean => new RegExp(`(^|;|\\{)${re}(;|!|$)`).test(s);
+  if (decl('display:none')) return 'display:none';
+  if (decl('visibility:(hidden|collapse)')) return 'visibility:hidden';
+  if (decl('opacity:0(\\.0+)?')) return 'opacity:0';
+  if (decl('font-size:0(px|em|rem|pt|%)?')) return 'font-size:0';
+  // Zero width/height hides only when the overflow is clipped; a 0-height float wrapper still shows its content.
+  if (decl('(max-)?(width|height):0(px|em|rem|%)?') && decl('overflow:hidden')) return 'zero size';
+  // Off-screen: `left:-9999px`, `text-indent:-9999px`, `margin-left:-5000px`…
+  if (/(^|;)(left|top|right|bottom|text-indent|margin-left|margin-top):-\d{3,}/.test(s)) return 'off-screen';
+  return undefined;
+}
+
+/** Simple `.class`, `#id` and `tag.class` rules of the page's <style> blocks (outside @media) that hide. */
+export function hidingCss($: CheerioAPI): HidingCss {
+  const out: HidingCss = { classes: new Map(), ids: new Map() };
+  $('style').each((_, el) => {
+    const css = $(el).text().replace(/\/\*[\s\S]*?\*\//g, '')
+      // Responsive rules (`@media (max-width: 600px) { .desktop-only { display:none } }`) hide only on some screens.
+      .replace(/@media[^{]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}/g, '');
+    for (const m of css.matchAll(/([^{}]+)\{([^{}]*)\}/g)) {
+      const reason = hidingStyle(m[2] ?? '');
+      if (!reason) continue;
+      for (const sel of (m[1] ?? '').split(',').map((x) => x.trim())) {
+        const cls = /^(?:[a-z][a-z0-9]*)?\.([\w-]+)$/i.exec(sel);
+        const id = /^(?:[a-z][a-z0-9]*)?#([\w-]+)$/i.exec(sel);
+        if (cls?.[1]) out.classes.set(cls[1], `.${cls[1]} { ${reason} }`);
+        if (id?.[1]) out.ids.set(id[1], `#${id[1]} { ${reason} }`);
+      }
+    }
+  });
+  return out;
+}
+
+/** Why this element itself (not its ancestors) is hidden, or undefined. */
+export function ownHiddenReason(el: Element, css: HidingCss): string | undefined {
+  const a = el.attribs;
+  if (a.hidden !== undefined) return 'hidden';
+  const inline = a.style ? hidingStyle(a.style) : undefined;
+  if (inline) return `style="${a.style?.trim() ?? ''}"`;
+  const byId = a.id ? css.ids.get(a.id) : undefined;
+  if (byId) return byId;
+  for (const c of (a.class ?? '').split(/\s+/)) {
+    const byClass = c ? css.classes.get(c) : undefined;
+    if (byClass) return byClass;
+  }
+  return undefined;
+}
+
+/** The element or one of its ancestors is hidden. */
+export function isHidden(el: AnyNode, css: HidingCss): boolean {
+  for (let n: AnyNode | null = el; n; n = n.parent) {
+    if (n.type === 'tag' && ownHiddenReason(n as Element, css)) return true;
+  }
+  return false;
+}
+
+/** The outermost hidden elements below <body> (a hidden element inside another is reported once, with its root). */
+export function hiddenRoots($: CheerioAPI, css: HidingCss = hidingCss($)): { el: Element; reason: string }[] {
+  const out: { el: Element; reason: string }[] = [];
+  const walk = (node: AnyNode): void => {
+    if (node.type !== 'tag' && node.type !== 'root') return;
+    const el = node as Element;
+    if (node.type === 'tag') {
+      if (['script', 'style', 'template', 'noscript', 'head'].includes(el.name)) return;
+      // Hidden form fields and their kin carry no visible text anyway.
+      const reason = el.name === 'input' ? undefined : ownHiddenReason(el, css);
+      if (reason) {
+        out.push({ el, reason });
+        return;
+      }
+    }
+    for (const c of el.children ?? []) walk(c);
+  };
+  const body = $('body').get(0);
+  walk(body ?? ($.root().get(0) as AnyNode));
+  return out;
+}
