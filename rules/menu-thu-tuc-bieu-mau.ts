@@ -2,6 +2,7 @@
 import type { Rule, RuleOutcome } from '../src/model/rule.js';
 import { CV_4210, cite } from '../src/engine/basis.js';
 import { describeTarget, locateSection, sectionMessages, sectionOutcome, type LocatedSection } from '../src/engine/section-rule.js';
+import type { SectionLink } from '../src/engine/sections.js';
 
 const IDS = { found: 'thuTucBieuMauFound', broken: 'thuTucBieuMauBroken', unverified: 'thuTucBieuMauUnverified', missing: 'noThuTucBieuMau' };
 
@@ -38,30 +39,32 @@ const rule: Rule = {
   },
   check(a, ctx): RuleOutcome {
     const { thuTuc, bieuMau } = ctx.config.sections;
+    const homeUrl = a.home?.finalUrl ?? '';
     const t = locateSection(a, thuTuc);
     const b = locateSection(a, bieuMau);
-    const both = [...thuTuc, ...bieuMau];
-    // Either half unverified: pass and warn are both still possible, so the rule cannot decide.
+    const linkOf = (s: LocatedSection, keywords: string[]) => sectionOutcome(a, s, IDS, keywords).evidence;
+    // Either half unverified while the other does not decide: pass and warn are both still possible.
     const unverified = [t, b].find((s) => s.status === 'unverified');
-    if (unverified && (t.status !== 'found' || b.status !== 'found')) return sectionOutcome(a, unverified, IDS, both);
+    if (unverified && (t.status !== 'found' || b.status !== 'found')) return sectionOutcome(a, unverified, IDS, [...thuTuc, ...bieuMau]);
     if (t.found && b.found) {
-      const url = (s: typeof t.found): string => (s.target?.ok ? s.target.finalUrl : s.link.href);
-      const evidence = [sectionOutcome(a, t, IDS, thuTuc).evidence[0], ...(b.found.link.selector === t.found.link.selector ? [] : [sectionOutcome(a, b, IDS, bieuMau).evidence[0]])];
+      const url = (s: SectionLink): string => (s.target?.ok ? s.target.finalUrl : s.link.href);
+      const sameEntry = b.found.link.selector === t.found.link.selector;
       return {
         status: 'pass', messageId: 'thuTucBieuMauFound',
         data: { thuTuc: t.found.link.text, thuTucUrl: url(t.found), bieuMau: b.found.link.text, bieuMauUrl: url(b.found) },
-        evidence: evidence.filter((e) => e !== undefined),
+        evidence: [...linkOf(t, thuTuc).slice(0, 1), ...(sameEntry ? [] : linkOf(b, bieuMau).slice(0, 1))],
       };
     }
+    // One half works: warn, with where the other half was looked for (or its broken URL) as evidence.
     if (t.found) {
-      return { status: 'warn', messageId: 'onlyThuTuc', data: { thuTuc: t.found.link.text, keywords: bieuMau.join(', '), detail: absence(b, a.home?.finalUrl ?? '') }, evidence: sectionOutcome(a, b, IDS, bieuMau).evidence.concat(sectionOutcome(a, t, IDS, thuTuc).evidence.slice(0, 1)) };
+      return { status: 'warn', messageId: 'onlyThuTuc', data: { thuTuc: t.found.link.text, keywords: bieuMau.join(', '), detail: absence(b, homeUrl) }, evidence: [...linkOf(b, bieuMau), ...linkOf(t, thuTuc).slice(0, 1)] };
     }
     if (b.found) {
-      return { status: 'warn', messageId: 'onlyBieuMau', data: { bieuMau: b.found.link.text, keywords: thuTuc.join(', '), detail: absence(t, a.home?.finalUrl ?? '') }, evidence: sectionOutcome(a, t, IDS, thuTuc).evidence.concat(sectionOutcome(a, b, IDS, bieuMau).evidence.slice(0, 1)) };
+      return { status: 'warn', messageId: 'onlyBieuMau', data: { bieuMau: b.found.link.text, keywords: thuTuc.join(', '), detail: absence(t, homeUrl) }, evidence: [...linkOf(t, thuTuc), ...linkOf(b, bieuMau).slice(0, 1)] };
     }
     // Neither works: a broken entry is named before "no entry at all".
     const broken = [t, b].find((s) => s.status === 'broken');
-    return sectionOutcome(a, broken ?? { status: 'missing', links: [], dead: [] }, IDS, both);
+    return sectionOutcome(a, broken ?? { status: 'missing', links: [], dead: [] }, IDS, [...thuTuc, ...bieuMau]);
   },
 };
 

@@ -32,9 +32,25 @@ export const auditOptionsSchema = z.object({
   lang: z.enum(['vi', 'en']).default('vi'),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   progress: z.boolean().default(true),
+  /** Keep the pages that decided non-passing findings in evidence/ (--no-evidence turns it off). */
+  evidence: z.boolean().default(true),
+  /** Keep every fetched page in artifacts/ so `rejudge` can re-run the rules offline. */
+  saveArtifacts: z.boolean().default(false),
+  /** Continue an interrupted run in --out without redoing finished units. */
+  resume: z.boolean().default(false),
   /** A department's own workbook to fill, and the map of where values go (see README). */
   template: z.string().optional(),
   templateMap: z.string().optional(),
+  /** An earlier run directory to compare with (src/compare); regressions decide the exit code per `failOn`. */
+  baseline: z.string().optional(),
+  failOn: z.enum(['regressions', 'malicious', 'none']).default('regressions'),
+  /** Exit 1 when the run's average score is below this. */
+  failUnder: z.coerce.number().min(0).max(100).optional(),
+  /** CSV or JSON of approved exemptions (src/exemptions). */
+  exemptions: z.string().optional(),
+  /** `K/N` or `auto` (src/shard/resolve-shard.ts); `shards` is N for `auto` under a Kubernetes Indexed Job. */
+  shard: z.string().optional(),
+  shards: positiveInt.optional(),
 });
 
 export type AuditOptions = z.infer<typeof auditOptionsSchema>;

@@ -2,7 +2,7 @@
 import type { DistrictSummary, Grade, StatusCounts, UnitResult } from '../model/result.js';
 import { GRADES } from '../model/result.js';
 
-const emptyCounts = (): StatusCounts => ({ pass: 0, warn: 0, fail: 0, na: 0, error: 0 });
+const emptyCounts = (): StatusCounts => ({ pass: 0, warn: 0, fail: 0, na: 0, error: 0, exempt: 0 });
 
 interface Acc {
   units: number;

@@ -1,5 +1,5 @@
 // Run-level registry checks (requirements.md, "Facts recorded for triage"): what the registry owner must fix.
-import type { RegistryIssue } from '../model/result.js';
+import type { RegistryIssue, UnitResult } from '../model/result.js';
 import { hostOf, stripWww } from '../engine/hosts.js';
 
 export interface UnitTrace {
@@ -9,6 +9,18 @@ export interface UnitTrace {
   emcSiteId?: string;
   crawlStatus: string;
   crawlError?: string;
+}
+
+/** What the checks need of a finished unit (also used by `merge`, which recomputes them over all shards). */
+export function traceOf(result: UnitResult): UnitTrace {
+  return {
+    id: result.id,
+    website: result.website,
+    finalUrl: result.finalUrl,
+    crawlStatus: result.crawl.status,
+    ...(result.crawl.error ? { crawlError: result.crawl.error } : {}),
+    ...(result.facts.emcSiteId !== undefined ? { emcSiteId: String(result.facts.emcSiteId) } : {}),
+  };
 }
 
 const siteKey = (url: string | null): string | undefined => {

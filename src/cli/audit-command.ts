@@ -3,9 +3,13 @@ import type { Command } from 'commander';
 import { readRegistry, formatRegistryError } from '../registry/index.js';
 import { formatSummary } from '../report/console-summary.js';
 import { execute, prepare } from './execute.js';
+import { loadRunResults } from '../compare/load-run.js';
+import { thresholdsStep } from './thresholds-step.js';
 
 export async function auditCommand(registryFile: string, cmd: Command): Promise<number> {
   const prepared = await prepare(cmd);
+  // a bad --baseline is bad usage (exit 2) found before any crawling, not after an hour of it
+  const baseline = prepared.options.baseline ? await loadRunResults(prepared.options.baseline, '--baseline') : undefined;
   const registry = await readRegistry(registryFile);
   if (registry.errors.length) {
     for (const e of registry.errors) console.error(formatRegistryError(e));
@@ -17,5 +21,5 @@ export async function auditCommand(registryFile: string, cmd: Command): Promise<
   }
   const { summary, rules } = await execute(prepared, registry);
   console.log(formatSummary(summary, rules, prepared.options.lang));
-  return 0;
+  return thresholdsStep(summary, prepared.options, baseline, (text) => console.log(text));
 }

@@ -28,6 +28,9 @@ export function addCrawlFlags(cmd: Command): Command {
     .addOption(new Option('--log-level <level>', 'mức nhật ký / log level').choices(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']))
     .option('--template <file.xlsx>', 'điền vào mẫu Excel của đơn vị / fill a department\'s own workbook')
     .option('--template-map <map.json>', 'vị trí điền trong mẫu / where values go in the template')
+    .option('--no-evidence', 'không lưu trang làm bằng chứng / do not keep deciding pages in evidence/')
+    .option('--save-artifacts', 'lưu mọi trang đã tải để chấm lại sau (rejudge) / keep every fetched page for rejudge')
+    .option('--resume', 'tiếp tục lần chạy bị dừng trong --out / continue an interrupted run in --out')
     .option('--no-progress', 'không hiện thanh tiến độ / no progress bar');
 }
 
@@ -37,7 +40,14 @@ export function givenFlags(cmd: Command): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(values)) {
     if (key === 'config') continue;
-    if (cmd.getOptionValueSource(key) === 'cli' || (key === 'progress' && value === false)) out[key] = value;
+    if (cmd.getOptionValueSource(key) === 'cli' || ((key === 'progress' || key === 'evidence') && value === false)) out[key] = value;
   }
   return out;
+}
+
+/** Audit-only: `check` judges one site and `demo` a fixed fleet, so slicing means nothing there. */
+export function addShardFlags(cmd: Command): Command {
+  return cmd
+    .option('--shard <K/N|auto>', 'chỉ kiểm tra phần K trong N phần của danh sách / audit only shard K of N (auto: CI_NODE_INDEX/CI_NODE_TOTAL, JOB_COMPLETION_INDEX)')
+    .option('--shards <n>', 'số phần khi --shard auto dưới Kubernetes Indexed Job / N for --shard auto with JOB_COMPLETION_INDEX');
 }

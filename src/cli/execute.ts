@@ -12,6 +12,7 @@ import { RENDERED_FORMATS, type TemplateRequest } from '../report/write-reports.
 import { loadTemplateMap } from '../report/xlsx/template-map.js';
 import { UsageError } from '../options.js';
 import { existsSync } from 'node:fs';
+import { loadExemptions } from '../exemptions/read-exemptions.js';
 
 export interface Prepared {
   options: AuditOptions;
@@ -37,6 +38,8 @@ export async function execute(prepared: Prepared, registry: RegistryReadResult):
   const { options, logger } = prepared;
   const rules = selectRules(RULES, options.rules, prepared.weights);
   const template = await templateRequest(options);
+  // read before crawling, so a bad row costs no crawl
+  const exemptions = options.exemptions ? await loadExemptions(options.exemptions) : undefined;
   const summary = await runAudit({
     registry,
     options,
@@ -46,6 +49,7 @@ export async function execute(prepared: Prepared, registry: RegistryReadResult):
     logger,
     allRules: RULES,
     ...(template ? { template } : {}),
+    ...(exemptions ? { exemptions } : {}),
     ...(prepared.configPath ? { configPath: prepared.configPath } : {}),
   });
   const unsupported = options.format.filter((f) => !RENDERED_FORMATS.includes(f));

@@ -1,15 +1,19 @@
 // edu-audit command line: parses, validates, calls the library, maps outcomes to exit codes
 // (0 done, 1 threshold not met, 2 bad usage or input, 3 the run itself failed).
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { TOOL_VERSION } from '../version.js';
 import { UsageError } from '../options.js';
-import { addCrawlFlags } from './crawl-flags.js';
+import { addCrawlFlags, addShardFlags } from './crawl-flags.js';
 import { auditCommand } from './audit-command.js';
 import { checkCommand } from './check-command.js';
 import { demoCommand } from './demo-command.js';
 import { rulesCommand } from './rules-command.js';
 import { registryCheck } from './registry-check.js';
 import { reportCommand } from './report-command.js';
+import { rejudgeCommand, type RejudgeFlags } from './rejudge-command.js';
+import { addCompareFlags } from './compare-flags.js';
+import { diffCommand, type DiffCommandOptions } from './diff-command.js';
+import { mergeCommand, type MergeFlags } from './merge-command.js';
 
 export const EXIT = { ok: 0, threshold: 1, usage: 2, failed: 3 } as const;
 
@@ -22,10 +26,17 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .exitOverride()
     .showHelpAfterError();
 
-  addCrawlFlags(program.command('audit <registry>')
-    .description('kiểm tra mọi đơn vị trong danh sách (CSV, XLSX, JSON) / audit every unit of a registry'))
+  addCompareFlags(addShardFlags(addCrawlFlags(program.command('audit <registry>')
+    .description('kiểm tra mọi đơn vị trong danh sách (CSV, XLSX, JSON) / audit every unit of a registry'))))
     .option('--skip-invalid', 'bỏ qua dòng lỗi, kiểm tra các dòng hợp lệ / audit the valid rows, report the bad ones')
     .action(async (registry: string, _opts, cmd: Command) => setExit(await auditCommand(registry, cmd)));
+
+  program.command('diff <oldRun> <newRun>')
+    .description('so sánh hai lần chạy: đơn vị, tiêu chí xấu đi / tốt lên; mã thoát 1 khi có đơn vị xấu đi / compare two runs; exit 1 on regressions')
+    .option('--json', 'in dạng JSON / print the RunDiff as JSON')
+    .addOption(new Option('--lang <lang>', 'vi | en').choices(['vi', 'en']).default('vi'))
+    .addOption(new Option('--fail-on <what>', 'điều gì làm mã thoát 1 / what makes the exit code 1').choices(['regressions', 'malicious', 'none']).default('regressions'))
+    .action(async (oldRun: string, newRun: string, opts: DiffCommandOptions) => setExit(await diffCommand(oldRun, newRun, opts, (l) => console.log(l))));
 
   addCrawlFlags(program.command('check <url>')
     .description('kiểm tra một website và in phiếu đánh giá / audit one site and print its scorecard'))
@@ -42,6 +53,21 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--template <file.xlsx>', 'điền vào mẫu Excel của đơn vị / fill a department\'s own workbook')
     .option('--template-map <map.json>', 'vị trí điền trong mẫu / where values go in the template')
     .action(async (dir: string, opts: { format?: string[]; lang?: string; template?: string; templateMap?: string }) => setExit(await reportCommand(dir, opts)));
+
+  program.command('merge <runDirs...>')
+    .description('gộp các phần (--shard K/N) thành một lần chạy / merge shard runs into one run')
+    .requiredOption('--out <dir>', 'thư mục kết quả gộp / merged run directory')
+    .option('--format <list>', 'định dạng báo cáo (mặc định như các phần) / report formats (default: the shards\' own)', (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .action(async (dirs: string[], opts: MergeFlags) => setExit(await mergeCommand(dirs, opts, (l) => console.log(l))));
+
+  program.command('rejudge <runDir>')
+    .description('chấm lại một lần chạy bằng bộ quy tắc hiện tại từ dữ liệu đã lưu, không truy cập mạng / re-judge a run offline from its saved artifacts')
+    .option('--out <dir>', 'thư mục kết quả mới / new run directory (RUN_DIR/rejudged)')
+    .option('--format <list>', 'xlsx,csv,json,html', (v: string) => v.split(',').map((x) => x.trim()).filter(Boolean))
+    .option('--lang <lang>', 'vi | en')
+    .option('--config <file>', 'tệp cấu hình JSON / JSON config')
+    .option('--log-level <level>', 'mức nhật ký / log level', 'warn')
+    .action(async (dir: string, opts: RejudgeFlags) => setExit(await rejudgeCommand(dir, opts)));
 
   program.command('rules')
     .description('liệt kê quy tắc: mã, tên, trọng số, áp dụng cho, căn cứ / list rules')

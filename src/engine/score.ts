@@ -18,7 +18,7 @@ export function scoreUnit(findings: readonly ScoredFinding[]): { score: number |
   let earned = 0;
   let applicableWeight = 0;
   for (const f of findings) {
-    if (f.status === 'na') continue;
+    if (f.status === 'na' || f.status === 'exempt') continue; // exempt: set aside by an approved exemption
     applicableWeight += f.weight;
     const credit = CREDIT[f.status];
     if (credit === undefined) continue; // error: unverified, out of the score

@@ -14,6 +14,26 @@ export interface Finding {
   messageId: string;
   data?: Record<string, string | number>;
   evidence: Evidence[];
+  /** Set when status is `exempt`: the approved justification, and the status the rule gave before. */
+  exemption?: FindingExemption;
+}
+
+export interface FindingExemption {
+  reason: string;
+  approvedBy: string;
+  /** ISO date (YYYY-MM-DD) the exemption ends. */
+  until: string;
+  originalStatus: Status;
+}
+
+/** An `--exemptions` entry that was not applied (expired, unknown unit or rule), kept in results.json. */
+export interface ExemptionWarning {
+  /** Where it came from: FILE:ROW. */
+  source: string;
+  unit: string;
+  rule: string;
+  problem: 'expired' | 'unknown-unit' | 'unknown-rule';
+  message: string;
 }
 
 export interface CrawlSummary {
@@ -74,6 +94,9 @@ export interface RunResults {
     options: Record<string, unknown>;
     rules: string[];
     registryChecks: RegistryIssue[];
+    exemptionWarnings?: ExemptionWarning[];
+    /** A `--shard K/N` run: its slice, with each unit's index in the whole registry so `merge` restores registry order. */
+    shard?: { k: number; n: number; registryIndex: Record<string, number> };
   };
   units: UnitResult[];
   districts: DistrictSummary[];

@@ -3,7 +3,8 @@ import type { ArtifactKey, Artifacts } from './artifacts.js';
 import type { Unit, UnitType } from './unit.js';
 import type { RulesConfig } from '../engine/rules-config.js';
 
-export const STATUSES = ['pass', 'warn', 'fail', 'na', 'error'] as const;
+/** `exempt`: an approved exemption (`--exemptions`) set the finding aside; left out of the score like `na`. */
+export const STATUSES = ['pass', 'warn', 'fail', 'na', 'error', 'exempt'] as const;
 export type Status = (typeof STATUSES)[number];
 
 export interface Localized {
@@ -25,6 +26,8 @@ export interface Evidence {
   selector?: string;
   /** ≤ 200 characters of website text; untrusted, reporters neutralise it. */
   excerpt?: string;
+  /** The page as fetched, kept in the run directory (evidence/<sha256>.html.gz) when it decided the finding. */
+  snapshot?: string;
 }
 
 export interface RuleMeta {

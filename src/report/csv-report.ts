@@ -6,7 +6,8 @@ import { stringify } from 'csv-stringify';
 import { Readable } from 'node:stream';
 import type { RunView } from './run-view.js';
 import { STATUS_LABELS, gradeLabel } from './labels.js';
-import { messageIn, rulesById } from './localize.js';
+import { rulesById } from './localize.js';
+import { findingText } from './exemption-note.js';
 
 const HEADERS = {
   vi: {
@@ -30,7 +31,7 @@ async function* findingRows(view: RunView): AsyncGenerator<string[]> {
   for await (const u of view.units()) {
     for (const f of u.findings) {
       const e = f.evidence[0];
-      yield [u.id, u.name, u.type, u.district, u.website ?? '', f.rule, f.status, STATUS_LABELS[view.lang][f.status], messageIn(f, byId, view.lang), e?.url ?? '', e?.selector ?? '', e?.excerpt ?? ''];
+      yield [u.id, u.name, u.type, u.district, u.website ?? '', f.rule, f.status, STATUS_LABELS[view.lang][f.status], findingText(f, byId, view.lang), e?.url ?? '', e?.selector ?? '', e?.excerpt ?? ''];
     }
   }
 }

@@ -3,17 +3,18 @@ import type { Status } from '../model/rule.js';
 import type { Lang } from '../engine/messages.js';
 
 export const STATUS_LABELS: Record<Lang, Record<Status, string>> = {
-  vi: { pass: 'Đạt', fail: 'Chưa đạt', warn: 'Một phần', na: 'Không áp dụng', error: 'Chưa xác minh' },
-  en: { pass: 'Pass', fail: 'Fail', warn: 'Partial', na: 'N/A', error: 'Unverified' },
+  vi: { pass: 'Đạt', fail: 'Chưa đạt', warn: 'Một phần', na: 'Không áp dụng', error: 'Chưa xác minh', exempt: 'Miễn trừ' },
+  en: { pass: 'Pass', fail: 'Fail', warn: 'Partial', na: 'N/A', error: 'Unverified', exempt: 'Exempt' },
 };
 
-/** ARGB fills used for statuses in the workbook (green, red, amber, grey, blue-grey). */
+/** ARGB fills used for statuses in the workbook (green, red, amber, grey, blue-grey, lavender). */
 export const STATUS_FILLS: Record<Status, string> = {
   pass: 'FFC6EFCE',
   fail: 'FFFFC7CE',
   warn: 'FFFFEB9C',
   na: 'FFEDEDED',
   error: 'FFDDEBF7',
+  exempt: 'FFE4DFEC',
 };
 
 export const GRADE_LABELS_EN: Record<string, string> = { 'Tốt': 'Good', 'Khá': 'Fair', 'Đạt': 'Passing', 'Chưa đạt': 'Failing' };

@@ -5,11 +5,12 @@ import type { Rule } from '../model/rule.js';
 import type { Lang } from '../engine/messages.js';
 import { messageIn } from './localize.js';
 import { howToFix } from './rule-docs.js';
+import { findingText } from './exemption-note.js';
 
-const MARK: Record<string, string> = { pass: '✔', warn: '◐', fail: '✘', na: '·', error: '?' };
+const MARK: Record<string, string> = { pass: '✔', warn: '◐', fail: '✘', na: '·', error: '?', exempt: '~' };
 const LABEL = {
-  vi: { pass: 'Đạt', warn: 'Một phần', fail: 'Chưa đạt', na: 'Không áp dụng', error: 'Chưa xác minh', score: 'Điểm', grade: 'Xếp loại', verified: 'đã xác minh', fix: 'Cần khắc phục (ưu tiên trước)', basis: 'Căn cứ', crawl: 'Thu thập' },
-  en: { pass: 'Pass', warn: 'Partial', fail: 'Fail', na: 'N/A', error: 'Unverified', score: 'Score', grade: 'Grade', verified: 'verified', fix: 'To fix (most valuable first)', basis: 'Basis', crawl: 'Crawl' },
+  vi: { pass: 'Đạt', warn: 'Một phần', fail: 'Chưa đạt', na: 'Không áp dụng', error: 'Chưa xác minh', exempt: 'Miễn trừ', score: 'Điểm', grade: 'Xếp loại', verified: 'đã xác minh', fix: 'Cần khắc phục (ưu tiên trước)', basis: 'Căn cứ', crawl: 'Thu thập' },
+  en: { pass: 'Pass', warn: 'Partial', fail: 'Fail', na: 'N/A', error: 'Unverified', exempt: 'Exempt', score: 'Score', grade: 'Grade', verified: 'verified', fix: 'To fix (most valuable first)', basis: 'Basis', crawl: 'Crawl' },
 } as const;
 
 export function formatScorecard(unit: UnitResult, rules: readonly Rule[], lang: Lang): string {
@@ -22,7 +23,7 @@ export function formatScorecard(unit: UnitResult, rules: readonly Rule[], lang: 
     '',
   ];
   for (const f of unit.findings) {
-    lines.push(`${MARK[f.status] ?? ' '} ${t[f.status].padEnd(14)} ${f.rule.padEnd(24)} ${messageIn(f, byId, lang)}`);
+    lines.push(`${MARK[f.status] ?? ' '} ${t[f.status].padEnd(14)} ${f.rule.padEnd(24)} ${findingText(f, byId, lang)}`);
   }
   const gains = unit.findings
     .filter((f) => f.status === 'fail' || f.status === 'warn')

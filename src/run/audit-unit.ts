@@ -9,6 +9,8 @@ import type { AuditOptions } from '../options.js';
 import { crawlUnit } from '../collect/crawl-unit.js';
 import type { CrawlContext } from '../collect/crawl-context.js';
 import { clip, judgeUnit } from '../engine/runner.js';
+import type { EvidenceStore } from '../store/evidence-store.js';
+import { saveArtifacts } from '../store/artifact-archive.js';
 
 export interface AuditUnitInput {
   unit: Unit;
@@ -19,6 +21,10 @@ export interface AuditUnitInput {
   options: AuditOptions;
   ruleSetVersion: string;
   logger: Logger;
+  /** Keeps the pages that decided non-passing findings (off with --no-evidence). */
+  evidence?: EvidenceStore;
+  /** Run directory to archive every fetched artifact in (--save-artifacts). */
+  saveArtifactsTo?: string;
 }
 
 /** Grace past the crawler's own unit deadline before we give up on it: a crawler bug must not stall the run. */
@@ -37,7 +43,28 @@ export async function auditOneUnit(input: AuditUnitInput): Promise<UnitResult> {
     artifacts = failedArtifacts(unit, detail);
     crawl = { status: 'internal_error', pages: 0, durationMs: Date.now() - started, error: detail };
   }
-  const judged = judgeUnit(artifacts, rules, ruleCtx, options.lang, (rule, error) =>
+  const result = judgeArtifacts({ artifacts, crawl, rules, ruleCtx, lang: options.lang, ruleSetVersion: input.ruleSetVersion, logger });
+  // what the run keeps of the fetch for later: deciding pages (evidence/) and, when asked, everything (artifacts/)
+  if (input.evidence) await input.evidence.keepDeciding(unit.id, result.findings, artifacts);
+  if (input.saveArtifactsTo) await saveArtifacts(input.saveArtifactsTo, artifacts, crawl);
+  return result;
+}
+
+export interface JudgeInput {
+  artifacts: Artifacts;
+  crawl: CrawlSummary;
+  rules: readonly Rule[];
+  ruleCtx: RuleContext;
+  lang: AuditOptions['lang'];
+  ruleSetVersion: string;
+  logger: Logger;
+}
+
+/** Judges a unit's artifacts (fresh from the crawl, or reloaded by `rejudge`) into the result the store keeps. */
+export function judgeArtifacts(input: JudgeInput): UnitResult {
+  const { artifacts, crawl, rules, ruleCtx, logger } = input;
+  const unit = artifacts.unit;
+  const judged = judgeUnit(artifacts, rules, ruleCtx, input.lang, (rule, error) =>
     logger.error({ unit: unit.id, rule, err: error }, 'quy tắc gặp lỗi / rule crashed'));
   if (crawl.status === 'internal_error') {
     for (const f of judged.findings) if (f.status !== 'na') f.status = 'error';

@@ -1,5 +1,6 @@
 // The main job as a library function: registry → crawl → judge → store → aggregate. Returns data; the CLI prints.
-import { mkdir, writeFile, stat } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import pLimit from 'p-limit';
 import type { Logger } from 'pino';
@@ -10,15 +11,22 @@ import { auditDate, UsageError } from '../options.js';
 import { crawlTargeting, type RulesConfig } from '../engine/rules-config.js';
 import type { Rule, RuleContext } from '../model/rule.js';
 import type { Unit } from '../model/unit.js';
-import type { DistrictSummary, RegistryIssue, RunResults } from '../model/result.js';
+import type { DistrictSummary, RegistryIssue, RunResults, UnitResult } from '../model/result.js';
 import { neededArtifacts } from '../engine/select-rules.js';
 import { createCrawlContext, type CrawlContext } from '../collect/crawl-context.js';
 import { JsonlStore } from '../store/jsonl-store.js';
+import { EvidenceStore } from '../store/evidence-store.js';
+import { acquireRunLock } from '../store/run-lock.js';
+import { readRunMeta, resumeConflict, writeRunMeta, type RunMeta } from '../store/run-meta.js';
 import { writeResultsJson } from '../store/results-json.js';
 import { DistrictAggregator } from '../aggregate/districts.js';
 import { registryChecks, type UnitTrace } from '../aggregate/registry-checks.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { auditOneUnit } from './audit-unit.js';
+import { planExemptions } from '../exemptions/apply-exemptions.js';
+import type { ExemptionEntry } from '../exemptions/schema.js';
+import { resolveShard } from '../shard/resolve-shard.js';
+import { sliceUnits } from '../shard/shard.js';
 import { Progress } from '../log/progress.js';
 import type { RunView } from '../report/run-view.js';
 import { RENDERED_FORMATS, writeReports, type TemplateRequest, type WrittenReport } from '../report/write-reports.js';
@@ -36,6 +44,8 @@ export interface AuditInput {
   template?: TemplateRequest;
   /** Shown in results.json: the options as resolved (config file + flags). */
   configPath?: string;
+  /** Approved exemptions (`--exemptions`), read and validated before the run. */
+  exemptions?: readonly ExemptionEntry[];
 }
 
 export interface AuditSummary {
@@ -56,24 +66,44 @@ export function defaultRunDir(now = new Date()): string {
   return `edu-audit-${now.getFullYear()}${p(now.getMonth() + 1)}${p(now.getDate())}-${p(now.getHours())}${p(now.getMinutes())}${p(now.getSeconds())}`;
 }
 
-async function prepareRunDir(dir: string): Promise<void> {
+/** A fresh run refuses a directory that already holds results; `--resume` requires one that has run.json. */
+async function prepareRunDir(dir: string, resume: boolean): Promise<void> {
   await mkdir(dir, { recursive: true });
+  if (resume) return;
   const existing = await stat(join(dir, 'results.jsonl')).catch(() => undefined);
   if (existing && existing.size > 0) {
-    throw new UsageError(`${dir}: thư mục đã có kết quả một lần chạy khác; chọn --out khác / the directory already holds a run; choose another --out`);
+    throw new UsageError(`${dir}: thư mục đã có kết quả; dùng --resume để tiếp tục hoặc chọn --out khác / the directory already holds results; use --resume to continue or choose another --out`);
   }
 }
 
 export async function runAudit(input: AuditInput): Promise<AuditSummary> {
-  const { registry, options, rules, logger } = input;
+  const { options } = input;
+  if (options.resume && !options.out) throw new UsageError('--resume cần --out THƯ_MỤC của lần chạy bị dừng / --resume needs --out DIR of the interrupted run');
   const started = new Date();
-  const now = auditDate(options.now);
   const dir = resolve(options.out ?? defaultRunDir(started));
-  await prepareRunDir(dir);
+  await prepareRunDir(dir, options.resume);
+  const releaseLock = await acquireRunLock(dir);
+  try {
+    return await runLocked(input, dir, started);
+  } finally {
+    await releaseLock();
+  }
+}
 
-  const units = registry.units;
-  const ruleCtx: RuleContext = { now, config: input.rulesConfig, registry: buildRegistryIndex(units) };
+async function runLocked(input: AuditInput, dir: string, started: Date): Promise<AuditSummary> {
+  const { registry, options, rules, logger } = input;
+  const shard = resolveShard(options.shard, options.shards);
+  const previous = options.resume ? await readRunMeta(dir) : undefined;
+  // a resumed run keeps the audit date it started with, so date-based verdicts do not shift mid-run
+  const now = previous && !options.now ? new Date(previous.now) : auditDate(options.now);
+
+  // a shard crawls its slice, but rules (child-site-links) still see the whole registry
+  const slice = shard ? sliceUnits(registry.units, shard) : undefined;
+  const units = slice?.units ?? registry.units;
+  const ruleCtx: RuleContext = { now, config: input.rulesConfig, registry: buildRegistryIndex(registry.units) };
   const needs = neededArtifacts(rules);
+  // against the whole registry, so a shard does not warn about units of other shards
+  const exemptions = planExemptions(input.exemptions ?? [], { unitIds: registry.units.map((u) => u.id), rules, now }, logger);
   const crawlCtx: CrawlContext = await createCrawlContext({
     userAgent: options.userAgent,
     timeoutMs: options.timeout,
@@ -94,37 +124,48 @@ export async function runAudit(input: AuditInput): Promise<AuditSummary> {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   });
 
-  const runMeta: Omit<RunResults['run'], 'finishedAt' | 'registryChecks'> = {
-    startedAt: started.toISOString(),
+  const runMeta: RunMeta = {
+    startedAt: previous?.startedAt ?? started.toISOString(),
     now: now.toISOString(),
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
     ruleSetVersion: input.ruleSetVersion,
-    registry: { file: registry.file, sha256: registry.sha256, units: units.length, invalidRows: countRows(registry) },
-    options: { ...options, ...(input.configPath ? { config: input.configPath } : {}) },
+    registry: { file: registry.file, sha256: registry.sha256, units: registry.units.length, invalidRows: countRows(registry) },
+    options: { ...options, ...(input.configPath ? { config: input.configPath } : {}), ...(shard ? { shard: { k: shard.k, n: shard.n } } : {}) },
     rules: rules.map((r) => r.meta.id),
+    ...(shard && slice ? { shard: { k: shard.k, n: shard.n, registryIndex: slice.registryIndex } } : {}),
+    rulesConfigSha256: createHash('sha256').update(JSON.stringify(input.rulesConfig)).digest('hex'),
+    rulesConfig: input.rulesConfig,
   };
-  await writeFile(join(dir, 'run.json'), `${JSON.stringify(runMeta, null, 2)}\n`);
+  if (previous) {
+    const conflict = resumeConflict(previous, runMeta);
+    if (conflict) throw new UsageError(`${dir}: không thể tiếp tục / cannot resume: ${conflict}`);
+  } else {
+    await writeRunMeta(dir, runMeta);
+  }
 
   const store = new JsonlStore(join(dir, 'results.jsonl'));
-  await store.open();
   const aggregator = new DistrictAggregator();
   const traces: UnitTrace[] = [];
-  const progress = new Progress(units.length, options.progress && process.stderr.isTTY ? process.stderr : undefined);
+  const { recovered, tornBytes } = await store.open((unit) => {
+    aggregator.add(unit);
+    traces.push(traceOf(unit));
+  });
+  if (previous) logger.info({ recovered, tornBytes }, 'tiếp tục lần chạy / resuming the run');
+  const todo = units.filter((u) => !store.has(u.id));
+  const evidence = options.evidence ? new EvidenceStore(dir) : undefined;
+  const progress = new Progress(todo.length, options.progress && process.stderr.isTTY ? process.stderr : undefined);
   const limit = pLimit(options.concurrency);
-  logger.info({ units: units.length, rules: rules.length, dir }, 'bắt đầu kiểm tra / audit started');
+  logger.info({ units: units.length, todo: todo.length, rules: rules.length, dir }, 'bắt đầu kiểm tra / audit started');
 
   const auditUnit = async (unit: Unit): Promise<void> => {
-    const result = await auditOneUnit({ unit, crawlCtx, needs, rules, ruleCtx, options, ruleSetVersion: input.ruleSetVersion, logger });
+    const result = exemptions.apply(await auditOneUnit({
+      unit, crawlCtx, needs, rules, ruleCtx, options, ruleSetVersion: input.ruleSetVersion, logger,
+      ...(evidence ? { evidence } : {}),
+      ...(options.saveArtifacts ? { saveArtifactsTo: dir } : {}),
+    }));
     await store.append(result);
     aggregator.add(result);
-    traces.push({
-      id: result.id,
-      website: result.website,
-      finalUrl: result.finalUrl,
-      crawlStatus: result.crawl.status,
-      ...(result.crawl.error ? { crawlError: result.crawl.error } : {}),
-      ...(result.facts.emcSiteId !== undefined ? { emcSiteId: String(result.facts.emcSiteId) } : {}),
-    });
+    traces.push(traceOf(result));
     progress.tick(result.crawl.pages);
     logger.debug({ unit: unit.id, status: result.crawl.status, score: result.score }, 'xong đơn vị / unit done');
   };
@@ -135,7 +176,7 @@ export async function runAudit(input: AuditInput): Promise<AuditSummary> {
   let reports: WrittenReport[];
   try {
     try {
-      await Promise.all(units.map((unit) => limit(() => auditUnit(unit))));
+      await Promise.all(todo.map((unit) => limit(() => auditUnit(unit))));
     } finally {
       progress.finish();
       await crawlCtx.close();
@@ -144,7 +185,7 @@ export async function runAudit(input: AuditInput): Promise<AuditSummary> {
     const position = new Map(units.map((u, i) => [u.id, i]));
     traces.sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0));
     const checks: RegistryIssue[] = [...invalidRowIssues(registry), ...registryChecks(traces)];
-    run = { ...runMeta, finishedAt: new Date().toISOString(), registryChecks: checks };
+    run = { ...runMeta, finishedAt: new Date().toISOString(), registryChecks: checks, ...(exemptions.warnings.length ? { exemptionWarnings: exemptions.warnings } : {}) };
     districts = aggregator.summaries();
     await writeResultsJson(resultsFile, run, inRegistryOrder(units, store), districts);
     const view: RunView = { run, districts, units: () => inRegistryOrder(units, store), rules: input.allRules ?? rules, lang: options.lang };
@@ -173,6 +214,17 @@ async function* inRegistryOrder(units: readonly Unit[], store: JsonlStore): Asyn
     const found = await store.read(unit.id);
     if (found) yield found;
   }
+}
+
+function traceOf(result: UnitResult): UnitTrace {
+  return {
+    id: result.id,
+    website: result.website,
+    finalUrl: result.finalUrl,
+    crawlStatus: result.crawl.status,
+    ...(result.crawl.error ? { crawlError: result.crawl.error } : {}),
+    ...(result.facts.emcSiteId !== undefined ? { emcSiteId: String(result.facts.emcSiteId) } : {}),
+  };
 }
 
 function countRows(registry: RegistryReadResult): number {

@@ -1,22 +1,56 @@
-// results.jsonl: one line per finished unit, appended as units finish. Each line is written with one append
-// call, so a crash loses at most the unit being written; the byte offsets let results.json be streamed back in
-// registry order without holding every unit in memory.
+// results.jsonl: one line per finished unit, appended as units finish. A unit is either wholly there or not at
+// all: each line is one append of a complete JSON document, a torn tail (kill -9 or power loss mid-write) is cut
+// off when the store is reopened, and lines are fsynced in groups so durability costs little per unit. The byte
+// offsets let results.json be streamed back in registry order without holding every unit in memory.
 import { open, type FileHandle } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { UnitResult } from '../model/result.js';
+
+/** At most this long between a unit's line being written and it being on disk. */
+const SYNC_INTERVAL_MS = 500;
 
 export class JsonlStore {
   private handle: FileHandle | undefined;
   private size = 0;
   private readonly offsets = new Map<string, { start: number; length: number }>();
   private queue: Promise<void> = Promise.resolve();
+  private syncTimer: NodeJS.Timeout | undefined;
+  private dirty = false;
 
   constructor(readonly path: string) {}
 
-  async open(): Promise<void> {
+  /**
+   * Opens the store, indexing the units already in it (a resumed run) and cutting off a torn last line.
+   * `onExisting` sees each recovered unit once, in file order.
+   */
+  async open(onExisting?: (unit: UnitResult) => void): Promise<{ recovered: number; tornBytes: number }> {
     this.handle = await open(this.path, 'a+');
-    this.size = (await this.handle.stat()).size;
+    const { validBytes, fileBytes } = await this.index(onExisting);
+    if (validBytes < fileBytes) await this.handle.truncate(validBytes);
+    this.size = validBytes;
+    return { recovered: this.offsets.size, tornBytes: fileBytes - validBytes };
+  }
+
+  private async index(onExisting?: (unit: UnitResult) => void): Promise<{ validBytes: number; fileBytes: number }> {
+    const fileBytes = (await this.handle!.stat()).size;
+    if (fileBytes === 0) return { validBytes: 0, fileBytes };
+    let offset = 0;
+    let validBytes = 0;
+    const lines = createInterface({ input: createReadStream(this.path), crlfDelay: Infinity });
+    for await (const line of lines) {
+      const bytes = Buffer.byteLength(line, 'utf8');
+      const end = offset + bytes + 1;
+      const unit = end <= fileBytes ? parseUnit(line) : undefined; // a last line without its newline is torn
+      if (!unit) break; // everything after the first damaged line is untrusted
+      if (!this.offsets.has(unit.id)) {
+        this.offsets.set(unit.id, { start: offset, length: bytes });
+        onExisting?.(unit);
+      }
+      offset = end;
+      validBytes = end;
+    }
+    return { validBytes, fileBytes };
   }
 
   /** Appends one unit; appends are serialised so lines never interleave. */
@@ -27,41 +61,72 @@ export class JsonlStore {
       await this.handle.appendFile(line);
       this.offsets.set(result.id, { start: this.size, length: line.length - 1 });
       this.size += line.length;
+      this.scheduleSync();
     };
     this.queue = this.queue.then(write);
     return this.queue;
+  }
+
+  private scheduleSync(): void {
+    this.dirty = true;
+    if (this.syncTimer) return;
+    this.syncTimer = setTimeout(() => {
+      this.syncTimer = undefined;
+      this.queue = this.queue.then(() => this.sync());
+    }, SYNC_INTERVAL_MS);
+  }
+
+  private async sync(): Promise<void> {
+    if (!this.dirty || !this.handle) return;
+    this.dirty = false;
+    await this.handle.datasync();
   }
 
   has(id: string): boolean {
     return this.offsets.has(id);
   }
 
+  get count(): number {
+    return this.offsets.size;
+  }
+
   /** Reads one stored unit back by id. */
   async read(id: string): Promise<UnitResult | undefined> {
     const at = this.offsets.get(id);
     if (!at || !this.handle) return undefined;
+    await this.queue;
     const buf = Buffer.alloc(at.length);
     await this.handle.read(buf, 0, at.length, at.start);
     return JSON.parse(buf.toString('utf8')) as UnitResult;
   }
 
   async close(): Promise<void> {
+    if (this.syncTimer) clearTimeout(this.syncTimer);
+    this.syncTimer = undefined;
     await this.queue;
-    await this.handle?.sync();
+    await this.sync();
     await this.handle?.close();
     this.handle = undefined;
   }
 }
 
-/** Streams the units of a results.jsonl file; a torn last line (crash mid-write) is skipped. */
+function parseUnit(line: string): UnitResult | undefined {
+  if (!line.trim()) return undefined;
+  try {
+    const value = JSON.parse(line) as UnitResult;
+    return value && typeof value.id === 'string' && Array.isArray(value.findings) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Streams the units of a results.jsonl file; a torn or damaged line ends the stream (as when reopening). */
 export async function* readJsonl(path: string): AsyncGenerator<UnitResult> {
   const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
   for await (const line of lines) {
     if (!line.trim()) continue;
-    try {
-      yield JSON.parse(line) as UnitResult;
-    } catch {
-      // an incomplete line from an interrupted write: the unit will be audited again
-    }
+    const unit = parseUnit(line);
+    if (!unit) return;
+    yield unit;
   }
 }

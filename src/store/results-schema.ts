@@ -6,9 +6,10 @@ import { STATUSES } from '../model/rule.js';
 import { GRADES } from '../model/result.js';
 import { UNIT_TYPES } from '../model/unit.js';
 
-const statusCounts = z.object(Object.fromEntries(STATUSES.map((s) => [s, z.number().int().nonnegative()])) as Record<(typeof STATUSES)[number], z.ZodNumber>);
+// `exempt` came later: runs written before it have no such count, so it defaults to 0.
+const statusCounts = z.object(Object.fromEntries(STATUSES.map((s) => [s, s === 'exempt' ? z.number().int().nonnegative().default(0) : z.number().int().nonnegative()])) as Record<(typeof STATUSES)[number], z.ZodNumber>);
 
-export const evidenceSchema = z.object({ url: z.string(), selector: z.string().optional(), excerpt: z.string().max(200).optional() });
+export const evidenceSchema = z.object({ url: z.string(), selector: z.string().optional(), excerpt: z.string().max(200).optional(), snapshot: z.string().regex(/^evidence\/[0-9a-f]{64}\.html\.gz$/).optional() });
 
 export const findingSchema = z.object({
   rule: z.string(),
@@ -17,6 +18,7 @@ export const findingSchema = z.object({
   messageId: z.string(),
   data: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
   evidence: z.array(evidenceSchema),
+  exemption: z.object({ reason: z.string(), approvedBy: z.string(), until: z.string(), originalStatus: z.enum(STATUSES) }).optional(),
 });
 
 export const unitResultSchema = z.object({
@@ -56,6 +58,8 @@ export const runResultsSchema = z.object({
     options: z.record(z.string(), z.unknown()),
     rules: z.array(z.string()),
     registryChecks: z.array(z.object({ kind: z.string(), units: z.array(z.string()), detail: z.string() })),
+    exemptionWarnings: z.array(z.object({ source: z.string(), unit: z.string(), rule: z.string(), problem: z.enum(['expired', 'unknown-unit', 'unknown-rule']), message: z.string() })).optional(),
+    shard: z.object({ k: z.number().int().positive(), n: z.number().int().positive(), registryIndex: z.record(z.string(), z.number().int().nonnegative()) }).optional(),
   }),
   units: z.array(unitResultSchema),
   districts: z.array(z.object({

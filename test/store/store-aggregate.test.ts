@@ -56,7 +56,7 @@ describe('district rollup', () => {
     agg.add(unit('d', 'Quận 3', 95, 'Tốt', { r1: 'pass', r2: 'na' }));
     const [q1, q3] = agg.summaries();
     expect(q1).toMatchObject({ district: 'Quận 1', units: 3, reachable: 2, averageScore: 70, grades: { 'Khá': 1, 'Đạt': 1, 'Chưa đạt': 1, 'Tốt': 0 } });
-    expect(q1!.rules.r1).toEqual({ pass: 1, warn: 1, fail: 0, na: 0, error: 1 });
+    expect(q1!.rules.r1).toEqual({ pass: 1, warn: 1, fail: 0, na: 0, error: 1, exempt: 0 });
     expect(q3!.averageScore).toBe(95);
     expect(agg.total()).toMatchObject({ units: 4, reachable: 3, averageScore: 78.3 });
   });

@@ -5,7 +5,7 @@ body{font-family:system-ui,"Segoe UI",Roboto,Arial,sans-serif;margin:1.5rem;colo
 h1{font-size:1.4rem}h2{font-size:1.15rem;margin-top:2rem}table{border-collapse:collapse;width:100%;font-size:.9rem}
 th,td{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}th{background:#d9e1f2;cursor:pointer}
 .title{color:#666;font-size:.8rem}.filters{margin:.5rem 0;display:flex;gap:.5rem}.filters input{flex:1;padding:.3rem}
-svg text{font-size:12px}.findings li{margin:.2rem 0}.s-fail strong{color:#c62828}.s-warn strong{color:#b26a00}.s-error strong{color:#1565c0}
+svg text{font-size:12px}.findings li{margin:.2rem 0}.s-fail strong{color:#c62828}.s-warn strong{color:#b26a00}.s-error strong{color:#1565c0}.s-exempt strong{color:#6a1b9a}
 q{color:#555}code{background:#f3f3f3;padding:0 .2rem}article{border-top:1px solid #eee;padding:.3rem 0}
 @media print{.filters{display:none}}`;
 

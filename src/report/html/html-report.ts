@@ -11,7 +11,8 @@ import { GRADES, type DistrictSummary, type UnitResult } from '../../model/resul
 import { UNIT_TYPE_LABELS } from '../../model/unit.js';
 import { HTML_SCRIPT, HTML_STYLE } from './assets.js';
 import { htmlText } from './html-text.js';
-import { messageIn, rulesById } from '../localize.js';
+import { rulesById } from '../localize.js';
+import { findingText } from '../exemption-note.js';
 
 export async function writeHtmlReport(view: RunView, file: string): Promise<void> {
   const out = createWriteStream(file, 'utf8');
@@ -75,7 +76,7 @@ function unitRow(u: UnitResult, view: RunView): string {
 function unitFindings(u: UnitResult, view: RunView, byId: ReturnType<typeof rulesById>): string {
   const items = u.findings.filter((f) => f.status !== 'pass' && f.status !== 'na').map((f) => {
     const ev = f.evidence.map((x) => `<li>${/^https?:\/\//.test(x.url) ? `<a href="${e(x.url)}" rel="noopener noreferrer">${e(x.url)}</a>` : e(x.url)}${x.selector ? ` <code>${e(x.selector)}</code>` : ''}${x.excerpt ? ` <q>${e(x.excerpt)}</q>` : ''}</li>`).join('');
-    return `<li class="s-${f.status}"><strong>${e(STATUS_LABELS[view.lang][f.status])}</strong> <code>${e(f.rule)}</code> ${e(messageIn(f, byId, view.lang))}${ev ? `<ul>${ev}</ul>` : ''}</li>`;
+    return `<li class="s-${f.status}"><strong>${e(STATUS_LABELS[view.lang][f.status])}</strong> <code>${e(f.rule)}</code> ${e(findingText(f, byId, view.lang))}${ev ? `<ul>${ev}</ul>` : ''}</li>`;
   }).join('');
   const site = u.finalUrl ?? u.website;
   return `<article id="u-${e(u.id)}"><h3>${e(u.name)} <small>${site ? e(site) : ''}</small></h3>${items ? `<ul class="findings">${items}</ul>` : `<p>${e(htmlText[view.lang].allPass)}</p>`}</article>`;

@@ -9,7 +9,8 @@ import { addFormSheet, fillStatus, fitWidth } from './sheet-style.js';
 import { xlsxText as X } from './xlsx-text.js';
 import { TypeAggregator } from '../../aggregate/by-type.js';
 import { EMC_CRITERIA, emcAnswer } from '../../aggregate/emc-review.js';
-import { messageIn, rulesById } from '../localize.js';
+import { rulesById } from '../localize.js';
+import { exemptionNote, findingText } from '../exemption-note.js';
 
 export async function writeXlsxReport(view: RunView, file: string): Promise<void> {
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
@@ -82,7 +83,8 @@ async function unitSheet(book: Book, view: RunView, subtitle: string): Promise<v
   for await (const u of view.units()) {
     n += 1;
     const statuses = ruleIds.map((id) => u.findings.find((f) => f.rule === id)?.status);
-    const notes = [u.crawl.error, u.verified < 1 && u.score !== null ? t.incomplete : undefined].filter(Boolean).join(' · ');
+    const exempt = u.findings.filter((f) => f.exemption).map((f) => `${f.rule}: ${exemptionNote(f, view.lang)}`);
+    const notes = [u.crawl.error, u.verified < 1 && u.score !== null ? t.incomplete : undefined, ...exempt].filter(Boolean).join(' · ');
     const row = sheet.addRow([
       n, u.id, u.name, UNIT_TYPE_LABELS[u.type]?.[view.lang] ?? u.type, u.district, link(u.finalUrl ?? u.website), u.title ?? '',
       CRAWL_LABELS[view.lang][u.crawl.status] ?? u.crawl.status,
@@ -136,7 +138,7 @@ async function evidenceSheet(book: Book, view: RunView, subtitle: string): Promi
       if (f.status === 'pass' || f.status === 'na') continue;
       const evidence = f.evidence.length ? f.evidence : [{ url: '' }];
       for (const e of evidence) {
-        const row = sheet.addRow([u.id, u.name, f.rule, STATUS_LABELS[view.lang][f.status], messageIn(f, byId, view.lang), link(e.url), e.selector ?? '', e.excerpt ?? '']);
+        const row = sheet.addRow([u.id, u.name, f.rule, STATUS_LABELS[view.lang][f.status], findingText(f, byId, view.lang), link(e.url), e.selector ?? '', e.excerpt ?? '']);
         fillStatus(row.getCell(4), f.status);
         row.commit();
       }

@@ -1,0 +1,38 @@
+// `edu-audit rejudge RUN_DIR`: re-run the current rules over a run's stored artifacts, offline.
+import { RULES, RULE_SET_VERSION } from '../../rules/index.js';
+import { selectRules } from '../engine/select-rules.js';
+import { FORMATS, UsageError, loadConfigFile, mergeRulesConfig, type Format } from '../options.js';
+import { createLogger } from '../log/logger.js';
+import { rejudgeRun } from '../run/rejudge.js';
+import { readRunMeta } from '../store/run-meta.js';
+
+export interface RejudgeFlags {
+  out?: string;
+  format?: string[];
+  lang?: string;
+  config?: string;
+  logLevel?: string;
+}
+
+export async function rejudgeCommand(runDir: string, flags: RejudgeFlags): Promise<number> {
+  const meta = await readRunMeta(runDir);
+  const formats = (flags.format ?? (meta.options.format as string[] | undefined) ?? ['json']) as Format[];
+  const bad = formats.filter((f) => !(FORMATS as readonly string[]).includes(f));
+  if (bad.length) throw new UsageError(`--format: định dạng không hợp lệ / unknown format: ${bad.join(', ')}`);
+  const config = flags.config ? await loadConfigFile(flags.config) : undefined;
+  const rules = selectRules(RULES, meta.rules.filter((id) => RULES.some((r) => r.meta.id === id)), config?.weights);
+  const result = await rejudgeRun({
+    runDir,
+    ...(flags.out ? { out: flags.out } : {}),
+    rules,
+    allRules: RULES,
+    ruleSetVersion: RULE_SET_VERSION,
+    ...(config?.rules ? { rulesConfig: mergeRulesConfig(config.rules) } : {}),
+    formats,
+    ...(flags.lang === 'en' || flags.lang === 'vi' ? { lang: flags.lang } : {}),
+    logger: createLogger(flags.logLevel ?? 'warn'),
+  });
+  console.log(`${result.units} đơn vị đã chấm lại với bộ quy tắc ${RULE_SET_VERSION} / units re-judged with rule set ${RULE_SET_VERSION}: ${result.dir}`);
+  for (const r of result.reports) for (const f of r.files) console.log(`  ${f}`);
+  return 0;
+}

@@ -1,0 +1,82 @@
+// The end of a run, shared by `audit` and `rejudge`: registry checks in registry order, results.json streamed from
+// the store, the reports, and the summary the CLI prints.
+import { join } from 'node:path';
+import type { DistrictSummary, RegistryIssue, RunResults, UnitResult } from '../model/result.js';
+import type { Rule } from '../model/rule.js';
+import type { Unit } from '../model/unit.js';
+import type { Format } from '../options.js';
+import type { Lang } from '../engine/messages.js';
+import type { JsonlStore } from '../store/jsonl-store.js';
+import type { DistrictAggregator } from '../aggregate/districts.js';
+import { registryChecks, type UnitTrace } from '../aggregate/registry-checks.js';
+import { writeResultsJson } from '../store/results-json.js';
+import type { RunView } from '../report/run-view.js';
+import { RENDERED_FORMATS, writeReports, type TemplateRequest, type WrittenReport } from '../report/write-reports.js';
+
+export interface FinishInput {
+  dir: string;
+  runMeta: Omit<RunResults['run'], 'finishedAt' | 'registryChecks'>;
+  /** Units in registry order (those missing from the store are skipped). */
+  units: readonly Pick<Unit, 'id'>[];
+  store: JsonlStore;
+  aggregator: DistrictAggregator;
+  traces: UnitTrace[];
+  extraChecks?: RegistryIssue[];
+  extraRun?: Record<string, unknown>;
+  formats: readonly Format[];
+  lang: Lang;
+  rules: readonly Rule[];
+  template?: TemplateRequest;
+}
+
+export interface FinishedRun {
+  resultsFile: string;
+  run: RunResults['run'];
+  districts: DistrictSummary[];
+  total: DistrictSummary;
+  worstRules: { rule: string; fail: number; warn: number; error: number }[];
+  reports: WrittenReport[];
+}
+
+export async function finishRun(input: FinishInput): Promise<FinishedRun> {
+  const { dir, units, store, aggregator } = input;
+  // units finish in any order; the checks list them in registry order so runs compare line by line
+  const position = new Map(units.map((u, i) => [u.id, i]));
+  const traces = [...input.traces].sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0));
+  const checks: RegistryIssue[] = [...(input.extraChecks ?? []), ...registryChecks(traces)];
+  const run = { ...input.runMeta, finishedAt: new Date().toISOString(), registryChecks: checks, ...input.extraRun } as RunResults['run'];
+  const districts = aggregator.summaries();
+  const resultsFile = join(dir, 'results.json');
+  await writeResultsJson(resultsFile, run, inRegistryOrder(units, store), districts);
+  const view: RunView = { run, districts, units: () => inRegistryOrder(units, store), rules: input.rules, lang: input.lang };
+  const reports = await writeReports(view, dir, input.formats.filter((f) => RENDERED_FORMATS.includes(f)), input.template);
+  const total = aggregator.total();
+  return { resultsFile, run, districts, total, worstRules: worstRules(total), reports };
+}
+
+/** Units read back one at a time from results.jsonl by offset, so memory stays flat on large registries. */
+export async function* inRegistryOrder(units: readonly Pick<Unit, 'id'>[], store: JsonlStore): AsyncGenerator<UnitResult> {
+  for (const unit of units) {
+    const found = await store.read(unit.id);
+    if (found) yield found;
+  }
+}
+
+export function traceOf(result: UnitResult): UnitTrace {
+  return {
+    id: result.id,
+    website: result.website,
+    finalUrl: result.finalUrl,
+    crawlStatus: result.crawl.status,
+    ...(result.crawl.error ? { crawlError: result.crawl.error } : {}),
+    ...(result.facts.emcSiteId !== undefined ? { emcSiteId: String(result.facts.emcSiteId) } : {}),
+  };
+}
+
+function worstRules(total: DistrictSummary): FinishedRun['worstRules'] {
+  return Object.entries(total.rules)
+    .map(([rule, c]) => ({ rule, fail: c.fail, warn: c.warn, error: c.error }))
+    .filter((r) => r.fail + r.warn > 0)
+    .sort((a, b) => b.fail - a.fail || b.warn - a.warn)
+    .slice(0, 5);
+}

@@ -1,0 +1,67 @@
+// evidence/: the fetched HTML of every page that decided a non-passing finding, gzip-compressed and named by the
+// SHA-256 of its text (a page deciding several findings is kept once), with an index of URL, retrieval time and
+// hash, so an inspector can open what the tool saw even after the site has changed. Only deciding pages are
+// kept, which bounds its size by the number of findings, not by the crawl.
+import { mkdir, writeFile, appendFile, access } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { gzip } from 'node:zlib';
+import { promisify } from 'node:util';
+import { join } from 'node:path';
+import type { Artifacts, FetchResult, FetchedPage } from '../model/artifacts.js';
+import type { Finding } from '../model/result.js';
+
+const gzipAsync = promisify(gzip);
+export const EVIDENCE_DIR = 'evidence';
+
+export interface EvidenceIndexEntry {
+  sha256: string;
+  file: string;
+  url: string;
+  finalUrl: string;
+  status: number;
+  fetchedAt: string;
+  unit: string;
+}
+
+export class EvidenceStore {
+  private readonly kept = new Set<string>();
+  private ready: Promise<void> | undefined;
+
+  constructor(private readonly runDir: string) {}
+
+  /** Keeps the pages behind the evidence of failing and partial findings; sets `snapshot` on those evidence items. */
+  async keepDeciding(unitId: string, findings: Finding[], artifacts: Artifacts): Promise<void> {
+    for (const f of findings) {
+      if (f.status !== 'fail' && f.status !== 'warn') continue;
+      for (const e of f.evidence) {
+        const page = pageFor(artifacts, e.url);
+        if (page) e.snapshot = await this.keep(unitId, page);
+      }
+    }
+  }
+
+  private async keep(unitId: string, page: FetchedPage): Promise<string> {
+    this.ready ??= mkdir(join(this.runDir, EVIDENCE_DIR), { recursive: true }).then(() => undefined);
+    await this.ready;
+    const sha256 = createHash('sha256').update(page.text, 'utf8').digest('hex');
+    const file = `${EVIDENCE_DIR}/${sha256}.html.gz`;
+    if (!this.kept.has(sha256)) {
+      this.kept.add(sha256);
+      const path = join(this.runDir, file);
+      // a resumed run may already hold the file
+      if (!(await access(path).then(() => true, () => false))) await writeFile(path, await gzipAsync(Buffer.from(page.text, 'utf8')));
+      const entry: EvidenceIndexEntry = { sha256, file, url: page.url, finalUrl: page.finalUrl, status: page.status, fetchedAt: page.fetchedAt, unit: unitId };
+      await appendFile(join(this.runDir, EVIDENCE_DIR, 'index.jsonl'), `${JSON.stringify(entry)}\n`);
+    }
+    return file;
+  }
+}
+
+/** The fetched page an evidence URL refers to (by requested or final URL), if the crawl kept its text. */
+function pageFor(a: Artifacts, url: string): FetchedPage | undefined {
+  const candidates: (FetchResult | undefined)[] = [a.homeFetch, ...a.pages.values(), a.searchbotHome, a.softRedirect?.target, a.feed];
+  for (const c of candidates) {
+    if (c?.ok && c.text && (c.url === url || c.finalUrl === url)) return c;
+  }
+  return undefined;
+}
