@@ -1,5 +1,6 @@
 // Checks that the home page embeds the EMC monitoring code with a numeric site id (TT 22/2023 Điều 4 khoản 6; HP 2024 tiêu chí 2.1).
 import type { Rule, RuleOutcome, With } from '../src/model/rule.js';
+import type { FetchResult } from '../src/model/artifacts.js';
 import { HP_2024, TT_22_2023, cite } from '../src/engine/basis.js';
 import { analyseEmcTag } from '../src/engine/emc.js';
 
@@ -28,11 +29,18 @@ const rule: Rule = {
         en: 'The tracker points to {host}, a look-alike of the EMC host.',
       },
       incomplete: { vi: 'Mã EMC không đầy đủ: thiếu {missing}.', en: 'The EMC code is incomplete: {missing} missing.' },
+      scriptUnverified: {
+        vi: 'Chưa xác minh được: không tải được tệp script {url} của website ({reason}), mã EMC có thể nằm trong đó.',
+        en: 'Not verified: the site’s script file {url} could not be fetched ({reason}); the EMC code may be in it.',
+      },
     },
   },
   check(a, ctx): RuleOutcome {
     const { home, scripts } = a as With<'home' | 'scripts'>;
     const v = analyseEmcTag(home, scripts, ctx.config.emcHosts);
+    // Nothing (or only a fragment) found while a same-site script could not be read: never a silent fail.
+    const unread = v.kind === 'none' || v.kind === 'incomplete' ? unreadScript(scripts) : undefined;
+    if (unread) return { status: 'error', messageId: 'scriptUnverified', data: unread, evidence: [{ url: unread.url }] };
     switch (v.kind) {
       case 'found':
         return { status: 'pass', messageId: 'emcFound', data: { siteId: v.siteId }, evidence: v.evidence, facts: { emcSiteId: v.siteId } };
@@ -49,5 +57,14 @@ const rule: Rule = {
     }
   },
 };
+
+/** A same-site script that timed out, was blocked or answered a server error (a 404 is a real absence). */
+function unreadScript(scripts: Map<string, FetchResult>): { url: string; reason: string } | undefined {
+  for (const [url, r] of scripts) {
+    if (!r.ok) return { url, reason: `${r.reason}: ${r.detail}` };
+    if (r.status === 403 || r.status === 429 || r.status >= 500) return { url, reason: `HTTP ${r.status}` };
+  }
+  return undefined;
+}
 
 export default rule;

@@ -113,7 +113,8 @@ async function collectPages(ctx: CrawlContext, a: Artifacts, doc: CheerioAPI, ho
   const base = home.finalUrl;
   let budget = Math.max(0, ctx.options.maxPages - 1);
   const fetchAll = async (urls: string[]): Promise<void> => {
-    const todo = urls.filter((u) => !a.pages.has(u)).slice(0, budget);
+    // two sections often link the same article: fetch it once
+    const todo = [...new Set(urls)].filter((u) => !a.pages.has(u)).slice(0, budget);
     budget -= todo.length;
     for (const u of todo) a.pages.set(u, { ok: false, url: u, reason: 'deadline', detail: 'pending', redirects: [] });
     await Promise.all(todo.map((u) => limit(async () => void a.pages.set(u, await fetchPage(ctx, u, { scope })))));

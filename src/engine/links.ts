@@ -38,8 +38,24 @@ export function isHttpUrl(url: string): boolean {
   return url.startsWith('http://') || url.startsWith('https://');
 }
 
+/**
+ * Link lists and selectors are asked for by the crawler and by several rules on the same parsed page (rules never
+ * mutate the DOM), so they are computed once per document. Keyed weakly: a unit's documents, and all that is
+ * cached for them, go when its artifacts do. Callers get their own copy of a list; the links in it are shared, read-only.
+ */
+const perDocument = new WeakMap<CheerioAPI, Map<string, unknown>>();
+function memo<T>($: CheerioAPI, key: string, compute: () => T): T {
+  let cache = perDocument.get($);
+  if (!cache) perDocument.set($, (cache = new Map()));
+  if (!cache.has(key)) cache.set(key, compute());
+  return cache.get(key) as T;
+}
+const paths = new WeakMap<AnyNode, string>();
+
 /** Short CSS path an inspector can paste in the browser console: up to the nearest ancestor with an id. */
 export function cssPath($: CheerioAPI, el: AnyNode): string {
+  const known = paths.get(el);
+  if (known !== undefined) return known;
   const parts: string[] = [];
   let node: AnyNode | null = el;
   while (node && node.type === 'tag') {
@@ -54,20 +70,36 @@ export function cssPath($: CheerioAPI, el: AnyNode): string {
       break;
     }
     const parent: AnyNode | null = e.parent;
-    const siblings = parent ? $(parent).children(name).toArray() : [e];
+    const siblings = parent && 'children' in parent ? parent.children.filter((c) => c.type === 'tag' && c.name.toLowerCase() === name) : [e];
     parts.unshift(siblings.length > 1 ? `${name}:nth-of-type(${siblings.indexOf(e) + 1})` : name);
     node = parent;
   }
-  return parts.join(' > ');
+  const path = parts.join(' > ');
+  paths.set(el, path);
+  return path;
+}
+
+const texts = new WeakMap<Element, { text: string; isImage: boolean }>();
+
+function firstImage(el: Element): Element | undefined {
+  for (const c of el.children) {
+    if (c.type !== 'tag') continue;
+    if (c.name === 'img') return c;
+    const inner = firstImage(c);
+    if (inner) return inner;
+  }
+  return undefined;
 }
 
 function linkText($: CheerioAPI, a: Element): { text: string; isImage: boolean } {
-  const $a = $(a);
-  const own = $a.text();
-  const img = $a.find('img').first();
-  const imgText = img.length ? (img.attr('alt') ?? img.attr('title') ?? '') : '';
-  const text = normalizeSpaces(own) || normalizeSpaces(imgText) || normalizeSpaces($a.attr('title') ?? '');
-  return { text, isImage: img.length > 0 };
+  const known = texts.get(a);
+  if (known) return known;
+  const own = $(a).text();
+  const img = firstImage(a);
+  const imgText = img ? (img.attribs.alt ?? img.attribs.title ?? '') : '';
+  const found = { text: normalizeSpaces(own) || normalizeSpaces(imgText) || normalizeSpaces(a.attribs.title ?? ''), isImage: img !== undefined };
+  texts.set(a, found);
+  return found;
 }
 
 const normalizeSpaces = (s: string): string => s.normalize('NFC').replace(/[\u00a0\s]+/g, ' ').trim();
@@ -81,6 +113,10 @@ function hasMenuToken(e: Element): boolean {
 
 /** The roots of navigation regions on a page (requirements.md). */
 function navigationRoots($: CheerioAPI): { el: Element; source: LinkSource }[] {
+  return memo($, 'roots', () => findNavigationRoots($));
+}
+
+function findNavigationRoots($: CheerioAPI): { el: Element; source: LinkSource }[] {
   const roots: { el: Element; source: LinkSource }[] = [];
   $('body nav').each((_, el) => void roots.push({ el, source: 'nav' }));
   $('body header').each((_, el) => {
@@ -129,7 +165,7 @@ function collect($: CheerioAPI, roots: { el: Element; source: LinkSource }[], ba
 
 /** The links a visitor uses to move between sections (menus, page header, dropdowns, table menus). */
 export function navigationLinks($: CheerioAPI, base: string): PageLink[] {
-  return collect($, navigationRoots($), base);
+  return memo($, `nav ${base}`, () => collect($, navigationRoots($), base)).slice();
 }
 
 /** The outermost navigation regions of a page, for rules that report where they searched or leave menus out. */
@@ -145,6 +181,10 @@ export function navigationRegions($: CheerioAPI): Element[] {
 
 /** Links in the page footer (counted as navigation only by the link rules). */
 export function footerLinks($: CheerioAPI, base: string): PageLink[] {
+  return memo($, `footer ${base}`, () => findFooterLinks($, base)).slice();
+}
+
+function findFooterLinks($: CheerioAPI, base: string): PageLink[] {
   const roots: { el: Element; source: LinkSource }[] = [];
   $(FOOTER_SELECTOR).each((_, el) => {
     if (el.type === 'tag') roots.push({ el, source: 'footer' });
@@ -154,6 +194,10 @@ export function footerLinks($: CheerioAPI, base: string): PageLink[] {
 
 /** Every link of the page (a and area), navigation or not. */
 export function allLinks($: CheerioAPI, base: string): PageLink[] {
+  return memo($, `all ${base}`, () => findAllLinks($, base)).slice();
+}
+
+function findAllLinks($: CheerioAPI, base: string): PageLink[] {
   const nav = new Set(navigationLinks($, base).map((l) => l.selector));
   const out: PageLink[] = [];
   $('a[href], area[href]').each((_, a) => {
@@ -175,6 +219,10 @@ export const linkKey = (l: PageLink): string => normalizeText(l.text);
  * each checking its ancestors against the set of excluded regions.
  */
 export function contentLinks($: CheerioAPI, base: string): PageLink[] {
+  return memo($, `content ${base}`, () => findContentLinks($, base)).slice();
+}
+
+function findContentLinks($: CheerioAPI, base: string): PageLink[] {
   const excluded = new Set<AnyNode>(navigationRoots($).map((r) => r.el));
   $(FOOTER_SELECTOR).each((_, el) => void excluded.add(el));
   const out: PageLink[] = [];

@@ -11,16 +11,16 @@ import { auditDate, UsageError } from '../options.js';
 import { crawlTargeting, type RulesConfig } from '../engine/rules-config.js';
 import type { Rule, RuleContext } from '../model/rule.js';
 import type { Unit } from '../model/unit.js';
-import type { DistrictSummary, RegistryIssue, RunResults, UnitResult } from '../model/result.js';
+import type { DistrictSummary, RegistryIssue, RunResults } from '../model/result.js';
 import { neededArtifacts } from '../engine/select-rules.js';
 import { createCrawlContext, type CrawlContext } from '../collect/crawl-context.js';
 import { JsonlStore } from '../store/jsonl-store.js';
 import { EvidenceStore } from '../store/evidence-store.js';
 import { acquireRunLock } from '../store/run-lock.js';
 import { readRunMeta, resumeConflict, writeRunMeta, type RunMeta } from '../store/run-meta.js';
-import { writeResultsJson } from '../store/results-json.js';
 import { DistrictAggregator } from '../aggregate/districts.js';
-import { registryChecks, type UnitTrace } from '../aggregate/registry-checks.js';
+import { traceOf, type UnitTrace } from '../aggregate/registry-checks.js';
+import { finishRun, type FinishedRun } from './finish-run.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { auditOneUnit } from './audit-unit.js';
 import { planExemptions } from '../exemptions/apply-exemptions.js';
@@ -28,8 +28,7 @@ import type { ExemptionEntry } from '../exemptions/schema.js';
 import { resolveShard } from '../shard/resolve-shard.js';
 import { sliceUnits } from '../shard/shard.js';
 import { Progress } from '../log/progress.js';
-import type { RunView } from '../report/run-view.js';
-import { RENDERED_FORMATS, writeReports, type TemplateRequest, type WrittenReport } from '../report/write-reports.js';
+import type { TemplateRequest, WrittenReport } from '../report/write-reports.js';
 
 export interface AuditInput {
   registry: RegistryReadResult;
@@ -170,10 +169,7 @@ async function runLocked(input: AuditInput, dir: string, started: Date): Promise
     logger.debug({ unit: unit.id, status: result.crawl.status, score: result.score }, 'xong đơn vị / unit done');
   };
 
-  const resultsFile = join(dir, 'results.json');
-  let run: RunResults['run'];
-  let districts: DistrictSummary[];
-  let reports: WrittenReport[];
+  let finished: FinishedRun;
   try {
     try {
       await Promise.all(todo.map((unit) => limit(() => auditUnit(unit))));
@@ -181,50 +177,17 @@ async function runLocked(input: AuditInput, dir: string, started: Date): Promise
       progress.finish();
       await crawlCtx.close();
     }
-    // units finish in any order; the checks list them in registry order so runs compare line by line
-    const position = new Map(units.map((u, i) => [u.id, i]));
-    traces.sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0));
-    const checks: RegistryIssue[] = [...invalidRowIssues(registry), ...registryChecks(traces)];
-    run = { ...runMeta, finishedAt: new Date().toISOString(), registryChecks: checks, ...(exemptions.warnings.length ? { exemptionWarnings: exemptions.warnings } : {}) };
-    districts = aggregator.summaries();
-    await writeResultsJson(resultsFile, run, inRegistryOrder(units, store), districts);
-    const view: RunView = { run, districts, units: () => inRegistryOrder(units, store), rules: input.allRules ?? rules, lang: options.lang };
-    reports = await writeReports(view, dir, options.format.filter((f) => RENDERED_FORMATS.includes(f)), input.template);
+    finished = await finishRun({
+      dir, runMeta, units, store, aggregator, traces,
+      extraChecks: invalidRowIssues(registry),
+      extraRun: exemptions.warnings.length ? { exemptionWarnings: exemptions.warnings } : {},
+      formats: options.format, lang: options.lang, rules: input.allRules ?? rules,
+      ...(input.template ? { template: input.template } : {}),
+    });
   } finally {
     await store.close();
   }
-
-  const total = aggregator.total();
-  return {
-    dir,
-    resultsFile,
-    run,
-    total,
-    districts,
-    worstRules: worstRules(total),
-    reports,
-    pagesFetched: crawlCtx.counters.pages,
-    durationMs: Date.now() - started.getTime(),
-  };
-}
-
-/** Units read back one at a time from results.jsonl by offset, so memory stays flat on large registries. */
-async function* inRegistryOrder(units: readonly Unit[], store: JsonlStore): AsyncGenerator<RunResults['units'][number]> {
-  for (const unit of units) {
-    const found = await store.read(unit.id);
-    if (found) yield found;
-  }
-}
-
-function traceOf(result: UnitResult): UnitTrace {
-  return {
-    id: result.id,
-    website: result.website,
-    finalUrl: result.finalUrl,
-    crawlStatus: result.crawl.status,
-    ...(result.crawl.error ? { crawlError: result.crawl.error } : {}),
-    ...(result.facts.emcSiteId !== undefined ? { emcSiteId: String(result.facts.emcSiteId) } : {}),
-  };
+  return { dir, ...finished, pagesFetched: crawlCtx.counters.pages, durationMs: Date.now() - started.getTime() };
 }
 
 function countRows(registry: RegistryReadResult): number {
@@ -233,12 +196,4 @@ function countRows(registry: RegistryReadResult): number {
 
 function invalidRowIssues(registry: RegistryReadResult): RegistryIssue[] {
   return registry.errors.map((e) => ({ kind: 'invalid-row' as const, units: [], detail: `${e.file}:${e.row}: ${e.field}: ${e.problem}` }));
-}
-
-function worstRules(total: DistrictSummary): AuditSummary['worstRules'] {
-  return Object.entries(total.rules)
-    .map(([rule, c]) => ({ rule, fail: c.fail, warn: c.warn, error: c.error }))
-    .filter((r) => r.fail + r.warn > 0)
-    .sort((a, b) => b.fail - a.fail || b.warn - a.warn)
-    .slice(0, 5);
 }

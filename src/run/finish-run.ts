@@ -9,6 +9,7 @@ import type { Lang } from '../engine/messages.js';
 import type { JsonlStore } from '../store/jsonl-store.js';
 import type { DistrictAggregator } from '../aggregate/districts.js';
 import { registryChecks, type UnitTrace } from '../aggregate/registry-checks.js';
+export { traceOf } from '../aggregate/registry-checks.js';
 import { writeResultsJson } from '../store/results-json.js';
 import type { RunView } from '../report/run-view.js';
 import { RENDERED_FORMATS, writeReports, type TemplateRequest, type WrittenReport } from '../report/write-reports.js';
@@ -60,17 +61,6 @@ export async function* inRegistryOrder(units: readonly Pick<Unit, 'id'>[], store
     const found = await store.read(unit.id);
     if (found) yield found;
   }
-}
-
-export function traceOf(result: UnitResult): UnitTrace {
-  return {
-    id: result.id,
-    website: result.website,
-    finalUrl: result.finalUrl,
-    crawlStatus: result.crawl.status,
-    ...(result.crawl.error ? { crawlError: result.crawl.error } : {}),
-    ...(result.facts.emcSiteId !== undefined ? { emcSiteId: String(result.facts.emcSiteId) } : {}),
-  };
 }
 
 function worstRules(total: DistrictSummary): FinishedRun['worstRules'] {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/emc-tag.js';
 import { isLookalikeEmcHost, isEmcHost, splitJsComments } from '../../src/engine/emc.js';
-import { fixturePage, makeArtifacts, runRuleCases } from '../../src/engine/rule-tester.js';
+import { fetchedPage, fixturePage, makeArtifacts, runRuleCases } from '../../src/engine/rule-tester.js';
 
 const page = (name: string): string => fixturePage('emc-tag', name);
 const wpUnit = { website: 'https://thlelo.haiphong.edu.vn/', province: ['haiphong'], type: 'tieu-hoc' as const };
@@ -31,6 +31,22 @@ describe('emc-tag', () => {
     {
       name: 'the script file referenced but not collected: no tag found',
       artifacts: makeArtifacts({ html: page('script-file.html') }),
+      expected: { status: 'fail', messageId: 'noEmcTag' },
+    },
+    {
+      name: 'the script file timed out: not verified, never a silent fail',
+      artifacts: makeArtifacts({
+        html: page('script-file.html'),
+        scripts: { 'https://thcs-nguyendu.hcm.edu.vn/themes/default/js/emc.js?t=1730512345': { ok: false, url: 'https://thcs-nguyendu.hcm.edu.vn/themes/default/js/emc.js?t=1730512345', reason: 'timeout', detail: 'request timed out', redirects: [] } },
+      }),
+      expected: { status: 'error', messageId: 'scriptUnverified' },
+    },
+    {
+      name: 'the script file answers 404: no tag found',
+      artifacts: makeArtifacts({
+        html: page('script-file.html'),
+        scripts: { 'https://thcs-nguyendu.hcm.edu.vn/themes/default/js/emc.js?t=1730512345': fetchedPage('https://thcs-nguyendu.hcm.edu.vn/themes/default/js/emc.js?t=1730512345', 'Not Found', { status: 404, contentType: 'text/html' }) },
+      }),
       expected: { status: 'fail', messageId: 'noEmcTag' },
     },
     {
