@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { ROOT, ensureBuilt, runCli, type CliRun } from './cli-helpers.js';
 import { runResultsSchema } from '../../src/store/results-schema.js';
 import type { RunResults } from '../../src/model/result.js';
+import { RULES } from '../../rules/index.js';
 
 let out: string;
 let run: CliRun;
@@ -38,6 +39,24 @@ const EXPECTED: Record<string, Record<string, string>> = {
   '79769101': { 'emc-tag': 'fail', 'emc-label': 'pass' },
 };
 
+/** The catalogue's other rules, from the tables of fixtures/sites/README.md (the notable cells of each). */
+const EXPECTED_CONTENT: Record<string, Record<string, string>> = {
+  '79000': { 'child-site-links': 'warn', 'official-email': 'pass', 'content-freshness': 'pass', 'cong-khai-current': 'pass', 'rss-feed': 'pass', 'section-thong-ke': 'pass', 'section-van-ban': 'pass', 'menu-thu-tuc-bieu-mau': 'pass' },
+  '79760': { 'child-site-links': 'pass', 'no-malicious-content': 'pass', 'full-text-search': 'pass', 'section-gioi-thieu': 'pass' },
+  '79769': { 'child-site-links': 'pass', 'rss-feed': 'fail', 'section-thong-ke': 'fail' },
+  '79000701': { 'child-site-links': 'na', 'section-thong-ke': 'na', 'section-tra-cuu': 'pass', 'accessibility-basic': 'pass', 'unicode-tcvn6909': 'pass' },
+  '79000703': { 'no-malicious-content': 'error', 'content-freshness': 'error', 'menu-cong-khai': 'error' },
+  '79760101': {
+    'official-email': 'fail', 'accessibility-basic': 'fail', 'content-freshness': 'fail', 'cong-khai-current': 'fail', 'unicode-tcvn6909': 'fail',
+    'full-text-search': 'fail', 'rss-feed': 'fail', 'menu-cong-khai': 'pass', 'menu-thu-tuc-bieu-mau': 'fail', 'section-van-ban': 'warn',
+    'section-gop-y': 'fail', 'section-tuyen-sinh': 'fail', 'section-tai-nguyen': 'fail', 'section-tra-cuu': 'na',
+  },
+  '79760001': { 'cong-khai-current': 'fail', 'rss-feed': 'warn', 'menu-thu-tuc-bieu-mau': 'warn', 'section-gioi-thieu': 'warn' },
+  '79769201': { 'official-email': 'fail', 'accessibility-basic': 'warn', 'content-freshness': 'warn', 'cong-khai-current': 'na', 'menu-cong-khai': 'fail', 'section-tra-cuu': 'fail' },
+  '79769202': { 'no-malicious-content': 'fail', 'official-email': 'fail', 'section-tin-tuc': 'fail' },
+  '79769101': { 'no-malicious-content': 'fail', 'cong-khai-current': 'fail', 'menu-cong-khai': 'fail' },
+};
+
 describe('edu-audit demo', () => {
   it('exits 0 and prints the summary with where the results are', () => {
     expect(run.stderr).not.toMatch(/"level":50/);
@@ -66,6 +85,18 @@ describe('edu-audit demo', () => {
       actual[u.id] = Object.fromEntries(Object.keys(want).map((rule) => [rule, u.findings.find((f) => f.rule === rule)?.status ?? 'missing']));
     }
     expect(actual).toEqual(EXPECTED);
+  });
+
+  it('runs every rule of the catalogue on every unit, with the content rules\' verdicts of the fleet tables', () => {
+    for (const u of results.units) expect(u.findings.map((f) => f.rule).sort(), u.id).toEqual([...RULES.map((r) => r.meta.id)].sort());
+    const actual: Record<string, Record<string, string>> = {};
+    for (const [id, want] of Object.entries(EXPECTED_CONTENT)) {
+      const u = results.units.find((x) => x.id === id);
+      actual[id] = Object.fromEntries(Object.keys(want).map((rule) => [rule, u?.findings.find((f) => f.rule === rule)?.status ?? 'missing']));
+    }
+    expect(actual).toEqual(EXPECTED_CONTENT);
+    // a failing no-malicious-content makes the unit "Chưa đạt" whatever its score
+    expect(results.units.find((u) => u.id === '79769101')?.grade).toBe('Chưa đạt');
   });
 
   it('records crawl statuses, scores, facts and registry checks', () => {
