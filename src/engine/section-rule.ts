@@ -3,8 +3,7 @@
 // with evidence, and builds the simple rules from "keywords + meta" so each rule file only states what differs.
 import type { CheerioAPI } from 'cheerio';
 import type { Artifacts, FetchedPage } from '../model/artifacts.js';
-import type { Basis, Evidence, Localized, Rule, RuleContext, RuleOutcome, With } from '../model/rule.js';
-import type { UnitType } from '../model/unit.js';
+import type { Evidence, Localized, Rule, RuleContext, RuleMeta, RuleOutcome, With } from '../model/rule.js';
 import { contentLinks, cssPath, isHttpUrl, navigationLinks, navigationRegions } from './links.js';
 import type { SectionId } from './rules-config.js';
 import { findSectionLinks, lookupPage, sectionPage, targetState, type SectionLink } from './sections.js';
@@ -186,13 +185,7 @@ export function sectionPages(a: Artifacts, located: LocatedSection, opts: { oneH
   return [...out.values()];
 }
 
-export interface SectionRuleSpec {
-  id: string;
-  title: Localized;
-  failureTitle: Localized;
-  weight: number;
-  appliesTo: readonly UnitType[] | 'all';
-  basis: readonly Basis[];
+export interface SectionRuleSpec extends Pick<RuleMeta, 'id' | 'title' | 'failureTitle' | 'weight' | 'appliesTo' | 'basis'> {
   section: SectionId;
   /** How messages name the section, e.g. { vi: '"Tin tức"', en: 'news ("Tin tức")' }. */
   name: Localized;
