@@ -25,7 +25,7 @@ const { values: flags } = parseArgs({
 const full = flags.full;
 const SIZES = full
   ? { floor: 1000, scale: 2000, memory: 10_000, memory5: 50_000, report: 50_000 }
-  : { floor: 200, scale: 400, memory: 1000, memory5: 3000, report: 50_000 };
+  : { floor: 60, scale: 120, memory: 150, memory5: 500, report: 50_000 };
 const RUNS = Math.max(1, Number(flags.runs));
 const PHASES = new Set(flags.only.split(','));
 const LATENCY = Number(flags.latency);

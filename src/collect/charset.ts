@@ -55,7 +55,8 @@ export function countLetters(text: string): { letters: number; decomposedLetters
       }
       continue;
     }
-    prevLetter = LETTER.test(ch);
+    // ASCII decides without the Unicode-property regex: most of a page's characters are markup-free ASCII text.
+    prevLetter = cp < 0x80 ? (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a) : LETTER.test(ch);
     prevCounted = false;
     if (prevLetter) letters++;
   }

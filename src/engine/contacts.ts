@@ -42,8 +42,15 @@ export interface LeaderContact {
 }
 
 const WORD = /[\p{L}\p{N}]/u;
-/** Lower case without changing string length, so indexes still point into the original text. */
-const lowerSameLength = (s: string): string => [...s].map((c) => { const l = c.toLocaleLowerCase('vi'); return l.length === c.length ? l : c; }).join('');
+/**
+ * Lower case without changing string length, so indexes still point into the original text. Whole-string lower
+ * casing is the fast path (page text is long); only when it changes the length (İ → i̇) is it done per character.
+ */
+const lowerSameLength = (s: string): string => {
+  const whole = s.toLocaleLowerCase('vi');
+  if (whole.length === s.length) return whole;
+  return [...s].map((c) => { const l = c.toLocaleLowerCase('vi'); return l.length === c.length ? l : c; }).join('');
+};
 
 /** How far after a title a phone or e-mail still belongs to it (requirements: "within ~200 characters"). */
 export const LEADER_WINDOW = 200;

@@ -18,6 +18,30 @@ function wordIndices(haystack: string, needle: string): number[] {
   return out;
 }
 
+interface Prepared {
+  terms: { term: string; forms: string[] }[];
+  hostWords: { word: string; w: string }[];
+  markers: { marker: string; normalized: string }[];
+}
+
+// The lists' normalised forms, once per rules config: these helpers run on every link and text block of every page.
+const preparedFor = new WeakMap<RulesConfig, Prepared>();
+function prepared(cfg: RulesConfig): Prepared {
+  let p = preparedFor.get(cfg);
+  if (!p) {
+    p = {
+      terms: [...cfg.bettingTerms, ...cfg.bettingBrands].map((term) => {
+        const k = normalizeText(term);
+        return { term, forms: [...new Set([k, stripDiacritics(k)])] };
+      }),
+      hostWords: [...cfg.bettingBrands, ...cfg.bettingHostWords].map((word) => ({ word, w: stripDiacritics(word.toLowerCase()).replace(/[\s-]+/g, '') })),
+      markers: cfg.defacementMarkers.map((marker) => ({ marker, normalized: normalizeText(marker) })),
+    };
+    preparedFor.set(cfg, p);
+  }
+  return p;
+}
+
 export interface TermHit {
   term: string;
   /** Text around the term (for evidence). */
@@ -36,9 +60,7 @@ export function findBettingTerms(text: string, cfg: RulesConfig): TermHit[] {
   if (!t) return [];
   const hits: TermHit[] = [];
   const span = cfg.antiGamblingContextChars;
-  for (const term of [...cfg.bettingTerms, ...cfg.bettingBrands]) {
-    const k = normalizeText(term);
-    const forms = [...new Set([k, stripDiacritics(k)])];
+  for (const { term, forms } of prepared(cfg).terms) {
     const at = forms.flatMap((f) => wordIndices(t, f).map((i) => ({ i, len: f.length })));
     for (const { i, len } of at) {
       const window = t.slice(Math.max(0, i - span), i + len + span);
@@ -63,8 +85,7 @@ export function bettingHost(url: string, cfg: RulesConfig): string | undefined {
   const labels = host.split('.');
   const parts = labels.flatMap((l) => l.split('-'));
   const compact = labels.map((l) => l.replace(/-/g, ''));
-  for (const word of [...cfg.bettingBrands, ...cfg.bettingHostWords]) {
-    const w = stripDiacritics(word.toLowerCase()).replace(/[\s-]+/g, '');
+  for (const { word, w } of prepared(cfg).hostWords) {
     if (w.length < 5 ? parts.some((p) => p.startsWith(w)) : compact.some((l) => l.includes(w))) return word;
   }
   return undefined;
@@ -73,8 +94,8 @@ export function bettingHost(url: string, cfg: RulesConfig): string | undefined {
 /** Defacement signatures ("Hacked by …") in `text`. */
 export function findDefacement(text: string, cfg: RulesConfig): { marker: string; around: string } | undefined {
   const t = normalizeText(text);
-  for (const marker of cfg.defacementMarkers) {
-    const [i] = wordIndices(t, normalizeText(marker));
+  for (const { marker, normalized } of prepared(cfg).markers) {
+    const [i] = wordIndices(t, normalized);
     if (i !== undefined) return { marker, around: t.slice(Math.max(0, i - 40), i + marker.length + 80) };
   }
   return undefined;

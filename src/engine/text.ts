@@ -31,19 +31,37 @@ function containsWord(haystack: string, needle: string): boolean {
   }
 }
 
+// Keywords come from the rules config (a few hundred), and are matched against every menu entry of every page.
+const keywordForms = new Map<string, { k: string; bare: string }>();
+function formsOf(keyword: string): { k: string; bare: string } {
+  let f = keywordForms.get(keyword);
+  if (!f) {
+    if (keywordForms.size >= 10_000) keywordForms.clear(); // bounded, whatever callers pass
+    const k = normalizeText(keyword);
+    f = { k, bare: stripDiacritics(k) };
+    keywordForms.set(keyword, f);
+  }
+  return f;
+}
+
+function matchesNormalized(t: { text: string; bare?: string }, keyword: string, strict: boolean | undefined): boolean {
+  const { k, bare } = formsOf(keyword);
+  if (containsWord(t.text, k)) return true;
+  if (strict) return false;
+  t.bare ??= stripDiacritics(t.text);
+  return containsWord(t.bare, bare);
+}
+
 /**
  * True when `text` contains `keyword` as whole words, case-insensitively; a keyword typed with diacritics also
  * matches text written without them. A keyword typed *with* diacritics is matched with them when `strict` is set
  * (e.g. `phó` must not match `phố`).
  */
 export function matchesKeyword(text: string, keyword: string, options: { strict?: boolean } = {}): boolean {
-  const t = normalizeText(text);
-  const k = normalizeText(keyword);
-  if (containsWord(t, k)) return true;
-  if (options.strict) return false;
-  return containsWord(stripDiacritics(t), stripDiacritics(k));
+  return matchesNormalized({ text: normalizeText(text) }, keyword, options.strict);
 }
 
 export function findKeyword(text: string, keywords: readonly string[], options: { strict?: boolean } = {}): string | undefined {
-  return keywords.find((k) => matchesKeyword(text, k, options));
+  const t = { text: normalizeText(text) };
+  return keywords.find((k) => matchesNormalized(t, k, options.strict));
 }

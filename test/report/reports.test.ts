@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { writeReports } from '../../src/report/write-reports.js';
+import { writeXlsxReport } from '../../src/report/xlsx/xlsx-report.js';
 import type { RunView } from '../../src/report/run-view.js';
 import type { RunResults, UnitResult } from '../../src/model/result.js';
 import { DistrictAggregator } from '../../src/aggregate/districts.js';
@@ -36,11 +37,16 @@ const units: UnitResult[] = [
 ];
 
 let dir: string;
+const runMeta = (): RunResults['run'] => ({
+  startedAt: '2026-11-15T01:00:00Z', finishedAt: '2026-11-15T01:05:00Z', now: '2026-11-15T00:00:00Z', tool: { name: 'edu-site-audit', version: '0.1.0' },
+  ruleSetVersion: 't', registry: { file: 'demo.csv', sha256: 'x', units: 2, invalidRows: 0 }, options: {}, rules: [], registryChecks: [],
+}) as RunResults['run'];
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'edu-report-'));
   const agg = new DistrictAggregator();
   units.forEach((u) => agg.add(u));
   const run = {
+    ...runMeta(),
     startedAt: '2026-11-15T01:00:00Z', finishedAt: '2026-11-15T01:05:00Z', now: '2026-11-15T00:00:00Z', tool: { name: 'edu-site-audit', version: '0.1.0' },
     ruleSetVersion: 't', registry: { file: 'demo.csv', sha256: 'x', units: 2, invalidRows: 0 }, options: {}, rules: ['emc-tag', 'https'],
     registryChecks: [{ kind: 'duplicate-emc-id', units: ['lequydon', 'hacked'], detail: 'setSiteId 1234' }],
@@ -61,7 +67,11 @@ describe('report.xlsx', () => {
     expect(row.getCell(7).value).toBe(HOSTILE_TITLE);
     expect(row.getCell(7).type).toBe(ExcelJS.ValueType.String);
     expect(row.getCell(9).value).toBe('Chưa đạt');
-    expect((row.getCell(9).fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFC7CE');
+    // status colours are conditional formats over the rule columns, one rule per label
+    const cf = (detail as unknown as { conditionalFormattings: { ref: string; rules: { formulae: string[]; style: { fill: ExcelJS.FillPattern } }[] }[] }).conditionalFormattings;
+    expect(cf[0]?.ref).toBe('I5:J6');
+    expect(cf[0]?.rules.find((r) => r.formulae[0] === '"Chưa đạt"')?.style.fill.bgColor?.argb).toBe('FFFFC7CE');
+    expect(cf[0]?.rules.find((r) => r.formulae[0] === '"Đạt"')?.style.fill.bgColor?.argb).toBe('FFC6EFCE');
     expect(row.getCell(10).value).toBe('Một phần');
     expect(row.getCell(6).value).toEqual({ text: 'https://hacked.hcm.edu.vn/', hyperlink: 'https://hacked.hcm.edu.vn/' });
     expect(detail.views[0]).toMatchObject({ state: 'frozen', ySplit: 4 });
@@ -73,6 +83,22 @@ describe('report.xlsx', () => {
     const evidence = book.getWorksheet('Bằng chứng')!;
     expect(evidence.getRow(5).getCell(8).value).toBe('@SUM(1)');
     expect(evidence.getRow(5).getCell(8).type).toBe(ExcelJS.ValueType.String);
+  });
+});
+
+describe('report.xlsx evidence sheets', () => {
+  it('splits evidence over numbered sheets past the row limit, so hyperlinks never pile up in memory', async () => {
+    const many = Array.from({ length: 5 }, (_, i) => units[1] && { ...units[1], id: `hacked-${i}` }) as UnitResult[];
+    const view: RunView = { run: { ...runMeta(), rules: ['emc-tag', 'https'] }, districts: [], units: async function* () { yield* many; }, rules: [], lang: 'vi' };
+    const file = join(dir, 'split.xlsx');
+    await writeXlsxReport(view, file, { evidenceRowsPerSheet: 4 });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    const evidence = book.worksheets.filter((s) => s.name.startsWith('Bằng chứng'));
+    expect(evidence.map((s) => s.name)).toEqual(['Bằng chứng', 'Bằng chứng (2)', 'Bằng chứng (3)']);
+    expect(evidence.map((s) => s.rowCount - 4)).toEqual([4, 4, 2]); // 5 units × 2 findings
+    expect(evidence[1]!.getRow(5).getCell(6).value).toEqual({ text: 'https://hacked.hcm.edu.vn/', hyperlink: 'https://hacked.hcm.edu.vn/' });
+    expect(evidence[1]!.getRow(5).getCell(1).value).toBe('hacked-2');
   });
 });
 

@@ -5,14 +5,15 @@ import type { RunView } from '../run-view.js';
 import { GRADES } from '../../model/result.js';
 import { CRAWL_LABELS, STATUS_LABELS, gradeLabel } from '../labels.js';
 import { UNIT_TYPE_LABELS } from '../../model/unit.js';
-import { addFormSheet, fillStatus, fitWidth } from './sheet-style.js';
+import { FIRST_DATA_ROW, addFormSheet, colourStatuses, columnLetter, fitWidth } from './sheet-style.js';
+import type { Status } from '../../model/rule.js';
 import { xlsxText as X } from './xlsx-text.js';
 import { TypeAggregator } from '../../aggregate/by-type.js';
 import { EMC_CRITERIA, emcAnswer } from '../../aggregate/emc-review.js';
 import { rulesById } from '../localize.js';
 import { exemptionNote, findingText } from '../exemption-note.js';
 
-export async function writeXlsxReport(view: RunView, file: string): Promise<void> {
+export async function writeXlsxReport(view: RunView, file: string, options: { evidenceRowsPerSheet?: number } = {}): Promise<void> {
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
   book.creator = `${view.run.tool.name} ${view.run.tool.version}`;
   book.created = new Date(view.run.finishedAt);
@@ -24,7 +25,7 @@ export async function writeXlsxReport(view: RunView, file: string): Promise<void
   await unitSheet(book, view, subtitle);
   await emcSheet(book, view, subtitle);
   criteriaSheet(book, view, subtitle);
-  await evidenceSheet(book, view, subtitle);
+  await evidenceSheet(book, view, subtitle, options.evidenceRowsPerSheet ?? EVIDENCE_ROWS_PER_SHEET);
   registrySheet(book, view, subtitle);
   await book.commit();
 }
@@ -91,11 +92,17 @@ async function unitSheet(book: Book, view: RunView, subtitle: string): Promise<v
       ...statuses.map((s) => (s ? STATUS_LABELS[view.lang][s] : '')),
       u.score ?? '', Math.round(u.verified * 1000) / 10, gradeLabel(u.grade, view.lang), notes,
     ]);
-    statuses.forEach((s, i) => { if (s) fillStatus(row.getCell(fixed.length + i + 1), s); });
     row.commit();
+  }
+  if (n && ruleIds.length) {
+    const range = `${columnLetter(fixed.length + 1)}${FIRST_DATA_ROW}:${columnLetter(fixed.length + ruleIds.length)}${FIRST_DATA_ROW + n - 1}`;
+    colourStatuses(sheet, range, statusLabels(view.lang));
   }
   sheet.commit();
 }
+
+const statusLabels = (lang: 'vi' | 'en'): { text: string; status: Status }[] =>
+  (Object.keys(STATUS_LABELS[lang]) as Status[]).map((status) => ({ text: STATUS_LABELS[lang][status], status }));
 
 async function emcSheet(book: Book, view: RunView, subtitle: string): Promise<void> {
   const t = X[view.lang];
@@ -107,10 +114,9 @@ async function emcSheet(book: Book, view: RunView, subtitle: string): Promise<vo
     n += 1;
     const cells = EMC_CRITERIA.map(({ rule }) => emcAnswer(u, rule));
     const text = cells.map((c) => (c.answer === 'yes' || c.answer === 'no' ? words[c.answer] : c.status ? STATUS_LABELS[view.lang][c.status] : ''));
-    const row = sheet.addRow([n, u.id, u.name, link(u.finalUrl ?? u.website), ...text, String(u.facts.emcSiteId ?? '')]);
-    cells.forEach((c, i) => { if (c.status) fillStatus(row.getCell(5 + i), c.status); });
-    row.commit();
+    sheet.addRow([n, u.id, u.name, link(u.finalUrl ?? u.website), ...text, String(u.facts.emcSiteId ?? '')]).commit();
   }
+  if (n) colourStatuses(sheet, `E${FIRST_DATA_ROW}:H${FIRST_DATA_ROW + n - 1}`, [{ text: words.yes, status: 'pass' }, { text: words.no, status: 'fail' }, ...statusLabels(view.lang)]);
   sheet.commit();
 }
 
@@ -128,23 +134,40 @@ function criteriaSheet(book: Book, view: RunView, subtitle: string): void {
   sheet.commit();
 }
 
-async function evidenceSheet(book: Book, view: RunView, subtitle: string): Promise<void> {
+/**
+ * Rows per evidence sheet: exceljs keeps a sheet's hyperlinks in memory until the sheet is committed, so a national
+ * run's evidence is split over "Bằng chứng", "Bằng chứng (2)"… to keep memory bounded.
+ */
+export const EVIDENCE_ROWS_PER_SHEET = 100_000;
+
+async function evidenceSheet(book: Book, view: RunView, subtitle: string, rowsPerSheet: number): Promise<void> {
   const t = X[view.lang];
   const cols = [t.id, t.name, t.ruleId, t.status, t.message, t.url, t.selector, t.excerpt].map((header, i) => ({ header, width: [12, 30, 22, 14, 60, 40, 30, 60][i]! }));
-  const sheet = addFormSheet(book, t.sheetEvidence, t.titleEvidence, subtitle, cols);
   const byId = rulesById(view.rules);
+  let part = 1;
+  let rows = 0;
+  let sheet = addFormSheet(book, t.sheetEvidence, t.titleEvidence, subtitle, cols);
+  const close = (): void => {
+    if (rows) colourStatuses(sheet, `D${FIRST_DATA_ROW}:D${FIRST_DATA_ROW + rows - 1}`, statusLabels(view.lang));
+    sheet.commit();
+  };
   for await (const u of view.units()) {
     for (const f of u.findings) {
       if (f.status === 'pass' || f.status === 'na') continue;
       const evidence = f.evidence.length ? f.evidence : [{ url: '' }];
       for (const e of evidence) {
-        const row = sheet.addRow([u.id, u.name, f.rule, STATUS_LABELS[view.lang][f.status], findingText(f, byId, view.lang), link(e.url), e.selector ?? '', e.excerpt ?? '']);
-        fillStatus(row.getCell(4), f.status);
-        row.commit();
+        if (rows === rowsPerSheet) {
+          close();
+          part += 1;
+          rows = 0;
+          sheet = addFormSheet(book, `${t.sheetEvidence} (${part})`, t.titleEvidence, subtitle, cols);
+        }
+        sheet.addRow([u.id, u.name, f.rule, STATUS_LABELS[view.lang][f.status], findingText(f, byId, view.lang), link(e.url), e.selector ?? '', e.excerpt ?? '']).commit();
+        rows += 1;
       }
     }
   }
-  sheet.commit();
+  close();
 }
 
 function registrySheet(book: Book, view: RunView, subtitle: string): void {
