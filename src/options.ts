@@ -36,6 +36,12 @@ export const auditOptionsSchema = z.object({
   evidence: z.boolean().default(true),
   /** Keep every fetched page in artifacts/ so `rejudge` can re-run the rules offline. */
   saveArtifacts: z.boolean().default(false),
+  /** Fetch again, later and more gently, the units whose verdicts changed since --baseline, and keep what holds. */
+  recheckChanged: z.boolean().default(false),
+  /** The same for units with unverified (`error`) findings. */
+  recheckUnverified: z.boolean().default(false),
+  /** How long to wait before the re-checks (ms). */
+  recheckDelay: z.coerce.number().int().min(0).default(30_000),
   /** Continue an interrupted run in --out without redoing finished units. */
   resume: z.boolean().default(false),
   /** A department's own workbook to fill, and the map of where values go (see README). */

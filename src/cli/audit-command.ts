@@ -19,7 +19,7 @@ export async function auditCommand(registryFile: string, cmd: Command): Promise<
     }
     prepared.logger.warn({ errors: registry.errors.length }, 'bỏ qua các dòng lỗi / skipping invalid rows');
   }
-  const { summary, rules } = await execute(prepared, registry);
+  const { summary, rules } = await execute(prepared, registry, baseline ? { baseline } : {});
   console.log(formatSummary(summary, rules, prepared.options.lang));
   return thresholdsStep(summary, prepared.options, baseline, (text) => console.log(text));
 }

@@ -30,6 +30,9 @@ export function addCrawlFlags(cmd: Command): Command {
     .option('--template-map <map.json>', 'vị trí điền trong mẫu / where values go in the template')
     .option('--no-evidence', 'không lưu trang làm bằng chứng / do not keep deciding pages in evidence/')
     .option('--save-artifacts', 'lưu mọi trang đã tải để chấm lại sau (rejudge) / keep every fetched page for rejudge')
+    .option('--recheck-changed', 'kiểm tra lại (muộn hơn, nhẹ hơn) các đơn vị có kết luận khác --baseline / re-check units whose verdicts changed')
+    .option('--recheck-unverified', 'kiểm tra lại các đơn vị có tiêu chí chưa xác minh / re-check units with unverified findings')
+    .option('--recheck-delay <ms>', 'chờ trước khi kiểm tra lại / wait before re-checks (30000)')
     .option('--resume', 'tiếp tục lần chạy bị dừng trong --out / continue an interrupted run in --out')
     .option('--no-progress', 'không hiện thanh tiến độ / no progress bar');
 }

@@ -24,7 +24,7 @@ export async function demoCommand(cmd: Command): Promise<number> {
       out,
       connectTo: [...server.connectTo, ...((cmd.opts().connectTo as string[] | undefined) ?? [])],
       ca: [server.caFile, ...((cmd.opts().ca as string[] | undefined) ?? [])],
-    }, { now: DEMO_NOW });
+    }, { now: DEMO_NOW, format: ['xlsx', 'csv', 'json', 'html'] });
     const registry = await readRegistry(DEMO_REGISTRY);
     if (registry.errors.length) {
       for (const e of registry.errors) console.error(formatRegistryError(e));

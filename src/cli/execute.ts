@@ -8,6 +8,7 @@ import { RULES, RULE_SET_VERSION } from '../../rules/index.js';
 import type { RegistryReadResult } from '../registry/index.js';
 import { runAudit, type AuditSummary } from '../run/audit.js';
 import type { Rule } from '../model/rule.js';
+import type { RunResults } from '../model/result.js';
 import { RENDERED_FORMATS, type TemplateRequest } from '../report/write-reports.js';
 import { loadTemplateMap } from '../report/xlsx/template-map.js';
 import { UsageError } from '../options.js';
@@ -34,13 +35,15 @@ export async function prepare(cmd: Command, overrides: Partial<AuditOptions> = {
   };
 }
 
-export async function execute(prepared: Prepared, registry: RegistryReadResult): Promise<{ summary: AuditSummary; rules: Rule[] }> {
+export async function execute(prepared: Prepared, registry: RegistryReadResult, extra: { baseline?: RunResults } = {}): Promise<{ summary: AuditSummary; rules: Rule[] }> {
   const { options, logger } = prepared;
   const rules = selectRules(RULES, options.rules, prepared.weights);
   const template = await templateRequest(options);
   // read before crawling, so a bad row costs no crawl
   const exemptions = options.exemptions ? await loadExemptions(options.exemptions) : undefined;
+  if (options.recheckChanged && !extra.baseline) throw new UsageError('--recheck-changed cần --baseline / --recheck-changed needs --baseline');
   const summary = await runAudit({
+    ...(extra.baseline ? { baseline: extra.baseline } : {}),
     registry,
     options,
     rules,

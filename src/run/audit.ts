@@ -11,7 +11,7 @@ import { auditDate, UsageError } from '../options.js';
 import { crawlTargeting, type RulesConfig } from '../engine/rules-config.js';
 import type { Rule, RuleContext } from '../model/rule.js';
 import type { Unit } from '../model/unit.js';
-import type { DistrictSummary, RegistryIssue, RunResults } from '../model/result.js';
+import type { DistrictSummary, RegistryIssue, RunResults, UnitResult } from '../model/result.js';
 import { neededArtifacts } from '../engine/select-rules.js';
 import { createCrawlContext, type CrawlContext } from '../collect/crawl-context.js';
 import { JsonlStore } from '../store/jsonl-store.js';
@@ -20,7 +20,8 @@ import { acquireRunLock } from '../store/run-lock.js';
 import { readRunMeta, resumeConflict, writeRunMeta, type RunMeta } from '../store/run-meta.js';
 import { DistrictAggregator } from '../aggregate/districts.js';
 import { traceOf, type UnitTrace } from '../aggregate/registry-checks.js';
-import { finishRun, type FinishedRun } from './finish-run.js';
+import { finishRun, inRegistryOrder, type FinishedRun } from './finish-run.js';
+import { baselineIndex, gentler, recheckReason, type RecheckPlan } from './recheck.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { auditOneUnit } from './audit-unit.js';
 import { planExemptions } from '../exemptions/apply-exemptions.js';
@@ -39,6 +40,8 @@ export interface AuditInput {
   logger: Logger;
   /** Every rule of the rule set, for the criteria sheet (defaults to the selected ones). */
   allRules?: readonly Rule[];
+  /** The run to compare with (--baseline), for --recheck-changed. */
+  baseline?: RunResults;
   /** A department's workbook to fill as well (`--template`, `--template-map`). */
   template?: TemplateRequest;
   /** Shown in results.json: the options as resolved (config file + flags). */
@@ -103,25 +106,7 @@ async function runLocked(input: AuditInput, dir: string, started: Date): Promise
   const needs = neededArtifacts(rules);
   // against the whole registry, so a shard does not warn about units of other shards
   const exemptions = planExemptions(input.exemptions ?? [], { unitIds: registry.units.map((u) => u.id), rules, now }, logger);
-  const crawlCtx: CrawlContext = await createCrawlContext({
-    userAgent: options.userAgent,
-    timeoutMs: options.timeout,
-    maxBytes: options.maxBytes,
-    maxPages: options.maxPages,
-    perHost: options.perHost,
-    perIp: options.perIp,
-    connectTo: options.connectTo,
-    caFiles: options.ca,
-    allowPrivate: options.allowPrivate,
-    ignoreRobots: options.ignoreRobots,
-    unitDeadlineMs: options.unitDeadline ?? Math.max(4 * options.timeout, 60_000),
-    retries: options.retries,
-    targeting: crawlTargeting(input.rulesConfig),
-    logger,
-  }).catch((error: unknown) => {
-    // bad --connect-to values or unreadable --ca files are bad usage (exit 2), not a failed run
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  });
+  const crawlCtx: CrawlContext = await openCrawl(options, input.rulesConfig, logger);
 
   const runMeta: RunMeta = {
     startedAt: previous?.startedAt ?? started.toISOString(),
@@ -143,12 +128,7 @@ async function runLocked(input: AuditInput, dir: string, started: Date): Promise
   }
 
   const store = new JsonlStore(join(dir, 'results.jsonl'));
-  const aggregator = new DistrictAggregator();
-  const traces: UnitTrace[] = [];
-  const { recovered, tornBytes } = await store.open((unit) => {
-    aggregator.add(unit);
-    traces.push(traceOf(unit));
-  });
+  const { recovered, tornBytes } = await store.open();
   if (previous) logger.info({ recovered, tornBytes }, 'tiếp tục lần chạy / resuming the run');
   const todo = units.filter((u) => !store.has(u.id));
   const evidence = options.evidence ? new EvidenceStore(dir) : undefined;
@@ -156,38 +136,99 @@ async function runLocked(input: AuditInput, dir: string, started: Date): Promise
   const limit = pLimit(options.concurrency);
   logger.info({ units: units.length, todo: todo.length, rules: rules.length, dir }, 'bắt đầu kiểm tra / audit started');
 
-  const auditUnit = async (unit: Unit): Promise<void> => {
+  const judgeOne = async (unit: Unit, ctx: CrawlContext): Promise<UnitResult> => {
     const result = exemptions.apply(await auditOneUnit({
-      unit, crawlCtx, needs, rules, ruleCtx, options, ruleSetVersion: input.ruleSetVersion, logger,
+      unit, crawlCtx: ctx, needs, rules, ruleCtx, options, ruleSetVersion: input.ruleSetVersion, logger,
       ...(evidence ? { evidence } : {}),
       ...(options.saveArtifacts ? { saveArtifactsTo: dir } : {}),
     }));
+    // a later line for the same unit (a re-check) supersedes the earlier one
     await store.append(result);
-    aggregator.add(result);
-    traces.push(traceOf(result));
+    return result;
+  };
+  const baseline = baselineIndex(input.baseline);
+  const recheck: RecheckPlan = { changed: [], unverified: [] };
+  const auditUnit = async (unit: Unit): Promise<void> => {
+    const result = await judgeOne(unit, crawlCtx);
+    const reason = recheckReason(result, options, baseline);
+    if (reason) recheck[reason].push(unit.id);
     progress.tick(result.crawl.pages);
     logger.debug({ unit: unit.id, status: result.crawl.status, score: result.score }, 'xong đơn vị / unit done');
   };
 
   let finished: FinishedRun;
+  let pagesFetched = 0;
   try {
     try {
       await Promise.all(todo.map((unit) => limit(() => auditUnit(unit))));
     } finally {
       progress.finish();
+      pagesFetched += crawlCtx.counters.pages;
       await crawlCtx.close();
     }
+    pagesFetched += await runRechecks(recheck, units, { options, input, logger, judgeOne });
+    // rollups and checks are built from what the store finally holds (re-checks and resumed units included)
+    const aggregator = new DistrictAggregator();
+    const traces: UnitTrace[] = [];
+    for await (const u of inRegistryOrder(units, store)) {
+      aggregator.add(u);
+      traces.push(traceOf(u));
+    }
+    const rechecked = recheck.changed.length || recheck.unverified.length ? { rechecked: recheck } : {};
     finished = await finishRun({
       dir, runMeta, units, store, aggregator, traces,
       extraChecks: invalidRowIssues(registry),
-      extraRun: exemptions.warnings.length ? { exemptionWarnings: exemptions.warnings } : {},
+      extraRun: { ...(exemptions.warnings.length ? { exemptionWarnings: exemptions.warnings } : {}), ...rechecked },
       formats: options.format, lang: options.lang, rules: input.allRules ?? rules,
       ...(input.template ? { template: input.template } : {}),
     });
   } finally {
     await store.close();
   }
-  return { dir, ...finished, pagesFetched: crawlCtx.counters.pages, durationMs: Date.now() - started.getTime() };
+  return { dir, ...finished, pagesFetched, durationMs: Date.now() - started.getTime() };
+}
+
+async function openCrawl(options: AuditOptions, rulesConfig: RulesConfig, logger: Logger): Promise<CrawlContext> {
+  return createCrawlContext({
+    userAgent: options.userAgent,
+    timeoutMs: options.timeout,
+    maxBytes: options.maxBytes,
+    maxPages: options.maxPages,
+    perHost: options.perHost,
+    perIp: options.perIp,
+    connectTo: options.connectTo,
+    caFiles: options.ca,
+    allowPrivate: options.allowPrivate,
+    ignoreRobots: options.ignoreRobots,
+    unitDeadlineMs: options.unitDeadline ?? Math.max(4 * options.timeout, 60_000),
+    retries: options.retries,
+    targeting: crawlTargeting(rulesConfig),
+    logger,
+  }).catch((error: unknown) => {
+    // bad --connect-to values or unreadable --ca files are bad usage (exit 2), not a failed run
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  });
+}
+
+/** The second, gentler pass over the units the first pass flagged; returns the pages it fetched. */
+async function runRechecks(
+  plan: RecheckPlan,
+  units: readonly Unit[],
+  ctx: { options: AuditOptions; input: AuditInput; logger: Logger; judgeOne: (unit: Unit, crawl: CrawlContext) => Promise<UnitResult> },
+): Promise<number> {
+  const ids = new Set([...plan.changed, ...plan.unverified]);
+  if (!ids.size) return 0;
+  const gentle = gentler(ctx.options);
+  ctx.logger.info({ changed: plan.changed.length, unverified: plan.unverified.length, delayMs: ctx.options.recheckDelay }, 'kiểm tra lại / re-checking');
+  await new Promise((r) => setTimeout(r, ctx.options.recheckDelay));
+  const crawl = await openCrawl(gentle, ctx.input.rulesConfig, ctx.logger);
+  try {
+    const limit = pLimit(gentle.concurrency);
+    await Promise.all(units.filter((u) => ids.has(u.id)).map((u) => limit(() => ctx.judgeOne(u, crawl))));
+    return crawl.counters.pages;
+  } finally {
+    await crawl.close();
+  }
 }
 
 function countRows(registry: RegistryReadResult): number {

@@ -43,10 +43,9 @@ export class JsonlStore {
       const end = offset + bytes + 1;
       const unit = end <= fileBytes ? parseUnit(line) : undefined; // a last line without its newline is torn
       if (!unit) break; // everything after the first damaged line is untrusted
-      if (!this.offsets.has(unit.id)) {
-        this.offsets.set(unit.id, { start: offset, length: bytes });
-        onExisting?.(unit);
-      }
+      // a later line for the same unit (a re-check) supersedes an earlier one
+      if (!this.offsets.has(unit.id)) onExisting?.(unit);
+      this.offsets.set(unit.id, { start: offset, length: bytes });
       offset = end;
       validBytes = end;
     }
