@@ -81,6 +81,7 @@ async function prepareRunDir(dir: string, resume: boolean): Promise<void> {
 export async function runAudit(input: AuditInput): Promise<AuditSummary> {
   const { options } = input;
   if (options.resume && !options.out) throw new UsageError('--resume cần --out THƯ_MỤC của lần chạy bị dừng / --resume needs --out DIR of the interrupted run');
+  resolveShard(options.shard, options.shards); // a bad --shard is bad usage before anything is written
   const started = new Date();
   const dir = resolve(options.out ?? defaultRunDir(started));
   await prepareRunDir(dir, options.resume);

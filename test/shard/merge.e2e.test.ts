@@ -113,8 +113,10 @@ describe('sharded audit', () => {
   }, 30_000);
 
   it('--shard with a bad value is a usage error before any crawl', async () => {
-    const r = await runCli(['audit', REGISTRY, '--shard', '4/3', '--out', join(tmp, 'bad'), '--log-level', 'silent']);
+    // routed to a closed local port: even a regression here could not reach a real host
+    const r = await runCli(['audit', REGISTRY, '--shard', '4/3', '--out', join(tmp, 'bad'), '--log-level', 'silent', '--connect-to', '::127.0.0.1:9']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^--shard: /m);
+    expect(existsSync(join(tmp, 'bad'))).toBe(false);
   });
 });
