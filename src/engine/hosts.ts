@@ -1,7 +1,14 @@
 // Host comparisons the rules share: same host ignoring scheme and `www.`, registrable domain under the PSL.
 import { getDomain } from 'tldts';
 
+/** Host of an absolute http(s) URL as our link helpers produce them (already WHATWG-serialised). */
+const SERIALISED_HOST = /^https?:\/\/([a-z0-9.-]+)(?=[:/?#]|$)/;
+
 export function hostOf(url: string): string | undefined {
+  // fast path for the serialised URLs every link helper yields (called for every link of every page); anything
+  // else (user info, IPv6, upper case, unusual forms) goes through the WHATWG parser
+  const fast = SERIALISED_HOST.exec(url);
+  if (fast) return fast[1];
   try {
     return new URL(url).hostname.toLowerCase();
   } catch {

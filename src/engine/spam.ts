@@ -22,6 +22,8 @@ interface Prepared {
   terms: { term: string; forms: string[] }[];
   hostWords: { word: string; w: string }[];
   markers: { marker: string; normalized: string }[];
+  /** Verdicts per host (null: not a betting host): menus and footers repeat the same hosts on every page. */
+  hosts: Map<string, string | null>;
 }
 
 // The lists' normalised forms, once per rules config: these helpers run on every link and text block of every page.
@@ -36,6 +38,7 @@ function prepared(cfg: RulesConfig): Prepared {
       }),
       hostWords: [...cfg.bettingBrands, ...cfg.bettingHostWords].map((word) => ({ word, w: stripDiacritics(word.toLowerCase()).replace(/[\s-]+/g, '') })),
       markers: cfg.defacementMarkers.map((marker) => ({ marker, normalized: normalizeText(marker) })),
+      hosts: new Map(),
     };
     preparedFor.set(cfg, p);
   }
@@ -80,13 +83,26 @@ export const spamTerms = (text: string, cfg: RulesConfig): TermHit[] => findBett
  * go88, iwin) must start a label part so that `kiwing.vn` is not "iwin"; longer ones may occur anywhere in a label.
  */
 export function bettingHost(url: string, cfg: RulesConfig): string | undefined {
+  if (!/^https?:/i.test(url)) return undefined;
   const host = hostOf(url);
-  if (!host || !/^https?:/i.test(url)) return undefined;
+  if (!host) return undefined;
+  const p = prepared(cfg);
+  const known = p.hosts.get(host);
+  if (known !== undefined) return known ?? undefined;
+  const verdict = hostVerdict(host, p);
+  if (p.hosts.size >= HOST_CACHE_LIMIT) p.hosts.clear();
+  p.hosts.set(host, verdict ?? null);
+  return verdict;
+}
+
+const HOST_CACHE_LIMIT = 20_000;
+
+function hostVerdict(host: string, p: Prepared): string | undefined {
   const labels = host.split('.');
   const parts = labels.flatMap((l) => l.split('-'));
   const compact = labels.map((l) => l.replace(/-/g, ''));
-  for (const { word, w } of prepared(cfg).hostWords) {
-    if (w.length < 5 ? parts.some((p) => p.startsWith(w)) : compact.some((l) => l.includes(w))) return word;
+  for (const { word, w } of p.hostWords) {
+    if (w.length < 5 ? parts.some((part) => part.startsWith(w)) : compact.some((l) => l.includes(w))) return word;
   }
   return undefined;
 }
