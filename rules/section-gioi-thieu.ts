@@ -2,7 +2,8 @@
 import type { RuleOutcome } from '../src/model/rule.js';
 import { CV_4210, TT_37_2020, cite } from '../src/engine/basis.js';
 import { findLeaderContact } from '../src/engine/contacts.js';
-import { clip, sectionPages, sectionRule } from '../src/engine/section-rule.js';
+import { sectionPages, sectionRule } from '../src/engine/section-rule.js';
+import { clip } from '../src/engine/runner.js';
 
 export default sectionRule({
   id: 'section-gioi-thieu',

@@ -4,7 +4,8 @@ import type { RuleOutcome } from '../src/model/rule.js';
 import { CV_4210, TT_37_2020, cite } from '../src/engine/basis.js';
 import { contentLinks, cssPath } from '../src/engine/links.js';
 import { elementAt, entryOf, pageText } from '../src/engine/page-text.js';
-import { clip, sectionPages, sectionRule } from '../src/engine/section-rule.js';
+import { sectionPages, sectionRule } from '../src/engine/section-rule.js';
+import { clip } from '../src/engine/runner.js';
 
 /** số/ký hiệu: 4210/GDĐT-TTTT, 37/2020/TT-BGDĐT, 123/QĐ-UBND (a dash in the sign keeps dates and fractions out). */
 const DOCUMENT_NUMBER = /(?<![\p{L}\p{N}/])\d{1,5}(?:\/\d{4})?\/\p{Lu}[\p{Lu}\p{N}]*(?:\s?[-–]\s?\p{Lu}[\p{Lu}\p{N}]*)+/u;

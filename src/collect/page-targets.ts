@@ -14,20 +14,6 @@ function isStaticFile(url: string): boolean {
   }
 }
 
-/** Same-site, http(s), non-file navigation targets of the home page, de-duplicated, in page order. */
-export function navigationTargets($: CheerioAPI, base: string, exclude: readonly string[], max: number): string[] {
-  const seen = new Set(exclude);
-  const out: string[] = [];
-  for (const link of navigationLinks($, base)) {
-    if (out.length >= max) break;
-    const url = link.href;
-    if (!isHttpUrl(url) || !sameHost(url, base) || isStaticFile(url) || seen.has(url)) continue;
-    seen.add(url);
-    out.push(url);
-  }
-  return out;
-}
-
 // Well-known libraries never carry a site's own loaders (the EMC tag); fetching them wastes the budget.
 const LIBRARY = /(^|[/._-])(jquery|bootstrap|popper|owl|slick|swiper|fancybox|lightbox|modernizr|font-?awesome)([._-]|$)/i;
 const VENDOR_DIR = /\/(vendor|vendors|libs?)\//i;

@@ -8,6 +8,7 @@ import { contentLinks, cssPath, isHttpUrl, navigationLinks, navigationRegions } 
 import type { SectionId } from './rules-config.js';
 import { findSectionLinks, lookupPage, sectionPage, targetState, type SectionLink } from './sections.js';
 import { normalizeText } from './text.js';
+import { clip } from './runner.js';
 
 export type SectionStatus = 'found' | 'broken' | 'unverified' | 'missing';
 export type ParsedPage = FetchedPage & { doc: CheerioAPI };
@@ -28,13 +29,6 @@ export interface SectionMessageIds {
   broken: string;
   unverified: string;
   missing: string;
-}
-
-const EXCERPT_MAX = 200;
-
-export function clip(text: string, max = EXCERPT_MAX): string {
-  const t = text.replace(/\s+/g, ' ').trim();
-  return t.length <= max ? t : `${t.slice(0, max - 1)}…`;
 }
 
 /**

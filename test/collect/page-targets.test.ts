@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { feedTarget, navigationTargets, scriptTargets } from '../../src/collect/page-targets.js';
+import { feedTarget, prioritizedNavigationTargets, scriptTargets } from '../../src/collect/page-targets.js';
+
+/** Navigation targets without section priorities, in page order, at most `max` (the crawler's budget). */
+const navigationTargets = (...[$, base, exclude, max]: [Parameters<typeof prioritizedNavigationTargets>[0], string, string[], number]): string[] =>
+  prioritizedNavigationTargets($, base, exclude, undefined).slice(0, max).map((t) => t.url);
 import { parseHtml } from '../../src/collect/parse.js';
 import { findSoftRedirect } from '../../src/collect/soft-redirect.js';
 
