@@ -20,19 +20,16 @@ export class JsonlStore {
 
   constructor(readonly path: string) {}
 
-  /**
-   * Opens the store, indexing the units already in it (a resumed run) and cutting off a torn last line.
-   * `onExisting` sees each recovered unit once, in file order.
-   */
-  async open(onExisting?: (unit: UnitResult) => void): Promise<{ recovered: number; tornBytes: number }> {
+  /** Opens the store, indexing the units already in it (a resumed run) and cutting off a torn last line. */
+  async open(): Promise<{ recovered: number; tornBytes: number }> {
     this.handle = await open(this.path, 'a+');
-    const { validBytes, fileBytes } = await this.index(onExisting);
+    const { validBytes, fileBytes } = await this.index();
     if (validBytes < fileBytes) await this.handle.truncate(validBytes);
     this.size = validBytes;
     return { recovered: this.offsets.size, tornBytes: fileBytes - validBytes };
   }
 
-  private async index(onExisting?: (unit: UnitResult) => void): Promise<{ validBytes: number; fileBytes: number }> {
+  private async index(): Promise<{ validBytes: number; fileBytes: number }> {
     const fileBytes = (await this.handle!.stat()).size;
     if (fileBytes === 0) return { validBytes: 0, fileBytes };
     let offset = 0;
@@ -44,7 +41,6 @@ export class JsonlStore {
       const unit = end <= fileBytes ? parseUnit(line) : undefined; // a last line without its newline is torn
       if (!unit) break; // everything after the first damaged line is untrusted
       // a later line for the same unit (a re-check) supersedes an earlier one
-      if (!this.offsets.has(unit.id)) onExisting?.(unit);
       this.offsets.set(unit.id, { start: offset, length: bytes });
       offset = end;
       validBytes = end;
@@ -116,16 +112,5 @@ function parseUnit(line: string): UnitResult | undefined {
     return value && typeof value.id === 'string' && Array.isArray(value.findings) ? value : undefined;
   } catch {
     return undefined;
-  }
-}
-
-/** Streams the units of a results.jsonl file; a torn or damaged line ends the stream (as when reopening). */
-export async function* readJsonl(path: string): AsyncGenerator<UnitResult> {
-  const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
-  for await (const line of lines) {
-    if (!line.trim()) continue;
-    const unit = parseUnit(line);
-    if (!unit) return;
-    yield unit;
   }
 }
