@@ -7,6 +7,7 @@ import { CV_4210, cite } from '../src/engine/basis.js';
 import { hostMatches, sameHost } from '../src/engine/hosts.js';
 import { contentLinks, cssPath } from '../src/engine/links.js';
 import { findSectionLinks, lookupPage, sectionPage, targetState } from '../src/engine/sections.js';
+import { EMAIL_PATTERN } from '../src/engine/contacts.js';
 
 type HtmlPage = FetchedPage & { doc: CheerioAPI };
 type Kind = 'official' | 'free' | 'other';
@@ -17,7 +18,7 @@ interface Found {
   evidence: Evidence;
 }
 
-const EMAIL = /[a-z0-9][a-z0-9._%+-]*@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,}/gi;
+const EMAIL = new RegExp(EMAIL_PATTERN, 'gi');
 // `logo@2x.png` is an image name, not an address.
 const FILE_TLD = /\.(png|jpe?g|gif|webp|svg|css|js|pdf|docx?|xlsx?)$/i;
 

@@ -4,7 +4,9 @@ import type { CheerioAPI } from 'cheerio';
 import { cssPath } from './links.js';
 import { elementAt, entryOf, pageText } from './page-text.js';
 
-export const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/;
+/** An e-mail address: labels that do not start or end with a hyphen, a letters-only top-level domain. */
+export const EMAIL_PATTERN = '[a-z0-9][a-z0-9._%+-]*@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\\.[a-z]{2,}';
+export const EMAIL = new RegExp(EMAIL_PATTERN, 'i');
 
 /**
  * Vietnamese numbers as written on school sites: 0908 123 456, 0888.636.568, (028) 38 291 875, 028-3829-1875,
