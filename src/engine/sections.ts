@@ -32,10 +32,22 @@ export function findSectionLinks(a: Artifacts, keywords: readonly string[]): Sec
 
 /** A fetched page by URL, also when the link pointed at the page's http:// or `www.` twin that redirected. */
 export function lookupPage(a: Artifacts, url: string): FetchResult | undefined {
-  const direct = a.pages.get(url);
-  if (direct) return direct;
-  for (const page of a.pages.values()) if (page.ok && page.finalUrl === url) return page;
-  return undefined;
+  return a.pages.get(url) ?? byFinalUrl(a.pages).get(url);
+}
+
+/**
+ * Fetched pages by the URL their redirects ended on, built once per unit (rules look links up page after page;
+ * a scan of every page per link would be quadratic). Rules run on complete artifacts; the size check only guards a
+ * map that grew after a first lookup.
+ */
+const finalUrlIndex = new WeakMap<Map<string, FetchResult>, { size: number; index: Map<string, FetchResult> }>();
+function byFinalUrl(pages: Map<string, FetchResult>): Map<string, FetchResult> {
+  const hit = finalUrlIndex.get(pages);
+  if (hit && hit.size === pages.size) return hit.index;
+  const index = new Map<string, FetchResult>();
+  for (const page of pages.values()) if (page.ok && !index.has(page.finalUrl)) index.set(page.finalUrl, page);
+  finalUrlIndex.set(pages, { size: pages.size, index });
+  return index;
 }
 
 /**
