@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { writeReports } from '../../src/report/write-reports.js';
 import { writeXlsxReport } from '../../src/report/xlsx/xlsx-report.js';
+import { RULES } from '../../rules/index.js';
 import type { RunView } from '../../src/report/run-view.js';
 import type { RunResults, UnitResult } from '../../src/model/result.js';
 import { DistrictAggregator } from '../../src/aggregate/districts.js';
@@ -51,7 +52,7 @@ beforeAll(async () => {
     ruleSetVersion: 't', registry: { file: 'demo.csv', sha256: 'x', units: 2, invalidRows: 0 }, options: {}, rules: ['emc-tag', 'https'],
     registryChecks: [{ kind: 'duplicate-emc-id', units: ['lequydon', 'hacked'], detail: 'setSiteId 1234' }],
   } as RunResults['run'];
-  const view: RunView = { run, districts: agg.summaries(), units: async function* () { yield* units; }, rules: [], lang: 'vi' };
+  const view: RunView = { run, districts: agg.summaries(), units: async function* () { yield* units; }, rules: RULES, lang: 'vi' };
   await writeReports(view, dir, ['xlsx', 'csv']);
 });
 
@@ -62,6 +63,8 @@ describe('report.xlsx', () => {
     expect(book.worksheets.map((s) => s.name)).toEqual(['Tổng hợp', 'Theo quận huyện', 'Chi tiết đơn vị', 'Rà soát EMC', 'Tiêu chí', 'Bằng chứng', 'Rà soát danh sách']);
     const detail = book.getWorksheet('Chi tiết đơn vị')!;
     expect(detail.getRow(4).getCell(3).value).toBe('Tên đơn vị');
+    // rule columns are headed by the criterion in words, with the id to find it in "Tiêu chí"
+    expect(detail.getRow(4).getCell(9).value).toBe('Đã gắn mã giám sát EMC\n(emc-tag)');
     const row = detail.getRow(6);
     expect(row.getCell(2).value).toBe('hacked');
     expect(row.getCell(7).value).toBe(HOSTILE_TITLE);

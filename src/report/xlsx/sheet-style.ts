@@ -41,6 +41,8 @@ export function addFormSheet(book: Writer, name: string, title: string, subtitle
   const header = sheet.addRow(columns.map((c) => c.header));
   header.font = { bold: true };
   header.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
+  // criterion names wrap over several lines
+  header.height = 60;
   header.eachCell((cell) => {
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
     cell.border = { top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } };
@@ -75,6 +77,3 @@ export function columnLetter(n: number): string {
   for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
   return s;
 }
-
-/** Width that fits the longest text (bounded), for columns whose content is known up front. */
-export const fitWidth = (texts: string[], min = 8, max = 60): number => Math.min(max, Math.max(min, ...texts.map((t) => t.length + 2)));

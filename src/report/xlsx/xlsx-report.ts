@@ -5,7 +5,7 @@ import type { RunView } from '../run-view.js';
 import { GRADES } from '../../model/result.js';
 import { CRAWL_LABELS, STATUS_LABELS, gradeLabel } from '../labels.js';
 import { UNIT_TYPE_LABELS } from '../../model/unit.js';
-import { FIRST_DATA_ROW, addFormSheet, colourStatuses, columnLetter, fitWidth } from './sheet-style.js';
+import { FIRST_DATA_ROW, addFormSheet, colourStatuses, columnLetter } from './sheet-style.js';
 import type { Status } from '../../model/rule.js';
 import { xlsxText as X } from './xlsx-text.js';
 import { TypeAggregator } from '../../aggregate/by-type.js';
@@ -57,7 +57,7 @@ function districtSheet(book: Book, view: RunView, subtitle: string): void {
   const ruleIds = view.run.rules;
   const cols = [
     { header: t.district, width: 28 }, { header: t.units, width: 10 }, { header: t.reachable, width: 12 }, { header: t.average, width: 12 },
-    ...ruleIds.map((id) => ({ header: `${id} (${t.passRate})`, width: Math.max(12, Math.min(22, id.length + 2)) })),
+    ...ruleIds.map((id) => ({ header: `${ruleHeader(view, id)}\n${t.passRate}`, width: 20 })),
   ];
   const sheet = addFormSheet(book, t.sheetDistricts, t.titleDistricts, subtitle, cols);
   for (const d of view.districts) {
@@ -78,7 +78,7 @@ async function unitSheet(book: Book, view: RunView, subtitle: string): Promise<v
   const ruleIds = view.run.rules;
   const fixed = [t.no, t.id, t.name, t.type, t.district, t.website, t.pageTitle, t.crawl];
   const tail = [t.score, t.verified, t.grade, t.notes];
-  const cols = [...fixed, ...ruleIds, ...tail].map((header, i) => ({ header, width: [6, 12, 36, 16, 20, 34, 34, 18][i] ?? (i >= fixed.length + ruleIds.length ? [10, 12, 12, 40][i - fixed.length - ruleIds.length]! : fitWidth([header], 12, 22)) }));
+  const cols = [...fixed, ...ruleIds.map((id) => ruleHeader(view, id)), ...tail].map((header, i) => ({ header, width: [6, 12, 36, 16, 20, 34, 34, 18][i] ?? (i >= fixed.length + ruleIds.length ? [10, 12, 12, 40][i - fixed.length - ruleIds.length]! : 20) }));
   const sheet = addFormSheet(book, t.sheetUnits, t.titleUnits, subtitle, cols);
   let n = 0;
   for await (const u of view.units()) {
@@ -99,6 +99,12 @@ async function unitSheet(book: Book, view: RunView, subtitle: string): Promise<v
     colourStatuses(sheet, range, statusLabels(view.lang));
   }
   sheet.commit();
+}
+
+/** A rule column's header: the criterion in words an inspector reads, with its id to find it in "Tiêu chí". */
+function ruleHeader(view: RunView, id: string): string {
+  const rule = view.rules.find((r) => r.meta.id === id);
+  return rule ? `${rule.meta.title[view.lang]}\n(${id})` : id;
 }
 
 const statusLabels = (lang: 'vi' | 'en'): { text: string; status: Status }[] =>
