@@ -43,7 +43,7 @@ export function givenFlags(cmd: Command): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(values)) {
     if (key === 'config') continue;
-    if (cmd.getOptionValueSource(key) === 'cli' || ((key === 'progress' || key === 'evidence') && value === false)) out[key] = value;
+    if (cmd.getOptionValueSource(key) === 'cli') out[key] = value;
   }
   return out;
 }
