@@ -81,21 +81,20 @@ async function prepareRunDir(dir: string, resume: boolean): Promise<void> {
 export async function runAudit(input: AuditInput): Promise<AuditSummary> {
   const { options } = input;
   if (options.resume && !options.out) throw new UsageError('--resume cần --out THƯ_MỤC của lần chạy bị dừng / --resume needs --out DIR of the interrupted run');
-  resolveShard(options.shard, options.shards); // a bad --shard is bad usage before anything is written
+  const shard = resolveShard(options.shard, options.shards); // a bad --shard is bad usage before anything is written
   const started = new Date();
   const dir = resolve(options.out ?? defaultRunDir(started));
   await prepareRunDir(dir, options.resume);
   const releaseLock = await acquireRunLock(dir);
   try {
-    return await runLocked(input, dir, started);
+    return await runLocked(input, dir, started, shard);
   } finally {
     await releaseLock();
   }
 }
 
-async function runLocked(input: AuditInput, dir: string, started: Date): Promise<AuditSummary> {
+async function runLocked(input: AuditInput, dir: string, started: Date, shard: ReturnType<typeof resolveShard>): Promise<AuditSummary> {
   const { registry, options, rules, logger } = input;
-  const shard = resolveShard(options.shard, options.shards);
   const previous = options.resume ? await readRunMeta(dir) : undefined;
   // a resumed run keeps the audit date it started with, so date-based verdicts do not shift mid-run
   const now = previous && !options.now ? new Date(previous.now) : auditDate(options.now);
