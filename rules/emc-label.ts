@@ -4,13 +4,16 @@ import type { Evidence, Rule, RuleOutcome, With } from '../src/model/rule.js';
 import { HP_2024, TT_22_2023, cite } from '../src/engine/basis.js';
 import { isEmcHost } from '../src/engine/emc.js';
 import { hostMatches, hostOf } from '../src/engine/hosts.js';
+import { classTokens, closest, domIndex, hasDescendant, tagged, textContent } from '../src/engine/dom-index.js';
 import { cssPath, resolveHref } from '../src/engine/links.js';
 import { findKeyword } from '../src/engine/text.js';
 
 type Matcher = 'host' | 'fileName' | 'text';
 const MATCHER_RANK: Record<Matcher, number> = { host: 0, fileName: 1, text: 2 };
 // A news item about EMC ("Tập huấn gắn mã EMC") is not the label.
-const ARTICLE = 'article, .post, .entry, .news-item, .news-detail, .article, .news-content';
+const ARTICLE_CLASSES = new Set(['post', 'entry', 'news-item', 'news-detail', 'article', 'news-content']);
+/** `article, .post, .entry, .news-item, .news-detail, .article, .news-content` */
+const inArticle = (e: Element): boolean => e.name === 'article' || classTokens(e).some((c) => ARTICLE_CLASSES.has(c));
 
 /** The file name of an image URL split into lower-case tokens: `/uploads/logo_emc-2024.png` → logo, emc, 2024. */
 function fileTokens(url: string): string[] {
@@ -69,29 +72,33 @@ const rule: Rule = {
       return host !== undefined && isEmcHost(host, labelHosts);
     };
 
-    $('img').each((_, img) => {
-      const src = resolveHref($(img).attr('src') ?? $(img).attr('data-src'), base);
-      const link = $(img).closest('a[href]');
-      const href = link.length ? resolveHref(link.attr('href'), base) : undefined;
-      if (otherBadge(src) || otherBadge(href)) return;
+    for (const img of tagged($, 'img')) {
+      const src = resolveHref(img.attribs.src ?? img.attribs['data-src'], base);
+      const link = closest(img, (e) => e.name === 'a' && e.attribs.href !== undefined);
+      const href = link ? resolveHref(link.attribs.href, base) : undefined;
+      if (otherBadge(src) || otherBadge(href)) continue;
       if (onLabelHost(src)) consider('host', src as string, img);
       else if (onLabelHost(href)) consider('host', href as string, img);
       else if (src && fileTokens(src).some((t) => tokens.includes(t))) consider('fileName', src, img);
       else {
-        const text = [$(img).attr('alt'), $(img).attr('title'), link.attr('title')].filter(Boolean).join(' ');
+        const text = [img.attribs.alt, img.attribs.title, link?.attribs.title].filter(Boolean).join(' ');
         const kw = findKeyword(text, cfg.emcLabelTexts);
         if (kw) consider('text', text, img);
       }
-    });
-    $('a[href], area[href]').each((_, el) => {
-      if ($(el).find('img').length) return; // judged with its image above
-      const href = resolveHref($(el).attr('href'), base);
-      if (otherBadge(href)) return;
-      if (onLabelHost(href)) return consider('host', href as string, el);
-      if ($(el).closest(ARTICLE).length) return;
-      const text = [$(el).text(), $(el).attr('title')].filter(Boolean).join(' ').replace(/\s+/g, ' ').trim();
+    }
+    for (const el of domIndex($).elements) {
+      if ((el.name !== 'a' && el.name !== 'area') || el.attribs.href === undefined) continue;
+      if (hasDescendant(el, (e) => e.name === 'img')) continue; // judged with its image above
+      const href = resolveHref(el.attribs.href, base);
+      if (otherBadge(href)) continue;
+      if (onLabelHost(href)) {
+        consider('host', href as string, el);
+        continue;
+      }
+      if (closest(el, inArticle)) continue;
+      const text = [textContent(el), el.attribs.title].filter(Boolean).join(' ').replace(/\s+/g, ' ').trim();
       if (findKeyword(text, cfg.emcLabelTexts)) consider('text', text, el);
-    });
+    }
 
     const found = best as { matcher: Matcher; value: string; evidence: Evidence } | undefined;
     if (found) return { status: 'pass', messageId: 'labelFound', data: { matcher: found.matcher, value: found.value }, evidence: [found.evidence] };

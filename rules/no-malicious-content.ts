@@ -6,8 +6,10 @@ import type { Evidence, Rule, RuleOutcome, With } from '../src/model/rule.js';
 import type { RulesConfig } from '../src/engine/rules-config.js';
 import { HP_2023, QD_1682_2018, cite } from '../src/engine/basis.js';
 import { sameHost } from '../src/engine/hosts.js';
+import { descendants, domIndex, tagged, textContent } from '../src/engine/dom-index.js';
 import { allLinks, cssPath, navigationLinks, resolveHref } from '../src/engine/links.js';
-import { bettingHost, findBettingTerms, findDefacement, spamTerms } from '../src/engine/spam.js';
+import { bettingHost, bettingTermsInNormalized, defacementInNormalized, findBettingTerms } from '../src/engine/spam.js';
+import { normalizeText } from '../src/engine/text.js';
 import { hiddenRoots, hidingCss } from '../src/engine/visibility.js';
 
 type Where = 'defaced' | 'hidden' | 'title' | 'meta' | 'nav' | 'link' | 'cloaked';
@@ -23,21 +25,43 @@ interface Hit extends Evidence {
 type HtmlPage = FetchedPage & { doc: CheerioAPI };
 const isHtmlPage = (r: FetchResult | undefined): r is HtmlPage => r?.ok === true && r.isHtml && r.doc !== undefined;
 
+const NOT_TEXT = new Set(['script', 'style', 'noscript', 'template']);
+
 /** Text of a subtree without scripts and styles, whitespace collapsed. */
-function textOf($: CheerioAPI, el: AnyNode): string {
+function textOf(el: AnyNode): string {
   const parts: string[] = [];
   const walk = (n: AnyNode): void => {
     if (n.type === 'text') parts.push((n as unknown as { data: string }).data);
     if (n.type !== 'tag' && n.type !== 'root') return;
     const e = n as Element;
-    if (n.type === 'tag' && ['script', 'style', 'noscript', 'template'].includes(e.name)) return;
+    if (n.type === 'tag' && NOT_TEXT.has(e.name)) return;
     for (const c of e.children ?? []) walk(c);
   };
   walk(el);
   return parts.join(' ').replace(/\s+/g, ' ').trim();
 }
 
-const metaSelector = 'meta[name="description"], meta[name="keywords"], meta[property^="og:"], meta[name^="og:"], meta[name^="twitter:"]';
+/** The page's body text, normalised once: the spam scan and the cloaking comparison both read it. */
+const bodyTexts = new WeakMap<CheerioAPI, string>();
+function bodyText($: CheerioAPI): string {
+  let text = bodyTexts.get($);
+  if (text === undefined) {
+    const body = domIndex($).body ?? ($.root().get(0) as AnyNode | undefined);
+    bodyTexts.set($, (text = normalizeText(body ? textOf(body) : '')));
+  }
+  return text;
+}
+
+const titleOf = ($: CheerioAPI): Element | undefined => tagged($, 'title')[0];
+
+/** `meta[name="description"], meta[name="keywords"], meta[property^="og:"], meta[name^="og:"], meta[name^="twitter:"]` */
+function isSeoMeta(m: Element): boolean {
+  const name = m.attribs.name;
+  return name === 'description' || name === 'keywords' || (m.attribs.property ?? '').startsWith('og:') ||
+    (name !== undefined && (name.startsWith('og:') || name.startsWith('twitter:')));
+}
+const seoMetas = ($: CheerioAPI): Element[] => tagged($, 'meta').filter(isSeoMeta);
+const isLink = (e: Element): boolean => (e.name === 'a' || e.name === 'area') && e.attribs.href !== undefined;
 
 /** Spam on one page, by where it was found; `warnings` collects exempted terms (warning articles). */
 function scanPage(page: HtmlPage, cfg: RulesConfig, warnings: Evidence[]): Hit[] {
@@ -51,37 +75,38 @@ function scanPage(page: HtmlPage, cfg: RulesConfig, warnings: Evidence[]): Hit[]
   };
   const reported = new Set<Element>();
 
-  const body = $('body').get(0) ?? $.root().get(0);
-  const bodyText = body ? textOf($, body) : '';
+  const text = bodyText($);
+  const titleEl = titleOf($);
+  const titleText = titleEl ? textContent(titleEl) : '';
   // Visible article text is not judged, but a warning article is noted so the pass shows why its words did not count.
-  for (const w of findBettingTerms(bodyText, cfg).filter((h) => h.warning)) warnings.push({ url, selector: 'body', excerpt: `${w.term} (${w.warning}): ${w.around}` });
-  const defaced = findDefacement(`${$('title').first().text()} ${bodyText}`, cfg);
+  for (const w of bettingTermsInNormalized(text, cfg).filter((h) => h.warning)) warnings.push({ url, selector: 'body', excerpt: `${w.term} (${w.warning}): ${w.around}` });
+  const defaced = defacementInNormalized([normalizeText(titleText), text].filter(Boolean).join(' '), cfg);
   if (defaced) hits.push({ where: 'defaced', url, selector: 'title, body', excerpt: defaced.around });
 
   for (const { el, reason } of hiddenRoots($, hidingCss($))) {
     const selector = cssPath($, el);
-    const found = terms(textOf($, el), selector);
-    const links = $(el).find('a[href], area[href]').toArray().filter((n) => n.type === 'tag');
+    const hiddenText = textOf(el);
+    const found = terms(hiddenText, selector);
+    const links = descendants(el, isLink);
     links.forEach((n) => reported.add(n));
     const hosts = links.map((n) => resolveHref(n.attribs.href, url)).filter((h): h is string => h !== undefined && bettingHost(h, cfg) !== undefined);
     if (!found.length && !hosts.length) continue;
     const what = [...found, ...hosts.slice(0, 3)].join(', ');
-    hits.push({ where: 'hidden', url, selector, excerpt: `${reason}: ${what} — ${textOf($, el).slice(0, 120)}` });
+    hits.push({ where: 'hidden', url, selector, excerpt: `${reason}: ${what} — ${hiddenText.slice(0, 120)}` });
   }
 
-  const title = $('title').first();
-  if (title.length) {
-    const found = terms(title.text(), 'title');
-    if (found.length) hits.push({ where: 'title', url, selector: 'title', excerpt: title.text().replace(/\s+/g, ' ').trim() });
+  if (titleEl) {
+    const found = terms(titleText, 'title');
+    if (found.length) hits.push({ where: 'title', url, selector: 'title', excerpt: titleText.replace(/\s+/g, ' ').trim() });
   }
 
-  $(metaSelector).each((_, m) => {
-    const content = $(m).attr('content') ?? '';
-    const name = $(m).attr('name') ?? $(m).attr('property') ?? '';
-    const selector = `meta[${$(m).attr('name') !== undefined ? 'name' : 'property'}="${name}"]`;
+  for (const m of seoMetas($)) {
+    const content = m.attribs.content ?? '';
+    const name = m.attribs.name ?? m.attribs.property ?? '';
+    const selector = `meta[${m.attribs.name !== undefined ? 'name' : 'property'}="${name}"]`;
     const host = /^https?:/i.test(content) ? bettingHost(content, cfg) : undefined;
     if (terms(content, selector).length || host) hits.push({ where: 'meta', url, selector, excerpt: content });
-  });
+  }
 
   const navSelectors = new Set<string>();
   for (const l of navigationLinks($, url)) {
@@ -96,10 +121,11 @@ function scanPage(page: HtmlPage, cfg: RulesConfig, warnings: Evidence[]): Hit[]
     if (navSelectors.has(l.selector) || reportedSelectors.has(l.selector)) continue;
     if (bettingHost(l.href, cfg)) hits.push({ where: 'link', url, selector: l.selector, excerpt: `${l.text} → ${l.href}` });
   }
-  $('iframe[src], form[action]').each((_, el) => {
-    const target = resolveHref($(el).attr('src') ?? $(el).attr('action'), url);
+  for (const el of domIndex($).elements) {
+    const raw = el.name === 'iframe' ? el.attribs.src : el.name === 'form' ? el.attribs.action : undefined;
+    const target = resolveHref(raw, url);
     if (target && bettingHost(target, cfg)) hits.push({ where: 'link', url, selector: cssPath($, el), excerpt: target });
-  });
+  }
   return hits;
 }
 
@@ -108,10 +134,10 @@ function signals(page: HtmlPage, cfg: RulesConfig): Map<string, Evidence> {
   const $ = page.doc;
   const url = page.finalUrl;
   const out = new Map<string, Evidence>();
-  const meta = $(metaSelector).toArray().map((m) => $(m).attr('content') ?? '').join(' ');
-  const body = $('body').get(0) ?? $.root().get(0);
-  const text = `${$('title').first().text()} ${meta} ${body ? textOf($, body) : ''}`;
-  for (const h of spamTerms(text, cfg)) out.set(`term:${h.term}`, { url, selector: 'body', excerpt: h.around });
+  const meta = seoMetas($).map((m) => m.attribs.content ?? '').join(' ');
+  const title = titleOf($);
+  const text = [normalizeText(`${title ? textContent(title) : ''} ${meta}`), bodyText($)].filter(Boolean).join(' ');
+  for (const h of bettingTermsInNormalized(text, cfg).filter((x) => !x.warning)) out.set(`term:${h.term}`, { url, selector: 'body', excerpt: h.around });
   for (const l of allLinks($, url)) {
     const brand = bettingHost(l.href, cfg);
     if (brand) out.set(`host:${new URL(l.href).hostname}`, { url, selector: l.selector, excerpt: `${l.text} → ${l.href}` });

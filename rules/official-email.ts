@@ -1,10 +1,11 @@
 // Checks that the site publishes an e-mail address on an official domain (edu.vn / gov.vn), not only free mail (CV 4210 mục IV.2–3).
 import type { CheerioAPI } from 'cheerio';
-import type { Element } from 'domhandler';
+import type { AnyNode } from 'domhandler';
 import type { FetchedPage } from '../src/model/artifacts.js';
 import type { Evidence, Rule, RuleOutcome, With } from '../src/model/rule.js';
 import { CV_4210, cite } from '../src/engine/basis.js';
 import { hostMatches, sameHost } from '../src/engine/hosts.js';
+import { domIndex, textContent } from '../src/engine/dom-index.js';
 import { contentLinks, cssPath } from '../src/engine/links.js';
 import { findSectionLinks, lookupPage, sectionPage, targetState } from '../src/engine/sections.js';
 import { EMAIL_PATTERN } from '../src/engine/contacts.js';
@@ -42,25 +43,58 @@ export function emailsIn(text: string): string[] {
   return [...new Set([...deobfuscate(text).matchAll(EMAIL)].map((m) => m[0].toLowerCase().replace(/\.+$/, '')).filter((e) => !FILE_TLD.test(e)))];
 }
 
+const BLOCKS = new Set(['p', 'li', 'td', 'span', 'div', 'address', 'footer', 'strong', 'b']);
+const NESTED_BLOCKS = new Set(['div', 'p', 'table', 'ul']);
+/** A text node that can hold (part of) an address: an @ or an obfuscated one (`[at]`, `(a còng)`). */
+const ADDRESS_MARK = /@|[[({]\s*(?:at|a c[oò]ng)/i;
+
+/** Elements with a text node below them that can hold an address: the only blocks worth reading. */
+function blocksWithMarks(body: AnyNode): Set<AnyNode> {
+  const marked = new Set<AnyNode>();
+  const walk = (n: AnyNode): void => {
+    if (n.type === 'text') {
+      if (ADDRESS_MARK.test((n as unknown as { data: string }).data)) {
+        for (let p = n.parent; p && !marked.has(p); p = p.parent) marked.add(p);
+      }
+      return;
+    }
+    if ('children' in n) for (const c of n.children) walk(c);
+  };
+  walk(body);
+  return marked;
+}
+
 function addressesOn(page: HtmlPage): { address: string; selector: string; how: string }[] {
   const $ = page.doc;
+  const index = domIndex($);
   const out: { address: string; selector: string; how: string }[] = [];
-  $('a[href^="mailto:" i]').each((_, a) => {
-    const raw = decodeURIComponent(($(a).attr('href') ?? '').replace(/^mailto:/i, '').split('?')[0] ?? '');
-    for (const address of emailsIn(raw)) out.push({ address, selector: cssPath($, a), how: 'mailto' });
-  });
-  $('[data-cfemail]').each((_, el) => {
-    const address = decodeCfEmail($(el).attr('data-cfemail') ?? '');
+  for (const link of index.byTag.get('a') ?? []) {
+    const href = link.attribs.href;
+    if (href === undefined || !/^mailto:/i.test(href)) continue;
+    let raw = href.replace(/^mailto:/i, '').split('?')[0] ?? '';
+    try {
+      raw = decodeURIComponent(raw);
+    } catch {
+      // A stray % in a hand-typed mailto: read it as written.
+    }
+    for (const address of emailsIn(raw)) out.push({ address, selector: cssPath($, link), how: 'mailto' });
+  }
+  for (const el of index.elements) {
+    const cf = el.attribs['data-cfemail'];
+    const address = cf === undefined ? undefined : decodeCfEmail(cf);
     if (address) for (const e of emailsIn(address)) out.push({ address: e, selector: cssPath($, el), how: 'cloudflare' });
-  });
+  }
+  if (!index.body) return out;
   // Text per block element, so the selector points near the address.
-  $('body p, body li, body td, body span, body div, body address, body footer, body strong, body b').each((_, el) => {
-    if (el.type !== 'tag') return;
-    const own = $(el).contents().toArray().filter((n) => n.type === 'text').map((n) => $(n).text()).join(' ');
+  const marked = blocksWithMarks(index.body);
+  for (const el of index.bodyElements) {
+    if (el.type !== 'tag' || !BLOCKS.has(el.name) || !marked.has(el)) continue;
     // Inline siblings (`Email: <b>abc</b>[at]<b>hcm.edu.vn</b>`) only make sense on the whole text of a leaf-ish block.
-    const text = (el as Element).children.some((c) => c.type === 'tag' && ['div', 'p', 'table', 'ul'].includes((c as Element).name)) ? own : $(el).text();
+    const text = el.children.some((c) => c.type === 'tag' && NESTED_BLOCKS.has(c.name))
+      ? el.children.filter((n) => n.type === 'text').map((n) => (n as unknown as { data: string }).data).join(' ')
+      : textContent(el);
     for (const address of emailsIn(text)) out.push({ address, selector: cssPath($, el), how: 'text' });
-  });
+  }
   return out;
 }
 

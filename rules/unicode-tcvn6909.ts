@@ -4,6 +4,7 @@ import type { Evidence, Rule, RuleOutcome, With } from '../src/model/rule.js';
 import { CV_4210, QD_1682_2018, cite } from '../src/engine/basis.js';
 import { sameHost } from '../src/engine/hosts.js';
 import { findMojibake, fontPatterns, isLegacyCharset, legacyFontUses } from '../src/engine/unicode.js';
+import { tagged, textContent } from '../src/engine/dom-index.js';
 
 type Html = FetchedPage & { doc: NonNullable<FetchedPage['doc']> };
 const MAX_EVIDENCE = 10;
@@ -64,7 +65,7 @@ const rule: Rule = {
         problems.push({ messageId: 'legacyFont', data: { url, font: use.font }, evidence: { url, selector: use.selector, excerpt: `font-family: ${use.font} (${use.where})` } });
       }
       const $ = page.doc;
-      const moji = findMojibake(`${$('title').text()}\n${$('body').text()}`, cfg.mojibakeMarkers);
+      const moji = findMojibake(`${tagged($, 'title').map(textContent).join('')}\n${tagged($, 'body').map(textContent).join('')}`, cfg.mojibakeMarkers);
       if (moji.count >= cfg.mojibakeMinCount) {
         problems.push({ messageId: 'mojibake', data: { url, count: moji.count }, evidence: { url, selector: 'body', excerpt: moji.excerpt } });
       }

@@ -39,24 +39,40 @@ function tryDecoder(label: string): Decoder | undefined {
 }
 
 const LETTER = /\p{L}/u;
+/** Whether each BMP code unit is a letter: the count runs over every character of every page, so no regex per character. */
+let letterTable: Uint8Array | undefined;
+function letters16(): Uint8Array {
+  if (!letterTable) {
+    letterTable = new Uint8Array(0x10000);
+    for (let c = 0; c < 0x10000; c++) if (c < 0xd800 || c > 0xdfff) letterTable[c] = LETTER.test(String.fromCharCode(c)) ? 1 : 0;
+  }
+  return letterTable;
+}
 
 /** Letters, and letters followed by a combining mark U+0300–U+036F (decomposed, as windows-1258 yields). */
 export function countLetters(text: string): { letters: number; decomposedLetters: number } {
+  const table = letters16();
   let letters = 0;
   let decomposedLetters = 0;
   let prevLetter = false;
   let prevCounted = false;
-  for (const ch of text) {
-    const cp = ch.codePointAt(0) ?? 0;
-    if (cp >= 0x300 && cp <= 0x36f) {
+  for (let i = 0; i < text.length; i++) {
+    const cu = text.charCodeAt(i);
+    if (cu >= 0x300 && cu <= 0x36f) {
       if (prevLetter && !prevCounted) {
         decomposedLetters++;
         prevCounted = true;
       }
       continue;
     }
-    // ASCII decides without the Unicode-property regex: most of a page's characters are markup-free ASCII text.
-    prevLetter = cp < 0x80 ? (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a) : LETTER.test(ch);
+    if (cu >= 0xd800 && cu <= 0xdbff && i + 1 < text.length) {
+      // A character outside the BMP: one letter or not, by its whole code point.
+      const cp = text.codePointAt(i) ?? 0;
+      prevLetter = LETTER.test(String.fromCodePoint(cp));
+      i++;
+    } else {
+      prevLetter = table[cu] === 1;
+    }
     prevCounted = false;
     if (prevLetter) letters++;
   }

@@ -3,6 +3,7 @@
 // says the site is kept up to date), plus `<time datetime>` and `article:published_time`.
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
+import { domIndex, hasDescendant, tagged, textContent } from './dom-index.js';
 import { cssPath } from './links.js';
 import { findDates, findNamedYears, findSchoolYears, parseDateValue } from './dates.js';
 import { stripDiacritics } from './text.js';
@@ -81,7 +82,7 @@ export function contentText($: CheerioAPI, widgetNames: readonly string[]): Cont
     for (const child of e.children) walk(child, inner);
     if (block) text += '\n';
   };
-  const body = $('body').get(0);
+  const body = domIndex($).body;
   if (body) walk(body, false);
 
   const matchAt = (index: number, raw: string): ContentMatch => {
@@ -94,8 +95,8 @@ export function contentText($: CheerioAPI, widgetNames: readonly string[]): Cont
     }
     const el = owners[lo];
     if (!el) return { raw, selector: 'body', itemText: raw };
-    const item = itemOf($, el, raw);
-    return { raw, selector: cssPath($, item), itemText: collapse($(item).text()) };
+    const item = itemOf(el, raw);
+    return { raw, selector: cssPath($, item), itemText: collapse(textContent(item)) };
   };
   return { text, matchAt };
 }
@@ -104,11 +105,12 @@ export function contentText($: CheerioAPI, widgetNames: readonly string[]): Cont
  * The item a date belongs to, for the evidence: the nearest list entry, table row, post, or block holding a title or
  * link besides the date (NukeViet `.news-item`, WordPress `.entry-header`, Violet `.entry`).
  */
-function itemOf($: CheerioAPI, start: Element, raw: string): Element {
+const HEADINGS_AND_LINKS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'a']);
+function itemOf(start: Element, raw: string): Element {
   let el = start;
   for (let i = 0; i < 6 && el.name !== 'body'; i++) {
     if (['li', 'tr', 'article', 'dd'].includes(el.name) || isArticle(el)) return el;
-    if ($(el).find('h1, h2, h3, h4, h5, h6, a').length > 0 && collapse($(el).text()).length > raw.length + 15) return el;
+    if (hasDescendant(el, (e) => HEADINGS_AND_LINKS.has(e.name)) && collapse(textContent(el)).length > raw.length + 15) return el;
     if (!el.parent || el.parent.type !== 'tag') break;
     el = el.parent as Element;
   }
@@ -130,21 +132,25 @@ export function datedItems($: CheerioAPI, widgetNames: readonly string[]): Dated
     out.push({ ...content.matchAt(d.index, collapse(d.raw)), date: d.date });
   }
   const widgets = widgetMatchers(widgetNames);
-  $('time[datetime]').each((_, el) => {
+  for (const el of tagged($, 'time')) {
+    if (el.attribs.datetime === undefined) continue;
     // Same exclusions as the text: a <time> in the page header or a clock widget is not an item's date.
     // Up to <body>: a <body class="nav-open"> does not make the page navigation.
-    const ancestors = $(el).parents().toArray().filter((p) => p.name !== 'body' && p.name !== 'html');
-    if (ancestors.some((p, i) => isChrome(p, ancestors.slice(i + 1).some(isArticle), widgets))) return;
-    const value = $(el).attr('datetime') ?? '';
+    const ancestors: Element[] = [];
+    for (let p = el.parent; p && p.type === 'tag'; p = p.parent) if (p.name !== 'body' && p.name !== 'html') ancestors.push(p);
+    if (ancestors.some((p, i) => isChrome(p, ancestors.slice(i + 1).some(isArticle), widgets))) continue;
+    const value = el.attribs.datetime;
     const date = parseDateValue(value);
-    if (!date) return;
-    out.push({ raw: value, selector: cssPath($, el), itemText: collapse($(itemOf($, el, value)).text()), date });
-  });
-  $('meta[property="article:published_time"], meta[itemprop="datePublished"]').each((_, el) => {
-    const value = $(el).attr('content') ?? '';
+    if (!date) continue;
+    out.push({ raw: value, selector: cssPath($, el), itemText: collapse(textContent(itemOf(el, value))), date });
+  }
+  const title = tagged($, 'title')[0];
+  for (const el of tagged($, 'meta')) {
+    if (el.attribs.property !== 'article:published_time' && el.attribs.itemprop !== 'datePublished') continue;
+    const value = el.attribs.content ?? '';
     const date = parseDateValue(value);
-    if (date) out.push({ raw: value, selector: cssPath($, el), itemText: collapse($('title').first().text()), date });
-  });
+    if (date) out.push({ raw: value, selector: cssPath($, el), itemText: collapse(title ? textContent(title) : ''), date });
+  }
   return out;
 }
 

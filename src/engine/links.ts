@@ -2,6 +2,7 @@
 // ("How pages are found"), footer links, and every link of a page, each with a selector an inspector can find.
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
+import { classTokens, descendants, domIndex, selfOrAncestor, textContent } from './dom-index.js';
 import { normalizeText } from './text.js';
 
 export type LinkSource = 'nav' | 'header' | 'menu' | 'table-menu' | 'footer' | 'body';
@@ -17,14 +18,31 @@ export interface PageLink {
 }
 
 const MENU_TOKEN = /^(menu|nav|mainmenu)/i;
-const FOOTER_SELECTOR = 'body footer, body #footer, body .footer, body [id^="footer"], body [class*="footer"]';
-const ARTICLE_ANCESTORS = 'article, .post, .entry, .news-item, .news-detail, .article, main article';
+/** `body footer, body #footer, body .footer, body [id^="footer"], body [class*="footer"]`, without a selector engine. */
+const isFooter = (e: Element): boolean => e.type === 'tag' && (e.name === 'footer' || (e.attribs.id ?? '').startsWith('footer') || (e.attribs.class ?? '').includes('footer'));
+const ARTICLE_CLASSES = new Set(['post', 'entry', 'news-item', 'news-detail', 'article']);
+/** Inside `article, .post, .entry, .news-item, .news-detail, .article`: a header or menu there belongs to a story. */
+const insideArticle = (e: Element): boolean => selfOrAncestor(e.parent, (p) => p.name === 'article' || classTokens(p).some((c) => ARTICLE_CLASSES.has(c)));
+const isLink = (e: Element): boolean => (e.name === 'a' || e.name === 'area') && e.attribs.href !== undefined;
 
 /** Resolves an href against the page URL; drops the fragment. Undefined for empty or non-resolvable hrefs. */
 export function resolveHref(href: string | undefined, base: string): string | undefined {
   if (href === undefined) return undefined;
   const trimmed = href.trim();
   if (!trimmed || trimmed.startsWith('#')) return undefined;
+  // Every page repeats the site's menus: the same (page, href) pairs are resolved by the crawler and several rules.
+  const key = `${base}\u0000${trimmed}`;
+  const known = resolved.get(key);
+  if (known !== undefined) return known ?? undefined;
+  const url = resolve(trimmed, base);
+  if (resolved.size >= RESOLVED_LIMIT) resolved.clear();
+  resolved.set(key, url ?? null);
+  return url;
+}
+const resolved = new Map<string, string | null>();
+const RESOLVED_LIMIT = 20_000; // about the links of one unit being judged; a few MB at most
+
+function resolve(trimmed: string, base: string): string | undefined {
   try {
     const url = new URL(trimmed, base);
     url.hash = '';
@@ -54,29 +72,45 @@ const paths = new WeakMap<AnyNode, string>();
 
 /** Short CSS path an inspector can paste in the browser console: up to the nearest ancestor with an id. */
 export function cssPath($: CheerioAPI, el: AnyNode): string {
-  const known = paths.get(el);
+  return el.type === 'tag' || el.type === 'script' || el.type === 'style' ? pathOf(el as Element) : '';
+}
+
+// Memoised per element, parents included: the links of one menu share every step of their paths, and a parent's
+// children are numbered once (nth-of-type) instead of once per child.
+function pathOf(e: Element): string {
+  const known = paths.get(e);
   if (known !== undefined) return known;
-  const parts: string[] = [];
-  let node: AnyNode | null = el;
-  while (node && node.type === 'tag') {
-    const e = node as Element;
-    const name = e.name.toLowerCase();
-    if (e.attribs.id && /^[A-Za-z][\w-]*$/.test(e.attribs.id)) {
-      parts.unshift(`${name}#${e.attribs.id}`);
-      break;
-    }
-    if (name === 'body' || name === 'html') {
-      parts.unshift(name);
-      break;
-    }
-    const parent: AnyNode | null = e.parent;
-    const siblings = parent && 'children' in parent ? parent.children.filter((c) => c.type === 'tag' && c.name.toLowerCase() === name) : [e];
-    parts.unshift(siblings.length > 1 ? `${name}:nth-of-type(${siblings.indexOf(e) + 1})` : name);
-    node = parent;
+  const name = e.name.toLowerCase();
+  let path: string;
+  if (e.attribs.id && /^[A-Za-z][\w-]*$/.test(e.attribs.id)) path = `${name}#${e.attribs.id}`;
+  else if (name === 'body' || name === 'html') path = name;
+  else {
+    const parent = e.parent;
+    const step = parent ? stepIn(parent, e, name) : name;
+    path = parent && (parent.type === 'tag' || parent.type === 'script' || parent.type === 'style') ? `${pathOf(parent as Element)} > ${step}` : step;
   }
-  const path = parts.join(' > ');
-  paths.set(el, path);
+  paths.set(e, path);
   return path;
+}
+
+const steps = new WeakMap<AnyNode, Map<Element, string>>();
+function stepIn(parent: AnyNode, e: Element, name: string): string {
+  let known = steps.get(parent);
+  if (!known) {
+    known = new Map();
+    const counts = new Map<string, number>();
+    const kids = 'children' in parent ? parent.children.filter((c): c is Element => c.type === 'tag' || c.type === 'script' || c.type === 'style') : [];
+    for (const c of kids) counts.set(c.name.toLowerCase(), (counts.get(c.name.toLowerCase()) ?? 0) + 1);
+    const seen = new Map<string, number>();
+    for (const c of kids) {
+      const n = c.name.toLowerCase();
+      const nth = (seen.get(n) ?? 0) + 1;
+      seen.set(n, nth);
+      known.set(c, (counts.get(n) ?? 0) > 1 ? `${n}:nth-of-type(${nth})` : n);
+    }
+    steps.set(parent, known);
+  }
+  return known.get(e) ?? name;
 }
 
 const texts = new WeakMap<Element, { text: string; isImage: boolean }>();
@@ -94,7 +128,7 @@ function firstImage(el: Element): Element | undefined {
 function linkText($: CheerioAPI, a: Element): { text: string; isImage: boolean } {
   const known = texts.get(a);
   if (known) return known;
-  const own = $(a).text();
+  const own = textContent(a);
   const img = firstImage(a);
   const imgText = img ? (img.attribs.alt ?? img.attribs.title ?? '') : '';
   const found = { text: normalizeSpaces(own) || normalizeSpaces(imgText) || normalizeSpaces(a.attribs.title ?? ''), isImage: img !== undefined };
@@ -117,34 +151,35 @@ function navigationRoots($: CheerioAPI): { el: Element; source: LinkSource }[] {
 }
 
 function findNavigationRoots($: CheerioAPI): { el: Element; source: LinkSource }[] {
-  const roots: { el: Element; source: LinkSource }[] = [];
-  $('body nav').each((_, el) => void roots.push({ el, source: 'nav' }));
-  $('body header').each((_, el) => {
-    if ($(el).parents(ARTICLE_ANCESTORS).length === 0) roots.push({ el, source: 'header' });
-  });
-  $('body *').each((_, el) => {
-    if (el.type !== 'tag' || ['body', 'html', 'a', 'img', 'header', 'nav'].includes(el.name)) return;
-    if (hasMenuToken(el) && $(el).parents(ARTICLE_ANCESTORS).length === 0) roots.push({ el, source: 'menu' });
-  });
-  tableMenuRows($).forEach((el) => roots.push({ el, source: 'table-menu' }));
-  return roots;
+  const navs: { el: Element; source: LinkSource }[] = [];
+  const headers: { el: Element; source: LinkSource }[] = [];
+  const menus: { el: Element; source: LinkSource }[] = [];
+  for (const el of domIndex($).bodyElements) {
+    if (el.name === 'nav') navs.push({ el, source: 'nav' });
+    else if (el.name === 'header') {
+      if (!insideArticle(el)) headers.push({ el, source: 'header' });
+    } else if (el.type === 'tag' && !SKIP_MENU_TAGS.has(el.name) && hasMenuToken(el) && !insideArticle(el)) menus.push({ el, source: 'menu' });
+  }
+  return [...navs, ...headers, ...menus, ...tableMenuRows($).map((el) => ({ el, source: 'table-menu' as const }))];
 }
+const SKIP_MENU_TAGS = new Set(['body', 'html', 'a', 'img', 'header', 'nav']);
 
 /** Older portals lay menus out as a table row of cells that each hold (almost only) one link. */
 function tableMenuRows($: CheerioAPI): Element[] {
   const rows: Element[] = [];
-  $('body tr').each((_, tr) => {
-    const cells = $(tr).children('td, th').toArray();
-    if (cells.length < 3) return;
+  for (const tr of domIndex($).bodyElements) {
+    if (tr.name !== 'tr') continue;
+    const cells = tr.children.filter((c): c is Element => c.type === 'tag' && (c.name === 'td' || c.name === 'th'));
+    if (cells.length < 3) continue;
     const linkCells = cells.filter((td) => {
-      const links = $(td).find('a[href]');
+      const links = descendants(td, (e) => e.name === 'a' && e.attribs.href !== undefined);
       if (links.length !== 1) return false;
-      const cellText = normalizeSpaces($(td).text());
-      const aText = normalizeSpaces(links.text());
+      const cellText = normalizeSpaces(textContent(td));
+      const aText = normalizeSpaces(textContent(links[0] as Element));
       return cellText.length <= aText.length + 3;
     });
     if (linkCells.length >= 3 && linkCells.length >= cells.length * 0.75) rows.push(tr);
-  });
+  }
   return rows;
 }
 
@@ -152,13 +187,13 @@ function collect($: CheerioAPI, roots: { el: Element; source: LinkSource }[], ba
   const seen = new Set<Element>();
   const out: PageLink[] = [];
   for (const { el, source } of roots) {
-    $(el).find('a[href], area[href]').each((_, a) => {
-      if (a.type !== 'tag' || seen.has(a)) return;
+    for (const a of descendants(el, isLink)) {
+      if (seen.has(a)) continue;
       seen.add(a);
       const href = resolveHref(a.attribs.href, base) ?? (a.attribs.href ?? '').trim();
-      if (!href) return;
+      if (!href) continue;
       out.push({ href, ...linkText($, a), selector: cssPath($, a), source });
-    });
+    }
   }
   return out;
 }
@@ -186,9 +221,7 @@ export function footerLinks($: CheerioAPI, base: string): PageLink[] {
 
 function findFooterLinks($: CheerioAPI, base: string): PageLink[] {
   const roots: { el: Element; source: LinkSource }[] = [];
-  $(FOOTER_SELECTOR).each((_, el) => {
-    if (el.type === 'tag') roots.push({ el, source: 'footer' });
-  });
+  for (const el of domIndex($).bodyElements) if (isFooter(el)) roots.push({ el, source: 'footer' });
   return collect($, roots, base);
 }
 
@@ -200,13 +233,13 @@ export function allLinks($: CheerioAPI, base: string): PageLink[] {
 function findAllLinks($: CheerioAPI, base: string): PageLink[] {
   const nav = new Set(navigationLinks($, base).map((l) => l.selector));
   const out: PageLink[] = [];
-  $('a[href], area[href]').each((_, a) => {
-    if (a.type !== 'tag') return;
+  for (const a of domIndex($).elements) {
+    if (!isLink(a)) continue;
     const href = resolveHref(a.attribs.href, base) ?? (a.attribs.href ?? '').trim();
-    if (!href) return;
+    if (!href) continue;
     const selector = cssPath($, a);
     out.push({ href, ...linkText($, a), selector, source: nav.has(selector) ? 'nav' : 'body' });
-  });
+  }
   return out;
 }
 
@@ -224,14 +257,23 @@ export function contentLinks($: CheerioAPI, base: string): PageLink[] {
 
 function findContentLinks($: CheerioAPI, base: string): PageLink[] {
   const excluded = new Set<AnyNode>(navigationRoots($).map((r) => r.el));
-  $(FOOTER_SELECTOR).each((_, el) => void excluded.add(el));
+  const inBody = domIndex($).bodyElements;
+  for (const el of inBody) if (isFooter(el)) excluded.add(el);
   const out: PageLink[] = [];
-  $('body a[href], body area[href]').each((_, a) => {
-    if (a.type !== 'tag') return;
-    for (let p: AnyNode | null = a.parent; p; p = p.parent) if (excluded.has(p)) return;
+  for (const a of inBody) {
+    if (!isLink(a) || selfOrAncestor(a.parent, (p) => excluded.has(p))) continue;
     const href = resolveHref(a.attribs.href, base);
-    if (!href) return;
+    if (!href) continue;
     out.push({ href, ...linkText($, a), selector: cssPath($, a), source: 'body' });
-  });
+  }
   return out;
+}
+
+/** The link element (a or area) a PageLink's selector names: the first one in document order, as `$(selector)` finds it. */
+export function linkElement($: CheerioAPI, selector: string): Element | undefined {
+  return memo($, 'link elements', () => {
+    const bySelector = new Map<string, Element>();
+    for (const el of domIndex($).elements) if (isLink(el) && !bySelector.has(cssPath($, el))) bySelector.set(cssPath($, el), el);
+    return bySelector;
+  }).get(selector);
 }

@@ -3,6 +3,7 @@
 // The shared parse is never modified: rules share it.
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
+import { closest, domIndex, hasDescendant } from './dom-index.js';
 import { navigationRegions } from './links.js';
 
 export interface TextSpan {
@@ -49,7 +50,7 @@ export function pageText($: CheerioAPI, root?: Element): PageText {
     for (const child of el.children ?? []) walk(child);
     if (block && text && !text.endsWith('\n')) text += '\n';
   };
-  const body = root ?? $('body').get(0) ?? $.root().get(0);
+  const body = root ?? domIndex($).body ?? $.root().get(0);
   if (body) walk(body as AnyNode);
   return { text, spans };
 }
@@ -70,7 +71,6 @@ export function elementAt(pt: PageText, index: number): Element | undefined {
 
 /** The table row or list item an element belongs to; a layout row holding nested tables or lists is not one entry. */
 export function entryOf($: CheerioAPI, el: Element): Element | undefined {
-  const row = $(el).closest('tr, li');
-  const node = row.get(0) as Element | undefined;
-  return node && row.find('table, tr, li').length === 0 ? node : undefined;
+  const row = closest(el, (e) => e.name === 'tr' || e.name === 'li');
+  return row && !hasDescendant(row, (e) => e.name === 'table' || e.name === 'tr' || e.name === 'li') ? row : undefined;
 }

@@ -4,7 +4,8 @@
 import type { CheerioAPI } from 'cheerio';
 import type { Artifacts, FetchedPage } from '../model/artifacts.js';
 import type { Evidence, Localized, Rule, RuleContext, RuleMeta, RuleOutcome, With } from '../model/rule.js';
-import { contentLinks, cssPath, isHttpUrl, navigationLinks, navigationRegions } from './links.js';
+import { closest, descendants } from './dom-index.js';
+import { contentLinks, cssPath, isHttpUrl, linkElement, navigationLinks, navigationRegions } from './links.js';
 import type { SectionId } from './rules-config.js';
 import { findSectionLinks, lookupPage, sectionPage, targetState, type SectionLink } from './sections.js';
 import { normalizeText } from './text.js';
@@ -68,9 +69,9 @@ export function dropdownLinks(a: Artifacts, s: SectionLink): SectionLink[] {
   const home = a.home;
   if (!home) return [];
   const $ = home.doc;
-  const item = $(s.link.selector).first().closest('li');
-  if (item.length === 0) return [];
-  const inside = new Set(item.find('a[href], area[href]').toArray().map((el) => cssPath($, el)));
+  const item = closest(linkElement($, s.link.selector) ?? null, (e) => e.name === 'li');
+  if (!item) return [];
+  const inside = new Set(descendants(item, (e) => (e.name === 'a' || e.name === 'area') && e.attribs.href !== undefined).map((el) => cssPath($, el)));
   inside.delete(s.link.selector);
   return navigationLinks($, home.finalUrl)
     .filter((l) => inside.has(l.selector) && isHttpUrl(l.href))

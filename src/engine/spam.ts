@@ -22,6 +22,8 @@ interface Prepared {
   terms: { term: string; forms: string[] }[];
   hostWords: { word: string; w: string }[];
   markers: { marker: string; normalized: string }[];
+  /** Any form of any term: most texts hold none, and one regex pass rules them out instead of a scan per form. */
+  anyTerm: RegExp | undefined;
   /** Verdicts per host (null: not a betting host): menus and footers repeat the same hosts on every page. */
   hosts: Map<string, string | null>;
 }
@@ -31,11 +33,14 @@ const preparedFor = new WeakMap<RulesConfig, Prepared>();
 function prepared(cfg: RulesConfig): Prepared {
   let p = preparedFor.get(cfg);
   if (!p) {
+    const terms = [...cfg.bettingTerms, ...cfg.bettingBrands].map((term) => {
+      const k = normalizeText(term);
+      return { term, forms: [...new Set([k, stripDiacritics(k)])].filter(Boolean) };
+    });
+    const forms = terms.flatMap((t) => t.forms).map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
     p = {
-      terms: [...cfg.bettingTerms, ...cfg.bettingBrands].map((term) => {
-        const k = normalizeText(term);
-        return { term, forms: [...new Set([k, stripDiacritics(k)])] };
-      }),
+      terms,
+      anyTerm: forms.length ? new RegExp(forms.join('|')) : undefined,
       hostWords: [...cfg.bettingBrands, ...cfg.bettingHostWords].map((word) => ({ word, w: stripDiacritics(word.toLowerCase()).replace(/[\s-]+/g, '') })),
       markers: cfg.defacementMarkers.map((marker) => ({ marker, normalized: normalizeText(marker) })),
       hosts: new Map(),
@@ -59,8 +64,13 @@ export interface TermHit {
  * would make "cả đó" read as "cá độ".
  */
 export function findBettingTerms(text: string, cfg: RulesConfig): TermHit[] {
-  const t = normalizeText(text);
-  if (!t) return [];
+  return bettingTermsInNormalized(normalizeText(text), cfg);
+}
+
+/** findBettingTerms on text already passed through normalizeText (a page's text is normalised once for all scans). */
+export function bettingTermsInNormalized(t: string, cfg: RulesConfig): TermHit[] {
+  const { anyTerm } = prepared(cfg);
+  if (!t || !anyTerm || !anyTerm.test(t)) return [];
   const hits: TermHit[] = [];
   const span = cfg.antiGamblingContextChars;
   for (const { term, forms } of prepared(cfg).terms) {
@@ -109,7 +119,11 @@ function hostVerdict(host: string, p: Prepared): string | undefined {
 
 /** Defacement signatures ("Hacked by …") in `text`. */
 export function findDefacement(text: string, cfg: RulesConfig): { marker: string; around: string } | undefined {
-  const t = normalizeText(text);
+  return defacementInNormalized(normalizeText(text), cfg);
+}
+
+/** findDefacement on text already passed through normalizeText. */
+export function defacementInNormalized(t: string, cfg: RulesConfig): { marker: string; around: string } | undefined {
   for (const { marker, normalized } of prepared(cfg).markers) {
     const [i] = wordIndices(t, normalized);
     if (i !== undefined) return { marker, around: t.slice(Math.max(0, i - 40), i + marker.length + 80) };

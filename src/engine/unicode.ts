@@ -1,6 +1,7 @@
 // Signs that a page is not Unicode Vietnamese (TCVN 6909:2001): legacy TCVN3/VNI fonts in CSS or <font face>, a legacy
 // charset, and mojibake (UTF-8 bytes read as Latin-1). Pure functions over a parsed page.
 import type { CheerioAPI } from 'cheerio';
+import { domIndex, tagged, textContent } from './dom-index.js';
 import { cssPath } from './links.js';
 
 export interface LegacyFontUse {
@@ -34,26 +35,29 @@ export const fontPatterns = (sources: readonly string[]): RegExp[] => sources.ma
 /** Every use of a legacy Vietnamese font in the page's own CSS and markup. */
 export function legacyFontUses($: CheerioAPI, patterns: readonly RegExp[]): LegacyFontUse[] {
   const out: LegacyFontUse[] = [];
-  $('style').each((_, el) => {
+  for (const el of tagged($, 'style')) {
     // Old pages wrap their CSS in <!-- --> for browsers of the 1990s.
-    const css = $(el).text().replace(/\/\*[\s\S]*?\*\//g, '').replace(/<!--|-->/g, '');
+    const css = textContent(el).replace(/\/\*[\s\S]*?\*\//g, '').replace(/<!--|-->/g, '');
     for (const m of css.matchAll(/([^{}]+)\{([^{}]*)\}/g)) {
       for (const v of fontValues(m[2] ?? '')) {
         const font = legacyFamily(v, patterns);
         if (font) out.push({ font, selector: (m[1] ?? '').trim().replace(/\s+/g, ' '), where: 'style' });
       }
     }
-  });
-  $('[style]').each((_, el) => {
-    for (const v of fontValues($(el).attr('style') ?? '')) {
+  }
+  for (const el of domIndex($).elements) {
+    const style = el.attribs.style;
+    if (style === undefined || !/font/i.test(style)) continue;
+    for (const v of fontValues(style)) {
       const font = legacyFamily(v, patterns);
       if (font) out.push({ font, selector: cssPath($, el), where: 'style-attribute' });
     }
-  });
-  $('font[face]').each((_, el) => {
-    const font = legacyFamily($(el).attr('face') ?? '', patterns);
+  }
+  for (const el of tagged($, 'font')) {
+    if (el.attribs.face === undefined) continue;
+    const font = legacyFamily(el.attribs.face, patterns);
     if (font) out.push({ font, selector: cssPath($, el), where: 'font-face' });
-  });
+  }
   return out;
 }
 

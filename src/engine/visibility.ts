@@ -3,6 +3,7 @@
 // footer) and accessibility-basic (inputs a visitor never sees need no label).
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
+import { domIndex, tagged, textContent } from './dom-index.js';
 
 export interface HidingCss {
   classes: Map<string, string>;
@@ -26,9 +27,16 @@ export function hidingStyle(style: string): string | undefined {
 
 /** Simple `.class`, `#id` and `tag.class` rules of the page's <style> blocks (outside @media) that hide. */
 export function hidingCss($: CheerioAPI): HidingCss {
+  let known = hiding.get($);
+  if (!known) hiding.set($, (known = findHidingCss($)));
+  return known;
+}
+const hiding = new WeakMap<CheerioAPI, HidingCss>();
+
+function findHidingCss($: CheerioAPI): HidingCss {
   const out: HidingCss = { classes: new Map(), ids: new Map() };
-  $('style').each((_, el) => {
-    const css = $(el).text().replace(/\/\*[\s\S]*?\*\//g, '')
+  for (const el of tagged($, 'style')) {
+    const css = textContent(el).replace(/\/\*[\s\S]*?\*\//g, '')
       // Responsive rules (`@media (max-width: 600px) { .desktop-only { display:none } }`) hide only on some screens.
       .replace(/@media[^{]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}/g, '');
     for (const m of css.matchAll(/([^{}]+)\{([^{}]*)\}/g)) {
@@ -41,7 +49,7 @@ export function hidingCss($: CheerioAPI): HidingCss {
         if (id?.[1]) out.ids.set(id[1], `#${id[1]} { ${reason} }`);
       }
     }
-  });
+  }
   return out;
 }
 
@@ -85,7 +93,6 @@ export function hiddenRoots($: CheerioAPI, css: HidingCss = hidingCss($)): { el:
     }
     for (const c of el.children ?? []) walk(c);
   };
-  const body = $('body').get(0);
-  walk(body ?? ($.root().get(0) as AnyNode));
+  walk(domIndex($).body ?? ($.root().get(0) as AnyNode));
   return out;
 }
