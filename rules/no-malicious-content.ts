@@ -108,9 +108,7 @@ function scanPage(page: HtmlPage, cfg: RulesConfig, warnings: Evidence[]): Hit[]
     if (terms(content, selector).length || host) hits.push({ where: 'meta', url, selector, excerpt: content });
   }
 
-  const navSelectors = new Set<string>();
   for (const l of navigationLinks($, url)) {
-    navSelectors.add(l.selector);
     const found = terms(l.text, l.selector);
     const host = bettingHost(l.href, cfg);
     if (found.length || host) hits.push({ where: 'nav', url, selector: l.selector, excerpt: `${l.text} → ${l.href}` });
@@ -118,7 +116,8 @@ function scanPage(page: HtmlPage, cfg: RulesConfig, warnings: Evidence[]): Hit[]
 
   const reportedSelectors = new Set([...reported].map((n) => cssPath($, n)));
   for (const l of allLinks($, url)) {
-    if (navSelectors.has(l.selector) || reportedSelectors.has(l.selector)) continue;
+    // Navigation links were judged above; a link's selector is worked out only when a hidden block was reported.
+    if (l.source === 'nav' || (reportedSelectors.size > 0 && reportedSelectors.has(l.selector))) continue;
     if (bettingHost(l.href, cfg)) hits.push({ where: 'link', url, selector: l.selector, excerpt: `${l.text} → ${l.href}` });
   }
   for (const el of domIndex($).elements) {

@@ -68,17 +68,24 @@ function memo<T>($: CheerioAPI, key: string, compute: () => T): T {
   if (!cache.has(key)) cache.set(key, compute());
   return cache.get(key) as T;
 }
-const paths = new WeakMap<AnyNode, string>();
+// Per document, in plain Maps held by the document's memo: WeakMaps keyed by every DOM node made the GC trace
+// thousands of ephemerons per page (bench/README.md).
+interface PathCache {
+  paths: Map<Element, string>;
+  steps: Map<AnyNode, Map<Element, string>>;
+}
+const pathCache = ($: CheerioAPI): PathCache => memo($, 'paths', () => ({ paths: new Map(), steps: new Map() }));
+const isElement = (n: AnyNode | null): n is Element => n !== null && (n.type === 'tag' || n.type === 'script' || n.type === 'style');
 
 /** Short CSS path an inspector can paste in the browser console: up to the nearest ancestor with an id. */
 export function cssPath($: CheerioAPI, el: AnyNode): string {
-  return el.type === 'tag' || el.type === 'script' || el.type === 'style' ? pathOf(el as Element) : '';
+  return isElement(el) ? pathOf(pathCache($), el) : '';
 }
 
 // Memoised per element, parents included: the links of one menu share every step of their paths, and a parent's
 // children are numbered once (nth-of-type) instead of once per child.
-function pathOf(e: Element): string {
-  const known = paths.get(e);
+function pathOf(cache: PathCache, e: Element): string {
+  const known = cache.paths.get(e);
   if (known !== undefined) return known;
   const name = e.name.toLowerCase();
   let path: string;
@@ -86,20 +93,19 @@ function pathOf(e: Element): string {
   else if (name === 'body' || name === 'html') path = name;
   else {
     const parent = e.parent;
-    const step = parent ? stepIn(parent, e, name) : name;
-    path = parent && (parent.type === 'tag' || parent.type === 'script' || parent.type === 'style') ? `${pathOf(parent as Element)} > ${step}` : step;
+    const step = parent ? stepIn(cache, parent, e, name) : name;
+    path = isElement(parent) ? `${pathOf(cache, parent)} > ${step}` : step;
   }
-  paths.set(e, path);
+  cache.paths.set(e, path);
   return path;
 }
 
-const steps = new WeakMap<AnyNode, Map<Element, string>>();
-function stepIn(parent: AnyNode, e: Element, name: string): string {
-  let known = steps.get(parent);
+function stepIn(cache: PathCache, parent: AnyNode, e: Element, name: string): string {
+  let known = cache.steps.get(parent);
   if (!known) {
     known = new Map();
+    const kids = 'children' in parent ? parent.children.filter(isElement) : [];
     const counts = new Map<string, number>();
-    const kids = 'children' in parent ? parent.children.filter((c): c is Element => c.type === 'tag' || c.type === 'script' || c.type === 'style') : [];
     for (const c of kids) counts.set(c.name.toLowerCase(), (counts.get(c.name.toLowerCase()) ?? 0) + 1);
     const seen = new Map<string, number>();
     for (const c of kids) {
@@ -108,12 +114,10 @@ function stepIn(parent: AnyNode, e: Element, name: string): string {
       seen.set(n, nth);
       known.set(c, (counts.get(n) ?? 0) > 1 ? `${n}:nth-of-type(${nth})` : n);
     }
-    steps.set(parent, known);
+    cache.steps.set(parent, known);
   }
   return known.get(e) ?? name;
 }
-
-const texts = new WeakMap<Element, { text: string; isImage: boolean }>();
 
 function firstImage(el: Element): Element | undefined {
   for (const c of el.children) {
@@ -126,6 +130,7 @@ function firstImage(el: Element): Element | undefined {
 }
 
 function linkText($: CheerioAPI, a: Element): { text: string; isImage: boolean } {
+  const texts = memo($, 'texts', () => new Map<Element, { text: string; isImage: boolean }>());
   const known = texts.get(a);
   if (known) return known;
   const own = textContent(a);
@@ -192,7 +197,7 @@ function collect($: CheerioAPI, roots: { el: Element; source: LinkSource }[], ba
       seen.add(a);
       const href = resolveHref(a.attribs.href, base) ?? (a.attribs.href ?? '').trim();
       if (!href) continue;
-      out.push({ href, ...linkText($, a), selector: cssPath($, a), source });
+      out.push(makeLink($, a, href, source));
     }
   }
   return out;
@@ -231,16 +236,21 @@ export function allLinks($: CheerioAPI, base: string): PageLink[] {
 }
 
 function findAllLinks($: CheerioAPI, base: string): PageLink[] {
-  const nav = new Set(navigationLinks($, base).map((l) => l.selector));
+  const nav = memo($, 'nav elements', () => new Set(navigationRoots($).flatMap((r) => descendants(r.el, isLink))));
   const out: PageLink[] = [];
   for (const a of domIndex($).elements) {
     if (!isLink(a)) continue;
     const href = resolveHref(a.attribs.href, base) ?? (a.attribs.href ?? '').trim();
     if (!href) continue;
-    const selector = cssPath($, a);
-    out.push({ href, ...linkText($, a), selector, source: nav.has(selector) ? 'nav' : 'body' });
+    out.push(makeLink($, a, href, nav.has(a) ? 'nav' : 'body'));
   }
   return out;
+}
+
+/** A link whose selector is worked out when asked for: most links never become evidence. */
+function makeLink($: CheerioAPI, a: Element, href: string, source: LinkSource): PageLink {
+  const { text, isImage } = linkText($, a);
+  return { href, text, isImage, source, get selector() { return cssPath($, a); } };
 }
 
 /** Lower-cased, NFC text of a link for keyword matching. */
@@ -264,7 +274,7 @@ function findContentLinks($: CheerioAPI, base: string): PageLink[] {
     if (!isLink(a) || selfOrAncestor(a.parent, (p) => excluded.has(p))) continue;
     const href = resolveHref(a.attribs.href, base);
     if (!href) continue;
-    out.push({ href, ...linkText($, a), selector: cssPath($, a), source: 'body' });
+    out.push(makeLink($, a, href, 'body'));
   }
   return out;
 }

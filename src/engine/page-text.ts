@@ -27,6 +27,15 @@ const BLOCK = new Set([
 
 /** The text of the page body, or of `root` (e.g. one table row, cells kept apart). */
 export function pageText($: CheerioAPI, root?: Element): PageText {
+  if (root) return buildPageText($, root);
+  // The whole page's text is read by several rules (leaders, documents): built once per page.
+  let whole = wholeTexts.get($);
+  if (!whole) wholeTexts.set($, (whole = buildPageText($)));
+  return whole;
+}
+const wholeTexts = new WeakMap<CheerioAPI, PageText>();
+
+function buildPageText($: CheerioAPI, root?: Element): PageText {
   const excluded = new Set<AnyNode>(navigationRegions($));
   let text = '';
   const spans: TextSpan[] = [];
