@@ -16,6 +16,8 @@ export const auditOptionsSchema = z.object({
   concurrency: positiveInt.default(32),
   perHost: positiveInt.default(2),
   perIp: positiveInt.default(16),
+  /** MB of decoded HTML the units in flight may hold parsed at once; new units wait beyond it. */
+  pageMemory: positiveInt.default(16),
   maxPages: positiveInt.default(30),
   timeout: positiveInt.default(15_000),
   maxBytes: positiveInt.default(5 * 1024 * 1024),

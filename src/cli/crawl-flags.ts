@@ -11,6 +11,7 @@ export function addCrawlFlags(cmd: Command): Command {
     .option('--concurrency <n>', 'số đơn vị kiểm tra cùng lúc / units crawled at once (32)')
     .option('--per-host <n>', 'số yêu cầu cùng lúc tới một máy chủ / requests at once per host (2)')
     .option('--per-ip <n>', 'số yêu cầu cùng lúc tới một địa chỉ IP / requests at once per IP (16)')
+    .option('--page-memory <MB>', 'dung lượng HTML đã phân tích giữ cùng lúc; đơn vị mới chờ khi vượt / MB of parsed pages held at once before new units wait (16)')
     .option('--max-pages <n>', 'số trang tối đa mỗi đơn vị / pages per unit (30)')
     .option('--timeout <ms>', 'thời gian chờ mỗi yêu cầu / per-request timeout, headers and body (15000)')
     .option('--max-bytes <n>', 'dung lượng tối đa mỗi phản hồi sau giải nén / body cap, decoded bytes (5 MiB)')

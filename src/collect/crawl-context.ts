@@ -8,6 +8,7 @@ import { fetchPage } from './fetch-page.js';
 import { HostLimits } from './host-limits.js';
 import { RobotsCache } from './robots.js';
 import type { Targeting } from './page-targets.js';
+import { PageMemory, type PageTicket } from './page-memory.js';
 
 export interface CrawlLogger {
   debug(o: object, msg?: string): void;
@@ -28,6 +29,8 @@ export interface CrawlOptions {
   ignoreRobots: boolean;
   unitDeadlineMs: number;
   retries: number;
+  /** MB of decoded HTML the units in flight may hold parsed (default 16). */
+  pageMemoryMb?: number;
   /** Keywords that steer the page budget (from the rules' config); without them, menu order decides. */
   targeting?: Targeting;
   logger?: CrawlLogger;
@@ -41,6 +44,8 @@ export interface CrawlContext {
   robots: RobotsCache;
   /** Certificates seen, by TLS server name (filled by the dispatcher's connector). */
   tlsFacts: Map<string, TlsFacts>;
+  /** Admits units while the pages they hold parsed fit --page-memory. */
+  memory: PageMemory;
   counters: { pages: number; bytes: number };
   close(): Promise<void>;
 }
@@ -50,6 +55,8 @@ export interface UnitScope {
   signal: AbortSignal;
   deadlineAt: number;
   robotsBlocked: string[];
+  /** The unit's share of --page-memory: every page parsed for it is counted until it is judged. */
+  memory?: PageTicket;
 }
 
 /** Builds the context; throws on bad --connect-to values or unreadable --ca files (bad usage, exit 2). */
@@ -77,6 +84,7 @@ export async function createCrawlContext(options: CrawlOptions): Promise<CrawlCo
     dispatcher,
     limits,
     tlsFacts,
+    memory: new PageMemory((options.pageMemoryMb ?? 16) * 1024 * 1024),
     counters: { pages: 0, bytes: 0 },
     robots: undefined as unknown as RobotsCache,
     close: () => dispatcher.close(),

@@ -10,6 +10,7 @@ import { fetchPage } from './fetch-page.js';
 import { directoryTargets, feedTarget, followsSection, oneHopTargets, prioritizedNavigationTargets, scriptTargets } from './page-targets.js';
 import { probeHttp, probeHttps } from './probes.js';
 import { findSoftRedirect } from './soft-redirect.js';
+import type { PageTicket } from './page-memory.js';
 
 const SCRIPT_MAX_BYTES = 1024 * 1024;
 /** One-hop pages fetched per followed section page (its newest items are listed first on every platform seen). */
@@ -40,7 +41,7 @@ function isHtmlHome(f: FetchResult): f is HtmlHome {
   return f.ok && f.status >= 200 && f.status < 300 && f.isHtml && f.doc !== undefined;
 }
 
-export async function crawlUnit(ctx: CrawlContext, unit: Unit, needs: ReadonlySet<ArtifactKey>): Promise<{ artifacts: Artifacts; crawl: CrawlSummary }> {
+export async function crawlUnit(ctx: CrawlContext, unit: Unit, needs: ReadonlySet<ArtifactKey>, memory?: PageTicket): Promise<{ artifacts: Artifacts; crawl: CrawlSummary }> {
   const started = Date.now();
   const pages = new Map<string, FetchResult>();
   const scripts = new Map<string, FetchResult>();
@@ -50,7 +51,7 @@ export async function crawlUnit(ctx: CrawlContext, unit: Unit, needs: ReadonlySe
   }
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(new Error('unit deadline')), ctx.options.unitDeadlineMs);
-  const scope: UnitScope = { signal: controller.signal, deadlineAt: started + ctx.options.unitDeadlineMs, robotsBlocked: [] };
+  const scope: UnitScope = { signal: controller.signal, deadlineAt: started + ctx.options.unitDeadlineMs, robotsBlocked: [], ...(memory ? { memory } : {}) };
   try {
     const homeFetch = await fetchPage(ctx, unit.website, { scope });
     pages.set(homeFetch.url || unit.website, homeFetch);

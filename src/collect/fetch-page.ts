@@ -78,12 +78,17 @@ function buildPage(ctx: CrawlContext, requested: string, final: URL, raw: RawRes
     bytes: raw.body.length,
     charset: decoded?.charset,
     text,
-    doc: isHtml && opts.parse !== false ? parseHtml(text) : undefined,
+    doc: isHtml && opts.parse !== false ? parseFor(opts, text) : undefined,
     tls: tls ? { ...tls } : undefined,
     timings: { headersMs: raw.headersMs, totalMs: raw.totalMs },
     fetchedAt: new Date().toISOString(),
     userAgent: opts.userAgent ?? 'normal',
   };
+}
+
+function parseFor(opts: FetchPageOptions, text: string): ReturnType<typeof parseHtml> {
+  opts.scope?.memory?.hold(text.length);
+  return parseHtml(text);
 }
 
 /** Failures carry the requested URL (the key callers index by); the hop that failed is named in the detail. */

@@ -8,6 +8,7 @@ import type { Unit } from '../model/unit.js';
 import type { AuditOptions } from '../options.js';
 import { crawlUnit } from '../collect/crawl-unit.js';
 import type { CrawlContext } from '../collect/crawl-context.js';
+import type { PageTicket } from '../collect/page-memory.js';
 import { clip, judgeUnit } from '../engine/runner.js';
 import type { EvidenceStore } from '../store/evidence-store.js';
 import { saveArtifacts } from '../store/artifact-archive.js';
@@ -31,12 +32,22 @@ export interface AuditUnitInput {
 const HARD_DEADLINE_GRACE_MS = 15_000;
 
 export async function auditOneUnit(input: AuditUnitInput): Promise<UnitResult> {
+  // Waits while the units in flight hold --page-memory of parsed pages; released once this unit is judged and stored.
+  const ticket = await input.crawlCtx.memory.admit();
+  try {
+    return await crawlAndJudge(input, ticket);
+  } finally {
+    ticket.close();
+  }
+}
+
+async function crawlAndJudge(input: AuditUnitInput, ticket: PageTicket): Promise<UnitResult> {
   const { unit, crawlCtx, needs, rules, ruleCtx, options, logger } = input;
   const started = Date.now();
   let artifacts: Artifacts;
   let crawl: CrawlSummary;
   try {
-    ({ artifacts, crawl } = await withHardDeadline(crawlUnit(crawlCtx, unit, needs), crawlCtx.options.unitDeadlineMs + HARD_DEADLINE_GRACE_MS));
+    ({ artifacts, crawl } = await withHardDeadline(crawlUnit(crawlCtx, unit, needs, ticket), crawlCtx.options.unitDeadlineMs + HARD_DEADLINE_GRACE_MS));
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     logger.error({ unit: unit.id, err: error }, 'lỗi nội bộ khi thu thập / internal crawler error');

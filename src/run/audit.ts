@@ -202,6 +202,7 @@ async function openCrawl(options: AuditOptions, rulesConfig: RulesConfig, logger
     ignoreRobots: options.ignoreRobots,
     unitDeadlineMs: options.unitDeadline ?? Math.max(4 * options.timeout, 60_000),
     retries: options.retries,
+    pageMemoryMb: options.pageMemory,
     targeting: crawlTargeting(rulesConfig),
     logger,
   }).catch((error: unknown) => {
