@@ -19,6 +19,8 @@ const { values: flags } = parseArgs({
     bandwidth: { type: 'string', default: '0' },
     'per-ip': { type: 'string', default: '64' },
     'cpu-prof': { type: 'string' },
+    /** Extra audit flags for every audit child, e.g. --audit-args="--page-memory 24". */
+    'audit-args': { type: 'string', default: '' },
   },
 });
 
@@ -33,7 +35,7 @@ const BANDWIDTH = Number(flags.bandwidth);
 // Every fleet host sits on 127.0.0.1, so the per-IP politeness limit (16, meant for shared hosting) would cap the
 // whole fleet at 16 requests in flight: a fact of the simulation, not of a real registry spread over many IPs.
 // 64 = 32 units × 2 per host, so the per-host and unit limits govern, as they do on a real fleet.
-const PER_IP = ['--per-ip', flags['per-ip']];
+const PER_IP = ['--per-ip', flags['per-ip'], ...flags['audit-args'].split(/\s+/).filter(Boolean)];
 const CHILD_LIMIT_MS = full ? 90 * 60_000 : 5 * 60_000;
 const MiB = 2 ** 20;
 const mib = (b: number): string => `${(b / MiB).toFixed(0)} MiB`;

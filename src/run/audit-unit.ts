@@ -101,6 +101,12 @@ export function judgeArtifacts(input: JudgeInput): UnitResult {
   };
 }
 
+/** The result of a unit our own code failed on (a crashed worker): unverified, every finding an error. */
+export function unjudgedResult(input: Omit<JudgeInput, 'artifacts' | 'crawl'> & { unit: Unit; detail: string }): UnitResult {
+  const { unit, detail, ...rest } = input;
+  return judgeArtifacts({ ...rest, artifacts: failedArtifacts(unit, detail), crawl: { status: 'internal_error', pages: 0, durationMs: 0, error: detail } });
+}
+
 function failedArtifacts(unit: Unit, detail: string): Artifacts {
   return {
     unit,

@@ -8,12 +8,13 @@ import type { RegistryReadResult } from '../registry/index.js';
 import { buildRegistryIndex } from '../registry/index.js';
 import type { AuditOptions } from '../options.js';
 import { auditDate, UsageError } from '../options.js';
-import { crawlTargeting, type RulesConfig } from '../engine/rules-config.js';
+import type { RulesConfig } from '../engine/rules-config.js';
 import type { Rule, RuleContext } from '../model/rule.js';
 import type { Unit } from '../model/unit.js';
 import type { DistrictSummary, RegistryIssue, RunResults, UnitResult } from '../model/result.js';
 import { neededArtifacts } from '../engine/select-rules.js';
-import { createCrawlContext, type CrawlContext } from '../collect/crawl-context.js';
+import type { CrawlContext } from '../collect/crawl-context.js';
+import { openCrawl } from './open-crawl.js';
 import { JsonlStore } from '../store/jsonl-store.js';
 import { EvidenceStore } from '../store/evidence-store.js';
 import { acquireRunLock } from '../store/run-lock.js';
@@ -23,7 +24,10 @@ import { traceOf, type UnitTrace } from '../aggregate/registry-checks.js';
 import { finishRun, inRegistryOrder, type FinishedRun } from './finish-run.js';
 import { baselineIndex, gentler, recheckReason, type RecheckPlan } from './recheck.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
-import { auditOneUnit } from './audit-unit.js';
+import { auditOneUnit, unjudgedResult } from './audit-unit.js';
+import { UnitPool, workersAvailable } from './unit-pool.js';
+import { RULES_BY_ID } from '../../rules/index.js';
+import { availableParallelism } from 'node:os';
 import { planExemptions } from '../exemptions/apply-exemptions.js';
 import type { ExemptionEntry } from '../exemptions/schema.js';
 import { resolveShard } from '../shard/resolve-shard.js';
@@ -136,12 +140,21 @@ async function runLocked(input: AuditInput, dir: string, started: Date, shard: R
   const limit = pLimit(options.concurrency);
   logger.info({ units: units.length, todo: todo.length, rules: rules.length, dir }, 'bắt đầu kiểm tra / audit started');
 
-  const judgeOne = async (unit: Unit, ctx: CrawlContext): Promise<UnitResult> => {
-    const result = exemptions.apply(await auditOneUnit({
-      unit, crawlCtx: ctx, needs, rules, ruleCtx, options, ruleSetVersion: input.ruleSetVersion, logger,
-      ...(evidence ? { evidence } : {}),
-      ...(options.saveArtifacts ? { saveArtifactsTo: dir } : {}),
-    }));
+  const pool = startPool(input, { now, dir, logger });
+  logger.info({ workers: pool?.size ?? 1 }, 'luồng xử lý / worker threads');
+  const judgeOne = async (unit: Unit, ctx: CrawlContext, inPool?: UnitPool): Promise<UnitResult> => {
+    const judged = inPool
+      ? await inPool.run(unit).catch((error: unknown) => {
+        const detail = error instanceof Error ? error.message : String(error);
+        logger.error({ unit: unit.id, err: error }, 'lỗi nội bộ / internal error');
+        return unjudgedResult({ unit, detail, rules, ruleCtx, lang: options.lang, ruleSetVersion: input.ruleSetVersion, logger });
+      })
+      : await auditOneUnit({
+        unit, crawlCtx: ctx, needs, rules, ruleCtx, options, ruleSetVersion: input.ruleSetVersion, logger,
+        ...(evidence ? { evidence } : {}),
+        ...(options.saveArtifacts ? { saveArtifactsTo: dir } : {}),
+      });
+    const result = exemptions.apply(judged);
     // a later line for the same unit (a re-check) supersedes the earlier one
     await store.append(result);
     return result;
@@ -149,7 +162,7 @@ async function runLocked(input: AuditInput, dir: string, started: Date, shard: R
   const baseline = baselineIndex(input.baseline);
   const recheck: RecheckPlan = { changed: [], unverified: [] };
   const auditUnit = async (unit: Unit): Promise<void> => {
-    const result = await judgeOne(unit, crawlCtx);
+    const result = await judgeOne(unit, crawlCtx, pool);
     const reason = recheckReason(result, options, baseline);
     if (reason) recheck[reason].push(unit.id);
     progress.tick(result.crawl.pages);
@@ -163,7 +176,7 @@ async function runLocked(input: AuditInput, dir: string, started: Date, shard: R
       await Promise.all(todo.map((unit) => limit(() => auditUnit(unit))));
     } finally {
       progress.finish();
-      pagesFetched += crawlCtx.counters.pages;
+      pagesFetched += crawlCtx.counters.pages + (pool ? await pool.close() : 0);
       await crawlCtx.close();
     }
     pagesFetched += await runRechecks(recheck, units, { options, input, logger, judgeOne });
@@ -188,27 +201,21 @@ async function runLocked(input: AuditInput, dir: string, started: Date, shard: R
   return { dir, ...finished, pagesFetched, durationMs: Date.now() - started.getTime() };
 }
 
-async function openCrawl(options: AuditOptions, rulesConfig: RulesConfig, logger: Logger): Promise<CrawlContext> {
-  return createCrawlContext({
-    userAgent: options.userAgent,
-    timeoutMs: options.timeout,
-    maxBytes: options.maxBytes,
-    maxPages: options.maxPages,
-    perHost: options.perHost,
-    perIp: options.perIp,
-    connectTo: options.connectTo,
-    caFiles: options.ca,
-    allowPrivate: options.allowPrivate,
-    ignoreRobots: options.ignoreRobots,
-    unitDeadlineMs: options.unitDeadline ?? Math.max(4 * options.timeout, 60_000),
-    retries: options.retries,
-    pageMemoryMb: options.pageMemory,
-    targeting: crawlTargeting(rulesConfig),
-    logger,
-  }).catch((error: unknown) => {
-    // bad --connect-to values or unreadable --ca files are bad usage (exit 2), not a failed run
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  });
+/**
+ * Worker threads for the first pass (--workers, default: the cores, at most 4). In-process when one is asked for,
+ * when the rules are not the catalogue's own (a library caller's), or when running from TypeScript sources.
+ */
+function startPool(input: AuditInput, run: { now: Date; dir: string; logger: Logger }): UnitPool | undefined {
+  const { options, rules } = input;
+  const size = options.workers ?? Math.min(4, availableParallelism());
+  if (size < 2 || !workersAvailable() || !rules.every((r) => RULES_BY_ID[r.meta.id]?.check === r.check)) return undefined;
+  return new UnitPool(size, {
+    options, rulesConfig: input.rulesConfig, ruleIds: rules.map((r) => r.meta.id),
+    weights: Object.fromEntries(rules.map((r) => [r.meta.id, r.meta.weight])), now: run.now.toISOString(),
+    registryUnits: input.registry.units, ruleSetVersion: input.ruleSetVersion,
+    ...(options.evidence ? { evidenceDir: run.dir } : {}),
+    ...(options.saveArtifacts ? { saveArtifactsTo: run.dir } : {}),
+  }, run.logger);
 }
 
 /** The second, gentler pass over the units the first pass flagged; returns the pages it fetched. */

@@ -15,7 +15,7 @@ export type RunMeta = Omit<RunResults['run'], 'finishedAt' | 'registryChecks'> &
 export const RUN_META_FILE = 'run.json';
 
 /** Options that only change how the crawl is carried out, not what is judged: free to differ on resume. */
-const CRAWL_TUNING = new Set(['out', 'format', 'concurrency', 'perHost', 'perIp', 'timeout', 'retries', 'unitDeadline', 'connectTo', 'ca', 'logLevel', 'progress', 'resume', 'template', 'templateMap', 'baseline', 'failOn', 'failUnder', 'recheckChanged', 'recheckUnverified', 'recheckDelay', 'skipInvalid', 'config']);
+const CRAWL_TUNING = new Set(['out', 'format', 'concurrency', 'perHost', 'perIp', 'pageMemory', 'workers', 'timeout', 'retries', 'unitDeadline', 'connectTo', 'ca', 'logLevel', 'progress', 'resume', 'template', 'templateMap', 'baseline', 'failOn', 'failUnder', 'recheckChanged', 'recheckUnverified', 'recheckDelay', 'skipInvalid', 'config']);
 
 export async function writeRunMeta(dir: string, meta: RunMeta): Promise<void> {
   await writeFile(join(dir, RUN_META_FILE), `${JSON.stringify(meta, null, 2)}\n`);

@@ -112,4 +112,27 @@ describe('edu-audit demo', () => {
       for (const f of u.findings) if (f.status === 'fail') expect(f.evidence.length, `${u.id} ${f.rule}`).toBeGreaterThan(0);
     }
   });
+
+  it('gives the same verdicts, scores and evidence in one process as in worker threads', async () => {
+    // the default run above uses worker threads (the cores, at most 4; at least 2 forced here): units of one host
+    // share a worker, limits are shared out; none of that may change a verdict
+    const inProcess = join(await mkdtemp(join(tmpdir(), 'edu-demo-1-')), 'run');
+    const threaded = join(await mkdtemp(join(tmpdir(), 'edu-demo-2-')), 'run');
+    const [one, two] = await Promise.all([
+      runCli(['demo', '--out', inProcess, '--log-level', 'warn', '--format', 'json', '--workers', '1']),
+      runCli(['demo', '--out', threaded, '--log-level', 'info', '--format', 'json', '--workers', '3']),
+    ]);
+    expect(one.code).toBe(0);
+    expect(two.code).toBe(0);
+    expect(two.stderr).toMatch(/"workers":3/);
+    const verdicts = async (dir: string): Promise<unknown[]> => {
+      const r = JSON.parse(await readFile(join(dir, 'results.json'), 'utf8')) as RunResults;
+      return r.units.map((u) => ({ id: u.id, score: u.score, grade: u.grade, crawl: u.crawl.status, pages: u.crawl.pages,
+        findings: u.findings.map((f) => [f.rule, f.status, f.message, f.evidence.map((e) => [e.url, e.selector, e.excerpt, e.snapshot])]) }));
+    };
+    const a = await verdicts(inProcess);
+    expect(a).toHaveLength(14);
+    expect(await verdicts(threaded)).toEqual(a);
+    expect(await verdicts(out)).toEqual(a);
+  }, 120_000);
 });
