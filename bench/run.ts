@@ -12,7 +12,7 @@ import { auditChild, bareChild, reportChild, rssAt, type AuditRun } from './meas
 const { values: flags } = parseArgs({
   options: {
     full: { type: 'boolean', default: false },
-    runs: { type: 'string', default: '1' },
+    runs: { type: 'string', default: '3' },
     only: { type: 'string', default: 'floor,scale,memory,report' },
     keep: { type: 'boolean', default: false },
     latency: { type: 'string', default: '200' },
@@ -27,7 +27,7 @@ const { values: flags } = parseArgs({
 const full = flags.full;
 const SIZES = full
   ? { floor: 1000, scale: 2000, memory: 10_000, memory5: 50_000, report: 50_000 }
-  : { floor: 60, scale: 120, memory: 150, memory5: 500, report: 50_000 };
+  : { floor: 60, scale: 300, memory: 150, memory5: 500, report: 50_000 };
 const RUNS = Math.max(1, Number(flags.runs));
 const PHASES = new Set(flags.only.split(','));
 const LATENCY = Number(flags.latency);

@@ -18,7 +18,7 @@ export const auditOptionsSchema = z.object({
   perIp: positiveInt.default(16),
   /** MB of decoded HTML the units in flight may hold parsed at once; new units wait beyond it. */
   pageMemory: positiveInt.default(16),
-  /** Worker threads that crawl and judge units (default: the cores, at most 4; 1 = in-process). */
+  /** Worker threads that crawl and judge units (default: the cores but one, at most 4; 1 = in-process). */
   workers: positiveInt.max(64).optional(),
   maxPages: positiveInt.default(30),
   timeout: positiveInt.default(15_000),

@@ -114,8 +114,8 @@ describe('edu-audit demo', () => {
   });
 
   it('gives the same verdicts, scores and evidence in one process as in worker threads', async () => {
-    // the default run above uses worker threads (the cores, at most 4; at least 2 forced here): units of one host
-    // share a worker, limits are shared out; none of that may change a verdict
+    // worker threads (forced here; the default depends on the cores): units of one host share a worker, limits are
+    // shared out; none of that may change a verdict
     const inProcess = join(await mkdtemp(join(tmpdir(), 'edu-demo-1-')), 'run');
     const threaded = join(await mkdtemp(join(tmpdir(), 'edu-demo-2-')), 'run');
     const [one, two] = await Promise.all([

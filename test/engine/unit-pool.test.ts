@@ -23,3 +23,13 @@ describe('workerIndexFor', () => {
     expect(workerIndexFor(unit('x'), 2)).toBeLessThan(2);
   });
 });
+
+describe('defaultWorkers', () => {
+  it('keeps one core for the main thread, in-process on 2 cores, at most 4 workers', async () => {
+    const { defaultWorkers } = await import('../../src/run/audit.js');
+    expect(defaultWorkers(1)).toBe(1);
+    expect(defaultWorkers(2)).toBe(1);
+    expect(defaultWorkers(3)).toBe(2);
+    expect(defaultWorkers(16)).toBe(4);
+  });
+});
