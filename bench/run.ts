@@ -55,6 +55,11 @@ function report(f: Figure): void {
   console.log(`  ${f.name}: ${f.value}  (target ${f.target}: ${f.met ? 'MET' : 'NOT MET'})\n    ${f.detail}`);
 }
 
+/** A run directory is deleted once measured (large at --full sizes), unless --keep. */
+async function dropRun(name: string): Promise<void> {
+  if (!flags.keep) await rm(join(tmp, name), { recursive: true, force: true });
+}
+
 function checkRun(what: string, run: AuditRun): void {
   if (run.timedOut) console.log(`  ! ${what}: killed after ${secs(CHILD_LIMIT_MS)}`);
   else if (run.exitCode !== 0 && run.exitCode !== 1) console.log(`  ! ${what}: exit ${run.exitCode}\n${run.stderr}`);
@@ -95,7 +100,7 @@ async function floor(): Promise<void> {
       ratios.push(pipePps / barePps);
       lines.push(`run ${r + 1}: audit ${run.stats.html} pages in ${secs(run.ms)} = ${pipePps.toFixed(0)} pages/s (+${run.stats.robots} robots, ${run.stats.feed} feeds, ${run.stats.searchbot} Googlebot homes, ${run.stats.other} scripts); ` +
         `bare ${bareStats.html} pages in ${secs(bare.wallMs)} = ${barePps.toFixed(0)} pages/s; ratio ${(pipePps / barePps).toFixed(2)}; audit peak RSS ${mib(run.peak)}`);
-      await rm(join(tmp, `floor-run-${r}`), { recursive: true, force: true });
+      await dropRun(`floor-run-${r}`);
     }
   } finally {
     await fleet.close();
@@ -122,7 +127,7 @@ async function scale(): Promise<void> {
     });
   } finally {
     await fleet.close();
-    await rm(join(tmp, 'scale-run'), { recursive: true, force: true });
+    await dropRun('scale-run');
   }
 }
 
@@ -142,7 +147,7 @@ async function memory(): Promise<void> {
         target: '< 500 MB, flat in N', met: run.peak < 500e6 && flat && !run.timedOut,
         detail: `${secs(run.ms)}, ${run.stats.html} pages; ${flat ? 'flat' : 'GROWING'} (100 % vs 50 %: ${((at[2]! / Math.max(1, at[1]!) - 1) * 100).toFixed(0)} %)`,
       });
-      await rm(join(tmp, `memory-run-${n}`), { recursive: true, force: true });
+      await dropRun(`memory-run-${n}`);
     }
   } finally {
     await fleet.close();

@@ -17,7 +17,7 @@ export const auditOptionsSchema = z.object({
   perHost: positiveInt.default(2),
   perIp: positiveInt.default(16),
   /** MB of decoded HTML the units in flight may hold parsed at once; new units wait beyond it. */
-  pageMemory: positiveInt.default(16),
+  pageMemory: positiveInt.default(12),
   /** Worker threads that crawl and judge units (default: the cores but one, at most 4; 1 = in-process). */
   workers: positiveInt.max(64).optional(),
   maxPages: positiveInt.default(30),

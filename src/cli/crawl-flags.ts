@@ -12,7 +12,7 @@ export function addCrawlFlags(cmd: Command): Command {
     .option('--per-host <n>', 'số yêu cầu cùng lúc tới một máy chủ / requests at once per host (2)')
     .option('--per-ip <n>', 'số yêu cầu cùng lúc tới một địa chỉ IP / requests at once per IP (16)')
     .option('--workers <n>', 'số luồng xử lý song song / worker threads crawling and judging units (số nhân CPU trừ một, tối đa 4; 1 = một luồng / CPU cores but one, at most 4; 1 = in-process)')
-    .option('--page-memory <MB>', 'dung lượng HTML đã phân tích giữ cùng lúc; đơn vị mới chờ khi vượt / MB of parsed pages held at once before new units wait (16)')
+    .option('--page-memory <MB>', 'dung lượng HTML đã phân tích giữ cùng lúc; đơn vị mới chờ khi vượt / MB of parsed pages held at once before new units wait (12)')
     .option('--max-pages <n>', 'số trang tối đa mỗi đơn vị / pages per unit (30)')
     .option('--timeout <ms>', 'thời gian chờ mỗi yêu cầu / per-request timeout, headers and body (15000)')
     .option('--max-bytes <n>', 'dung lượng tối đa mỗi phản hồi sau giải nén / body cap, decoded bytes (5 MiB)')

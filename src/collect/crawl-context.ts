@@ -29,7 +29,7 @@ export interface CrawlOptions {
   ignoreRobots: boolean;
   unitDeadlineMs: number;
   retries: number;
-  /** MB of decoded HTML the units in flight may hold parsed (default 16). */
+  /** MB of decoded HTML the units in flight may hold parsed (default 12). */
   pageMemoryMb?: number;
   /** Keywords that steer the page budget (from the rules' config); without them, menu order decides. */
   targeting?: Targeting;
@@ -84,7 +84,7 @@ export async function createCrawlContext(options: CrawlOptions): Promise<CrawlCo
     dispatcher,
     limits,
     tlsFacts,
-    memory: new PageMemory((options.pageMemoryMb ?? 16) * 1024 * 1024),
+    memory: new PageMemory((options.pageMemoryMb ?? 12) * 1024 * 1024),
     counters: { pages: 0, bytes: 0 },
     robots: undefined as unknown as RobotsCache,
     close: () => dispatcher.close(),

@@ -37,31 +37,40 @@ const wholeTexts = new WeakMap<CheerioAPI, PageText>();
 
 function buildPageText($: CheerioAPI, root?: Element): PageText {
   const excluded = new Set<AnyNode>(navigationRegions($));
-  let text = '';
+  // Parts joined once at the end, with the length and last character tracked: asking the growing string for its
+  // last character flattened it on every text node (the walk was quadratic on long pages).
+  const parts: string[] = [];
+  let length = 0;
+  let last = '';
+  const append = (s: string): void => {
+    parts.push(s);
+    length += s.length;
+    last = s[s.length - 1] ?? last;
+  };
   const spans: TextSpan[] = [];
   const walk = (node: AnyNode): void => {
     if (node.type === 'text') {
       const parent = node.parent as Element | null;
       const chunk = (node as unknown as { data: string }).data.normalize('NFC').replace(/[\s\u00a0]+/g, ' ');
       if (!chunk.trim() || !parent) {
-        if (chunk && !text.endsWith(' ') && !text.endsWith('\n')) text += ' ';
+        if (chunk && (length === 0 || (last !== ' ' && last !== '\n'))) append(' ');
         return;
       }
-      spans.push({ start: text.length, end: text.length + chunk.length, el: parent });
-      text += chunk;
+      spans.push({ start: length, end: length + chunk.length, el: parent });
+      append(chunk);
       return;
     }
     if (node.type !== 'tag' && node.type !== 'root') return;
     const el = node as Element;
     if (excluded.has(el) || (node.type === 'tag' && SKIP.has(el.name))) return;
     const block = node.type === 'tag' && BLOCK.has(el.name);
-    if (block && text && !text.endsWith('\n')) text += '\n';
+    if (block && length > 0 && last !== '\n') append('\n');
     for (const child of el.children ?? []) walk(child);
-    if (block && text && !text.endsWith('\n')) text += '\n';
+    if (block && length > 0 && last !== '\n') append('\n');
   };
   const body = root ?? domIndex($).body ?? $.root().get(0);
   if (body) walk(body as AnyNode);
-  return { text, spans };
+  return { text: parts.join(''), spans };
 }
 
 /** The element holding the character at `index`, if any. */

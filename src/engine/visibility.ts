@@ -10,16 +10,24 @@ export interface HidingCss {
   ids: Map<string, string>;
 }
 
+const decl = (re: string): RegExp => new RegExp(`(^|;|\\{)${re}(;|!|$)`);
+// Compiled once: every style attribute and <style> rule of every page goes through them.
+const DISPLAY_NONE = decl('display:none');
+const VISIBILITY_HIDDEN = decl('visibility:(hidden|collapse)');
+const OPACITY_0 = decl('opacity:0(\\.0+)?');
+const FONT_SIZE_0 = decl('font-size:0(px|em|rem|pt|%)?');
+const SIZE_0 = decl('(max-)?(width|height):0(px|em|rem|%)?');
+const OVERFLOW_HIDDEN = decl('overflow:hidden');
+
 /** Why a CSS declaration block hides its element, or undefined. Spam kits hide with each of these. */
 export function hidingStyle(style: string): string | undefined {
   const s = style.toLowerCase().replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, '');
-  const decl = (re: string): boolean => new RegExp(`(^|;|\\{)${re}(;|!|$)`).test(s);
-  if (decl('display:none')) return 'display:none';
-  if (decl('visibility:(hidden|collapse)')) return 'visibility:hidden';
-  if (decl('opacity:0(\\.0+)?')) return 'opacity:0';
-  if (decl('font-size:0(px|em|rem|pt|%)?')) return 'font-size:0';
+  if (DISPLAY_NONE.test(s)) return 'display:none';
+  if (VISIBILITY_HIDDEN.test(s)) return 'visibility:hidden';
+  if (OPACITY_0.test(s)) return 'opacity:0';
+  if (FONT_SIZE_0.test(s)) return 'font-size:0';
   // Zero width/height hides only when the overflow is clipped; a 0-height float wrapper still shows its content.
-  if (decl('(max-)?(width|height):0(px|em|rem|%)?') && decl('overflow:hidden')) return 'zero size';
+  if (SIZE_0.test(s) && OVERFLOW_HIDDEN.test(s)) return 'zero size';
   // Off-screen: `left:-9999px`, `text-indent:-9999px`, `margin-left:-5000px`…
   if (/(^|;)(left|top|right|bottom|text-indent|margin-left|margin-top):-\d{3,}/.test(s)) return 'off-screen';
   return undefined;
