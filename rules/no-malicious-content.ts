@@ -29,6 +29,11 @@ const NOT_TEXT = new Set(['script', 'style', 'noscript', 'template']);
 
 /** Text of a subtree without scripts and styles, whitespace collapsed. */
 function textOf(el: AnyNode): string {
+  return rawTextOf(el).replace(/\s+/g, ' ').trim();
+}
+
+/** The same text with its whitespace as written (normalizeText collapses it anyway). */
+function rawTextOf(el: AnyNode): string {
   const parts: string[] = [];
   const walk = (n: AnyNode): void => {
     if (n.type === 'text') parts.push((n as unknown as { data: string }).data);
@@ -38,7 +43,7 @@ function textOf(el: AnyNode): string {
     for (const c of e.children ?? []) walk(c);
   };
   walk(el);
-  return parts.join(' ').replace(/\s+/g, ' ').trim();
+  return parts.join(' ');
 }
 
 /** The page's body text, normalised once: the spam scan and the cloaking comparison both read it. */
@@ -47,7 +52,7 @@ function bodyText($: CheerioAPI): string {
   let text = bodyTexts.get($);
   if (text === undefined) {
     const body = domIndex($).body ?? ($.root().get(0) as AnyNode | undefined);
-    bodyTexts.set($, (text = normalizeText(body ? textOf(body) : '')));
+    bodyTexts.set($, (text = normalizeText(body ? rawTextOf(body) : '')));
   }
   return text;
 }

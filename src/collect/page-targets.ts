@@ -2,7 +2,7 @@
 import type { CheerioAPI } from 'cheerio';
 import { sameHost } from '../engine/hosts.js';
 import { allLinks, contentLinks, isHttpUrl, navigationLinks, resolveHref } from '../engine/links.js';
-import { matchesKeyword } from '../engine/text.js';
+import { findKeyword } from '../engine/text.js';
 
 const STATIC_FILE = /\.(pdf|docx?|xlsx?|pptx?|odt|ods|rtf|jpe?g|png|gif|bmp|webp|svg|ico|tiff?|zip|rar|7z|gz|tar|mp3|mp4|m4a|avi|mov|wmv|flv|webm|exe|msi|apk|swf|css|js)$/i;
 
@@ -62,7 +62,8 @@ export interface Targeting {
   directoryKeywords: readonly string[];
 }
 
-const matchesAny = (text: string, keywords: readonly string[]): boolean => keywords.some((k) => matchesKeyword(text, k));
+// findKeyword normalises the text once for all keywords (matchesKeyword per keyword did it every time, on every link).
+const matchesAny = (text: string, keywords: readonly string[]): boolean => findKeyword(text, keywords) !== undefined;
 
 function sameSitePage(url: string, base: string): boolean {
   return isHttpUrl(url) && sameHost(url, base) && !isStaticFile(url);

@@ -2,7 +2,7 @@
 // term legitimate ("phòng chống cá độ"), and betting hosts. Lists come from the rules config.
 import type { RulesConfig } from './rules-config.js';
 import { hostOf } from './hosts.js';
-import { matchesKeyword, normalizeText, stripDiacritics } from './text.js';
+import { findKeyword, normalizeText, stripDiacritics } from './text.js';
 
 const WORD = /[\p{L}\p{N}]/u;
 
@@ -77,7 +77,7 @@ export function bettingTermsInNormalized(t: string, cfg: RulesConfig): TermHit[]
     const at = forms.flatMap((f) => wordIndices(t, f).map((i) => ({ i, len: f.length })));
     for (const { i, len } of at) {
       const window = t.slice(Math.max(0, i - span), i + len + span);
-      const warning = cfg.antiGamblingContext.find((w) => matchesKeyword(window, w));
+      const warning = findKeyword(window, cfg.antiGamblingContext);
       hits.push({ term, around: t.slice(Math.max(0, i - 60), i + len + 60), ...(warning ? { warning } : {}) });
       if (!warning) break; // one spam occurrence per term is enough evidence
     }
