@@ -4,7 +4,7 @@ import type { Evidence, Rule, RuleOutcome, With } from '../src/model/rule.js';
 import { HP_2024, TT_22_2023, cite } from '../src/engine/basis.js';
 import { isEmcHost } from '../src/engine/emc.js';
 import { hostMatches, hostOf } from '../src/engine/hosts.js';
-import { classTokens, closest, domIndex, hasDescendant, tagged, textContent } from '../src/engine/dom-index.js';
+import { classTokens, closest, domIndex, hasDescendant, isLink, tagged, textContent } from '../src/engine/dom-index.js';
 import { cssPath, resolveHref } from '../src/engine/links.js';
 import { findKeyword } from '../src/engine/text.js';
 
@@ -87,7 +87,7 @@ const rule: Rule = {
       }
     }
     for (const el of domIndex($).elements) {
-      if ((el.name !== 'a' && el.name !== 'area') || el.attribs.href === undefined) continue;
+      if (!isLink(el)) continue;
       if (hasDescendant(el, (e) => e.name === 'img')) continue; // judged with its image above
       const href = resolveHref(el.attribs.href, base);
       if (otherBadge(href)) continue;

@@ -6,7 +6,7 @@ import type { Evidence, Rule, RuleOutcome, With } from '../src/model/rule.js';
 import type { RulesConfig } from '../src/engine/rules-config.js';
 import { HP_2023, QD_1682_2018, cite } from '../src/engine/basis.js';
 import { sameHost } from '../src/engine/hosts.js';
-import { descendants, domIndex, tagged, textContent } from '../src/engine/dom-index.js';
+import { descendants, domIndex, isLink, tagged, textContent } from '../src/engine/dom-index.js';
 import { allLinks, cssPath, navigationLinks, resolveHref } from '../src/engine/links.js';
 import { bettingHost, bettingTermsInNormalized, defacementInNormalized, findBettingTerms } from '../src/engine/spam.js';
 import { normalizeText } from '../src/engine/text.js';
@@ -66,7 +66,6 @@ function isSeoMeta(m: Element): boolean {
     (name !== undefined && (name.startsWith('og:') || name.startsWith('twitter:')));
 }
 const seoMetas = ($: CheerioAPI): Element[] => tagged($, 'meta').filter(isSeoMeta);
-const isLink = (e: Element): boolean => (e.name === 'a' || e.name === 'area') && e.attribs.href !== undefined;
 
 /** Spam on one page, by where it was found; `warnings` collects exempted terms (warning articles). */
 function scanPage(page: HtmlPage, cfg: RulesConfig, warnings: Evidence[]): Hit[] {

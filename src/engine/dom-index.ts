@@ -87,6 +87,9 @@ export function selfOrAncestor(el: AnyNode | null, test: (el: Element) => boolea
   return false;
 }
 
+/** `a[href], area[href]`: the elements every link list is made of. */
+export const isLink = (e: Element): boolean => (e.name === 'a' || e.name === 'area') && e.attribs.href !== undefined;
+
 /** The class attribute's tokens. */
 export const classTokens = (el: Element): string[] => (el.attribs.class ?? '').split(/\s+/).filter(Boolean);
 

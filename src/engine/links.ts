@@ -2,7 +2,7 @@
 // ("How pages are found"), footer links, and every link of a page, each with a selector an inspector can find.
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
-import { classTokens, descendants, domIndex, selfOrAncestor, textContent } from './dom-index.js';
+import { classTokens, descendants, domIndex, isLink, selfOrAncestor, textContent } from './dom-index.js';
 import { normalizeText } from './text.js';
 
 export type LinkSource = 'nav' | 'header' | 'menu' | 'table-menu' | 'footer' | 'body';
@@ -23,7 +23,6 @@ const isFooter = (e: Element): boolean => e.type === 'tag' && (e.name === 'foote
 const ARTICLE_CLASSES = new Set(['post', 'entry', 'news-item', 'news-detail', 'article']);
 /** Inside `article, .post, .entry, .news-item, .news-detail, .article`: a header or menu there belongs to a story. */
 const insideArticle = (e: Element): boolean => selfOrAncestor(e.parent, (p) => p.name === 'article' || classTokens(p).some((c) => ARTICLE_CLASSES.has(c)));
-const isLink = (e: Element): boolean => (e.name === 'a' || e.name === 'area') && e.attribs.href !== undefined;
 
 /** Resolves an href against the page URL; drops the fragment. Undefined for empty or non-resolvable hrefs. */
 export function resolveHref(href: string | undefined, base: string): string | undefined {

@@ -4,7 +4,7 @@
 import type { CheerioAPI } from 'cheerio';
 import type { Artifacts, FetchedPage } from '../model/artifacts.js';
 import type { Evidence, Localized, Rule, RuleContext, RuleMeta, RuleOutcome, With } from '../model/rule.js';
-import { closest, descendants } from './dom-index.js';
+import { closest, descendants, isLink } from './dom-index.js';
 import { contentLinks, cssPath, isHttpUrl, linkElement, navigationLinks, navigationRegions } from './links.js';
 import type { SectionId } from './rules-config.js';
 import { findSectionLinks, lookupPage, sectionPage, targetState, type SectionLink } from './sections.js';
@@ -71,7 +71,7 @@ export function dropdownLinks(a: Artifacts, s: SectionLink): SectionLink[] {
   const $ = home.doc;
   const item = closest(linkElement($, s.link.selector) ?? null, (e) => e.name === 'li');
   if (!item) return [];
-  const inside = new Set(descendants(item, (e) => (e.name === 'a' || e.name === 'area') && e.attribs.href !== undefined).map((el) => cssPath($, el)));
+  const inside = new Set(descendants(item, isLink).map((el) => cssPath($, el)));
   inside.delete(s.link.selector);
   return navigationLinks($, home.finalUrl)
     .filter((l) => inside.has(l.selector) && isHttpUrl(l.href))
