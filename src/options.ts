@@ -4,9 +4,10 @@ import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { rulesConfigSchema, type RulesConfig } from './engine/rules-config.js';
 import { TOOL_NAME, TOOL_VERSION, TOOL_URL } from './version.js';
+import { FORMATS } from './report/formats.js';
+import { UsageError } from './usage-error.js';
 
-export const FORMATS = ['xlsx', 'csv', 'json', 'html'] as const;
-export type Format = (typeof FORMATS)[number];
+export { UsageError };
 
 const positiveInt = z.coerce.number().int().positive();
 
@@ -73,10 +74,6 @@ export const configFileSchema = z.object({
 }).strict();
 
 export type ConfigFile = z.infer<typeof configFileSchema>;
-
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
 
 export const DEFAULT_CONFIG_FILE = 'edu-audit.config.json';
 

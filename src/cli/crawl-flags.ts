@@ -1,5 +1,6 @@
 // The crawl/audit flags shared by `audit`, `check` and `demo`, and their conversion to AuditOptions input.
 import { Command, Option } from 'commander';
+import { formatOption } from './format-flag.js';
 
 const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 const list = (value: string): string[] => value.split(',').map((s) => s.trim()).filter(Boolean);
@@ -7,7 +8,7 @@ const list = (value: string): string[] => value.split(',').map((s) => s.trim()).
 export function addCrawlFlags(cmd: Command): Command {
   return cmd
     .option('--out <dir>', 'thư mục kết quả / run directory (mặc định ./edu-audit-YYYYMMDD-HHMMSS)')
-    .option('--format <list>', 'định dạng báo cáo / report formats: xlsx,csv,json,html', list)
+    .addOption(formatOption('mặc định / default: xlsx,json,html'))
     .option('--concurrency <n>', 'số đơn vị kiểm tra cùng lúc / units crawled at once (32)')
     .option('--per-host <n>', 'số yêu cầu cùng lúc tới một máy chủ / requests at once per host (2)')
     .option('--per-ip <n>', 'số yêu cầu cùng lúc tới một địa chỉ IP / requests at once per IP (16)')

@@ -10,6 +10,7 @@ import { readRegistry, formatRegistryError } from '../registry/index.js';
 import { REPO_ROOT } from '../version.js';
 import { formatSummary } from '../report/console-summary.js';
 import { execute, prepare } from './execute.js';
+import { FORMATS } from '../report/formats.js';
 
 export const DEMO_REGISTRY = join(REPO_ROOT, 'fixtures', 'registries', 'demo.csv');
 export const DEMO_NOW = '2026-11-15';
@@ -24,7 +25,7 @@ export async function demoCommand(cmd: Command): Promise<number> {
       out,
       connectTo: [...server.connectTo, ...((cmd.opts().connectTo as string[] | undefined) ?? [])],
       ca: [server.caFile, ...((cmd.opts().ca as string[] | undefined) ?? [])],
-    }, { now: DEMO_NOW, format: ['xlsx', 'csv', 'json', 'html'] });
+    }, { now: DEMO_NOW, format: [...FORMATS] });
     const registry = await readRegistry(DEMO_REGISTRY);
     if (registry.errors.length) {
       for (const e of registry.errors) console.error(formatRegistryError(e));

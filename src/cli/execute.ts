@@ -9,7 +9,7 @@ import type { RegistryReadResult } from '../registry/index.js';
 import { runAudit, type AuditSummary } from '../run/audit.js';
 import type { Rule } from '../model/rule.js';
 import type { RunResults } from '../model/result.js';
-import { RENDERED_FORMATS, type TemplateRequest } from '../report/write-reports.js';
+import type { TemplateRequest } from '../report/write-reports.js';
 import { loadTemplateMap } from '../report/xlsx/template-map.js';
 import { UsageError } from '../options.js';
 import { existsSync } from 'node:fs';
@@ -55,10 +55,6 @@ export async function execute(prepared: Prepared, registry: RegistryReadResult, 
     ...(exemptions ? { exemptions } : {}),
     ...(prepared.configPath ? { configPath: prepared.configPath } : {}),
   });
-  const unsupported = options.format.filter((f) => !RENDERED_FORMATS.includes(f));
-  if (unsupported.length) {
-    logger.warn({ formats: unsupported }, 'định dạng báo cáo này chưa có trong phiên bản này / report format not available in this version yet');
-  }
   return { summary, rules };
 }
 

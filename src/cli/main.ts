@@ -14,6 +14,8 @@ import { rejudgeCommand, type RejudgeFlags } from './rejudge-command.js';
 import { addCompareFlags } from './compare-flags.js';
 import { diffCommand, type DiffCommandOptions } from './diff-command.js';
 import { mergeCommand, type MergeFlags } from './merge-command.js';
+import { formatOption } from './format-flag.js';
+import type { Format } from '../report/formats.js';
 
 export const EXIT = { ok: 0, threshold: 1, usage: 2, failed: 3 } as const;
 
@@ -48,22 +50,22 @@ export function buildProgram(setExit: (code: number) => void): Command {
 
   program.command('report <runDir>')
     .description('xuất lại báo cáo từ một lần chạy đã xong, không thu thập lại / re-render reports from a finished run')
-    .option('--format <list>', 'xlsx,csv,json,html', (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .addOption(formatOption('mặc định / default: xlsx,html'))
     .option('--lang <lang>', 'vi | en', 'vi')
     .option('--template <file.xlsx>', 'điền vào mẫu Excel của đơn vị / fill a department\'s own workbook')
     .option('--template-map <map.json>', 'vị trí điền trong mẫu / where values go in the template')
-    .action(async (dir: string, opts: { format?: string[]; lang?: string; template?: string; templateMap?: string }) => setExit(await reportCommand(dir, opts)));
+    .action(async (dir: string, opts: { format?: Format[]; lang?: string; template?: string; templateMap?: string }) => setExit(await reportCommand(dir, opts)));
 
   program.command('merge <runDirs...>')
     .description('gộp các phần (--shard K/N) thành một lần chạy / merge shard runs into one run')
     .requiredOption('--out <dir>', 'thư mục kết quả gộp / merged run directory')
-    .option('--format <list>', 'định dạng báo cáo (mặc định như các phần) / report formats (default: the shards\' own)', (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .addOption(formatOption('mặc định như các phần / default: the shards\' own'))
     .action(async (dirs: string[], opts: MergeFlags) => setExit(await mergeCommand(dirs, opts, (l) => console.log(l))));
 
   program.command('rejudge <runDir>')
     .description('chấm lại một lần chạy bằng bộ quy tắc hiện tại từ dữ liệu đã lưu, không truy cập mạng / re-judge a run offline from its saved artifacts')
     .option('--out <dir>', 'thư mục kết quả mới / new run directory (RUN_DIR/rejudged)')
-    .option('--format <list>', 'xlsx,csv,json,html', (v: string) => v.split(',').map((x) => x.trim()).filter(Boolean))
+    .addOption(formatOption('mặc định như lần chạy gốc / default: the original run\'s'))
     .option('--lang <lang>', 'vi | en')
     .option('--config <file>', 'tệp cấu hình JSON / JSON config')
     .option('--log-level <level>', 'mức nhật ký / log level', 'warn')

@@ -1,14 +1,15 @@
 // `edu-audit rejudge RUN_DIR`: re-run the current rules over a run's stored artifacts, offline.
 import { RULES, RULE_SET_VERSION } from '../../rules/index.js';
 import { selectRules } from '../engine/select-rules.js';
-import { FORMATS, UsageError, loadConfigFile, mergeRulesConfig, type Format } from '../options.js';
+import { loadConfigFile, mergeRulesConfig } from '../options.js';
+import { parseFormats, type Format } from '../report/formats.js';
 import { createLogger } from '../log/logger.js';
 import { rejudgeRun } from '../run/rejudge.js';
 import { readRunMeta } from '../store/run-meta.js';
 
 export interface RejudgeFlags {
   out?: string;
-  format?: string[];
+  format?: Format[];
   lang?: string;
   config?: string;
   logLevel?: string;
@@ -16,9 +17,8 @@ export interface RejudgeFlags {
 
 export async function rejudgeCommand(runDir: string, flags: RejudgeFlags): Promise<number> {
   const meta = await readRunMeta(runDir);
-  const formats = (flags.format ?? (meta.options.format as string[] | undefined) ?? ['json']) as Format[];
-  const bad = formats.filter((f) => !(FORMATS as readonly string[]).includes(f));
-  if (bad.length) throw new UsageError(`--format: định dạng không hợp lệ / unknown format: ${bad.join(', ')}`);
+  const stored = meta.options.format;
+  const formats = flags.format ?? (Array.isArray(stored) ? parseFormats(stored as string[], `${runDir}/run.json: options.format`) : ['json']);
   const config = flags.config ? await loadConfigFile(flags.config) : undefined;
   const rules = selectRules(RULES, meta.rules.filter((id) => RULES.some((r) => r.meta.id === id)), config?.weights);
   const result = await rejudgeRun({

@@ -8,6 +8,8 @@ import type { RunView } from './run-view.js';
 import { STATUS_LABELS, gradeLabel } from './labels.js';
 import { rulesById } from './localize.js';
 import { findingText } from './exemption-note.js';
+import type { Reporter } from './reporter.js';
+import { join } from 'node:path';
 
 const HEADERS = {
   vi: {
@@ -17,6 +19,14 @@ const HEADERS = {
   en: {
     findings: ['unit_id', 'unit_name', 'type', 'district', 'website', 'rule', 'status', 'status_label', 'message', 'evidence_url', 'selector', 'excerpt'],
     units: ['unit_id', 'unit_name', 'type', 'district', 'website', 'final_url', 'crawl_status', 'score', 'verified', 'grade'],
+  },
+};
+
+export const csvReporter: Reporter = {
+  async write(view, dir) {
+    const files = [join(dir, 'report.csv'), join(dir, 'report-units.csv')] as const;
+    await writeCsvReports(view, ...files);
+    return [...files];
   },
 };
 

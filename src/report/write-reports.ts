@@ -1,10 +1,8 @@
-// Writes the formats asked for into the run directory (results.json is the store's own output).
+// Writes the formats asked for into the run directory, each by its reporter (src/report/formats.ts), and the
+// department's own template when one is given.
 import { join } from 'node:path';
-import type { Format } from '../options.js';
+import { loadReporter, type Format } from './formats.js';
 import type { RunView } from './run-view.js';
-import { writeXlsxReport } from './xlsx/xlsx-report.js';
-import { writeCsvReports } from './csv-report.js';
-import { writeHtmlReport } from './html/html-report.js';
 import { fillTemplate } from './xlsx/template-fill.js';
 import type { TemplateMap } from './xlsx/template-map.js';
 
@@ -12,8 +10,6 @@ export interface WrittenReport {
   format: Format;
   files: string[];
 }
-
-export const RENDERED_FORMATS: readonly Format[] = ['json', 'xlsx', 'csv', 'html'];
 
 export interface TemplateRequest {
   file: string;
@@ -27,22 +23,9 @@ export async function writeReports(view: RunView, dir: string, formats: readonly
     await fillTemplate(view, template.file, template.map, file);
     written.push({ format: 'xlsx', files: [file] });
   }
-  for (const format of formats) {
-    if (format === 'xlsx') {
-      const file = join(dir, 'report.xlsx');
-      await writeXlsxReport(view, file);
-      written.push({ format, files: [file] });
-    } else if (format === 'csv') {
-      const files = [join(dir, 'report.csv'), join(dir, 'report-units.csv')];
-      await writeCsvReports(view, files[0]!, files[1]!);
-      written.push({ format, files });
-    } else if (format === 'html') {
-      const file = join(dir, 'report.html');
-      await writeHtmlReport(view, file);
-      written.push({ format, files: [file] });
-    } else if (format === 'json') {
-      written.push({ format, files: [join(dir, 'results.json')] });
-    }
+  for (const format of new Set(formats)) {
+    const reporter = await loadReporter(format);
+    written.push({ format, files: await reporter.write(view, dir) });
   }
   return written;
 }

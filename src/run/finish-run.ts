@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { DistrictSummary, RegistryIssue, RunResults, UnitResult } from '../model/result.js';
 import type { Rule } from '../model/rule.js';
 import type { Unit } from '../model/unit.js';
-import type { Format } from '../options.js';
+import type { Format } from '../report/formats.js';
 import type { Lang } from '../engine/messages.js';
 import type { JsonlStore } from '../store/jsonl-store.js';
 import type { DistrictAggregator } from '../aggregate/districts.js';
@@ -12,7 +12,7 @@ import { registryChecks, type UnitTrace } from '../aggregate/registry-checks.js'
 export { traceOf } from '../aggregate/registry-checks.js';
 import { writeResultsJson } from '../store/results-json.js';
 import type { RunView } from '../report/run-view.js';
-import { RENDERED_FORMATS, writeReports, type TemplateRequest, type WrittenReport } from '../report/write-reports.js';
+import { writeReports, type TemplateRequest, type WrittenReport } from '../report/write-reports.js';
 
 export interface FinishInput {
   dir: string;
@@ -50,7 +50,7 @@ export async function finishRun(input: FinishInput): Promise<FinishedRun> {
   const resultsFile = join(dir, 'results.json');
   await writeResultsJson(resultsFile, run, inRegistryOrder(units, store), districts);
   const view: RunView = { run, districts, units: () => inRegistryOrder(units, store), rules: input.rules, lang: input.lang };
-  const reports = await writeReports(view, dir, input.formats.filter((f) => RENDERED_FORMATS.includes(f)), input.template);
+  const reports = await writeReports(view, dir, input.formats, input.template);
   const total = aggregator.total();
   return { resultsFile, run, districts, total, worstRules: worstRules(total), reports };
 }

@@ -3,7 +3,8 @@
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Logger } from 'pino';
-import { UsageError, type Format } from '../options.js';
+import { UsageError } from '../options.js';
+import type { Format } from '../report/formats.js';
 import type { Lang } from '../engine/messages.js';
 import type { Rule } from '../model/rule.js';
 import type { RulesConfig } from '../engine/rules-config.js';

@@ -5,12 +5,13 @@ import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { RegistryIssue, RunResults, UnitResult } from '../model/result.js';
 import type { Rule } from '../model/rule.js';
-import { FORMATS, UsageError, type Format } from '../options.js';
+import { UsageError } from '../options.js';
+import { isFormat, type Format } from '../report/formats.js';
 import { runResultsSchema } from '../store/results-schema.js';
 import { writeResultsJson } from '../store/results-json.js';
 import { DistrictAggregator } from '../aggregate/districts.js';
 import { registryChecks, traceOf } from '../aggregate/registry-checks.js';
-import { RENDERED_FORMATS, writeReports, type WrittenReport } from '../report/write-reports.js';
+import { writeReports, type WrittenReport } from '../report/write-reports.js';
 import type { Lang } from '../engine/messages.js';
 import { checkCompatible, checkCoverage, checkUnits, type ShardRun } from './merge-checks.js';
 import { copySideFolders } from './merge-files.js';
@@ -90,7 +91,7 @@ export async function mergeRuns(input: MergeInput): Promise<MergeSummary> {
   await writeResultsJson(join(dir, 'results.json'), run, iterate(units), districts);
   await copySideFolders(runs.map((r) => r.dir), dir);
   const lang: Lang = options.lang === 'en' ? 'en' : 'vi';
-  const reports = await writeReports({ run, districts, units: () => iterate(units), rules: input.rules, lang }, dir, formats.filter((f) => RENDERED_FORMATS.includes(f)));
+  const reports = await writeReports({ run, districts, units: () => iterate(units), rules: input.rules, lang }, dir, formats);
   return { dir, n, units: units.length, reports };
 }
 
@@ -102,7 +103,7 @@ function inRegistryOrder(runs: readonly ShardRun[]): UnitResult[] {
 /** The union of the shards' formats, in the order shard 1 gave them (so the merged options read as a shard's). */
 function shardFormats(runs: readonly ShardRun[]): Format[] {
   const asked = runs.flatMap((r) => (Array.isArray(r.results.run.options.format) ? r.results.run.options.format as string[] : []));
-  return [...new Set(asked)].filter((f): f is Format => FORMATS.includes(f as Format));
+  return [...new Set(asked)].filter(isFormat);
 }
 
 async function* iterate(units: readonly UnitResult[]): AsyncGenerator<UnitResult> {

@@ -13,6 +13,16 @@ import { HTML_SCRIPT, HTML_STYLE } from './assets.js';
 import { htmlText } from './html-text.js';
 import { rulesById } from '../localize.js';
 import { findingText } from '../exemption-note.js';
+import type { Reporter } from '../reporter.js';
+import { join } from 'node:path';
+
+export const htmlReporter: Reporter = {
+  async write(view, dir) {
+    const file = join(dir, 'report.html');
+    await writeHtmlReport(view, file);
+    return [file];
+  },
+};
 
 export async function writeHtmlReport(view: RunView, file: string): Promise<void> {
   const out = createWriteStream(file, 'utf8');

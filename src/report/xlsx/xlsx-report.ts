@@ -12,6 +12,16 @@ import { TypeAggregator } from '../../aggregate/by-type.js';
 import { EMC_CRITERIA, emcAnswer } from '../../aggregate/emc-review.js';
 import { rulesById } from '../localize.js';
 import { exemptionNote, findingText } from '../exemption-note.js';
+import type { Reporter } from '../reporter.js';
+import { join } from 'node:path';
+
+export const xlsxReporter: Reporter = {
+  async write(view, dir) {
+    const file = join(dir, 'report.xlsx');
+    await writeXlsxReport(view, file);
+    return [file];
+  },
+};
 
 export async function writeXlsxReport(view: RunView, file: string, options: { evidenceRowsPerSheet?: number } = {}): Promise<void> {
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
