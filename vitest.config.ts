@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // the browser tests need the npm-installed Chromium unpacked once, before any of them starts
+    globalSetup: ['test/global-browser.ts'],
   },
 });

@@ -1,19 +1,18 @@
-// report.html in a real browser: Debian's Chromium driven by playwright-core (never a browser download; .ci/run
-// installs the `chromium` package when it is missing). Charts render, the table sorts and filters, and a hostile
-// <script> title stays inert text.
+// report.html in a real browser: the Chromium `npm ci` installs (or EDU_AUDIT_BROWSER), launched as the audit
+// launches it (src/render/browser.ts). Charts render, the table sorts and filters, and a hostile <script> title
+// stays inert text.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { findBrowser, launchBrowser } from '../../src/render/browser.js';
 import { writeHtmlReport } from '../../src/report/html/html-report.js';
 import { DistrictAggregator } from '../../src/aggregate/districts.js';
 import type { RunResults, UnitResult } from '../../src/model/result.js';
 import type { RunView } from '../../src/report/run-view.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const HOSTILE = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">';
 
 const unit = (id: string, district: string, score: number, grade: UnitResult['grade'], title?: string): UnitResult => ({
@@ -34,18 +33,15 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`);
+  const found = await findBrowser();
+  if ('error' in found) throw new Error(`no browser: ${found.error}`);
   const agg = new DistrictAggregator();
   UNITS.forEach((u) => agg.add(u));
   const run = { now: '2026-11-15T00:00:00Z', finishedAt: '2026-11-15T01:00:00Z', ruleSetVersion: 't', registry: { file: 'demo.csv' }, tool: { name: 'edu-site-audit', version: '0' }, rules: ['emc-tag'] } as unknown as RunResults['run'];
   const view: RunView = { run, districts: agg.summaries(), units: async function* () { yield* UNITS; }, rules: [], lang: 'vi' };
   const file = join(await mkdtemp(join(tmpdir(), 'edu-html-')), 'report.html');
   await writeHtmlReport(view, file);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchBrowser(found.path);
   page = await browser.newPage();
   // the report is self-contained: any request other than the file itself is a bug
   const external: string[] = [];
