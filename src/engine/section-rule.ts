@@ -97,7 +97,7 @@ export function searchedEvidence(a: Artifacts, keywords: readonly string[]): Evi
   const home = a.home;
   if (!home) return [];
   const $ = home.doc;
-  const regions = navigationRegions($);
+  const regions = navigationRegions($, home.finalUrl);
   const head: Evidence = {
     url: home.finalUrl,
     selector: regions.length ? clip(regions.map((el) => cssPath($, el)).join(', ')) : 'nav, header, [id|class^=menu|nav|mainmenu], table menu rows',
@@ -123,7 +123,7 @@ export function sectionOutcome(a: Artifacts, located: LocatedSection, ids: Secti
     return { status: 'pass', messageId: ids.found, data: { text: found.link.text, url, answer: describeTarget(found, homeUrl) }, evidence };
   }
   if (status === 'missing') {
-    const regions = a.home ? navigationRegions(a.home.doc).length : 0;
+    const regions = a.home ? navigationRegions(a.home.doc, a.home.finalUrl).length : 0;
     return { status: 'fail', messageId: ids.missing, data: { keywords: keywords.join(', '), regions }, evidence: searchedEvidence(a, keywords) };
   }
   // Broken or unverified: name the first link of that kind, and show every matching link.

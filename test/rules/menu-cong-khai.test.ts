@@ -1,7 +1,7 @@
 import { describe } from 'vitest';
 import rule from '../../rules/menu-cong-khai.js';
 import { fixturePage, makeArtifacts, runRuleCases } from '../../src/engine/rule-tester.js';
-import { crawledSite, legacy, nukeviet, phong, violet, wordpress } from './section-site.js';
+import { crawledSite, edugate, handMade, legacy, nukeviet, phong, violet, wordpress } from './section-site.js';
 
 describe('menu-cong-khai', () => {
   runRuleCases(rule, [
@@ -17,6 +17,12 @@ describe('menu-cong-khai', () => {
       artifacts: crawledSite(fixturePage('menu-cong-khai', 'ba-cong-khai-upper.html'), { website: 'https://thpt-phuoclong.hcm.edu.vn/', type: 'thpt' }),
       expected: { status: 'pass', messageId: 'congKhaiFound', data: { text: '3 CÔNG KHAI' } },
     },
+    {
+      name: 'NukeViet Edu Gate side menu ul.sf-menu "Công khai" passes',
+      artifacts: edugate(),
+      expected: { status: 'pass', messageId: 'congKhaiFound', evidence: ['Công khai → https://thcs-leloi.hcm.edu.vn/cong-khai/'] },
+    },
+    { name: 'a hand-made portal\'s first link block (no marked menu) has "Công khai"', artifacts: handMade(), expected: { status: 'pass', messageId: 'congKhaiFound', evidence: ['congkhai.html'] } },
     {
       name: 'a keyword only in a headline (and an article header) is no section',
       artifacts: violet(),

@@ -48,6 +48,8 @@ export const UNITS = {
   violet: { website: 'https://thcs-tanphu.violet.vn/', type: 'thcs', name: 'Trường THCS Tân Phú' },
   legacy: { website: 'http://th-hoabinh.hcm.edu.vn/', type: 'tieu-hoc', name: 'Trường Tiểu học Hòa Bình' },
   phong: { website: 'https://pgdquan3.hcm.edu.vn/', type: 'phong', name: 'Phòng GDĐT Quận 3' },
+  edugate: { website: 'https://thcs-leloi.hcm.edu.vn/', type: 'thcs', name: 'Trường THCS Lê Lợi' },
+  handMade: { website: 'https://th-anlac.hcm.edu.vn/', type: 'tieu-hoc', name: 'Trường Tiểu học An Lạc' },
 } as const satisfies Record<string, ArtifactOptions['unit']>;
 
 /** The shared home pages as crawled sites. */
@@ -56,3 +58,6 @@ export const wordpress = (o: Record<string, PageSpec> = {}): Artifacts => crawle
 export const violet = (o: Record<string, PageSpec> = {}): Artifacts => crawledSite(home('violet-thcs.html'), UNITS.violet, o);
 export const legacy = (o: Record<string, PageSpec> = {}): Artifacts => crawledSite(home('legacy-table-th.html'), UNITS.legacy, o);
 export const phong = (o: Record<string, PageSpec> = {}): Artifacts => crawledSite(home('portal-phong.html'), UNITS.phong, o);
+/** Version 2 navigation pages (fixtures/pages/navigation/): NukeViet Edu Gate menus, a hand-made portal with no marked menu. */
+export const edugate = (o: Record<string, PageSpec> = {}): Artifacts => crawledSite(fixturePage('navigation', 'nukeviet-edugate.html'), UNITS.edugate, o);
+export const handMade = (o: Record<string, PageSpec> = {}): Artifacts => crawledSite(fixturePage('navigation', 'hand-made-portal.html'), UNITS.handMade, o);

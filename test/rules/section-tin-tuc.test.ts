@@ -1,11 +1,13 @@
 import { describe } from 'vitest';
 import rule from '../../rules/section-tin-tuc.js';
 import { runRuleCases } from '../../src/engine/rule-tester.js';
-import { html, legacy, nukeviet, site, violet } from './section-site.js';
+import { edugate, handMade, html, legacy, nukeviet, site, violet } from './section-site.js';
 
 describe('section-tin-tuc', () => {
   runRuleCases(rule, [
     { name: 'NukeViet "Tin tức - Sự kiện" passes', artifacts: nukeviet(), expected: { status: 'pass', messageId: 'tinTucFound', data: { text: 'Tin tức - Sự kiện' } } },
+    { name: 'NukeViet Edu Gate top menu ul.slimmenu "Tin tức" passes', artifacts: edugate(), expected: { status: 'pass', messageId: 'tinTucFound', evidence: ['Tin tức → https://thcs-leloi.hcm.edu.vn/news/'] } },
+    { name: 'a hand-made portal with no marked menu: "Tin tức" in its first link block passes', artifacts: handMade(), expected: { status: 'pass', messageId: 'tinTucFound', data: { text: 'Tin tức' } } },
     { name: 'Violet plain-link menu "Tin tức" passes', artifacts: violet(), expected: { status: 'pass', messageId: 'tinTucFound', evidence: ['div#menu > a:nth-of-type(3)'] } },
     {
       name: 'a "Hoạt động" menu entry counts as news',
