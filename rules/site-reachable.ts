@@ -91,7 +91,10 @@ const rule: Rule = {
     }
     const $ = home.doc;
     const platform = detectPlatform($, home.finalUrl, home.text);
-    if (platform) facts.platform = platform.name;
+    if (platform) {
+      facts.platform = platform.name;
+      facts.platformMarker = platform.marker.slice(0, 200);
+    }
 
     const rawTitle = $('title').first().text().replace(/\s+/g, ' ').trim();
     const title = normalizeText(rawTitle);

@@ -23,11 +23,33 @@ export function traceOf(result: UnitResult): UnitTrace {
   };
 }
 
+/**
+ * A site is its host plus the folder it lives in: schools of a province multi-tenant portal share one host
+ * (`haiphong.edu.vn/thcs-hongbang/`) and are different sites. A last segment that names a file
+ * (`/Default.aspx`, `/index.php`) is the site's home page, not a folder.
+ */
 const siteKey = (url: string | null): string | undefined => {
   if (!url) return undefined;
   const host = hostOf(url);
-  return host ? stripWww(host) : undefined;
+  if (!host) return undefined;
+  let segments: string[];
+  try {
+    segments = new URL(url).pathname.split('/').filter(Boolean);
+  } catch {
+    segments = [];
+  }
+  if (segments.length && segments[segments.length - 1]!.includes('.')) segments.pop();
+  return [stripWww(host), ...segments].join('/');
 };
+
+/** The unit whose site holds a URL: the longest site key that is the URL's key or a folder above it. */
+function ownerOfUrl(owners: ReadonlyMap<string, string>, key: string): string | undefined {
+  for (let k = key; ; k = k.slice(0, k.lastIndexOf('/'))) {
+    const owner = owners.get(k);
+    if (owner) return owner;
+    if (!k.includes('/')) return undefined;
+  }
+}
 
 function groupBy(traces: UnitTrace[], key: (t: UnitTrace) => string | undefined): Map<string, string[]> {
   const groups = new Map<string, string[]>();
@@ -58,7 +80,7 @@ export function registryChecks(traces: UnitTrace[]): RegistryIssue[] {
     const from = siteKey(t.website);
     const to = siteKey(t.finalUrl);
     if (from && to && from !== to) {
-      const other = ownerOf.get(to);
+      const other = ownerOfUrl(ownerOf, to);
       if (other && other !== t.id) issues.push({ kind: 'redirects-to-other-unit', units: [t.id, other], detail: `${t.website} → ${t.finalUrl}` });
     }
     if (t.website?.startsWith('http://') && t.finalUrl?.startsWith('https://') && siteKey(t.finalUrl) === from) {

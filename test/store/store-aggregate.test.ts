@@ -80,4 +80,14 @@ describe('registry checks', () => {
       'duplicate-website:a+a2', 'duplicate-emc-id:a+b', 'redirects-to-other-unit:b+c', 'http-but-https:a', 'unreachable:c',
     ]));
   });
+
+  it('keeps the schools of a province multi-tenant portal (one host, a folder each) apart from the portal', () => {
+    const issues = registryChecks([
+      { id: 'so', website: 'https://haiphong.edu.vn/', finalUrl: 'https://haiphong.edu.vn/Default.aspx', crawlStatus: 'ok' },
+      { id: 't1', website: 'https://haiphong.edu.vn/thcs-hongbang/', finalUrl: 'https://haiphong.edu.vn/thcs-hongbang/', crawlStatus: 'ok' },
+      { id: 't1b', website: 'https://haiphong.edu.vn/thcs-hongbang', finalUrl: 'https://haiphong.edu.vn/thcs-hongbang/trang-chu.html', crawlStatus: 'ok' },
+      { id: 't2', website: 'https://haiphong.edu.vn/th-lequydon/', finalUrl: 'https://haiphong.edu.vn/', crawlStatus: 'ok' },
+    ]);
+    expect(issues.map((i) => `${i.kind}:${i.units.join('+')}`).sort()).toEqual(['duplicate-website:t1+t1b', 'redirects-to-other-unit:t2+so']);
+  });
 });
