@@ -2,6 +2,7 @@
 import type { CrawlStatus } from './artifacts.js';
 import type { Evidence, Status, UnitFacts } from './rule.js';
 import type { UnitType } from './unit.js';
+import type { PlatformSummary } from '../aggregate/by-platform.js';
 
 export const GRADES = ['Tốt', 'Khá', 'Đạt', 'Chưa đạt'] as const;
 export type Grade = (typeof GRADES)[number];
@@ -100,4 +101,6 @@ export interface RunResults {
   };
   units: UnitResult[];
   districts: DistrictSummary[];
+  /** Province summary: units per platform (src/aggregate/by-platform.ts); absent in runs written before it. */
+  province?: { platforms: PlatformSummary[] };
 }

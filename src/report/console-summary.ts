@@ -3,6 +3,10 @@ import type { AuditSummary } from '../run/audit.js';
 import type { Rule } from '../model/rule.js';
 import { GRADES } from '../model/result.js';
 import type { Lang } from '../engine/messages.js';
+import { platformLabel } from '../aggregate/by-platform.js';
+
+/** Platforms listed on the console; the rest are counted on one line (the reports list them all). */
+const CONSOLE_PLATFORMS = 8;
 
 const T = {
   vi: {
@@ -17,6 +21,12 @@ const T = {
     pages: 'trang',
     results: 'Kết quả',
     registry: 'Lưu ý danh sách',
+    platforms: 'Theo nền tảng (nhà cung cấp cần liên hệ)',
+    unitsOf: 'đơn vị',
+    failing: 'chưa đạt',
+    avg: 'điểm TB',
+    oftenFails: 'hay thiếu',
+    morePlatforms: 'nền tảng khác',
   },
   en: {
     title: 'Audit results',
@@ -30,6 +40,12 @@ const T = {
     pages: 'pages',
     results: 'Results',
     registry: 'Registry notes',
+    platforms: 'By platform (the vendor to call)',
+    unitsOf: 'units',
+    failing: 'failing',
+    avg: 'avg',
+    oftenFails: 'often fails',
+    morePlatforms: 'more platforms',
   },
 } as const;
 
@@ -48,6 +64,15 @@ export function formatSummary(summary: AuditSummary, rules: readonly Rule[], lan
     for (const r of summary.worstRules) {
       lines.push(`  ${r.rule.padEnd(24)} ${String(r.fail).padStart(4)} ${t.fail}, ${String(r.warn).padStart(4)} ${t.warn}  ${titles.get(r.rule) ?? ''}`);
     }
+  }
+  if (summary.platforms.length) {
+    lines.push(`${t.platforms}:`);
+    for (const p of summary.platforms.slice(0, CONSOLE_PLATFORMS)) {
+      const fails = p.topFails.map((f) => `${f.rule} (${f.units})`).join(', ');
+      lines.push(`  ${platformLabel(p.platform, lang).padEnd(32)} ${String(p.units).padStart(4)} ${t.unitsOf}, ${p.grades['Chưa đạt'] ?? 0} ${t.failing}, ${t.avg} ${p.averageScore ?? '—'}${fails ? ` · ${t.oftenFails}: ${fails}` : ''}`);
+    }
+    const rest = summary.platforms.length - CONSOLE_PLATFORMS;
+    if (rest > 0) lines.push(`  … ${rest} ${t.morePlatforms}`);
   }
   const registryNotes = summary.run.registryChecks.length;
   if (registryNotes) lines.push(`${t.registry}: ${registryNotes}`);

@@ -33,6 +33,7 @@ import type { ExemptionEntry } from '../exemptions/schema.js';
 import { resolveShard } from '../shard/resolve-shard.js';
 import { sliceUnits } from '../shard/shard.js';
 import { Progress } from '../log/progress.js';
+import type { PlatformSummary } from '../aggregate/by-platform.js';
 import type { TemplateRequest, WrittenReport } from '../report/write-reports.js';
 
 export interface AuditInput {
@@ -62,6 +63,8 @@ export interface AuditSummary {
   districts: DistrictSummary[];
   /** Rules ordered by how many units fail them. */
   worstRules: { rule: string; fail: number; warn: number; error: number }[];
+  /** Units per platform, most first (the inspector's "which vendor do we call" view). */
+  platforms: PlatformSummary[];
   reports: WrittenReport[];
   pagesFetched: number;
   durationMs: number;

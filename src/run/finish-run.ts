@@ -9,6 +9,7 @@ import type { Lang } from '../engine/messages.js';
 import type { JsonlStore } from '../store/jsonl-store.js';
 import type { DistrictAggregator } from '../aggregate/districts.js';
 import { registryChecks, type UnitTrace } from '../aggregate/registry-checks.js';
+import type { PlatformSummary } from '../aggregate/by-platform.js';
 export { traceOf } from '../aggregate/registry-checks.js';
 import { writeResultsJson } from '../store/results-json.js';
 import type { RunView } from '../report/run-view.js';
@@ -36,6 +37,8 @@ export interface FinishedRun {
   districts: DistrictSummary[];
   total: DistrictSummary;
   worstRules: { rule: string; fail: number; warn: number; error: number }[];
+  /** Units per platform (the province summary of results.json). */
+  platforms: PlatformSummary[];
   reports: WrittenReport[];
 }
 
@@ -48,11 +51,11 @@ export async function finishRun(input: FinishInput): Promise<FinishedRun> {
   const run = { ...input.runMeta, finishedAt: new Date().toISOString(), registryChecks: checks, ...input.extraRun } as RunResults['run'];
   const districts = aggregator.summaries();
   const resultsFile = join(dir, 'results.json');
-  await writeResultsJson(resultsFile, run, inRegistryOrder(units, store), districts);
+  const platforms = await writeResultsJson(resultsFile, run, inRegistryOrder(units, store), districts);
   const view: RunView = { run, districts, units: () => inRegistryOrder(units, store), rules: input.rules, lang: input.lang };
   const reports = await writeReports(view, dir, input.formats, input.template);
   const total = aggregator.total();
-  return { resultsFile, run, districts, total, worstRules: worstRules(total), reports };
+  return { resultsFile, run, districts, total, worstRules: worstRules(total), platforms, reports };
 }
 
 /** Units read back one at a time from results.jsonl by offset, so memory stays flat on large registries. */

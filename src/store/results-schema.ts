@@ -70,4 +70,15 @@ export const runResultsSchema = z.object({
     grades: z.object(Object.fromEntries(GRADES.map((g) => [g, z.number().int()])) as Record<(typeof GRADES)[number], z.ZodNumber>),
     rules: z.record(z.string(), statusCounts),
   })),
+  // Province summary per platform (runs written before it have none).
+  province: z.object({
+    platforms: z.array(z.object({
+      platform: z.string().nullable(),
+      units: z.number().int().nonnegative(),
+      reachable: z.number().int().nonnegative(),
+      averageScore: z.number().nullable(),
+      grades: z.record(z.string(), z.number().int().nonnegative()),
+      topFails: z.array(z.object({ rule: z.string(), units: z.number().int().positive() })),
+    })),
+  }).optional(),
 });

@@ -13,6 +13,7 @@ import { HTML_SCRIPT, HTML_STYLE } from './assets.js';
 import { htmlText } from './html-text.js';
 import { rulesById } from '../localize.js';
 import { findingText } from '../exemption-note.js';
+import { PLATFORM_HEADERS, PlatformAggregator, platformRows } from '../../aggregate/by-platform.js';
 import type { Reporter } from '../reporter.js';
 import { join } from 'node:path';
 
@@ -33,6 +34,7 @@ export async function writeHtmlReport(view: RunView, file: string): Promise<void
   await write(`<header><h1>${e(t.title)}</h1><p>${e(t.auditDate)}: ${e(view.run.now.slice(0, 10))} · ${e(t.ruleSet)} ${e(view.run.ruleSetVersion)} · ${e(t.registry)}: ${e(view.run.registry.file)}</p></header>`);
   await write(summarySection(view));
   await write(chartSection(view.districts, t.chartTitle));
+  await write(await platformSection(view));
   await write(`<section><h2>${e(t.units)}</h2><div class="filters"><input id="q" type="search" placeholder="${e(t.filter)}" aria-label="${e(t.filter)}">`);
   await write(`<select id="grade" aria-label="${e(t.grade)}"><option value="">${e(t.allGrades)}</option>${GRADES.map((g) => `<option>${e(gradeLabel(g, view.lang))}</option>`).join('')}</select></div>`);
   await write(`<table id="units"><thead><tr>${[t.id, t.name, t.type, t.district, t.crawl, t.score, t.verified, t.grade].map((h, i) => `<th data-col="${i}" data-type="${i === 5 || i === 6 ? 'num' : 'text'}" tabindex="0">${e(h)}</th>`).join('')}</tr></thead><tbody>`);
@@ -50,6 +52,16 @@ function summarySection(view: RunView): string {
   const t = htmlText[view.lang];
   const rows = view.districts.map((d) => `<tr><td>${e(d.district)}</td><td>${d.units}</td><td>${d.reachable}</td><td>${d.averageScore ?? '—'}</td>${GRADES.map((g) => `<td>${d.grades[g]}</td>`).join('')}</tr>`).join('');
   return `<section><h2>${e(t.summary)}</h2><table class="summary"><thead><tr><th>${e(t.district)}</th><th>${e(t.unitCount)}</th><th>${e(t.reachable)}</th><th>${e(t.average)}</th>${GRADES.map((g) => `<th>${e(gradeLabel(g, view.lang))}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table></section>`;
+}
+
+/** Units per platform: which vendor to call about how many units (platform names come from websites: escaped). */
+async function platformSection(view: RunView): Promise<string> {
+  const byPlatform = new PlatformAggregator();
+  for await (const u of view.units()) byPlatform.add(u);
+  const h = PLATFORM_HEADERS[view.lang];
+  const head = [h.platform, h.units, h.reachable, h.average, h.failing, h.topFails].map((x) => `<th>${e(x)}</th>`).join('');
+  const rows = platformRows(byPlatform.summaries(), view.lang).map((r) => `<tr>${r.map((c) => `<td>${e(String(c === '' ? '—' : c))}</td>`).join('')}</tr>`).join('');
+  return `<section id="platforms"><h2>${e(h.title)}</h2><table class="summary"><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table></section>`;
 }
 
 /** Horizontal bars of the average score per district, 0–100. */

@@ -9,6 +9,7 @@ import { FIRST_DATA_ROW, addFormSheet, colourStatuses, columnLetter } from './sh
 import type { Status } from '../../model/rule.js';
 import { xlsxText as X } from './xlsx-text.js';
 import { TypeAggregator } from '../../aggregate/by-type.js';
+import { PLATFORM_HEADERS, PlatformAggregator, platformRows } from '../../aggregate/by-platform.js';
 import { EMC_CRITERIA, emcAnswer } from '../../aggregate/emc-review.js';
 import { rulesById } from '../localize.js';
 import { exemptionNote, findingText } from '../exemption-note.js';
@@ -75,7 +76,11 @@ async function summarySheet(book: Book, view: RunView, subtitle: string): Promis
   }
   // Per unit type, computed in one pass over the units.
   const byType = new TypeAggregator();
-  for await (const u of view.units()) byType.add(u);
+  const byPlatform = new PlatformAggregator();
+  for await (const u of view.units()) {
+    byType.add(u);
+    byPlatform.add(u);
+  }
   sheet.addRow([]).commit();
   const head = sheet.addRow([t.byType]);
   head.font = { bold: true };
@@ -83,6 +88,13 @@ async function summarySheet(book: Book, view: RunView, subtitle: string): Promis
   for (const s of byType.summaries()) {
     sheet.addRow([UNIT_TYPE_LABELS[s.type][view.lang], s.units, s.reachable, s.averageScore ?? '', ...GRADES.map((g) => s.grades[g])]).commit();
   }
+  // Per platform: which vendor to call about how many units (src/aggregate/by-platform.ts).
+  const ph = PLATFORM_HEADERS[view.lang];
+  sheet.addRow([]).commit();
+  const platformHead = sheet.addRow([ph.title, ph.units, ph.reachable, ph.average, ph.failing, ph.topFails]);
+  platformHead.font = { bold: true };
+  platformHead.commit();
+  for (const row of platformRows(byPlatform.summaries(), view.lang)) sheet.addRow(row).commit();
   sheet.commit();
 }
 
