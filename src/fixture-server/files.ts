@@ -37,6 +37,8 @@ const TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
   '.svg': 'image/svg+xml',
   '.pdf': 'application/pdf',
+  // ASP.NET's WebResource.axd / ScriptResource.axd handlers serve client script.
+  '.axd': 'text/javascript; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
   '.doc': 'application/msword',

@@ -37,6 +37,12 @@ const EXPECTED: Record<string, Record<string, string>> = {
   '79769201': { 'domain-edu-vn': 'fail', 'mobile-friendly': 'fail', 'emc-tag': 'fail' },
   '79769202': { 'redirect-offsite': 'fail', 'emc-tag': 'fail', 'parent-portal-link': 'fail' },
   '79769101': { 'emc-tag': 'fail', 'emc-label': 'pass' },
+  // platform fixtures (fixtures/sites/README.md, "Platform fixtures"); emc-label as judged before the v2 widget rule
+  '79760203': { 'site-reachable': 'pass', https: 'pass', 'domain-edu-vn': 'pass', 'emc-tag': 'pass', 'emc-label': 'fail', 'parent-portal-link': 'pass' },
+  '79000704': { 'site-reachable': 'pass', 'mobile-friendly': 'pass', 'emc-tag': 'pass', 'emc-label': 'fail', 'parent-portal-link': 'pass' },
+  '01001201': { 'site-reachable': 'pass', 'domain-edu-vn': 'warn', 'emc-tag': 'pass', 'emc-label': 'fail', 'parent-portal-link': 'pass' },
+  '31000': { 'site-reachable': 'pass', 'domain-edu-vn': 'pass', 'mobile-friendly': 'fail', 'emc-tag': 'pass', 'emc-label': 'pass', 'parent-portal-link': 'na' },
+  '31000201': { 'site-reachable': 'pass', 'redirect-offsite': 'pass', 'domain-edu-vn': 'warn', 'emc-tag': 'pass', 'emc-label': 'pass', 'parent-portal-link': 'pass' },
 };
 
 /** The catalogue's other rules, from the tables of fixtures/sites/README.md (the notable cells of each). */
@@ -55,13 +61,26 @@ const EXPECTED_CONTENT: Record<string, Record<string, string>> = {
   '79769201': { 'official-email': 'fail', 'accessibility-basic': 'warn', 'content-freshness': 'warn', 'cong-khai-current': 'na', 'menu-cong-khai': 'fail', 'section-tra-cuu': 'fail' },
   '79769202': { 'no-malicious-content': 'fail', 'official-email': 'fail', 'section-tin-tuc': 'fail' },
   '79769101': { 'no-malicious-content': 'fail', 'cong-khai-current': 'fail', 'menu-cong-khai': 'fail' },
+  // Edu Gate: menus in ul.slimmenu / ul.sf-menu are not navigation before catalogue v2; the icon entries
+  // "Thông tin công khai" / "Tuyển sinh" with href="/" make their sections "exist" (judged on the home page)
+  '79760203': {
+    'section-tin-tuc': 'fail', 'section-gioi-thieu': 'fail', 'section-van-ban': 'fail', 'menu-thu-tuc-bieu-mau': 'fail', 'section-gop-y': 'fail',
+    'menu-cong-khai': 'pass', 'section-tuyen-sinh': 'pass', 'full-text-search': 'pass', 'rss-feed': 'pass', 'official-email': 'pass',
+  },
+  '79000704': { 'section-tin-tuc': 'pass', 'menu-cong-khai': 'pass', 'menu-thu-tuc-bieu-mau': 'pass', 'section-tra-cuu': 'pass', 'full-text-search': 'pass', 'rss-feed': 'fail' },
+  // VHV, Hà Nội: only @hanoiedu.vn addresses (fail before the province mail systems of v2)
+  '01001201': { 'official-email': 'fail', 'content-freshness': 'pass', 'menu-cong-khai': 'pass', 'section-tai-nguyen': 'fail', 'full-text-search': 'pass' },
+  // ASP.NET: "Văn bản" and "Thủ tục hành chính" are __doPostBack entries; /Pages/ThongKe.aspx answers 200 with an error text
+  '31000': { 'child-site-links': 'pass', 'section-van-ban': 'fail', 'menu-thu-tuc-bieu-mau': 'fail', 'section-thong-ke': 'pass', 'official-email': 'pass', 'content-freshness': 'pass' },
+  '31000201': { 'menu-cong-khai': 'pass', 'section-van-ban': 'pass', 'official-email': 'pass', 'section-tra-cuu': 'fail' },
 };
 
 describe('edu-audit demo', () => {
   it('exits 0 and prints the summary with where the results are', () => {
     expect(run.stderr).not.toMatch(/"level":50/);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('Kết quả kiểm tra: Đơn vị 14');
+    expect(run.stdout).toContain('Kết quả kiểm tra: Đơn vị 19');
+    expect(run.stdout).toMatch(/Theo nền tảng \(nhà cung cấp cần liên hệ\):\n\s+NukeViet 4\.x\s+5 đơn vị/);
     expect(run.stdout).toContain(join(out, 'report.xlsx'));
   });
 
@@ -69,7 +88,7 @@ describe('edu-audit demo', () => {
     const parsed = runResultsSchema.safeParse(results);
     expect(parsed.success ? [] : parsed.error.issues.slice(0, 5)).toEqual([]);
     const lines = (await readFile(join(out, 'results.jsonl'), 'utf8')).trim().split('\n');
-    expect(lines).toHaveLength(14);
+    expect(lines).toHaveLength(19);
     for (const f of ['report.xlsx', 'report.csv', 'report-units.csv', 'report.html', 'run.json']) expect((await stat(join(out, f))).size).toBeGreaterThan(0);
     expect(results.run.now.slice(0, 10)).toBe('2026-11-15');
     // results.json lists units in registry order, whatever order they finished in
@@ -111,6 +130,24 @@ describe('edu-audit demo', () => {
     for (const u of results.units) {
       for (const f of u.findings) if (f.status === 'fail') expect(f.evidence.length, `${u.id} ${f.rule}`).toBeGreaterThan(0);
     }
+    // a school of the province multi-tenant portal shares its host and EMC code, but is not the same website
+    expect(kinds).toContain('duplicate-emc-id:31000+31000201');
+    expect(kinds.filter((k) => k.startsWith('duplicate-website'))).toEqual([]);
+  });
+
+  it('records each unit\'s platform and counts units per platform in the province summary', () => {
+    const platform = Object.fromEntries(results.units.map((u) => [u.id, u.facts.platform ?? null]));
+    expect(platform).toEqual({
+      '79000': 'EduPortal 3.2', '79760': 'NukeViet 4.x', '79769': 'EduPortal 3.2', '79000701': 'NukeViet 4.x', '79000702': 'NukeViet 4.x',
+      '79000703': null, '79760201': 'WordPress', '79760202': 'NukeViet 4.x', '79760101': 'Microsoft FrontPage 6.0', '79760102': null,
+      '79760001': 'NukeViet 4.x', '79769201': 'Violet', '79769202': null, '79769101': 'EduPortal 3.2',
+      '79760203': 'NukeViet 4.x (Edu Gate)', '79000704': 'Joomla', '01001201': 'VHV', '31000': 'ASP.NET Web Forms', '31000201': 'Cổng đa đơn vị (haiphong.edu.vn)',
+    });
+    const counts = Object.fromEntries((results.province?.platforms ?? []).map((p) => [p.platform ?? '(none)', p.units]));
+    expect(counts).toEqual({
+      'NukeViet 4.x': 5, 'EduPortal 3.2': 3, 'NukeViet 4.x (Edu Gate)': 1, VHV: 1, WordPress: 1, Joomla: 1, Violet: 1, 'ASP.NET Web Forms': 1,
+      'Cổng đa đơn vị (haiphong.edu.vn)': 1, 'Microsoft FrontPage 6.0': 1, '(none)': 3,
+    });
   });
 
   it('gives the same verdicts, scores and evidence in one process as in worker threads', async () => {
@@ -131,7 +168,7 @@ describe('edu-audit demo', () => {
         findings: u.findings.map((f) => [f.rule, f.status, f.message, f.evidence.map((e) => [e.url, e.selector, e.excerpt, e.snapshot])]) }));
     };
     const a = await verdicts(inProcess);
-    expect(a).toHaveLength(14);
+    expect(a).toHaveLength(19);
     expect(await verdicts(threaded)).toEqual(a);
     expect(await verdicts(out)).toEqual(a);
   }, 120_000);
