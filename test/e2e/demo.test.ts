@@ -61,17 +61,20 @@ const EXPECTED_CONTENT: Record<string, Record<string, string>> = {
   '79769201': { 'official-email': 'fail', 'accessibility-basic': 'warn', 'content-freshness': 'warn', 'cong-khai-current': 'na', 'menu-cong-khai': 'fail', 'section-tra-cuu': 'fail' },
   '79769202': { 'no-malicious-content': 'fail', 'official-email': 'fail', 'section-tin-tuc': 'fail' },
   '79769101': { 'no-malicious-content': 'fail', 'cong-khai-current': 'fail', 'menu-cong-khai': 'fail' },
-  // Edu Gate: menus in ul.slimmenu / ul.sf-menu are not navigation before catalogue v2; the icon entries
-  // "Thông tin công khai" / "Tuyển sinh" with href="/" make their sections "exist" (judged on the home page)
+  // Edu Gate: the sections are found in ul.slimmenu / ul.sf-menu (v2 navigation); the icon entries
+  // "Thông tin công khai" / "Tuyển sinh" with href="/" still make their sections "exist" (placeholders come with v2)
   '79760203': {
-    'section-tin-tuc': 'fail', 'section-gioi-thieu': 'fail', 'section-van-ban': 'fail', 'menu-thu-tuc-bieu-mau': 'fail', 'section-gop-y': 'fail',
-    'menu-cong-khai': 'pass', 'section-tuyen-sinh': 'pass', 'full-text-search': 'pass', 'rss-feed': 'pass', 'official-email': 'pass',
+    'section-tin-tuc': 'pass', 'section-gioi-thieu': 'pass', 'section-van-ban': 'pass', 'menu-thu-tuc-bieu-mau': 'pass', 'section-gop-y': 'pass',
+    'section-tra-cuu': 'pass', 'menu-cong-khai': 'pass', 'section-tuyen-sinh': 'pass', 'full-text-search': 'pass', 'rss-feed': 'pass', 'official-email': 'pass',
   },
   '79000704': { 'section-tin-tuc': 'pass', 'menu-cong-khai': 'pass', 'menu-thu-tuc-bieu-mau': 'pass', 'section-tra-cuu': 'pass', 'full-text-search': 'pass', 'rss-feed': 'fail' },
   // VHV, Hà Nội: only @hanoiedu.vn addresses (fail before the province mail systems of v2)
   '01001201': { 'official-email': 'fail', 'content-freshness': 'pass', 'menu-cong-khai': 'pass', 'section-tai-nguyen': 'fail', 'full-text-search': 'pass' },
   // ASP.NET: "Văn bản" and "Thủ tục hành chính" are __doPostBack entries; /Pages/ThongKe.aspx answers 200 with an error text
-  '31000': { 'child-site-links': 'pass', 'section-van-ban': 'fail', 'menu-thu-tuc-bieu-mau': 'fail', 'section-thong-ke': 'pass', 'official-email': 'pass', 'content-freshness': 'pass' },
+  '31000': {
+    'child-site-links': 'pass', 'section-van-ban': 'fail', 'menu-thu-tuc-bieu-mau': 'fail', 'section-thong-ke': 'pass', 'section-tai-nguyen': 'pass',
+    'section-tra-cuu': 'pass', 'official-email': 'pass', 'content-freshness': 'pass',
+  },
   '31000201': { 'menu-cong-khai': 'pass', 'section-van-ban': 'pass', 'official-email': 'pass', 'section-tra-cuu': 'fail' },
 };
 
