@@ -6,7 +6,8 @@ import { datedItems, matchExcerpt, yearMentions, type ContentMatch } from '../sr
 import { auditDay, daysBefore, formatSchoolYear, formatViDate, isPlausiblePublished, schoolYearStart } from '../src/engine/dates.js';
 import { isHttpUrl, contentLinks } from '../src/engine/links.js';
 import { sameHost } from '../src/engine/hosts.js';
-import { findSectionLinks, lookupPage, sectionEvidence, sectionPage, targetState } from '../src/engine/sections.js';
+import { locateSection } from '../src/engine/section-rule.js';
+import { lookupPage, sectionEvidence, sectionPage, targetState } from '../src/engine/sections.js';
 
 type Html = FetchedPage & { doc: NonNullable<FetchedPage['doc']> };
 
@@ -34,8 +35,10 @@ const rule: Rule = {
   },
   check(a, ctx): RuleOutcome {
     const { home } = a as With<'home' | 'pages'>;
-    const sections = findSectionLinks(a, ctx.config.sections.congKhai);
-    const first = sections[0];
+    // The entries that make the section exist: a placeholder parent ("#", the home page) counts through its dropdown.
+    const located = locateSection(a, ctx.config.sections.congKhai, ctx.config);
+    const sections = [...located.links, ...located.subLinks];
+    const first = located.links[0];
     if (!first) return { status: 'na', messageId: 'noSection', evidence: [{ url: home.finalUrl, selector: 'nav' }] };
 
     // The section pages (a dropdown "Công khai năm học" is a section link too), then the same-site pages their own

@@ -43,7 +43,7 @@ const rule: Rule = {
   check(a, ctx): RuleOutcome {
     const { home } = a as With<'home' | 'pages'>;
     const cfg = ctx.config.freshness;
-    const sections = findSectionLinks(a, ctx.config.sections.tinTuc);
+    const sections = findSectionLinks(a, ctx.config.sections.tinTuc, ctx.config);
     // The news section pages and the home page both show the site's news: the newest item on either counts.
     const pages: FetchedPage[] = [];
     for (const s of sections) {

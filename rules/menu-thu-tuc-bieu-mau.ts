@@ -40,8 +40,8 @@ const rule: Rule = {
   check(a, ctx): RuleOutcome {
     const { thuTuc, bieuMau } = ctx.config.sections;
     const homeUrl = a.home?.finalUrl ?? '';
-    const t = locateSection(a, thuTuc);
-    const b = locateSection(a, bieuMau);
+    const t = locateSection(a, thuTuc, ctx.config);
+    const b = locateSection(a, bieuMau, ctx.config);
     const linkOf = (s: LocatedSection, keywords: string[]) => sectionOutcome(a, s, IDS, keywords).evidence;
     // Either half unverified while the other does not decide: pass and warn are both still possible.
     const unverified = [t, b].find((s) => s.status === 'unverified');
@@ -64,7 +64,7 @@ const rule: Rule = {
     }
     // Neither works: a broken entry is named before "no entry at all".
     const broken = [t, b].find((s) => s.status === 'broken');
-    return sectionOutcome(a, broken ?? { status: 'missing', links: [], dead: [] }, IDS, [...thuTuc, ...bieuMau]);
+    return sectionOutcome(a, broken ?? { status: 'missing', links: [], subLinks: [], dead: [] }, IDS, [...thuTuc, ...bieuMau]);
   },
 };
 

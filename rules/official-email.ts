@@ -133,7 +133,7 @@ const rule: Rule = {
     let unverified: string | undefined;
     const add = (p: HtmlPage | undefined): void => void (p && !pages.some((q) => q.finalUrl === p.finalUrl) && pages.push(p));
     if (a.pages) {
-      for (const s of [...findSectionLinks(a, cfg.sections.lienHe), ...findSectionLinks(a, cfg.sections.gioiThieu)]) {
+      for (const s of [...findSectionLinks(a, cfg.sections.lienHe, cfg), ...findSectionLinks(a, cfg.sections.gioiThieu, cfg)]) {
         if (targetState(s, homeUrl) === 'unverified' && s.target) unverified ??= s.link.href;
         const page = sectionPage(s);
         add(page);

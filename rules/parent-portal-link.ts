@@ -2,6 +2,7 @@
 import type { Rule, RuleOutcome, With } from '../src/model/rule.js';
 import { CV_4210, HP_2024, ND_42_2022, TT_22_2023, cite } from '../src/engine/basis.js';
 import { hostOf, sameHost } from '../src/engine/hosts.js';
+import { domIndex, isLink } from '../src/engine/dom-index.js';
 import { allLinks, cssPath, resolveHref } from '../src/engine/links.js';
 
 const trimPath = (url: string): string => {
@@ -11,6 +12,18 @@ const trimPath = (url: string): string => {
     return '';
   }
 };
+
+/**
+ * `href="www.haiphong.edu.vn"` or `href="haiphong.edu.vn/index.php"`: the portal's host written without `http://`. A
+ * browser resolves it against the page, as a path of the school's own site, so the link never reaches the portal.
+ */
+function namesHostWithoutScheme(href: string | undefined, parent: string): boolean {
+  const raw = (href ?? '').trim();
+  if (!raw || /^[a-z][a-z0-9+.-]*:/i.test(raw) || /^[/.#?\\]/.test(raw)) return false;
+  const host = raw.split(/[/?#]/)[0] ?? '';
+  if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+\.?$/i.test(host)) return false;
+  return sameHost(`http://${host}/`, parent);
+}
 
 const rule: Rule = {
   meta: {
@@ -29,6 +42,10 @@ const rule: Rule = {
     messages: {
       parentLinked: { vi: 'Trang chủ có liên kết tới cổng cấp trên {parent} ("{text}").', en: 'The home page links to the parent portal {parent} ("{text}").' },
       noParentLink: { vi: 'Trang chủ không có liên kết nào tới cổng cấp trên {parent}.', en: 'The home page has no link to the parent portal {parent}.' },
+      parentLinkNoScheme: {
+        vi: 'Trang chủ có liên kết "{text}" ghi {href}: liên kết thiếu http:// nên không mở được cổng cấp trên {parent} (trình duyệt mở {opens}).',
+        en: 'The home page has a link "{text}" written {href}: without http:// it does not open the parent portal {parent} (a browser opens {opens}).',
+      },
       noParent: { vi: 'Sổ đăng ký không ghi cổng cấp trên của đơn vị.', en: 'The registry names no parent portal for this unit.' },
     },
   },
@@ -53,6 +70,17 @@ const rule: Rule = {
     if (option) {
       const text = $(option).text().trim();
       return { status: 'pass', messageId: 'parentLinked', data: { parent, text }, evidence: [{ url: base, selector: cssPath($, option), excerpt: `${text} → ${$(option).attr('value') ?? ''}` }] };
+    }
+    // Named, but without its scheme: the link opens a page of the school's own site.
+    const schemeless = domIndex($).elements.find((el) => isLink(el) && namesHostWithoutScheme(el.attribs.href, parent));
+    if (schemeless) {
+      const href = (schemeless.attribs.href ?? '').trim();
+      const text = $(schemeless).text().replace(/\s+/g, ' ').trim() || ($(schemeless).find('img').attr('alt') ?? '').trim() || href;
+      const opens = resolveHref(href, base) ?? href;
+      return {
+        status: 'warn', messageId: 'parentLinkNoScheme', data: { parent, text, href, opens },
+        evidence: [{ url: base, selector: cssPath($, schemeless), excerpt: `${text} → href="${href}" (mở / opens ${opens})` }],
+      };
     }
     return { status: 'fail', messageId: 'noParentLink', data: { parent }, evidence: [{ url: base, selector: 'a[href], area[href], select option', excerpt: `host ${hostOf(parent) ?? parent}` }] };
   },

@@ -4,7 +4,7 @@
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { domIndex, hasDescendant, tagged, textContent } from './dom-index.js';
-import { cssPath } from './links.js';
+import { cssPath, navigationRegions } from './links.js';
 import { findDates, findNamedYears, findSchoolYears, parseDateValue } from './dates.js';
 import { stripDiacritics } from './text.js';
 
@@ -30,7 +30,6 @@ const SKIP_TAGS = new Set(['script', 'style', 'noscript', 'template', 'svg', 'na
 const INLINE_TAGS = new Set(['a', 'span', 'em', 'strong', 'b', 'i', 'u', 'small', 'font', 'time', 'abbr', 'sup', 'sub', 'label', 'mark', 'big']);
 /** Containers of a post: their header/footer hold the post's date, not the site's chrome (as in links.ts). */
 const ARTICLE_CLASSES = ['post', 'entry', 'news-item', 'news-detail', 'article'];
-const MENU_TOKEN = /^(menu|nav|mainmenu)/i;
 
 function tokens(e: Element): string[] {
   return [...(e.attribs.class ?? '').split(/\s+/), e.attribs.id ?? ''].filter(Boolean);
@@ -41,13 +40,14 @@ function isArticle(e: Element): boolean {
 }
 
 /** True for the page chrome that never carries the site's own dated items. */
-function isChrome(e: Element, inArticle: boolean, widgets: readonly RegExp[]): boolean {
+function isChrome(e: Element, inArticle: boolean, widgets: readonly RegExp[], menus: ReadonlySet<AnyNode>): boolean {
   if (SKIP_TAGS.has(e.name)) return true;
   const toks = tokens(e);
   if (toks.some((t) => widgets.some((w) => w.test(t)))) return true;
   if (inArticle) return false;
   if (e.name === 'header' || e.name === 'footer') return true;
-  return toks.some((t) => MENU_TOKEN.test(t) || /footer/i.test(t));
+  // The page's menus as navigation.ts finds them (slimmenu, sf-menu, role=menu…), not a copy of its rules.
+  return menus.has(e) || toks.some((t) => /footer/i.test(t));
 }
 
 /** Builds a matcher for a widget class/id name: a whole class token or a `-`/`_`-separated part of one. */
@@ -60,6 +60,7 @@ const collapse = (s: string): string => s.replace(/[\u00a0\s]+/g, ' ').trim();
 /** The page's own content text with a way back from an offset to the element (for selector and excerpt). */
 export function contentText($: CheerioAPI, widgetNames: readonly string[]): ContentText {
   const widgets = widgetMatchers(widgetNames);
+  const menus = new Set<AnyNode>(navigationRegions($));
   let text = '';
   const starts: number[] = [];
   const owners: Element[] = [];
@@ -75,7 +76,7 @@ export function contentText($: CheerioAPI, widgetNames: readonly string[]): Cont
     }
     if (node.type !== 'tag' && node.type !== 'root') return;
     const e = node as Element;
-    if (node.type === 'tag' && e.name !== 'body' && isChrome(e, inArticle, widgets)) return;
+    if (node.type === 'tag' && e.name !== 'body' && isChrome(e, inArticle, widgets, menus)) return;
     const inner = inArticle || (node.type === 'tag' && isArticle(e));
     const block = node.type === 'tag' && !INLINE_TAGS.has(e.name);
     if (block) text += '\n';
@@ -132,13 +133,14 @@ export function datedItems($: CheerioAPI, widgetNames: readonly string[]): Dated
     out.push({ ...content.matchAt(d.index, collapse(d.raw)), date: d.date });
   }
   const widgets = widgetMatchers(widgetNames);
+  const menus = new Set<AnyNode>(navigationRegions($));
   for (const el of tagged($, 'time')) {
     if (el.attribs.datetime === undefined) continue;
     // Same exclusions as the text: a <time> in the page header or a clock widget is not an item's date.
     // Up to <body>: a <body class="nav-open"> does not make the page navigation.
     const ancestors: Element[] = [];
     for (let p = el.parent; p && p.type === 'tag'; p = p.parent) if (p.name !== 'body' && p.name !== 'html') ancestors.push(p);
-    if (ancestors.some((p, i) => isChrome(p, ancestors.slice(i + 1).some(isArticle), widgets))) continue;
+    if (ancestors.some((p, i) => isChrome(p, ancestors.slice(i + 1).some(isArticle), widgets, menus))) continue;
     const value = el.attribs.datetime;
     const date = parseDateValue(value);
     if (!date) continue;

@@ -1,6 +1,15 @@
 // Data the rules match against (hosts, keywords, matchers), with the catalogue's defaults; `--config` overrides it.
 import { z } from 'zod';
 
+function isRegExp(source: string): boolean {
+  try {
+    new RegExp(source, 'i');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const rulesConfigSchema = z.object({
   /** Hosts of the EMC monitoring system; a host matches itself and its subdomains. */
   emcHosts: z.array(z.string()).default(['f-emc.ngsp.gov.vn', 'ngsp.gov.vn']),
@@ -41,6 +50,16 @@ export const rulesConfigSchema = z.object({
     taiNguyen: z.array(z.string()).default(['tài nguyên', 'học liệu', 'bài giảng', 'e-learning', 'thư viện điện tử', 'thư viện số']),
     traCuu: z.array(z.string()).default(['tra cứu', 'tra cứu điểm', 'kết quả thi', 'văn bằng']),
     lienHe: z.array(z.string()).default(['liên hệ', 'thông tin liên hệ']),
+  }).prefault({}),
+  /**
+   * A section target answering 2xx that is an error page (soft 404, docs/navigation.md): phrases of its <title> or
+   * main heading (a phrase of digits counts only as a number of its own: "404" but not "404/PGDĐT-VP"), and
+   * case-insensitive regular expressions on its final URL's path and query.
+   */
+  softNotFound: z.object({
+    phrases: z.array(z.string()).default(['404', 'lỗi 404', 'không tìm thấy trang', 'trang không tồn tại', 'page not found']),
+    urlPatterns: z.array(z.string().refine(isRegExp, 'not a valid regular expression'))
+      .default(['pagenotfound', 'notfound\\.aspx', 'error404', '(^|/)404(\\.[a-z]+)?(/|$|\\?)']),
   }).prefault({}),
   /** Sections whose pages' own content links are fetched one hop further (leaders' contacts, công khai items). */
   followSections: z.array(z.enum(['congKhai', 'gioiThieu', 'lienHe'])).default(['congKhai', 'gioiThieu']),

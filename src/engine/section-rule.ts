@@ -4,10 +4,11 @@
 import type { CheerioAPI } from 'cheerio';
 import type { Artifacts, FetchedPage } from '../model/artifacts.js';
 import type { Evidence, Localized, Rule, RuleContext, RuleMeta, RuleOutcome, With } from '../model/rule.js';
-import { closest, descendants, isLink } from './dom-index.js';
-import { contentLinks, cssPath, isHttpUrl, linkElement, navigationLinks, navigationRegions } from './links.js';
+import type { Element } from 'domhandler';
+import { closest, descendants, hasDescendant, isLink } from './dom-index.js';
+import { contentLinks, cssPath, isHttpUrl, isPlaceholderHref, linkElement, navigationLinks, navigationRegions } from './links.js';
 import type { SectionId } from './rules-config.js';
-import { findSectionLinks, lookupPage, sectionPage, targetState, type SectionLink } from './sections.js';
+import { findSectionLinks, lookupPage, sectionLink, sectionPage, targetState, type SectionConfig, type SectionLink } from './sections.js';
 import { normalizeText } from './text.js';
 import { clip } from './runner.js';
 
@@ -16,8 +17,10 @@ export type ParsedPage = FetchedPage & { doc: CheerioAPI };
 
 export interface LocatedSection {
   status: SectionStatus;
-  /** Matching navigation links in page order; a placeholder parent ("#", javascript:) is replaced by its dropdown. */
+  /** Matching navigation links in page order; a placeholder parent ("#", javascript:, the home page) is replaced by its dropdown. */
   links: SectionLink[];
+  /** The dropdown entries under matching links that lead to a page themselves (their pages are the section's too). */
+  subLinks: SectionLink[];
   /** The first link whose target answered 2xx. */
   found?: SectionLink;
   /** Placeholder entries with no dropdown under them: they lead nowhere. */
@@ -32,14 +35,23 @@ export interface SectionMessageIds {
   missing: string;
 }
 
+/** The home page's URLs: a link to any of them (or to the site's root) is a placeholder there. */
+const homeUrls = (a: Artifacts): string[] => [a.home?.url, a.home?.finalUrl, a.unit.website].filter((u): u is string => u !== undefined);
+
+/** A placeholder entry (docs/navigation.md): leads to no page of its own. ASP.NET postback entries are real. */
+export function isPlaceholderEntry(a: Artifacts, s: SectionLink): boolean {
+  return !s.link.postback && isPlaceholderHref(s.link.href, a.home?.finalUrl ?? '', homeUrls(a));
+}
+
 /**
- * Finds the section in the home page's navigation. A menu parent whose href is only "#" or javascript: is a dropdown
- * header (NukeViet, WordPress): the entries under it are the section's links.
+ * Finds the section in the home page's navigation. A menu parent whose href leads nowhere ("#", javascript:, the home
+ * page itself) is a dropdown header (NukeViet, WordPress): the entries under it are the section's links.
  */
-export function locateSection(a: Artifacts, keywords: readonly string[]): LocatedSection {
+export function locateSection(a: Artifacts, keywords: readonly string[], cfg: SectionConfig): LocatedSection {
   const home = a.home;
-  if (!home) return { status: 'missing', links: [], dead: [] };
+  if (!home) return { status: 'missing', links: [], subLinks: [], dead: [] };
   const links: SectionLink[] = [];
+  const subLinks: SectionLink[] = [];
   const dead: SectionLink[] = [];
   const seen = new Set<string>();
   const add = (s: SectionLink): void => {
@@ -47,44 +59,63 @@ export function locateSection(a: Artifacts, keywords: readonly string[]): Locate
     seen.add(s.link.selector);
     links.push(s);
   };
-  for (const s of findSectionLinks(a, keywords)) {
-    if (isHttpUrl(s.link.href)) {
+  for (const s of findSectionLinks(a, keywords, cfg)) {
+    const children = dropdownLinks(a, s, cfg);
+    if (!isPlaceholderEntry(a, s)) {
       add(s);
+      subLinks.push(...children);
       continue;
     }
-    const children = dropdownLinks(a, s);
     if (children.length === 0) dead.push(s);
     children.forEach(add);
   }
   const states = links.map((s) => targetState(s, home.finalUrl));
   const okAt = states.indexOf('ok');
-  if (okAt >= 0) return { status: 'found', links, found: links[okAt] as SectionLink, dead };
-  if (states.includes('unverified')) return { status: 'unverified', links, dead };
-  if (links.length > 0 || dead.length > 0) return { status: 'broken', links, dead };
-  return { status: 'missing', links, dead };
+  if (okAt >= 0) return { status: 'found', links, subLinks, found: links[okAt] as SectionLink, dead };
+  if (states.includes('unverified')) return { status: 'unverified', links, subLinks, dead };
+  if (links.length > 0 || dead.length > 0) return { status: 'broken', links, subLinks, dead };
+  return { status: 'missing', links, subLinks, dead };
 }
 
-/** Navigation links inside the same menu item (`li`) as the given link: its dropdown, with their fetched targets. */
-export function dropdownLinks(a: Artifacts, s: SectionLink): SectionLink[] {
+/**
+ * The menu item a link heads: its `li`, or, outside lists, its parent when the link is followed by the dropdown
+ * (`<div class="dropdown"><a href="#">…</a><div class="dropdown-menu">…</div></div>`).
+ */
+function menuItem(el: Element): Element | undefined {
+  const li = closest(el, (e) => e.name === 'li');
+  if (li) return li;
+  let next = el.next;
+  while (next && next.type !== 'tag') next = next.next;
+  if (next && hasDescendant(next, isLink) && el.parent?.type === 'tag') return el.parent as Element;
+  return undefined;
+}
+
+/** Navigation links inside the same menu item as the given link: its dropdown entries that lead somewhere, with their targets. */
+export function dropdownLinks(a: Artifacts, s: SectionLink, cfg: SectionConfig): SectionLink[] {
   const home = a.home;
   if (!home) return [];
   const $ = home.doc;
-  const item = closest(linkElement($, s.link.selector) ?? null, (e) => e.name === 'li');
+  const el = linkElement($, s.link.selector);
+  const item = el ? menuItem(el) : undefined;
   if (!item) return [];
-  const inside = new Set(descendants(item, isLink).map((el) => cssPath($, el)));
+  const inside = new Set(descendants(item, isLink).map((x) => cssPath($, x)));
   inside.delete(s.link.selector);
   return navigationLinks($, home.finalUrl)
-    .filter((l) => inside.has(l.selector) && isHttpUrl(l.href))
-    .map((link) => ({ link, keyword: s.keyword, target: lookupPage(a, link.href) }));
+    .filter((l) => inside.has(l.selector))
+    .map((link) => sectionLink(a, link, s.keyword, cfg))
+    .filter((d) => !isPlaceholderEntry(a, d));
 }
 
 /** What a section link's target answered, in words for a message. */
 export function describeTarget(s: SectionLink, homeUrl: string): string {
   const t = s.target;
+  if (s.link.postback) return 'không kiểm tra được trang đích: liên kết postback / the target cannot be checked: a postback link';
   if (!isHttpUrl(s.link.href)) return `không dẫn tới trang nào / leads nowhere (${clip(s.link.href, 60)})`;
+  if (isPlaceholderHref(s.link.href, homeUrl)) return 'chỉ trỏ về trang chủ / only points back to the home page';
+  if (s.notFound && t?.ok) return `HTTP ${t.status} nhưng là trang báo lỗi / but an error page (${clip(s.notFound, 100)})`;
   if (!t && targetState(s, homeUrl) === 'ok') return 'trang ngoài site hoặc tệp, không tải / another site or a file, not fetched';
   if (!t) return 'chưa được tải, vượt giới hạn số trang / not fetched (page budget)';
-  if (!t.ok) return `${t.reason}: ${clip(t.detail, 80)}`;
+  if (!t.ok) return `không tải được / not fetched: ${t.reason}: ${clip(t.detail, 80)}`;
   return `HTTP ${t.status}`;
 }
 
@@ -146,8 +177,8 @@ export function sectionMessages(name: Localized, ids: SectionMessageIds): Record
       en: `The ${name.en} menu entry ("{text}") points to {url}, which does not work: {answer}.`,
     },
     [ids.unverified]: {
-      vi: `Chưa xác minh được mục ${name.vi}: "{text}" → {url} không tải được ({answer}).`,
-      en: `The ${name.en} section could not be verified: "{text}" → {url} was not fetched ({answer}).`,
+      vi: `Chưa xác minh được mục ${name.vi}: "{text}" → {url} ({answer}).`,
+      en: `The ${name.en} section could not be verified: "{text}" → {url} ({answer}).`,
     },
     [ids.missing]: {
       vi: `Không có mục menu nào khớp ${name.vi} (đã tìm các từ khóa {keywords} trong {regions} vùng điều hướng của trang chủ).`,
@@ -165,10 +196,7 @@ export function sectionPages(a: Artifacts, located: LocatedSection, opts: { oneH
   const addPage = (p: ParsedPage | undefined): void => {
     if (p && !out.has(p.finalUrl)) out.set(p.finalUrl, p);
   };
-  for (const s of located.links) {
-    addPage(sectionPage(s));
-    dropdownLinks(a, s).forEach((d) => addPage(sectionPage(d)));
-  }
+  for (const s of [...located.links, ...located.subLinks]) addPage(sectionPage(s));
   if (opts.oneHop) {
     for (const page of [...out.values()]) {
       for (const link of contentLinks(page.doc, page.finalUrl)) {
@@ -206,7 +234,7 @@ export function sectionRule(spec: SectionRuleSpec): Rule {
     check(artifacts, ctx) {
       const a = artifacts as With<'home' | 'pages'>;
       const keywords = ctx.config.sections[spec.section];
-      const located = locateSection(a, keywords);
+      const located = locateSection(a, keywords, ctx.config);
       const outcome = sectionOutcome(a, located, spec.ids, keywords);
       if (outcome.status !== 'pass' || !spec.refine) return outcome;
       return spec.refine(a, located, ctx, outcome) ?? outcome;

@@ -1,9 +1,10 @@
-// Finding a content section the way requirements.md defines it ("How pages are found"): a navigation link of the
-// home page whose text matches one of the section's keywords, and what its target answered. A keyword that only
-// occurs in an article never makes a section exist, because only navigation links are searched.
+// Finding a content section the way docs/navigation.md describes it: a navigation link of the home page whose text
+// matches one of the section's keywords, and what its target answered. A keyword that only occurs in an article never
+// makes a section exist, because only navigation links are searched.
 import type { Artifacts, FetchResult, FetchedPage } from '../model/artifacts.js';
 import type { Evidence } from '../model/rule.js';
 import { navigationLinks, type PageLink } from './links.js';
+import { softNotFound, type SoftNotFoundConfig } from './soft-not-found.js';
 import { findKeyword } from './text.js';
 
 export interface SectionLink {
@@ -12,12 +13,27 @@ export interface SectionLink {
   keyword: string;
   /** What the crawler got for the link's target (undefined when it was not fetched, e.g. past --max-pages). */
   target?: FetchResult;
+  /** The target answered 2xx but is an error page (soft 404): what says so. */
+  notFound?: string;
+}
+
+/** What the section lookups need from the rules config. */
+export interface SectionConfig {
+  softNotFound: SoftNotFoundConfig;
 }
 
 export type TargetState = 'ok' | 'broken' | 'unverified';
 
+/** A navigation link as a section entry: its fetched target, and whether that target is an error page answering 2xx. */
+export function sectionLink(a: Artifacts, link: PageLink, keyword: string, cfg: SectionConfig): SectionLink {
+  const target = lookupPage(a, link.href);
+  const page = target?.ok && target.status >= 200 && target.status < 300 && target.doc ? target : undefined;
+  const notFound = page ? softNotFound(page, cfg.softNotFound) : undefined;
+  return { link, keyword, ...(target ? { target } : {}), ...(notFound ? { notFound } : {}) };
+}
+
 /** Navigation links of the home page whose text names the section, in page order, with their fetched targets. */
-export function findSectionLinks(a: Artifacts, keywords: readonly string[]): SectionLink[] {
+export function findSectionLinks(a: Artifacts, keywords: readonly string[], cfg: SectionConfig): SectionLink[] {
   if (!a.home) return [];
   const out: SectionLink[] = [];
   const seen = new Set<string>();
@@ -25,7 +41,7 @@ export function findSectionLinks(a: Artifacts, keywords: readonly string[]): Sec
     const keyword = findKeyword(link.text, keywords);
     if (!keyword || seen.has(link.selector)) continue;
     seen.add(link.selector);
-    out.push({ link, keyword, target: lookupPage(a, link.href) });
+    out.push(sectionLink(a, link, keyword, cfg));
   }
   return out;
 }
@@ -51,11 +67,14 @@ function byFinalUrl(pages: Map<string, FetchResult>): Map<string, FetchResult> {
 }
 
 /**
- * ok: 2xx; broken: the target answered 4xx/5xx (a `fail` naming the URL); unverified: not fetched, timed out,
- * blocked by robots or a firewall (an `error`: never a silent pass or fail). Links to other sites or to files count
- * as ok when they were not fetched: the section exists, and we do not crawl other hosts.
+ * ok: 2xx; broken: the target answered 4xx/5xx, or 2xx with an error page (a `fail` naming the URL); unverified: not
+ * fetched, timed out, blocked by robots or a firewall, or an ASP.NET postback entry that only a form post reaches (an
+ * `error`: never a silent pass or fail). Links to other sites or to files count as ok when they were not fetched: the
+ * section exists, and we do not crawl other hosts.
  */
 export function targetState(s: SectionLink, homeUrl: string): TargetState {
+  if (s.link.postback) return 'unverified';
+  if (s.notFound) return 'broken';
   const t = s.target;
   if (!t) return isOffsiteOrFile(s.link.href, homeUrl) ? 'ok' : 'unverified';
   if (!t.ok) return 'unverified';
@@ -75,9 +94,10 @@ function isOffsiteOrFile(href: string, homeUrl: string): boolean {
   }
 }
 
-/** The fetched HTML page behind a section link, when there is one. */
+/** The fetched HTML page behind a section link, when there is one (an error page answering 2xx is none). */
 export function sectionPage(s: SectionLink): (FetchedPage & { doc: NonNullable<FetchedPage['doc']> }) | undefined {
   const t = s.target;
+  if (s.notFound || s.link.postback) return undefined;
   return t?.ok && t.status >= 200 && t.status < 300 && t.doc ? (t as FetchedPage & { doc: NonNullable<FetchedPage['doc']> }) : undefined;
 }
 

@@ -20,6 +20,12 @@ function site(home: string, pages: Record<string, string | FetchResult> = {}): A
 describe('content-freshness', () => {
   runRuleCases(rule, [
     {
+      name: 'an ASP.NET portal dated "Thứ hai, 14/9/2026, 12:19" (weekday, time, no leading zero) is read',
+      artifacts: makeArtifacts({ html: fixturePage('navigation', 'aspnet-webforms.html'), unit: { website: 'https://pgdcangio.hcm.edu.vn/', type: 'phong' } }),
+      now: NOW,
+      expected: { status: 'pass', messageId: 'fresh', data: { date: '14/09/2026', days: 62 }, evidence: ['14/9/2026'] },
+    },
+    {
       name: 'NukeViet news list dated 10/11/2026 passes; the header date widget, the footer "cập nhật" date and a deadline in December are not items',
       artifacts: site(page('nukeviet-home.html'), { '/news/': page('nukeviet-news.html') }),
       now: NOW,

@@ -16,6 +16,17 @@ describe('dates', () => {
     expect(isos('Thứ hai, 03/11/2026 08:15')).toEqual(['2026-11-03']);
   });
 
+  it('reads d/m/yyyy and d-m-yyyy without leading zeros, with a weekday and a time (catalogue v2)', () => {
+    expect(isos('Thứ hai, 14/9/2026, 12:19')).toEqual(['2026-09-14']);
+    expect(findDates('Thứ hai, 14/9/2026, 12:19')[0]?.raw).toBe('14/9/2026');
+    expect(isos('Chủ nhật, 6-9-2026 07:05')).toEqual(['2026-09-06']);
+    expect(isos('Thứ Năm,1/10/2026 - 08:00')).toEqual(['2026-10-01']);
+    expect(isos('Cập nhật:2/1/2026|9:05')).toEqual(['2026-01-02']);
+    expect(isos('(Thứ 7, 5/9/2026 lúc 7h30)')).toEqual(['2026-09-05']);
+    expect(isos('14/9/2026 12:19:05 SA')).toEqual(['2026-09-14']);
+    expect(isos('T2, 7-9-2026')).toEqual(['2026-09-07']);
+  });
+
   it('reads ISO dates and date-times, and <time datetime> values', () => {
     expect(isos('2026-11-14')).toEqual(['2026-11-14']);
     expect(isos('published 2026-11-14T08:15:00+07:00')).toEqual(['2026-11-14']);

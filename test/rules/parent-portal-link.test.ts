@@ -28,6 +28,25 @@ describe('parent-portal-link', () => {
       expected: { status: 'fail', messageId: 'noParentLink', data: { parent: so } },
     },
     {
+      name: 'a banner written href="www.haiphong.edu.vn" (no scheme) opens a page of the school: warn',
+      artifacts: makeArtifacts({ html: page('link-without-scheme.html'), unit: { website: 'https://thlelo.haiphong.edu.vn/', province: ['haiphong'], type: 'tieu-hoc', parent: 'https://haiphong.edu.vn/' } }),
+      expected: {
+        status: 'warn', messageId: 'parentLinkNoScheme',
+        data: { href: 'www.haiphong.edu.vn', opens: 'https://thlelo.haiphong.edu.vn/www.haiphong.edu.vn' },
+        evidence: ['href="www.haiphong.edu.vn"', 'Sở Giáo dục và Đào tạo Hải Phòng'],
+      },
+    },
+    {
+      name: 'a working link to the parent passes even beside one without a scheme',
+      artifacts: makeArtifacts({ html: page('link-without-scheme.html').replace('<p>Liên kết:</p>', '<p>Liên kết: <a href="https://www.haiphong.edu.vn/">Sở GDĐT</a></p>'), unit: { website: 'https://thlelo.haiphong.edu.vn/', parent: 'https://haiphong.edu.vn/' } }),
+      expected: { status: 'pass', messageId: 'parentLinked', data: { text: 'Sở GDĐT' } },
+    },
+    {
+      name: 'a scheme-less link to another host (a look-alike) is no parent link',
+      artifacts: makeArtifacts({ html: page('link-without-scheme.html').replace('href="www.haiphong.edu.vn"', 'href="/lien-ket"'), unit: { website: 'https://thlelo.haiphong.edu.vn/', parent: 'https://haiphong.edu.vn/' } }),
+      expected: { status: 'fail', messageId: 'noParentLink' },
+    },
+    {
       name: 'no parent in the registry is not applicable',
       artifacts: makeArtifacts({ html: page('footer-banner.html'), unit: { parent: null } }),
       expected: { status: 'na', messageId: 'noParent' },

@@ -50,6 +50,7 @@ export const UNITS = {
   phong: { website: 'https://pgdquan3.hcm.edu.vn/', type: 'phong', name: 'Phòng GDĐT Quận 3' },
   edugate: { website: 'https://thcs-leloi.hcm.edu.vn/', type: 'thcs', name: 'Trường THCS Lê Lợi' },
   handMade: { website: 'https://th-anlac.hcm.edu.vn/', type: 'tieu-hoc', name: 'Trường Tiểu học An Lạc' },
+  aspnet: { website: 'https://pgdcangio.hcm.edu.vn/', type: 'phong', name: 'Phòng GDĐT huyện Cần Giờ' },
 } as const satisfies Record<string, ArtifactOptions['unit']>;
 
 /** The shared home pages as crawled sites. */
@@ -60,4 +61,5 @@ export const legacy = (o: Record<string, PageSpec> = {}): Artifacts => crawledSi
 export const phong = (o: Record<string, PageSpec> = {}): Artifacts => crawledSite(home('portal-phong.html'), UNITS.phong, o);
 /** Version 2 navigation pages (fixtures/pages/navigation/): NukeViet Edu Gate menus, a hand-made portal with no marked menu. */
 export const edugate = (o: Record<string, PageSpec> = {}): Artifacts => crawledSite(fixturePage('navigation', 'nukeviet-edugate.html'), UNITS.edugate, o);
+export const aspnet = (o: Record<string, PageSpec> = {}): Artifacts => crawledSite(fixturePage('navigation', 'aspnet-webforms.html'), UNITS.aspnet, o);
 export const handMade = (o: Record<string, PageSpec> = {}): Artifacts => crawledSite(fixturePage('navigation', 'hand-made-portal.html'), UNITS.handMade, o);

@@ -1,7 +1,7 @@
 import { describe } from 'vitest';
 import rule from '../../rules/section-tuyen-sinh.js';
 import { runRuleCases } from '../../src/engine/rule-tester.js';
-import { legacy, nukeviet, violet, wordpress } from './section-site.js';
+import { edugate, legacy, nukeviet, violet, wordpress } from './section-site.js';
 
 describe('section-tuyen-sinh', () => {
   runRuleCases(rule, [
@@ -10,6 +10,11 @@ describe('section-tuyen-sinh', () => {
     { name: 'upper-case "TUYỂN SINH" passes', artifacts: wordpress(), expected: { status: 'pass', messageId: 'tuyenSinhFound' } },
     { name: 'an admissions headline on the home page is no section', artifacts: violet(), expected: { status: 'fail', messageId: 'noTuyenSinh', evidence: ['tuyển sinh | thi và tuyển sinh'] } },
     { name: 'the admissions page answering 404 fails', artifacts: wordpress({ '/tuyen-sinh/': 404 }), expected: { status: 'fail', messageId: 'tuyenSinhBroken', evidence: ['https://thcs-vanlang.hcm.edu.vn/tuyen-sinh/'] } },
+    {
+      name: 'NukeViet Edu Gate icon-menu "Tuyển sinh" with href="/" makes no section',
+      artifacts: edugate(),
+      expected: { status: 'fail', messageId: 'tuyenSinhBroken', evidence: ['Tuyển sinh → https://thcs-leloi.hcm.edu.vn/', 'chỉ trỏ về trang chủ'] },
+    },
     { name: 'the admissions page timing out is an error', artifacts: legacy({ '/tuyen-sinh.htm': { reason: 'timeout' } }), expected: { status: 'error', messageId: 'tuyenSinhUnverified' } },
   ]);
 });

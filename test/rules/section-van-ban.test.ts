@@ -1,7 +1,7 @@
 import { describe } from 'vitest';
 import rule from '../../rules/section-van-ban.js';
 import { fixturePage, runRuleCases } from '../../src/engine/rule-tester.js';
-import { crawledSite, home, nukeviet, phong, violet, wordpress } from './section-site.js';
+import { aspnet, crawledSite, home, nukeviet, phong, violet, wordpress } from './section-site.js';
 
 const page = (name: string): string => fixturePage('section-van-ban', name);
 
@@ -34,6 +34,11 @@ describe('section-van-ban', () => {
       name: 'a "Văn bản" entry pointing to the Sở\'s document system (another site) passes without reading it',
       artifacts: crawledSite(home('portal-phong.html').replace('href="/van-ban"', 'href="https://vanban.hcm.edu.vn/pgd-quan3"'), { website: 'https://pgdquan3.hcm.edu.vn/', type: 'phong' }),
       expected: { status: 'pass', messageId: 'vanBanFound', evidence: ['https://vanban.hcm.edu.vn/pgd-quan3'] },
+    },
+    {
+      name: 'an href="#" entry whose onclick posts back (WebForm_DoPostBackWithOptions) is a section whose page is unverified',
+      artifacts: aspnet(),
+      expected: { status: 'error', messageId: 'vanBanUnverified', evidence: ['liên kết postback'] },
     },
     { name: 'a documents page that timed out is an error', artifacts: nukeviet({ '/laws/': { reason: 'timeout' } }), expected: { status: 'error', messageId: 'vanBanUnverified' } },
   ]);
