@@ -131,7 +131,7 @@ export function searchedEvidence(a: Artifacts, keywords: readonly string[]): Evi
   const regions = navigationRegions($, home.finalUrl);
   const head: Evidence = {
     url: home.finalUrl,
-    selector: regions.length ? clip(regions.map((el) => cssPath($, el)).join(', ')) : 'nav, header, [id|class^=menu|nav|mainmenu], table menu rows',
+    selector: regions.length ? clip(regions.map((el) => cssPath($, el)).join(', ')) : 'nav, [role=navigation|menubar|menu], header, [id|class part ^|$ menu|nav], table menu rows, first link block',
     excerpt: clip(`Từ khóa / keywords: ${keywords.join(' | ')}`),
   };
   const perRegion = regions.slice(0, 5).map((el) => {

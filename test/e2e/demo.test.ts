@@ -62,17 +62,19 @@ const EXPECTED_CONTENT: Record<string, Record<string, string>> = {
   '79769202': { 'no-malicious-content': 'fail', 'official-email': 'fail', 'section-tin-tuc': 'fail' },
   '79769101': { 'no-malicious-content': 'fail', 'cong-khai-current': 'fail', 'menu-cong-khai': 'fail' },
   // Edu Gate: the sections are found in ul.slimmenu / ul.sf-menu (v2 navigation); the icon entries
-  // "Thông tin công khai" / "Tuyển sinh" with href="/" still make their sections "exist" (placeholders come with v2)
+  // "Thông tin công khai" / "Tuyển sinh" with href="/" are placeholders: no section (v2)
   '79760203': {
     'section-tin-tuc': 'pass', 'section-gioi-thieu': 'pass', 'section-van-ban': 'pass', 'menu-thu-tuc-bieu-mau': 'pass', 'section-gop-y': 'pass',
-    'section-tra-cuu': 'pass', 'menu-cong-khai': 'pass', 'section-tuyen-sinh': 'pass', 'full-text-search': 'pass', 'rss-feed': 'pass', 'official-email': 'pass',
+    'section-tra-cuu': 'pass', 'menu-cong-khai': 'fail', 'section-tuyen-sinh': 'fail', 'cong-khai-current': 'na', 'full-text-search': 'pass', 'rss-feed': 'pass',
+    'official-email': 'pass',
   },
   '79000704': { 'section-tin-tuc': 'pass', 'menu-cong-khai': 'pass', 'menu-thu-tuc-bieu-mau': 'pass', 'section-tra-cuu': 'pass', 'full-text-search': 'pass', 'rss-feed': 'fail' },
   // VHV, Hà Nội: only @hanoiedu.vn addresses (fail before the province mail systems of v2)
   '01001201': { 'official-email': 'fail', 'content-freshness': 'pass', 'menu-cong-khai': 'pass', 'section-tai-nguyen': 'fail', 'full-text-search': 'pass' },
-  // ASP.NET: "Văn bản" and "Thủ tục hành chính" are __doPostBack entries; /Pages/ThongKe.aspx answers 200 with an error text
+  // ASP.NET: "Văn bản" and "Thủ tục hành chính" are __doPostBack entries (sections exist, unverified: error);
+  // /Pages/ThongKe.aspx answers 200 with an error page titled "Trang không tồn tại" (soft 404: broken)
   '31000': {
-    'child-site-links': 'pass', 'section-van-ban': 'fail', 'menu-thu-tuc-bieu-mau': 'fail', 'section-thong-ke': 'pass', 'section-tai-nguyen': 'pass',
+    'child-site-links': 'pass', 'section-van-ban': 'error', 'menu-thu-tuc-bieu-mau': 'error', 'section-thong-ke': 'fail', 'section-tai-nguyen': 'pass',
     'section-tra-cuu': 'pass', 'official-email': 'pass', 'content-freshness': 'pass',
   },
   '31000201': { 'menu-cong-khai': 'pass', 'section-van-ban': 'pass', 'official-email': 'pass', 'section-tra-cuu': 'fail' },
