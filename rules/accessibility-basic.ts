@@ -1,7 +1,7 @@
 // Checks five basic accessibility points of the home page: lang, title, image alt, form labels, no marquee/blink (TT 26/2020/TT-BTTTT).
 import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
-import type { Evidence, Rule, RuleOutcome, With } from '../src/model/rule.js';
+import { defineRule, type Evidence, type RuleOutcome } from '../src/model/rule.js';
 import { TT_26_2020, cite } from '../src/engine/basis.js';
 import { cssPath } from '../src/engine/links.js';
 import { hidingCss, isHidden } from '../src/engine/visibility.js';
@@ -41,7 +41,7 @@ function hasLabel($: CheerioAPI, el: Element): boolean {
   return wrapping.length > 0 && wrapping.text().trim() !== '';
 }
 
-const rule: Rule = {
+const rule = defineRule({
   meta: {
     id: 'accessibility-basic',
     title: { vi: 'Trang chủ đạt các yêu cầu tiếp cận cơ bản', en: 'Home page meets basic accessibility' },
@@ -60,7 +60,7 @@ const rule: Rule = {
     },
   },
   check(a): RuleOutcome {
-    const { home } = a as With<'home'>;
+    const { home } = a;
     const $ = home.doc;
     const url = home.finalUrl;
     const failed = new Map<Check, Evidence[]>();
@@ -110,6 +110,6 @@ const rule: Rule = {
     if (missing.length === 1) return { status: 'warn', messageId: 'oneCheckMissing', data: { missing: names }, evidence };
     return { status: 'fail', messageId: 'severalChecksMissing', data: { missing: names, count: missing.length }, evidence };
   },
-};
+});
 
 export default rule;

@@ -1,7 +1,7 @@
 // Checks that a portal's home page, or a page it links to, links to its children's websites (TT 22/2023 Điều 4 khoản 7 điểm b; HP 2024 tiêu chí 2.2b).
 import type { CheerioAPI } from 'cheerio';
 import type { FetchedPage } from '../src/model/artifacts.js';
-import type { Evidence, Rule, RuleOutcome, With } from '../src/model/rule.js';
+import { defineRule, type Evidence, type RuleOutcome } from '../src/model/rule.js';
 import type { Unit } from '../src/model/unit.js';
 import { HP_2024, TT_22_2023, cite } from '../src/engine/basis.js';
 import { sameHost } from '../src/engine/hosts.js';
@@ -52,7 +52,7 @@ function linksTo(href: string, website: string): boolean {
 
 const childLabel = (u: Unit): string => `${u.id} ${u.name} — ${u.website ?? ''}`;
 
-const rule: Rule = {
+const rule = defineRule({
   meta: {
     id: 'child-site-links',
     title: { vi: 'Cổng có liên kết tới website các đơn vị trực thuộc', en: 'Portal links to its component sites' },
@@ -78,7 +78,7 @@ const rule: Rule = {
     },
   },
   check(a, ctx): RuleOutcome {
-    const { home, unit } = a as With<'home'>;
+    const { home, unit } = a;
     const children = ctx.registry.childrenOf(unit).filter((c) => c.id !== unit.id);
     if (!children.length) return { status: 'na', messageId: 'noChildren', evidence: [] };
     const withSite = children.filter((c): c is Unit & { website: string } => c.website !== undefined);
@@ -122,6 +122,6 @@ const rule: Rule = {
     if (ratio >= WARN_RATIO) return { status: 'warn', messageId: 'someChildrenMissing', data, evidence };
     return { status: 'fail', messageId: 'mostChildrenMissing', data, evidence };
   },
-};
+});
 
 export default rule;

@@ -1,6 +1,6 @@
 // Checks that the "Công khai" section carries this or last school year's disclosures (TT 09/2024 Điều 15).
 import type { FetchedPage } from '../src/model/artifacts.js';
-import type { Evidence, Rule, RuleOutcome, With } from '../src/model/rule.js';
+import { defineRule, type Evidence, type RuleOutcome } from '../src/model/rule.js';
 import { TT_09_2024, cite } from '../src/engine/basis.js';
 import { datedItems, matchExcerpt, yearMentions, type ContentMatch } from '../src/engine/dated-items.js';
 import { auditDay, daysBefore, formatSchoolYear, formatViDate, isPlausiblePublished, schoolYearStart } from '../src/engine/dates.js';
@@ -11,7 +11,7 @@ import { lookupPage, sectionEvidence, sectionPage, targetState } from '../src/en
 
 type Html = FetchedPage & { doc: NonNullable<FetchedPage['doc']> };
 
-const rule: Rule = {
+const rule = defineRule({
   meta: {
     id: 'cong-khai-current',
     title: { vi: 'Chuyên mục Công khai được cập nhật', en: 'The "Công khai" section is up to date' },
@@ -34,7 +34,7 @@ const rule: Rule = {
     },
   },
   check(a, ctx): RuleOutcome {
-    const { home } = a as With<'home' | 'pages'>;
+    const { home } = a;
     // The entries that make the section exist: a placeholder parent ("#", the home page) counts through its dropdown.
     const located = locateSection(a, ctx.config.sections.congKhai, ctx.config);
     const sections = [...located.links, ...located.subLinks];
@@ -94,6 +94,6 @@ const rule: Rule = {
       evidence: pages.map((p) => ({ url: p.finalUrl })).slice(0, 10),
     };
   },
-};
+});
 
 export default rule;

@@ -1,6 +1,6 @@
 // Checks that the newest dated item of the news section (or home page) is recent (CV 4210 mục III.1; QĐ 1682/2018 Điều 10).
 import type { FetchedPage } from '../src/model/artifacts.js';
-import type { Evidence, Rule, RuleOutcome, With } from '../src/model/rule.js';
+import { defineRule, type Evidence, type RuleOutcome } from '../src/model/rule.js';
 import { CV_4210, QD_1682_2018, cite } from '../src/engine/basis.js';
 import { datedItems, matchExcerpt, type DatedItem } from '../src/engine/dated-items.js';
 import { daysBefore, formatViDate, newestPlausible } from '../src/engine/dates.js';
@@ -8,7 +8,7 @@ import { findSectionLinks, sectionPage, targetState } from '../src/engine/sectio
 
 type Found = DatedItem & { url: string };
 
-const rule: Rule = {
+const rule = defineRule({
   meta: {
     id: 'content-freshness',
     title: { vi: 'Tin tức được cập nhật thường xuyên', en: 'News is kept up to date' },
@@ -41,7 +41,7 @@ const rule: Rule = {
     },
   },
   check(a, ctx): RuleOutcome {
-    const { home } = a as With<'home' | 'pages'>;
+    const { home } = a;
     const cfg = ctx.config.freshness;
     const sections = findSectionLinks(a, ctx.config.sections.tinTuc, ctx.config);
     // The news section pages and the home page both show the site's news: the newest item on either counts.
@@ -74,6 +74,6 @@ const rule: Rule = {
       return { status: 'error', messageId: 'newsUnverified', data: { url: missing.link.href }, evidence: [{ url: missing.link.href, selector: missing.link.selector }] };
     }
   },
-};
+});
 
 export default rule;

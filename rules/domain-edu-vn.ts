@@ -1,5 +1,5 @@
 // Checks that the site's domain is under .edu.vn and, for schools, carries the province code (CV 4210 mục III.4).
-import type { Evidence, Rule, RuleOutcome, With } from '../src/model/rule.js';
+import { defineRule, type Evidence, type RuleOutcome } from '../src/model/rule.js';
 import { isPortal } from '../src/model/unit.js';
 import { CV_4210, cite } from '../src/engine/basis.js';
 import { hostMatches, hostOf, stripWww } from '../src/engine/hosts.js';
@@ -12,7 +12,7 @@ function carriesProvince(host: string, province: string): boolean {
   return label.length > p.length && label.endsWith(p);
 }
 
-const rule: Rule = {
+const rule = defineRule({
   meta: {
     id: 'domain-edu-vn',
     title: { vi: 'Tên miền .edu.vn đúng quy định', en: 'Domain under .edu.vn as required' },
@@ -37,7 +37,7 @@ const rule: Rule = {
     },
   },
   check(a): RuleOutcome {
-    const { homeFetch, unit } = a as With<'homeFetch'>;
+    const { homeFetch, unit } = a;
     // The host visitors end on when the home page answered; the registry host when it did not.
     const url = homeFetch.ok ? homeFetch.finalUrl : unit.website;
     const rawHost = url ? hostOf(url) : undefined;
@@ -53,6 +53,6 @@ const rule: Rule = {
     }
     return { status: 'warn', messageId: 'noProvince', data: { host, provinces: unit.province.join(', ') }, evidence };
   },
-};
+});
 
 export default rule;

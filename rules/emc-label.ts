@@ -1,6 +1,6 @@
 // Checks that the home page shows the label of its connection to EMC (TT 22/2023 Điều 4 khoản 7 điểm a; HP 2024 tiêu chí 2.2a).
 import type { Element } from 'domhandler';
-import type { Evidence, Rule, RuleOutcome, With } from '../src/model/rule.js';
+import { defineRule, type Evidence, type RuleOutcome } from '../src/model/rule.js';
 import { HP_2024, TT_22_2023, cite } from '../src/engine/basis.js';
 import { isEmcHost } from '../src/engine/emc.js';
 import { hostMatches, hostOf } from '../src/engine/hosts.js';
@@ -26,7 +26,7 @@ function fileTokens(url: string): string[] {
   return name.toLowerCase().replace(/\.[a-z0-9]+$/, '').split(/[^a-z0-9]+/).filter(Boolean);
 }
 
-const rule: Rule = {
+const rule = defineRule({
   meta: {
     id: 'emc-label',
     title: { vi: 'Có nhãn đã kết nối EMC', en: 'EMC connection label shown' },
@@ -48,7 +48,7 @@ const rule: Rule = {
     },
   },
   check(a, ctx): RuleOutcome {
-    const { home } = a as With<'home'>;
+    const { home } = a;
     const $ = home.doc;
     const base = home.finalUrl;
     const cfg = ctx.config;
@@ -107,6 +107,6 @@ const rule: Rule = {
     }
     return { status: 'fail', messageId: 'noEmcLabel', evidence: [{ url: base, selector: 'a[href], img', excerpt: [...labelHosts, ...tokens].join(', ') }] };
   },
-};
+});
 
 export default rule;

@@ -1,10 +1,10 @@
 // Checks that the home page embeds the EMC monitoring code with a numeric site id (TT 22/2023 Điều 4 khoản 6; HP 2024 tiêu chí 2.1).
-import type { Rule, RuleOutcome, With } from '../src/model/rule.js';
+import { defineRule, type RuleOutcome } from '../src/model/rule.js';
 import type { FetchResult } from '../src/model/artifacts.js';
 import { HP_2024, TT_22_2023, cite } from '../src/engine/basis.js';
 import { analyseEmcTag } from '../src/engine/emc.js';
 
-const rule: Rule = {
+const rule = defineRule({
   meta: {
     id: 'emc-tag',
     title: { vi: 'Đã gắn mã giám sát EMC', en: 'EMC monitoring code embedded' },
@@ -36,7 +36,7 @@ const rule: Rule = {
     },
   },
   check(a, ctx): RuleOutcome {
-    const { home, scripts } = a as With<'home' | 'scripts'>;
+    const { home, scripts } = a;
     const v = analyseEmcTag(home, scripts, ctx.config.emcHosts);
     // Nothing (or only a fragment) found while a same-site script could not be read: never a silent fail.
     const unread = v.kind === 'none' || v.kind === 'incomplete' ? unreadScript(scripts) : undefined;
@@ -56,7 +56,7 @@ const rule: Rule = {
         return { status: 'fail', messageId: 'noEmcTag', evidence: v.evidence };
     }
   },
-};
+});
 
 /** A same-site script that timed out, was blocked or answered a server error (a 404 is a real absence). */
 function unreadScript(scripts: Map<string, FetchResult>): { url: string; reason: string } | undefined {

@@ -1,7 +1,7 @@
 // Checks that the home page offers a site search (CV 4210 mục III.4: công cụ tìm kiếm toàn văn; NĐ 42/2022 Điều 7).
 import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
-import type { Rule, RuleOutcome, With } from '../src/model/rule.js';
+import { defineRule, type RuleOutcome } from '../src/model/rule.js';
 import { CV_4210, ND_42_2022, cite } from '../src/engine/basis.js';
 import { cssPath, navigationLinks } from '../src/engine/links.js';
 import { findKeyword } from '../src/engine/text.js';
@@ -9,7 +9,7 @@ import { findKeyword } from '../src/engine/text.js';
 const TEXT_INPUT = 'input[type="search" i], input[type="text" i], input:not([type])';
 const BUTTONS = 'button, input[type="submit" i], input[type="button" i], input[type="image" i], a, [data-url], [onclick]';
 
-const rule: Rule = {
+const rule = defineRule({
   meta: {
     id: 'full-text-search',
     title: { vi: 'Có công cụ tìm kiếm', en: 'Site search available' },
@@ -29,7 +29,7 @@ const rule: Rule = {
     },
   },
   check(a, ctx): RuleOutcome {
-    const { home } = a as With<'home'>;
+    const { home } = a;
     const $ = home.doc;
     const { keywords, paths } = ctx.config.siteSearch;
     const isSearchUrl = (url: string | undefined): boolean => {
@@ -80,7 +80,7 @@ const rule: Rule = {
 
     return { status: 'fail', messageId: 'noSearch', evidence: [{ url: home.finalUrl, selector: 'form, input, nav a', excerpt: `tìm: form/input tìm kiếm, data-url, liên kết ${paths.join(' ')}` }] };
   },
-};
+});
 
 function pathAndQuery(href: string): string {
   try {

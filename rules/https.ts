@@ -1,5 +1,5 @@
 // Checks that the home page is served over HTTPS with a valid certificate (CV 4210 mục III.4 and V.1; TT 22/2023 Điều 4).
-import type { Evidence, Rule, RuleOutcome, With } from '../src/model/rule.js';
+import { defineRule, type Evidence, type RuleOutcome } from '../src/model/rule.js';
 import type { TlsFacts } from '../src/model/artifacts.js';
 import { CV_4210, TT_22_2023, cite } from '../src/engine/basis.js';
 import { hostOf } from '../src/engine/hosts.js';
@@ -13,7 +13,7 @@ function invalidCert(url: string, tls: TlsFacts | undefined, detail?: string): R
   };
 }
 
-const rule: Rule = {
+const rule = defineRule({
   meta: {
     id: 'https',
     title: { vi: 'Website dùng HTTPS hợp lệ', en: 'Website uses valid HTTPS' },
@@ -42,7 +42,7 @@ const rule: Rule = {
     },
   },
   check(a) {
-    const { homeFetch } = a as With<'homeFetch'>;
+    const { homeFetch } = a;
     const tls = a.tls ?? homeFetch.tls;
     const asked = homeFetch.url;
     if (!homeFetch.ok) {
@@ -83,6 +83,6 @@ const rule: Rule = {
     }
     return { status: 'fail', messageId: 'noHttps', data: { detail: `https:// → HTTP ${twin.status} ${twin.finalUrl}` }, evidence };
   },
-};
+});
 
 export default rule;

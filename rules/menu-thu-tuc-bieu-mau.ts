@@ -1,5 +1,5 @@
 // Checks that the home page menu has working "Thủ tục" and "Biểu mẫu" sections, in one entry or two (CV 4210 mục III.3).
-import type { Rule, RuleOutcome } from '../src/model/rule.js';
+import { defineRule, type RuleOutcome } from '../src/model/rule.js';
 import { CV_4210, cite } from '../src/engine/basis.js';
 import { describeTarget, locateSection, sectionMessages, sectionOutcome, type LocatedSection } from '../src/engine/section-rule.js';
 import type { SectionLink } from '../src/engine/sections.js';
@@ -12,7 +12,7 @@ function absence(s: LocatedSection, homeUrl: string): string {
   return first ? `"${first.link.text}" → ${first.link.href}: ${describeTarget(first, homeUrl)}` : 'không có mục menu nào / no menu entry';
 }
 
-const rule: Rule = {
+const rule = defineRule({
   meta: {
     id: 'menu-thu-tuc-bieu-mau',
     title: { vi: 'Có chuyên mục "Thủ tục - Biểu mẫu"', en: 'Has a "Thủ tục - Biểu mẫu" (procedures and forms) section' },
@@ -66,6 +66,6 @@ const rule: Rule = {
     const broken = [t, b].find((s) => s.status === 'broken');
     return sectionOutcome(a, broken ?? { status: 'missing', links: [], subLinks: [], dead: [] }, IDS, [...thuTuc, ...bieuMau]);
   },
-};
+});
 
 export default rule;

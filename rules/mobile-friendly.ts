@@ -1,9 +1,9 @@
 // Checks that the home page declares a device-width viewport (CV 4210 mục III.4: tương thích thiết bị thông minh).
-import type { Rule, With } from '../src/model/rule.js';
+import { defineRule } from '../src/model/rule.js';
 import { CV_4210, cite } from '../src/engine/basis.js';
 import { cssPath } from '../src/engine/links.js';
 
-const rule: Rule = {
+const rule = defineRule({
   meta: {
     id: 'mobile-friendly',
     title: { vi: 'Trang chủ tương thích thiết bị di động', en: 'Home page is mobile-friendly' },
@@ -22,7 +22,7 @@ const rule: Rule = {
     },
   },
   check(a) {
-    const { home } = a as With<'home'>;
+    const { home } = a;
     const $ = home.doc;
     const metas = $('meta').filter((_, el) => ($(el).attr('name') ?? '').trim().toLowerCase() === 'viewport').toArray();
     if (metas.length === 0) {
@@ -39,6 +39,6 @@ const rule: Rule = {
     const content = $(first).attr('content') ?? '';
     return { status: 'fail', messageId: 'noDeviceWidth', data: { content }, evidence: [{ url: home.finalUrl, selector: cssPath($, first), excerpt: content }] };
   },
-};
+});
 
 export default rule;

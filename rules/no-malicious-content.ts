@@ -2,7 +2,7 @@
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import type { FetchResult, FetchedPage } from '../src/model/artifacts.js';
-import type { Evidence, Rule, RuleOutcome, With } from '../src/model/rule.js';
+import { defineRule, type Evidence, type RuleOutcome } from '../src/model/rule.js';
 import type { RulesConfig } from '../src/engine/rules-config.js';
 import { HP_2023, QD_1682_2018, cite } from '../src/engine/basis.js';
 import { sameHost } from '../src/engine/hosts.js';
@@ -148,7 +148,7 @@ function signals(page: HtmlPage, cfg: RulesConfig): Map<string, Evidence> {
   return out;
 }
 
-const rule: Rule = {
+const rule = defineRule({
   meta: {
     id: 'no-malicious-content',
     title: { vi: 'Không có nội dung độc hại (cờ bạc, cá cược, bị tấn công thay giao diện)', en: 'No malicious content (gambling spam, defacement)' },
@@ -177,7 +177,7 @@ const rule: Rule = {
     },
   },
   check(a, ctx): RuleOutcome {
-    const { home } = a as With<'home'>;
+    const { home } = a;
     const cfg = ctx.config;
     const homeUrl = home.finalUrl;
     const site = a.unit.website ?? homeUrl;
@@ -224,6 +224,6 @@ const rule: Rule = {
     if (cloakNote) return { status: 'pass', messageId: 'cleanCloakingUnchecked', data: { pages: pages.size, reason: cloakNote }, evidence };
     return { status: 'pass', messageId: 'clean', data: { pages: pages.size }, evidence };
   },
-};
+});
 
 export default rule;

@@ -2,7 +2,7 @@
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode } from 'domhandler';
 import type { FetchedPage } from '../src/model/artifacts.js';
-import type { Evidence, Rule, RuleOutcome, With } from '../src/model/rule.js';
+import { defineRule, type Evidence, type RuleOutcome } from '../src/model/rule.js';
 import { CV_4210, cite } from '../src/engine/basis.js';
 import { hostMatches, sameHost } from '../src/engine/hosts.js';
 import { domIndex, textContent } from '../src/engine/dom-index.js';
@@ -98,7 +98,7 @@ function addressesOn(page: HtmlPage): { address: string; selector: string; how: 
   return out;
 }
 
-const rule: Rule = {
+const rule = defineRule({
   meta: {
     id: 'official-email',
     title: { vi: 'Công bố thư điện tử trên tên miền chính thức', en: 'Publishes an official e-mail address' },
@@ -126,7 +126,7 @@ const rule: Rule = {
     },
   },
   check(a, ctx): RuleOutcome {
-    const { home } = a as With<'home'>;
+    const { home } = a;
     const cfg = ctx.config;
     const homeUrl = home.finalUrl;
     const pages: HtmlPage[] = [home];
@@ -168,6 +168,6 @@ const rule: Rule = {
       evidence: pages.map((p) => ({ url: p.finalUrl, selector: 'a[href^="mailto:"], body', excerpt: 'no address (mailto, text, [at])' })),
     };
   },
-};
+});
 
 export default rule;

@@ -1,5 +1,5 @@
 // Checks that the home page links to the parent portal the registry names (TT 22/2023 Điều 4 khoản 7 điểm c; CV 4210 mục III.4; NĐ 42/2022 Điều 6).
-import type { Rule, RuleOutcome, With } from '../src/model/rule.js';
+import { defineRule, type RuleOutcome } from '../src/model/rule.js';
 import { CV_4210, HP_2024, ND_42_2022, TT_22_2023, cite } from '../src/engine/basis.js';
 import { hostOf, sameHost } from '../src/engine/hosts.js';
 import { domIndex, isLink } from '../src/engine/dom-index.js';
@@ -25,7 +25,7 @@ function namesHostWithoutScheme(href: string | undefined, parent: string): boole
   return sameHost(`http://${host}/`, parent);
 }
 
-const rule: Rule = {
+const rule = defineRule({
   meta: {
     id: 'parent-portal-link',
     title: { vi: 'Có liên kết tới cổng thông tin cấp trên', en: 'Links to the parent portal' },
@@ -50,7 +50,7 @@ const rule: Rule = {
     },
   },
   check(a): RuleOutcome {
-    const { home, unit } = a as With<'home'>;
+    const { home, unit } = a;
     const parent = unit.parent;
     if (!parent) return { status: 'na', messageId: 'noParent', evidence: [] };
     const $ = home.doc;
@@ -84,6 +84,6 @@ const rule: Rule = {
     }
     return { status: 'fail', messageId: 'noParentLink', data: { parent }, evidence: [{ url: base, selector: 'a[href], area[href], select option', excerpt: `host ${hostOf(parent) ?? parent}` }] };
   },
-};
+});
 
 export default rule;

@@ -1,5 +1,5 @@
 // Checks that the home page stays on the unit's own site after HTTP and soft redirects (HP 2023 items 2–3: fake and harmful sites).
-import type { Evidence, Rule, With } from '../src/model/rule.js';
+import { defineRule, type Evidence } from '../src/model/rule.js';
 import { HP_2023, cite } from '../src/engine/basis.js';
 import { hostMatches, hostOf, registrableDomain } from '../src/engine/hosts.js';
 
@@ -11,7 +11,7 @@ function resolve(location: string, base: string): string {
   }
 }
 
-const rule: Rule = {
+const rule = defineRule({
   meta: {
     id: 'redirect-offsite',
     title: { vi: 'Trang chủ không chuyển hướng ra ngoài', en: 'Home page stays on the unit’s site' },
@@ -42,7 +42,7 @@ const rule: Rule = {
     },
   },
   check(a, ctx) {
-    const { homeFetch, unit } = a as With<'homeFetch'>;
+    const { homeFetch, unit } = a;
     const website = unit.website;
     if (!website) return { status: 'na', messageId: 'noWebsite', evidence: [] };
 
@@ -77,6 +77,6 @@ const rule: Rule = {
     if (same) return { status: 'pass', messageId: 'sameSite', data, evidence };
     return { status: 'pass', messageId: 'movedOfficial', data, evidence };
   },
-};
+});
 
 export default rule;

@@ -1,12 +1,12 @@
 // Checks that the home page advertises a working RSS/Atom feed (CV 4210 mục III.4: tích hợp hệ thống RSS).
-import type { Evidence, Rule, RuleOutcome, With } from '../src/model/rule.js';
+import { defineRule, type Evidence, type RuleOutcome } from '../src/model/rule.js';
 import { CV_4210, cite } from '../src/engine/basis.js';
 import { advertisedFeeds, parseFeed } from '../src/engine/feeds.js';
 
 /** Failures that say nothing about the feed itself: not verified, never a silent warn. */
 const UNVERIFIED = new Set(['timeout', 'deadline', 'blocked_by_robots', 'blocked_by_waf']);
 
-const rule: Rule = {
+const rule = defineRule({
   meta: {
     id: 'rss-feed',
     title: { vi: 'Có nguồn tin RSS/Atom hoạt động', en: 'Working RSS/Atom feed' },
@@ -30,7 +30,7 @@ const rule: Rule = {
     },
   },
   check(a): RuleOutcome {
-    const { home } = a as With<'home'>;
+    const { home } = a;
     const ads = advertisedFeeds(home.doc, home.finalUrl);
     const feed = a.feed;
     // The crawler fetches the first advertised feed; name the advertisement it came from.
@@ -63,6 +63,6 @@ const rule: Rule = {
       evidence: [adEvidence, { url: feed.finalUrl, excerpt: [parsed.title, parsed.newest].filter(Boolean).join(' — ') }],
     };
   },
-};
+});
 
 export default rule;

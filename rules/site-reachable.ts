@@ -1,6 +1,6 @@
 // Checks that the registry website answers 2xx with a real HTML home page (CV 4210 mục III.1; QĐ 1682/2018 Điều 12; HP 2023 item 1).
 import type { FetchFailureReason } from '../src/model/artifacts.js';
-import type { Evidence, Rule, RuleOutcome, UnitFacts, With } from '../src/model/rule.js';
+import { defineRule, type Evidence, type RuleOutcome, type UnitFacts } from '../src/model/rule.js';
 import { CV_4210, HP_2023, QD_1682_2018, cite } from '../src/engine/basis.js';
 import { detectPlatform } from '../src/engine/platform.js';
 import { normalizeText } from '../src/engine/text.js';
@@ -25,7 +25,7 @@ const FAILURE_MESSAGE: Record<FetchFailureReason, FailId | null> = {
   deadline: null,
 };
 
-const rule: Rule = {
+const rule = defineRule({
   meta: {
     id: 'site-reachable',
     title: { vi: 'Website truy cập được', en: 'Website is reachable' },
@@ -38,7 +38,7 @@ const rule: Rule = {
       cite(HP_2023, 'mục 1 (hủy bỏ trang không còn sử dụng)'),
     ],
     requires: ['homeFetch'],
-    optional: ['tls'],
+    optional: ['tls', 'home'],
     messages: {
       reachable: { vi: 'Trang chủ trả lời HTTP {status} với nội dung HTML.', en: 'The home page answers HTTP {status} with HTML.' },
       noWebsite: { vi: 'Sổ đăng ký không có địa chỉ website của đơn vị.', en: 'The registry has no website for this unit.' },
@@ -56,7 +56,7 @@ const rule: Rule = {
     },
   },
   check(a, ctx) {
-    const { homeFetch, unit } = a as With<'homeFetch'>;
+    const { homeFetch, unit } = a;
     const facts: UnitFacts = {};
     const certExpiry = a.tls?.validTo ?? homeFetch.tls?.validTo;
     // Node prints validTo as "Jan  1 00:00:00 2124 GMT"; ISO sorts and filters in spreadsheets.
@@ -120,6 +120,6 @@ const rule: Rule = {
     if (rawTitle) evidence.push({ url: home.finalUrl, selector: 'title', excerpt: rawTitle });
     return out({ status: 'pass', messageId: 'reachable', data: { status: homeFetch.status }, evidence });
   },
-};
+});
 
 export default rule;

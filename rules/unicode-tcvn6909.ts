@@ -1,6 +1,6 @@
 // Checks that the crawled pages are Unicode (UTF-8, NFC) Vietnamese (CV 4210 mục III.4; QĐ 1682/2018 Điều 6; TCVN 6909:2001).
 import type { FetchedPage } from '../src/model/artifacts.js';
-import type { Evidence, Rule, RuleOutcome, With } from '../src/model/rule.js';
+import { defineRule, type Evidence, type RuleOutcome } from '../src/model/rule.js';
 import { CV_4210, QD_1682_2018, cite } from '../src/engine/basis.js';
 import { sameHost } from '../src/engine/hosts.js';
 import { findMojibake, fontPatterns, isLegacyCharset, legacyFontUses } from '../src/engine/unicode.js';
@@ -9,7 +9,7 @@ import { tagged, textContent } from '../src/engine/dom-index.js';
 type Html = FetchedPage & { doc: NonNullable<FetchedPage['doc']> };
 const MAX_EVIDENCE = 10;
 
-const rule: Rule = {
+const rule = defineRule({
   meta: {
     id: 'unicode-tcvn6909',
     title: { vi: 'Dùng bộ mã Unicode TCVN 6909:2001', en: 'Unicode (TCVN 6909:2001) text' },
@@ -36,7 +36,7 @@ const rule: Rule = {
     },
   },
   check(a, ctx): RuleOutcome {
-    const { home } = a as With<'home' | 'pages'>;
+    const { home } = a;
     const cfg = ctx.config.unicode;
     const patterns = fontPatterns(cfg.legacyFontPatterns);
     const pages: Html[] = [home];
@@ -87,6 +87,6 @@ const rule: Rule = {
     }
     return { status: 'pass', messageId: 'unicodeOk', data: { pages: pages.length }, evidence: pages.slice(0, MAX_EVIDENCE).map((p) => ({ url: p.finalUrl, excerpt: `charset=${p.charset?.used ?? 'utf-8'}` })) };
   },
-};
+});
 
 export default rule;

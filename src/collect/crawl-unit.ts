@@ -43,19 +43,16 @@ function isHtmlHome(f: FetchResult): f is HtmlHome {
 
 export async function crawlUnit(ctx: CrawlContext, unit: Unit, needs: ReadonlySet<ArtifactKey>, memory?: PageTicket): Promise<{ artifacts: Artifacts; crawl: CrawlSummary }> {
   const started = Date.now();
-  const pages = new Map<string, FetchResult>();
-  const scripts = new Map<string, FetchResult>();
   if (!unit.website) {
     const homeFetch: FetchResult = { ok: false, url: '', reason: 'invalid_url', detail: 'no website', redirects: [] };
-    return { artifacts: { unit, homeFetch, pages, scripts }, crawl: { status: 'no_website', pages: 0, durationMs: 0, error: 'no website' } };
+    return { artifacts: { unit, homeFetch }, crawl: { status: 'no_website', pages: 0, durationMs: 0, error: 'no website' } };
   }
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(new Error('unit deadline')), ctx.options.unitDeadlineMs);
   const scope: UnitScope = { signal: controller.signal, deadlineAt: started + ctx.options.unitDeadlineMs, robotsBlocked: [], ...(memory ? { memory } : {}) };
   try {
     const homeFetch = await fetchPage(ctx, unit.website, { scope });
-    pages.set(homeFetch.url || unit.website, homeFetch);
-    const artifacts: Artifacts = { unit, homeFetch, pages, scripts };
+    const artifacts: Artifacts = { unit, homeFetch };
     if (homeFetch.ok && homeFetch.finalUrl.startsWith('https:') && homeFetch.tls) artifacts.tls = homeFetch.tls;
     if (!homeFetch.ok && homeFetch.tls) artifacts.tls = homeFetch.tls;
     if (isHtmlHome(homeFetch)) artifacts.home = homeFetch;
@@ -93,10 +90,15 @@ async function collectExtras(ctx: CrawlContext, a: Artifacts, home: FetchedPage,
   if (doc) {
     const soft = needs.has('softRedirect') ? findSoftRedirect(doc, finalUrl) : undefined;
     if (soft) tasks.push(limit(async () => void (a.softRedirect = { ...soft, target: await fetchPage(ctx, soft.to, { scope }) })));
-    if (needs.has('pages')) tasks.push(collectPages(ctx, a, doc, home, scope, limit));
+    // `pages` and `scripts` exist only when collected (see Artifacts); the home page is the first of the pages.
+    if (needs.has('pages')) {
+      const pages = (a.pages = new Map<string, FetchResult>([[home.url || a.unit.website || '', home]]));
+      tasks.push(collectPages(ctx, pages, doc, home, scope, limit));
+    }
     if (needs.has('scripts')) {
+      const scripts = (a.scripts = new Map<string, FetchResult>());
       for (const s of scriptTargets(doc, finalUrl)) {
-        tasks.push(limit(async () => void a.scripts.set(s, await fetchPage(ctx, s, { scope, parse: false, maxBytes: Math.min(SCRIPT_MAX_BYTES, ctx.options.maxBytes) }))));
+        tasks.push(limit(async () => void scripts.set(s, await fetchPage(ctx, s, { scope, parse: false, maxBytes: Math.min(SCRIPT_MAX_BYTES, ctx.options.maxBytes) }))));
       }
     }
     const feed = needs.has('feed') ? feedTarget(doc, finalUrl) : undefined;
@@ -109,22 +111,22 @@ async function collectExtras(ctx: CrawlContext, a: Artifacts, home: FetchedPage,
  * Spends the page budget (--max-pages, home included) in order: menu entries naming a section, link-directory
  * pages, one hop from the sections that need it (introduction, công khai), then the remaining menu entries.
  */
-async function collectPages(ctx: CrawlContext, a: Artifacts, doc: CheerioAPI, home: FetchedPage, scope: UnitScope, limit: ReturnType<typeof pLimit>): Promise<void> {
+async function collectPages(ctx: CrawlContext, pages: Map<string, FetchResult>, doc: CheerioAPI, home: FetchedPage, scope: UnitScope, limit: ReturnType<typeof pLimit>): Promise<void> {
   const targeting = ctx.options.targeting;
   const base = home.finalUrl;
   let budget = Math.max(0, ctx.options.maxPages - 1);
   const fetchAll = async (urls: string[]): Promise<void> => {
     // two sections often link the same article: fetch it once
-    const todo = [...new Set(urls)].filter((u) => !a.pages.has(u)).slice(0, budget);
+    const todo = [...new Set(urls)].filter((u) => !pages.has(u)).slice(0, budget);
     budget -= todo.length;
-    for (const u of todo) a.pages.set(u, { ok: false, url: u, reason: 'deadline', detail: 'pending', redirects: [] });
-    await Promise.all(todo.map((u) => limit(async () => void a.pages.set(u, await fetchPage(ctx, u, { scope })))));
+    for (const u of todo) pages.set(u, { ok: false, url: u, reason: 'deadline', detail: 'pending', redirects: [] });
+    await Promise.all(todo.map((u) => limit(async () => void pages.set(u, await fetchPage(ctx, u, { scope })))));
   };
   const nav = prioritizedNavigationTargets(doc, base, [home.url, base], targeting);
   await fetchAll([...nav.filter((t) => t.priority).map((t) => t.url), ...directoryTargets(doc, base, targeting)]);
   const hops: string[] = [];
   for (const t of nav) {
-    const page = a.pages.get(t.url);
+    const page = pages.get(t.url);
     if (!t.priority || !followsSection(t.text, targeting) || !page?.ok || !page.doc) continue;
     hops.push(...oneHopTargets(page.doc, page.finalUrl).slice(0, ONE_HOP_PER_SECTION));
   }
@@ -135,8 +137,10 @@ async function collectPages(ctx: CrawlContext, a: Artifacts, doc: CheerioAPI, ho
 function countFetched(a: Artifacts): number {
   let n = 0;
   const add = (r: FetchResult | undefined): void => void (r?.ok && n++);
-  a.pages.forEach(add);
-  a.scripts.forEach(add);
+  // the home page is also the first entry of `pages` when those were collected
+  if (!a.pages) add(a.homeFetch);
+  a.pages?.forEach(add);
+  a.scripts?.forEach(add);
   add(a.feed);
   add(a.searchbotHome);
   add(a.httpsProbe);

@@ -74,8 +74,14 @@ export function makeUnit(overrides: ArtifactOptions['unit'] = {}): Unit {
   };
 }
 
+/**
+ * A unit's artifacts as the collectors give them. `pages` and `scripts` are always there (empty but for the home
+ * page), as when a rule needs them, so a test can add to them; delete one to test a rule without it.
+ */
+export type TestArtifacts = Artifacts & Required<Pick<Artifacts, 'pages' | 'scripts'>>;
+
 /** Artifacts for one unit, as the collectors would give them. */
-export function makeArtifacts(opts: ArtifactOptions = {}): Artifacts {
+export function makeArtifacts(opts: ArtifactOptions = {}): TestArtifacts {
   const unit = makeUnit(opts.unit);
   const website = unit.website ?? '';
   const scripts = new Map<string, FetchResult>();

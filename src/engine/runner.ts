@@ -1,7 +1,7 @@
 // Judges one unit: runs every selected rule over the unit's artifacts in isolation and scores the result.
 import type { ArtifactKey, Artifacts, FetchResult } from '../model/artifacts.js';
 import type { Finding } from '../model/result.js';
-import type { Localized, Rule, RuleContext, RuleOutcome, UnitFacts } from '../model/rule.js';
+import type { DeclaredArtifacts, Localized, Rule, RuleContext, RuleOutcome, UnitFacts } from '../model/rule.js';
 import type { Unit } from '../model/unit.js';
 import { renderMessage, type Lang } from './messages.js';
 import { scoreUnit } from './score.js';
@@ -53,10 +53,20 @@ export function appliesTo(rule: Rule, unit: Unit): boolean {
 function missingReason(artifacts: Artifacts, key: ArtifactKey): string | undefined {
   const value = artifacts[key];
   if (value === undefined) {
-    if (key === 'home') return describeFailure(artifacts.homeFetch);
+    // The home page and what is collected from it (pages, scripts) are missing because the home fetch failed.
+    if (key === 'home' || !artifacts.homeFetch.ok || !artifacts.home) return describeFailure(artifacts.homeFetch);
     return 'không có dữ liệu / not collected';
   }
   return undefined;
+}
+
+/** Only what the rule declared (and `unit`): an undeclared read sees nothing, as the compiler already says. */
+export function declaredArtifacts(rule: Rule, artifacts: Artifacts): DeclaredArtifacts {
+  const out: Record<string, unknown> = { unit: artifacts.unit };
+  for (const key of [...rule.meta.requires, ...(rule.meta.optional ?? [])]) {
+    if (artifacts[key] !== undefined) out[key] = artifacts[key];
+  }
+  return out as DeclaredArtifacts;
 }
 
 function describeFailure(result: FetchResult): string {
@@ -103,7 +113,7 @@ function runOne(rule: Rule, artifacts: Artifacts, ctx: RuleContext, onRuleError?
     }
   }
   try {
-    return rule.check(artifacts, ctx);
+    return rule.check(declaredArtifacts(rule, artifacts), ctx);
   } catch (error) {
     onRuleError?.(rule.meta.id, error);
     const message = error instanceof Error ? error.message : String(error);

@@ -2,13 +2,13 @@
 // page names the section and its target answers 2xx. This module locates a section, turns the result into an outcome
 // with evidence, and builds the simple rules from "keywords + meta" so each rule file only states what differs.
 import type { CheerioAPI } from 'cheerio';
-import type { Artifacts, FetchedPage } from '../model/artifacts.js';
-import type { Evidence, Localized, Rule, RuleContext, RuleMeta, RuleOutcome, With } from '../model/rule.js';
+import type { FetchedPage } from '../model/artifacts.js';
+import { defineRule, type Evidence, type Localized, type Rule, type RuleArtifacts, type RuleContext, type RuleMeta, type RuleOutcome } from '../model/rule.js';
 import type { Element } from 'domhandler';
 import { closest, descendants, hasDescendant, isLink } from './dom-index.js';
 import { contentLinks, cssPath, isHttpUrl, isPlaceholderHref, linkElement, navigationLinks, navigationRegions } from './links.js';
 import type { SectionId } from './rules-config.js';
-import { findSectionLinks, lookupPage, sectionLink, sectionPage, targetState, type SectionConfig, type SectionLink } from './sections.js';
+import { findSectionLinks, lookupPage, sectionLink, sectionPage, targetState, type SectionConfig, type SectionLink, type SiteView } from './sections.js';
 import { normalizeText } from './text.js';
 import { clip } from './runner.js';
 
@@ -36,10 +36,10 @@ export interface SectionMessageIds {
 }
 
 /** The home page's URLs: a link to any of them (or to the site's root) is a placeholder there. */
-const homeUrls = (a: Artifacts): string[] => [a.home?.url, a.home?.finalUrl, a.unit.website].filter((u): u is string => u !== undefined);
+const homeUrls = (a: SiteView): string[] => [a.home?.url, a.home?.finalUrl, a.unit.website].filter((u): u is string => u !== undefined);
 
 /** A placeholder entry (docs/navigation.md): leads to no page of its own. ASP.NET postback entries are real. */
-export function isPlaceholderEntry(a: Artifacts, s: SectionLink): boolean {
+export function isPlaceholderEntry(a: SiteView, s: SectionLink): boolean {
   return !s.link.postback && isPlaceholderHref(s.link.href, a.home?.finalUrl ?? '', homeUrls(a));
 }
 
@@ -47,7 +47,7 @@ export function isPlaceholderEntry(a: Artifacts, s: SectionLink): boolean {
  * Finds the section in the home page's navigation. A menu parent whose href leads nowhere ("#", javascript:, the home
  * page itself) is a dropdown header (NukeViet, WordPress): the entries under it are the section's links.
  */
-export function locateSection(a: Artifacts, keywords: readonly string[], cfg: SectionConfig): LocatedSection {
+export function locateSection(a: SiteView, keywords: readonly string[], cfg: SectionConfig): LocatedSection {
   const home = a.home;
   if (!home) return { status: 'missing', links: [], subLinks: [], dead: [] };
   const links: SectionLink[] = [];
@@ -91,7 +91,7 @@ function menuItem(el: Element): Element | undefined {
 }
 
 /** Navigation links inside the same menu item as the given link: its dropdown entries that lead somewhere, with their targets. */
-export function dropdownLinks(a: Artifacts, s: SectionLink, cfg: SectionConfig): SectionLink[] {
+export function dropdownLinks(a: SiteView, s: SectionLink, cfg: SectionConfig): SectionLink[] {
   const home = a.home;
   if (!home) return [];
   const $ = home.doc;
@@ -124,7 +124,7 @@ function linkEvidence(s: SectionLink, homeUrl: string): Evidence {
 }
 
 /** Where the lookup searched, for a "no navigation entry" finding: the keywords, then each menu region and its entries. */
-export function searchedEvidence(a: Artifacts, keywords: readonly string[]): Evidence[] {
+export function searchedEvidence(a: SiteView, keywords: readonly string[]): Evidence[] {
   const home = a.home;
   if (!home) return [];
   const $ = home.doc;
@@ -142,7 +142,7 @@ export function searchedEvidence(a: Artifacts, keywords: readonly string[]): Evi
 }
 
 /** The outcome of a plain section lookup (no further judgement of the section's content). */
-export function sectionOutcome(a: Artifacts, located: LocatedSection, ids: SectionMessageIds, keywords: readonly string[]): RuleOutcome {
+export function sectionOutcome(a: SiteView, located: LocatedSection, ids: SectionMessageIds, keywords: readonly string[]): RuleOutcome {
   const homeUrl = a.home?.finalUrl ?? a.unit.website ?? '';
   const { status, links, dead, found } = located;
   if (status === 'found' && found) {
@@ -191,7 +191,7 @@ export function sectionMessages(name: Localized, ids: SectionMessageIds): Record
  * The section's own pages: every matching link's 2xx page and the pages of its dropdown entries, then (with
  * `oneHop`) the same-site pages those pages' content links to, as far as the crawler fetched them.
  */
-export function sectionPages(a: Artifacts, located: LocatedSection, opts: { oneHop?: boolean } = {}): ParsedPage[] {
+export function sectionPages(a: SiteView, located: LocatedSection, opts: { oneHop?: boolean } = {}): ParsedPage[] {
   const out = new Map<string, ParsedPage>();
   const addPage = (p: ParsedPage | undefined): void => {
     if (p && !out.has(p.finalUrl)) out.set(p.finalUrl, p);
@@ -216,11 +216,11 @@ export interface SectionRuleSpec extends Pick<RuleMeta, 'id' | 'title' | 'failur
   /** Messages of `refine`. */
   messages?: Record<string, Localized>;
   /** Judges a found section further; returning undefined keeps the pass. */
-  refine?: (a: With<'home' | 'pages'>, located: LocatedSection, ctx: RuleContext, pass: RuleOutcome) => RuleOutcome | undefined;
+  refine?: (a: RuleArtifacts<'home' | 'pages'>, located: LocatedSection, ctx: RuleContext, pass: RuleOutcome) => RuleOutcome | undefined;
 }
 
 export function sectionRule(spec: SectionRuleSpec): Rule {
-  return {
+  return defineRule({
     meta: {
       id: spec.id,
       title: spec.title,
@@ -231,13 +231,12 @@ export function sectionRule(spec: SectionRuleSpec): Rule {
       requires: ['home', 'pages'],
       messages: { ...sectionMessages(spec.name, spec.ids), ...spec.messages },
     },
-    check(artifacts, ctx) {
-      const a = artifacts as With<'home' | 'pages'>;
+    check(a, ctx) {
       const keywords = ctx.config.sections[spec.section];
       const located = locateSection(a, keywords, ctx.config);
       const outcome = sectionOutcome(a, located, spec.ids, keywords);
       if (outcome.status !== 'pass' || !spec.refine) return outcome;
       return spec.refine(a, located, ctx, outcome) ?? outcome;
     },
-  };
+  });
 }

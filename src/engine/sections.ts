@@ -22,10 +22,13 @@ export interface SectionConfig {
   softNotFound: SoftNotFoundConfig;
 }
 
+/** The part of a unit's artifacts the section lookup reads: any rule declaring `home` (and `pages`) can pass its own. */
+export type SiteView = Readonly<Pick<Artifacts, 'unit' | 'home' | 'pages'>>;
+
 export type TargetState = 'ok' | 'broken' | 'unverified';
 
 /** A navigation link as a section entry: its fetched target, and whether that target is an error page answering 2xx. */
-export function sectionLink(a: Artifacts, link: PageLink, keyword: string, cfg: SectionConfig): SectionLink {
+export function sectionLink(a: SiteView, link: PageLink, keyword: string, cfg: SectionConfig): SectionLink {
   const target = lookupPage(a, link.href);
   const page = target?.ok && target.status >= 200 && target.status < 300 && target.doc ? target : undefined;
   const notFound = page ? softNotFound(page, cfg.softNotFound) : undefined;
@@ -33,7 +36,7 @@ export function sectionLink(a: Artifacts, link: PageLink, keyword: string, cfg: 
 }
 
 /** Navigation links of the home page whose text names the section, in page order, with their fetched targets. */
-export function findSectionLinks(a: Artifacts, keywords: readonly string[], cfg: SectionConfig): SectionLink[] {
+export function findSectionLinks(a: SiteView, keywords: readonly string[], cfg: SectionConfig): SectionLink[] {
   if (!a.home) return [];
   const out: SectionLink[] = [];
   const seen = new Set<string>();
@@ -47,7 +50,8 @@ export function findSectionLinks(a: Artifacts, keywords: readonly string[], cfg:
 }
 
 /** A fetched page by URL, also when the link pointed at the page's http:// or `www.` twin that redirected. */
-export function lookupPage(a: Artifacts, url: string): FetchResult | undefined {
+export function lookupPage(a: SiteView, url: string): FetchResult | undefined {
+  if (!a.pages) return undefined;
   return a.pages.get(url) ?? byFinalUrl(a.pages).get(url);
 }
 

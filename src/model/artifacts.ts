@@ -126,8 +126,12 @@ export interface Artifacts {
   homeFetch: FetchResult;
   /** Present only when `homeFetch` succeeded with HTML. */
   home?: FetchedPage & { doc: CheerioAPI };
-  /** Every page fetched for this unit, by requested URL (home, navigation targets, one-hop pages). */
-  pages: Map<string, FetchResult>;
+  /**
+   * Every page fetched for this unit, by requested URL (home, navigation targets, one-hop pages). Absent when the
+   * pages were not collected (no rule asked for them, or the home page gave no HTML to find links in): a rule that
+   * requires `pages` then gets `missingArtifact`, never a judgement over an empty map.
+   */
+  pages?: Map<string, FetchResult>;
   /** TLS facts of the home page's final host when it is HTTPS. */
   tls?: TlsFacts;
   /** http:// twin of the home page (only when the home page is HTTPS). */
@@ -136,8 +140,11 @@ export interface Artifacts {
   httpsProbe?: FetchResult;
   robots?: RobotsFacts;
   softRedirect?: SoftRedirect;
-  /** Same-site script files referenced by the home page (for loaders such as the EMC tag). */
-  scripts: Map<string, FetchResult>;
+  /**
+   * Same-site script files referenced by the home page (for loaders such as the EMC tag); absent, like `pages`,
+   * when they were not collected. An empty map: the home page references none.
+   */
+  scripts?: Map<string, FetchResult>;
   /** The advertised feed, fetched. */
   feed?: FetchResult;
   /** The home page fetched with a search-engine crawler's user agent (cloaking check). */

@@ -30,7 +30,7 @@ export interface Evidence {
   snapshot?: string;
 }
 
-export interface RuleMeta {
+export interface RuleMeta<R extends ArtifactKey = ArtifactKey, O extends ArtifactKey = ArtifactKey> {
   /** kebab-case, equal to the file name in rules/. */
   id: string;
   /** The compliant state, and the failing one. */
@@ -39,10 +39,13 @@ export interface RuleMeta {
   weight: number;
   appliesTo: readonly UnitType[] | 'all';
   basis: readonly Basis[];
-  /** Artifacts the check reads; the collector gathers them and a missing one makes the finding `error`. */
-  requires: readonly ArtifactKey[];
+  /**
+   * Artifacts the check reads; the collector gathers them and a missing one makes the finding `error`. The check
+   * receives these (non-optional), `optional` ones (possibly absent) and `unit`, and nothing else.
+   */
+  requires: readonly R[];
   /** Artifacts the check reads when present (e.g. `tls` is absent by design on an http-only site). */
-  optional?: readonly ArtifactKey[];
+  optional?: readonly O[];
   /** messageId → template with {placeholders}; tests assert ids, not wording. */
   messages: Record<string, Localized>;
 }
@@ -71,10 +74,35 @@ export interface RuleContext {
   registry: RegistryIndex;
 }
 
+/**
+ * What a rule's check receives: the unit, its required artifacts (present, the runner saw to it), its optional ones
+ * (maybe absent) and no other key, so reading an undeclared artifact fails to compile (and is absent at run time).
+ */
+export type RuleArtifacts<R extends ArtifactKey, O extends ArtifactKey = never> = { readonly unit: Unit }
+  & { readonly [K in R]-?: NonNullable<Artifacts[K]> }
+  & { readonly [K in Exclude<O, R>]?: Artifacts[K] };
+
+/** The artifacts the runner hands to any rule: `unit` and whichever declared keys were collected. */
+export type DeclaredArtifacts = { readonly unit: Unit } & { readonly [K in ArtifactKey]?: Artifacts[K] };
+
+/** A rule as the registry and the runner see it (its declared keys erased). Build one with `defineRule`. */
 export interface Rule {
   meta: RuleMeta;
-  check(artifacts: Artifacts, ctx: RuleContext): RuleOutcome;
+  check(artifacts: DeclaredArtifacts, ctx: RuleContext): RuleOutcome;
 }
 
-/** The artifacts a rule receives once the runner has checked its `requires`: those keys are present. */
-export type With<K extends ArtifactKey> = Artifacts & Required<Pick<Artifacts, K>>;
+export interface RuleDefinition<R extends ArtifactKey, O extends ArtifactKey> {
+  meta: RuleMeta<R, O>;
+  check(artifacts: RuleArtifacts<R, O>, ctx: RuleContext): RuleOutcome;
+}
+
+/**
+ * Declares a rule: `meta.requires` and `meta.optional` type the `check` argument. The runner checks the required
+ * keys are present before it calls `check`, which is what makes the narrowing below sound.
+ */
+export function defineRule<const R extends ArtifactKey, const O extends ArtifactKey = never>(rule: RuleDefinition<R, O>): Rule {
+  return {
+    meta: rule.meta,
+    check: (artifacts, ctx) => rule.check(artifacts as RuleArtifacts<R, O>, ctx),
+  };
+}

@@ -25,8 +25,9 @@ interface ArchivedUnit {
   unit: Unit;
   crawl: CrawlSummary;
   homeFetch: StoredFetch;
-  pages: [string, StoredFetch][];
-  scripts: [string, StoredFetch][];
+  /** Absent when not collected (archives written before they could be absent always have them). */
+  pages?: [string, StoredFetch][];
+  scripts?: [string, StoredFetch][];
   feed?: StoredFetch;
   searchbotHome?: StoredFetch;
   softRedirect?: Omit<NonNullable<Artifacts['softRedirect']>, 'target'> & { target?: StoredFetch };
@@ -58,8 +59,8 @@ export async function saveArtifacts(runDir: string, artifacts: Artifacts, crawl:
     unit: a.unit,
     crawl,
     homeFetch: strip(a.homeFetch),
-    pages: [...a.pages].map(([k, v]) => [k, strip(v)]),
-    scripts: [...a.scripts].map(([k, v]) => [k, strip(v)]),
+    ...(a.pages ? { pages: [...a.pages].map(([k, v]) => [k, strip(v)]) } : {}),
+    ...(a.scripts ? { scripts: [...a.scripts].map(([k, v]) => [k, strip(v)]) } : {}),
     ...(a.feed ? { feed: strip(a.feed) } : {}),
     ...(a.searchbotHome ? { searchbotHome: strip(a.searchbotHome) } : {}),
     ...(a.softRedirect ? { softRedirect: { ...a.softRedirect, ...(a.softRedirect.target ? { target: strip(a.softRedirect.target) } : {}) } } : {}),
@@ -77,15 +78,15 @@ export async function loadArtifacts(file: string): Promise<{ artifacts: Artifact
   const archived = JSON.parse((await gunzipAsync(await readFile(file))).toString('utf8')) as ArchivedUnit;
   if (archived.format !== FORMAT) throw new Error(`${file}: unknown artifact format ${String(archived.format)}`);
   const homeFetch = revive(archived.homeFetch);
-  const pages = new Map(archived.pages.map(([k, v]) => [k, revive(v)] as const));
+  const pages = archived.pages ? new Map(archived.pages.map(([k, v]) => [k, revive(v)] as const)) : undefined;
   // the home page object is shared between homeFetch and pages, as the crawler left it
-  const homeKey = archived.pages.find(([, v]) => v.ok && homeFetch.ok && v.url === homeFetch.url)?.[0];
-  if (homeKey) pages.set(homeKey, homeFetch);
+  const homeKey = archived.pages?.find(([, v]) => v.ok && homeFetch.ok && v.url === homeFetch.url)?.[0];
+  if (pages && homeKey) pages.set(homeKey, homeFetch);
   const artifacts: Artifacts = {
     unit: archived.unit,
     homeFetch,
-    pages,
-    scripts: new Map(archived.scripts.map(([k, v]) => [k, revive(v)] as const)),
+    ...(pages ? { pages } : {}),
+    ...(archived.scripts ? { scripts: new Map(archived.scripts.map(([k, v]) => [k, revive(v)] as const)) } : {}),
     ...(archived.feed ? { feed: revive(archived.feed) } : {}),
     ...(archived.searchbotHome ? { searchbotHome: revive(archived.searchbotHome) } : {}),
     ...(archived.softRedirect ? { softRedirect: { ...archived.softRedirect, ...(archived.softRedirect.target ? { target: revive(archived.softRedirect.target) } : {}) } } : {}),

@@ -59,7 +59,7 @@ export class EvidenceStore {
 
 /** The fetched page an evidence URL refers to (by requested or final URL), if the crawl kept its text. */
 function pageFor(a: Artifacts, url: string): FetchedPage | undefined {
-  const candidates: (FetchResult | undefined)[] = [a.homeFetch, ...a.pages.values(), a.searchbotHome, a.softRedirect?.target, a.feed];
+  const candidates: (FetchResult | undefined)[] = [a.homeFetch, ...(a.pages?.values() ?? []), a.searchbotHome, a.softRedirect?.target, a.feed];
   for (const c of candidates) {
     if (c?.ok && c.text && (c.url === url || c.finalUrl === url)) return c;
   }

@@ -99,16 +99,16 @@ describe('crawlUnit', () => {
     expect(crawl.redirects).toEqual([{ url: 'http://thpt-x.hcm.edu.vn/', status: 301, location: 'https://thpt-x.hcm.edu.vn/' }]);
     expect(a.home?.finalUrl).toBe('https://thpt-x.hcm.edu.vn/');
     expect(a.tls).toMatchObject({ valid: true, host: 'thpt-x.hcm.edu.vn' });
-    expect([...a.pages.keys()].sort()).toEqual([
+    expect([...(a.pages?.keys() ?? [])].sort()).toEqual([
       'http://thpt-x.hcm.edu.vn/',
       'https://thpt-x.hcm.edu.vn/cong-khai',
       'https://thpt-x.hcm.edu.vn/gioi-thieu',
       'https://thpt-x.hcm.edu.vn/tin-tuc',
       'https://www.thpt-x.hcm.edu.vn/lien-he',
     ]);
-    const congKhai = a.pages.get('https://thpt-x.hcm.edu.vn/cong-khai');
+    const congKhai = a.pages?.get('https://thpt-x.hcm.edu.vn/cong-khai');
     expect(congKhai?.ok && congKhai.status).toBe(404);
-    expect([...a.scripts.keys()]).toEqual(['https://thpt-x.hcm.edu.vn/js/app.js']);
+    expect([...(a.scripts?.keys() ?? [])]).toEqual(['https://thpt-x.hcm.edu.vn/js/app.js']);
     expect(a.feed?.ok && a.feed.text).toContain('<item>');
     expect(a.feed?.ok && a.feed.doc).toBeUndefined();
     expect(a.httpProbe).toMatchObject({ url: 'http://thpt-x.hcm.edu.vn/', outcome: 'redirects-to-https', status: 301 });
@@ -124,7 +124,22 @@ describe('crawlUnit', () => {
   it('respects maxPages (home included)', async () => {
     const ctx = await ctxWith({ maxPages: 2 });
     const { artifacts } = await crawlUnit(ctx, unit('https://thpt-y.hcm.edu.vn/'), new Set<ArtifactKey>(['pages']));
-    expect(artifacts.pages.size).toBe(2);
+    expect(artifacts.pages?.size).toBe(2);
+  });
+
+  it('collects pages and scripts only when asked and the home page gave HTML (absent, not empty, otherwise)', async () => {
+    const ctx = await ctxWith();
+    const notAsked = await crawlUnit(ctx, unit('https://thpt-y.hcm.edu.vn/'), new Set<ArtifactKey>(['feed']));
+    expect(notAsked.artifacts.home).toBeDefined();
+    expect(notAsked.artifacts.pages).toBeUndefined();
+    expect(notAsked.artifacts.scripts).toBeUndefined();
+    expect(notAsked.crawl.pages).toBe(1);
+    const broken = await crawlUnit(ctx, unit('https://broken.test/'), ALL);
+    expect(broken.artifacts.pages).toBeUndefined();
+    expect(broken.artifacts.scripts).toBeUndefined();
+    const asked = await crawlUnit(ctx, unit('https://thpt-y.hcm.edu.vn/'), new Set<ArtifactKey>(['pages', 'scripts']));
+    expect(asked.artifacts.pages?.get('https://thpt-y.hcm.edu.vn/')).toBe(asked.artifacts.homeFetch);
+    expect(asked.artifacts.scripts).toBeInstanceOf(Map);
   });
 
   it('classifies the http twin: serves-http and unreachable', async () => {
@@ -171,18 +186,18 @@ describe('crawlUnit', () => {
     const ctx = await ctxWith({ unitDeadlineMs: 600, timeoutMs: 5_000, perHost: 1 });
     const { artifacts, crawl } = await crawlUnit(ctx, unit('https://slow.test/'), new Set<ArtifactKey>(['pages']));
     expect(crawl.status).toBe('ok');
-    const slow = artifacts.pages.get('https://slow.test/cham');
+    const slow = artifacts.pages?.get('https://slow.test/cham');
     expect(slow?.ok === false && slow.reason).toBe('deadline');
-    const after = artifacts.pages.get('https://slow.test/sau');
+    const after = artifacts.pages?.get('https://slow.test/sau');
     expect(after?.ok === false && after.reason).toBe('deadline');
   });
 
   it('records robots-blocked pages', async () => {
     const ctx = await ctxWith({ ignoreRobots: false });
     const { artifacts } = await crawlUnit(ctx, unit('https://robots.test/'), new Set<ArtifactKey>(['pages']));
-    const blocked = artifacts.pages.get('https://robots.test/bi-mat');
+    const blocked = artifacts.pages?.get('https://robots.test/bi-mat');
     expect(blocked?.ok === false && blocked.reason).toBe('blocked_by_robots');
-    expect(artifacts.pages.get('https://robots.test/mo')?.ok).toBe(true);
+    expect(artifacts.pages?.get('https://robots.test/mo')?.ok).toBe(true);
     expect(artifacts.robots).toMatchObject({ url: 'https://robots.test/robots.txt', status: 200, blocked: ['https://robots.test/bi-mat'] });
   });
 });

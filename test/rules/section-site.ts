@@ -1,8 +1,8 @@
 // Test helper for the section rules: a home page plus the pages the crawler fetched for it, by path.
-import type { Artifacts, FetchFailureReason } from '../../src/model/artifacts.js';
+import type { FetchFailureReason } from '../../src/model/artifacts.js';
 import { parseHtml } from '../../src/collect/parse.js';
 import { navigationLinks } from '../../src/engine/links.js';
-import { fetchedPage, fixturePage, makeArtifacts, type ArtifactOptions } from '../../src/engine/rule-tester.js';
+import { fetchedPage, fixturePage, makeArtifacts, type ArtifactOptions, type TestArtifacts } from '../../src/engine/rule-tester.js';
 
 /** A fetched page: HTML (200), an HTTP status (error page), a failed fetch, or null: not fetched (past --max-pages). */
 export type PageSpec = string | number | { reason: FetchFailureReason } | null;
@@ -13,7 +13,7 @@ export const html = (title: string, body = ''): string =>
 /** Shared home pages of several platforms (fixtures/pages/sections/). */
 export const home = (name: string): string => fixturePage('sections', name);
 
-function setPage(a: Artifacts, url: string, spec: PageSpec): void {
+function setPage(a: TestArtifacts, url: string, spec: PageSpec): void {
   if (spec === null) a.pages.delete(url);
   else if (typeof spec === 'string') a.pages.set(url, fetchedPage(url, spec));
   else if (typeof spec === 'number') a.pages.set(url, fetchedPage(url, html(`Lỗi ${spec}`), { status: spec }));
@@ -21,7 +21,7 @@ function setPage(a: Artifacts, url: string, spec: PageSpec): void {
 }
 
 /** A home page and exactly the given pages (paths resolved against the unit's website). */
-export function site(homeHtml: string, pages: Record<string, PageSpec> = {}, unit: ArtifactOptions['unit'] = {}): Artifacts {
+export function site(homeHtml: string, pages: Record<string, PageSpec> = {}, unit: ArtifactOptions['unit'] = {}): TestArtifacts {
   const a = makeArtifacts({ html: homeHtml, unit });
   const base = a.unit.website ?? '';
   for (const [path, spec] of Object.entries(pages)) setPage(a, new URL(path, base).href, spec);
@@ -29,7 +29,7 @@ export function site(homeHtml: string, pages: Record<string, PageSpec> = {}, uni
 }
 
 /** A site whose every same-site menu target answered 200 with a plain page, as the crawler leaves it, then `overrides`. */
-export function crawledSite(homeHtml: string, unit: ArtifactOptions['unit'], overrides: Record<string, PageSpec> = {}): Artifacts {
+export function crawledSite(homeHtml: string, unit: ArtifactOptions['unit'], overrides: Record<string, PageSpec> = {}): TestArtifacts {
   const a = site(homeHtml, {}, unit);
   const base = a.unit.website ?? '';
   const host = new URL(base).host;
@@ -54,12 +54,12 @@ export const UNITS = {
 } as const satisfies Record<string, ArtifactOptions['unit']>;
 
 /** The shared home pages as crawled sites. */
-export const nukeviet = (o: Record<string, PageSpec> = {}): Artifacts => crawledSite(home('nukeviet4-thcs.html'), UNITS.nukeviet, o);
-export const wordpress = (o: Record<string, PageSpec> = {}): Artifacts => crawledSite(home('wordpress-thcs.html'), UNITS.wordpress, o);
-export const violet = (o: Record<string, PageSpec> = {}): Artifacts => crawledSite(home('violet-thcs.html'), UNITS.violet, o);
-export const legacy = (o: Record<string, PageSpec> = {}): Artifacts => crawledSite(home('legacy-table-th.html'), UNITS.legacy, o);
-export const phong = (o: Record<string, PageSpec> = {}): Artifacts => crawledSite(home('portal-phong.html'), UNITS.phong, o);
+export const nukeviet = (o: Record<string, PageSpec> = {}): TestArtifacts => crawledSite(home('nukeviet4-thcs.html'), UNITS.nukeviet, o);
+export const wordpress = (o: Record<string, PageSpec> = {}): TestArtifacts => crawledSite(home('wordpress-thcs.html'), UNITS.wordpress, o);
+export const violet = (o: Record<string, PageSpec> = {}): TestArtifacts => crawledSite(home('violet-thcs.html'), UNITS.violet, o);
+export const legacy = (o: Record<string, PageSpec> = {}): TestArtifacts => crawledSite(home('legacy-table-th.html'), UNITS.legacy, o);
+export const phong = (o: Record<string, PageSpec> = {}): TestArtifacts => crawledSite(home('portal-phong.html'), UNITS.phong, o);
 /** Version 2 navigation pages (fixtures/pages/navigation/): NukeViet Edu Gate menus, a hand-made portal with no marked menu. */
-export const edugate = (o: Record<string, PageSpec> = {}): Artifacts => crawledSite(fixturePage('navigation', 'nukeviet-edugate.html'), UNITS.edugate, o);
-export const aspnet = (o: Record<string, PageSpec> = {}): Artifacts => crawledSite(fixturePage('navigation', 'aspnet-webforms.html'), UNITS.aspnet, o);
-export const handMade = (o: Record<string, PageSpec> = {}): Artifacts => crawledSite(fixturePage('navigation', 'hand-made-portal.html'), UNITS.handMade, o);
+export const edugate = (o: Record<string, PageSpec> = {}): TestArtifacts => crawledSite(fixturePage('navigation', 'nukeviet-edugate.html'), UNITS.edugate, o);
+export const aspnet = (o: Record<string, PageSpec> = {}): TestArtifacts => crawledSite(fixturePage('navigation', 'aspnet-webforms.html'), UNITS.aspnet, o);
+export const handMade = (o: Record<string, PageSpec> = {}): TestArtifacts => crawledSite(fixturePage('navigation', 'hand-made-portal.html'), UNITS.handMade, o);

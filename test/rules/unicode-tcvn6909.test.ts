@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/unicode-tcvn6909.js';
-import type { Artifacts, CharsetInfo } from '../../src/model/artifacts.js';
+import type { CharsetInfo } from '../../src/model/artifacts.js';
 import { countLetters } from '../../src/collect/charset.js';
-import { fetchedPage, fixturePage, makeArtifacts, runRuleCases } from '../../src/engine/rule-tester.js';
+import { fetchedPage, fixturePage, makeArtifacts, runRuleCases, type TestArtifacts } from '../../src/engine/rule-tester.js';
 import { findMojibake, fontPatterns, legacyFamily } from '../../src/engine/unicode.js';
 import { defaultRulesConfig } from '../../src/engine/rules-config.js';
 
@@ -15,7 +15,7 @@ const SITE = 'https://thcs-nguyendu.hcm.edu.vn/';
 const utf8 = (text: string): CharsetInfo => ({ source: 'header', declared: 'utf-8', used: 'utf-8', ...countLetters(text) });
 
 /** Home page plus crawled pages, each with the charset facts the crawler records. */
-function site(home: { html: string; charset?: CharsetInfo }, pages: Record<string, { html: string; charset?: CharsetInfo }> = {}): Artifacts {
+function site(home: { html: string; charset?: CharsetInfo }, pages: Record<string, { html: string; charset?: CharsetInfo }> = {}): TestArtifacts {
   const a = makeArtifacts({ html: home.html });
   if (a.home) a.home.charset = home.charset ?? utf8(home.html);
   for (const [path, p] of Object.entries(pages)) {
