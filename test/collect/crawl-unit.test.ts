@@ -129,7 +129,7 @@ describe('crawlUnit', () => {
 
   it('collects pages and scripts only when asked and the home page gave HTML (absent, not empty, otherwise)', async () => {
     const ctx = await ctxWith();
-    const notAsked = await crawlUnit(ctx, unit('https://thpt-y.hcm.edu.vn/'), new Set<ArtifactKey>(['feed']));
+    const notAsked = await crawlUnit(ctx, unit('https://thpt-y.hcm.edu.vn/'), new Set<ArtifactKey>(['robots']));
     expect(notAsked.artifacts.home).toBeDefined();
     expect(notAsked.artifacts.pages).toBeUndefined();
     expect(notAsked.artifacts.scripts).toBeUndefined();
