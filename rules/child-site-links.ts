@@ -65,6 +65,7 @@ const rule = defineRule({
     ],
     requires: ['home'],
     optional: ['pages'],
+    emcCriterion: '2.2b',
     messages: {
       allChildrenLinked: { vi: 'Có liên kết tới {linked}/{total} website đơn vị trực thuộc.', en: 'Links to {linked} of {total} component sites.' },
       someChildrenMissing: { vi: 'Chỉ liên kết tới {linked}/{total} website đơn vị trực thuộc ({percent}%); thiếu: {missing}.', en: 'Links to only {linked} of {total} component sites ({percent}%); missing: {missing}.' },

@@ -38,6 +38,7 @@ const rule = defineRule({
       cite(HP_2024, 'tiêu chí 2.2a'),
     ],
     requires: ['home'],
+    emcCriterion: '2.2a',
     messages: {
       labelFound: { vi: 'Trang chủ có nhãn EMC (nhận theo {matcher}: {value}).', en: 'The home page shows the EMC label (matched by {matcher}: {value}).' },
       noEmcLabel: { vi: 'Trang chủ không có nhãn EMC (liên kết/ảnh tới máy chủ EMC, ảnh tên "emc", chữ "EMC").', en: 'The home page shows no EMC label (link/image on an EMC host, image named "emc", text "EMC").' },

@@ -16,6 +16,7 @@ const rule = defineRule({
       cite(HP_2024, 'tiêu chí 2.1 (gắn mã, kết nối Hệ thống EMC)'),
     ],
     requires: ['home', 'scripts'],
+    emcCriterion: '2.1',
     messages: {
       emcFound: { vi: 'Trang chủ có mã EMC, mã website (site id) {siteId}.', en: 'The home page has the EMC code, site id {siteId}.' },
       noEmcTag: {

@@ -161,6 +161,8 @@ const rule = defineRule({
     ],
     requires: ['home'],
     optional: ['pages', 'searchbotHome', 'softRedirect'],
+    blocking: true,
+    incident: 'malicious',
     messages: {
       clean: {
         vi: 'Không thấy nội dung cờ bạc, cá cược hay dấu hiệu bị tấn công trên {pages} trang đã quét.',

@@ -39,6 +39,7 @@ const rule = defineRule({
       cite(ND_42_2022, 'Điều 6'),
     ],
     requires: ['home'],
+    emcCriterion: '2.2c',
     messages: {
       parentLinked: { vi: 'Trang chủ có liên kết tới cổng cấp trên {parent} ("{text}").', en: 'The home page links to the parent portal {parent} ("{text}").' },
       noParentLink: { vi: 'Trang chủ không có liên kết nào tới cổng cấp trên {parent}.', en: 'The home page has no link to the parent portal {parent}.' },

@@ -24,6 +24,7 @@ const rule = defineRule({
     ],
     requires: ['homeFetch'],
     optional: ['softRedirect'],
+    incident: 'offsite',
     messages: {
       sameSite: { vi: 'Trang chủ ở lại website của đơn vị ({finalHost}).', en: 'The home page stays on the unit’s site ({finalHost}).' },
       movedOfficial: {

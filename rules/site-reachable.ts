@@ -39,6 +39,7 @@ const rule = defineRule({
     ],
     requires: ['homeFetch'],
     optional: ['tls', 'home'],
+    blocking: true,
     messages: {
       reachable: { vi: 'Trang chủ trả lời HTTP {status} với nội dung HTML.', en: 'The home page answers HTTP {status} with HTML.' },
       noWebsite: { vi: 'Sổ đăng ký không có địa chỉ website của đơn vị.', en: 'The registry has no website for this unit.' },

@@ -2,7 +2,11 @@
 // neither a regression nor a fix: a site that timed out this time has not been shown to be worse.
 import type { Grade, RunResults, UnitResult } from '../model/result.js';
 import { GRADES } from '../model/result.js';
+import { INCIDENTS, type Incident } from '../model/rule.js';
+import { getRule } from '../../rules/index.js';
 import type { Better, RuleChange, RunDiff, RunSide, UnitDiff, UnitSide, Was, Worse } from './types.js';
+
+const isIncident = (kind: string): kind is Incident => (INCIDENTS as readonly string[]).includes(kind);
 
 const isFailing = (s: Was): boolean => s === 'fail' || s === 'warn';
 const isJudged = (s: Was): boolean => s === 'pass' || s === 'warn' || s === 'fail';
@@ -11,8 +15,8 @@ const RANK: Partial<Record<Was, number>> = { fail: 0, warn: 1, pass: 2 };
 /** Tốt > Khá > Đạt > Chưa đạt: GRADES is listed best first. */
 const gradeRank = (g: Grade): number => GRADES.length - GRADES.indexOf(g);
 
-/** Rules whose new failure is a security incident, not just a lapse (`--fail-on malicious`). */
-const SECURITY: Record<string, 'malicious' | 'offsite'> = { 'no-malicious-content': 'malicious', 'redirect-offsite': 'offsite' };
+/** Whose new failure is a security incident, not just a lapse (`--fail-on malicious`): the rules' meta says. */
+const incidentOf = (rule: string): Incident | undefined => getRule(rule)?.meta.incident;
 
 export function diffRuns(oldRun: RunResults, newRun: RunResults): RunDiff {
   const oldById = new Map(oldRun.units.map((u) => [u.id, u]));
@@ -37,7 +41,7 @@ export function diffRuns(oldRun: RunResults, newRun: RunResults): RunDiff {
     const unit = diffUnit(before, after, diff);
     if (unit.worse.length || unit.better.length) diff.units.push(unit);
     if (unit.worse.length) diff.summary.regressedUnits += 1;
-    if (unit.worse.some((w) => w.kind === 'malicious' || w.kind === 'offsite')) diff.summary.maliciousUnits += 1;
+    if (unit.worse.some((w) => isIncident(w.kind))) diff.summary.maliciousUnits += 1;
     if (unit.better.length) diff.summary.improvedUnits += 1;
   }
   return diff;
@@ -54,10 +58,10 @@ function diffUnit(before: UnitResult, after: UnitResult, lists: RunDiff): UnitDi
     const a = RANK[change.after];
     if (b !== undefined && a !== undefined && a < b) worse.push({ kind: 'rule', rule: f.rule, before: change.before, after: change.after });
     if (b !== undefined && a !== undefined && a > b) better.push({ kind: 'rule', rule: f.rule, before: change.before, after: change.after });
-    const security = SECURITY[f.rule];
+    const incident = incidentOf(f.rule);
     // from unverified or absent too: a hacked site is news whatever we knew before; an exempt one was accepted
-    if (security && change.after === 'fail' && change.before !== 'fail' && change.before !== 'exempt') {
-      worse.push(security === 'malicious' ? { kind: 'malicious', rule: 'no-malicious-content' } : { kind: 'offsite', rule: 'redirect-offsite' });
+    if (incident && change.after === 'fail' && change.before !== 'fail' && change.before !== 'exempt') {
+      worse.push({ kind: incident, rule: f.rule });
     }
   }
   const comparable = sameJudgedRules(before, after);

@@ -2,7 +2,7 @@
 // what got worse and what got better.
 import type { CrawlStatus } from '../model/artifacts.js';
 import type { Grade } from '../model/result.js';
-import type { Status } from '../model/rule.js';
+import type { Incident, Status } from '../model/rule.js';
 
 /** A finding's status in one run; `absent` when the unit was not judged on that rule there. */
 export type Was = Status | 'absent';
@@ -14,13 +14,12 @@ export interface RuleChange {
   after: Was;
 }
 
-/** One thing that got worse; `malicious` and `offsite` are also what `--fail-on malicious` counts. */
+/** One thing that got worse; an incident (`malicious`, `offsite`: the rule's meta) is what `--fail-on malicious` counts. */
 export type Worse =
   | { kind: 'rule'; rule: string; before: Was; after: Was }
   | { kind: 'score'; before: number; after: number }
   | { kind: 'grade'; before: Grade; after: Grade }
-  | { kind: 'malicious'; rule: 'no-malicious-content' }
-  | { kind: 'offsite'; rule: 'redirect-offsite' }
+  | { kind: Incident; rule: string }
   | { kind: 'site-down'; before: CrawlStatus; after: CrawlStatus };
 
 export type Better =

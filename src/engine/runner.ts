@@ -4,7 +4,7 @@ import type { Finding } from '../model/result.js';
 import type { DeclaredArtifacts, Localized, Rule, RuleContext, RuleOutcome, UnitFacts } from '../model/rule.js';
 import type { Unit } from '../model/unit.js';
 import { renderMessage, type Lang } from './messages.js';
-import { scoreUnit } from './score.js';
+import { scoreUnit, scoredFindings } from './score.js';
 
 /** Messages the runner itself gives when a rule cannot run; rules' own messages are in their meta. */
 export const ENGINE_MESSAGES: Record<string, Localized> = {
@@ -96,8 +96,7 @@ export function judgeUnit(
       evidence: outcome.evidence.map((e) => ({ ...e, ...(e.excerpt !== undefined ? { excerpt: clip(e.excerpt) } : {}) })),
     });
   }
-  const weights = new Map(rules.map((r) => [r.meta.id, r.meta.weight]));
-  const scored = scoreUnit(findings.map((f) => ({ rule: f.rule, status: f.status, weight: weights.get(f.rule) ?? 0 })));
+  const scored = scoreUnit(scoredFindings(findings, rules));
   return { findings, facts, ...scored };
 }
 

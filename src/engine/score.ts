@@ -1,17 +1,25 @@
 // Unit score, verified share and grade, as requirements.md "Statuses and score" defines them.
 import type { Grade } from '../model/result.js';
-import type { Status } from '../model/rule.js';
+import type { Rule, Status } from '../model/rule.js';
 
 export interface ScoredFinding {
   rule: string;
   status: Status;
   weight: number;
+  /** The rule is blocking (its meta says so): a failure makes the unit "Chưa đạt" whatever its score. */
+  blocking?: boolean;
 }
 
 const CREDIT: Partial<Record<Status, number>> = { pass: 1, warn: 0.5, fail: 0 };
 
-/** Rules whose failure makes the unit "Chưa đạt" whatever its score. */
-export const BLOCKING_RULES = ['site-reachable', 'no-malicious-content'];
+/** What scoring needs of each finding's rule: its weight and whether it blocks. */
+export function scoredFindings(findings: readonly { rule: string; status: Status }[], rules: readonly Rule[]): ScoredFinding[] {
+  const byId = new Map(rules.map((r) => [r.meta.id, r.meta]));
+  return findings.map((f) => {
+    const meta = byId.get(f.rule);
+    return { rule: f.rule, status: f.status, weight: meta?.weight ?? 0, ...(meta?.blocking ? { blocking: true } : {}) };
+  });
+}
 
 export function scoreUnit(findings: readonly ScoredFinding[]): { score: number | null; verified: number; grade: Grade } {
   let judgedWeight = 0;
@@ -27,7 +35,7 @@ export function scoreUnit(findings: readonly ScoredFinding[]): { score: number |
   }
   const score = judgedWeight > 0 ? round1((100 * earned) / judgedWeight) : null;
   const verified = applicableWeight > 0 ? round3(judgedWeight / applicableWeight) : 0;
-  const blocked = findings.some((f) => BLOCKING_RULES.includes(f.rule) && f.status === 'fail');
+  const blocked = findings.some((f) => f.blocking === true && f.status === 'fail');
   return { score, verified, grade: blocked || score === null ? 'Chưa đạt' : gradeFor(score) };
 }
 

@@ -3,7 +3,7 @@
 import type { Logger } from 'pino';
 import type { ExemptionWarning, UnitResult } from '../model/result.js';
 import type { Rule, Status } from '../model/rule.js';
-import { scoreUnit } from '../engine/score.js';
+import { scoreUnit, scoredFindings } from '../engine/score.js';
 import type { ExemptionEntry } from './schema.js';
 
 /** Statuses an exemption sets aside; a pass or an `na` needs none and is left as judged. */
@@ -49,7 +49,7 @@ export function planExemptions(
         f.status = 'exempt';
         changed = true;
       }
-      if (changed) Object.assign(unit, scoreUnit(unit.findings.map((f) => ({ rule: f.rule, status: f.status, weight: weights.get(f.rule) ?? 0 }))));
+      if (changed) Object.assign(unit, scoreUnit(scoredFindings(unit.findings, run.rules)));
       return unit;
     },
   };

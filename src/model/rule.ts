@@ -48,7 +48,18 @@ export interface RuleMeta<R extends ArtifactKey = ArtifactKey, O extends Artifac
   optional?: readonly O[];
   /** messageId → template with {placeholders}; tests assert ids, not wording. */
   messages: Record<string, Localized>;
+  /** A failure makes the unit "Chưa đạt" whatever its score (the blocking rules of the catalogue). */
+  blocking?: boolean;
+  /** A new failure is a security incident of this kind, not just a lapse: `diff` names it, `--fail-on malicious` counts it. */
+  incident?: Incident;
+  /** The criterion of the 2024 EMC review (HP 2024 criteria 2.1, 2.2a–c) this rule answers, in the review's order. */
+  emcCriterion?: EmcCriterion;
 }
+
+export const INCIDENTS = ['malicious', 'offsite'] as const;
+export type Incident = (typeof INCIDENTS)[number];
+export const EMC_CRITERION_KEYS = ['2.1', '2.2a', '2.2b', '2.2c'] as const;
+export type EmcCriterion = (typeof EMC_CRITERION_KEYS)[number];
 
 /** Facts recorded for triage (not scored): platform, EMC site id… */
 export type UnitFacts = Record<string, string | number | boolean>;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { gradeFor, scoreUnit } from '../../src/engine/score.js';
+import { gradeFor, scoreUnit, scoredFindings } from '../../src/engine/score.js';
+import { RULES } from '../../rules/index.js';
 
-describe('scoreUnit (requirements.md "Statuses and score")', () => {
+describe('scoreUnit (docs/catalogue.md "Statuses and score")', () => {
   it('weights pass 1, warn 0.5, fail 0 and leaves na and error out of the score', () => {
     const r = scoreUnit([
       { rule: 'a', status: 'pass', weight: 3 },
@@ -20,14 +21,29 @@ describe('scoreUnit (requirements.md "Statuses and score")', () => {
     expect([gradeFor(90), gradeFor(89.9), gradeFor(75), gradeFor(50), gradeFor(49.9)]).toEqual(['Tốt', 'Khá', 'Khá', 'Đạt', 'Chưa đạt']);
   });
 
-  it('makes a unit Chưa đạt when site-reachable or no-malicious-content fails, whatever its score', () => {
+  it('makes a unit Chưa đạt when a blocking rule fails, whatever its score', () => {
     const findings = [
       { rule: 'x', status: 'pass' as const, weight: 30 },
-      { rule: 'no-malicious-content', status: 'fail' as const, weight: 3 },
+      { rule: 'y', status: 'fail' as const, weight: 3, blocking: true },
     ];
     const r = scoreUnit(findings);
     expect(r.score).toBeGreaterThan(90);
     expect(r.grade).toBe('Chưa đạt');
+    expect(scoreUnit(findings.map((f) => ({ ...f, blocking: false }))).grade).toBe('Tốt');
+  });
+
+  it('takes weight and blocking from the rules’ meta (site-reachable and no-malicious-content block)', () => {
+    const findings = [
+      { rule: 'https', status: 'pass' as const },
+      { rule: 'emc-tag', status: 'pass' as const },
+      { rule: 'mobile-friendly', status: 'pass' as const },
+    ];
+    expect(scoreUnit(scoredFindings([...findings, { rule: 'redirect-offsite', status: 'fail' }], RULES)).grade).not.toBe('Chưa đạt');
+    for (const blocking of ['site-reachable', 'no-malicious-content']) {
+      const scored = scoredFindings([...findings, { rule: blocking, status: 'fail' }], RULES);
+      expect(scored.at(-1)).toEqual({ rule: blocking, status: 'fail', weight: 3, blocking: true });
+      expect(scoreUnit(scored).grade).toBe('Chưa đạt');
+    }
   });
 
   it('gives no score and zero verified when nothing could be judged', () => {

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { UnitType } from '../../src/model/unit.js';
 import { RULES, RULES_BY_ID, RULE_SET_VERSION, getRule } from '../../rules/index.js';
+import { EMC_CRITERIA } from '../../src/aggregate/emc-review.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const read = (path: string): string => readFileSync(`${root}${path}`, 'utf8');
@@ -40,6 +41,16 @@ const CATALOGUE: Record<string, { weight: number; appliesTo: readonly UnitType[]
   'no-malicious-content': { weight: 3, appliesTo: 'all' },
 };
 
+/** What the core reads from rule meta: blocking rules, incident kinds of `diff`, the EMC review's criteria. */
+const BLOCKING = ['no-malicious-content', 'site-reachable'];
+const INCIDENT = { 'no-malicious-content': 'malicious', 'redirect-offsite': 'offsite' };
+const EMC = [
+  { key: '2.1', rule: 'emc-tag' },
+  { key: '2.2a', rule: 'emc-label' },
+  { key: '2.2b', rule: 'child-site-links' },
+  { key: '2.2c', rule: 'parent-portal-link' },
+];
+
 const HEADINGS = ['Căn cứ pháp lý', 'Vì sao quan trọng', 'Kiểm tra gì', 'Cấu hình', 'Giới hạn đã biết', 'Cách khắc phục'];
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const validDate = (d: string): boolean => ISO_DATE.test(d) && !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d);
@@ -53,6 +64,12 @@ describe('rule set', () => {
     expect(Object.keys(RULES_BY_ID)).toEqual(ids);
     expect(getRule('no-such-rule')).toBeUndefined();
     expect(getRule('constructor')).toBeUndefined();
+  });
+
+  it('marks the catalogue’s blocking rules, incidents and EMC criteria in meta, one rule per EMC criterion', () => {
+    expect(RULES.filter((r) => r.meta.blocking).map((r) => r.meta.id)).toEqual(BLOCKING);
+    expect(Object.fromEntries(RULES.filter((r) => r.meta.incident).map((r) => [r.meta.id, r.meta.incident]))).toEqual(INCIDENT);
+    expect(EMC_CRITERIA).toEqual(EMC);
   });
 
   it('lists every rule module in rules/', () => {
