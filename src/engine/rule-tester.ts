@@ -3,9 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
-import type {
-  Artifacts, FetchFailure, FetchFailureReason, FetchResult, FetchedPage, HttpProbe, RedirectHop, SoftRedirect, TlsFacts,
-} from '../model/artifacts.js';
+import type { Artifacts, FetchFailure, FetchFailureReason, FetchResult, FetchedPage, RedirectHop, TlsFacts } from '../model/artifacts.js';
+import { ARTIFACT_KEYS, ARTIFACT_SPECS, type ArtifactSpec, type OptionArtifactKey } from '../model/artifact-specs.js';
 import type { RegistryIndex, Rule, RuleContext, Status, UnitFacts } from '../model/rule.js';
 import type { Unit } from '../model/unit.js';
 import { parseHtml } from '../collect/parse.js';
@@ -20,7 +19,13 @@ export function fixturePage(dir: string, name: string): string {
   return readFileSync(`${FIXTURE_PAGES}${dir}/${name}`, 'utf8').normalize('NFC');
 }
 
-export interface ArtifactOptions {
+/** How a test gives an artifact by its own name: a fetch map as URL → text (served 200) or a full FetchResult. */
+type OptionValue<K extends OptionArtifactKey> = (typeof ARTIFACT_SPECS)[K]['stored'] extends 'fetch-map' ? Record<string, string | FetchResult> : NonNullable<Artifacts[K]>;
+
+/** The artifacts the crawler collects beside the home page (probes, feed, scripts…), each by its own name. */
+export type OptionArtifacts = { [K in OptionArtifactKey]?: OptionValue<K> };
+
+export interface ArtifactOptions extends OptionArtifacts {
   /** The home page HTML; omitted with `failure` or a non-HTML `contentType`. */
   html?: string;
   /** Registry fields; `website` is the registry URL (null: the registry has none). */
@@ -32,11 +37,6 @@ export interface ArtifactOptions {
   contentType?: string;
   /** TLS facts of the final host; default a valid certificate when the final URL is https; null: none. */
   tls?: TlsFacts | null;
-  httpProbe?: HttpProbe;
-  httpsProbe?: FetchResult;
-  softRedirect?: SoftRedirect;
-  /** Same-site script files: URL → JS text (served 200) or a full FetchResult. */
-  scripts?: Record<string, string | FetchResult>;
   /** The home fetch failed: reason and detail (redirects and status optional). */
   failure?: { reason: FetchFailureReason; detail: string; status?: number; redirects?: RedirectHop[]; tls?: TlsFacts };
 }
@@ -80,16 +80,32 @@ export function makeUnit(overrides: ArtifactOptions['unit'] = {}): Unit {
  */
 export type TestArtifacts = Artifacts & Required<Pick<Artifacts, 'pages' | 'scripts'>>;
 
+/** A fetch map given as URL → text (a 200 script or page) or a full FetchResult. */
+function fetchMap(entries: Record<string, string | FetchResult> = {}): Map<string, FetchResult> {
+  const map = new Map<string, FetchResult>();
+  for (const [url, s] of Object.entries(entries)) map.set(url, typeof s === 'string' ? fetchedPage(url, s, { contentType: 'application/javascript' }) : s);
+  return map;
+}
+
+/** The artifacts a test gives by name, as its declaration in ARTIFACT_SPECS says (fetch maps always there). */
+function optionArtifacts(opts: ArtifactOptions): Partial<Artifacts> {
+  const out: Record<string, unknown> = {};
+  for (const key of ARTIFACT_KEYS) {
+    const spec: ArtifactSpec = ARTIFACT_SPECS[key];
+    if (spec.builtFromHome) continue;
+    const given = (opts as Record<string, unknown>)[key];
+    if (spec.stored === 'fetch-map') out[key] = fetchMap(given as Record<string, string | FetchResult> | undefined);
+    else if (given !== undefined) out[key] = given;
+  }
+  return out;
+}
+
 /** Artifacts for one unit, as the collectors would give them. */
 export function makeArtifacts(opts: ArtifactOptions = {}): TestArtifacts {
   const unit = makeUnit(opts.unit);
   const website = unit.website ?? '';
-  const scripts = new Map<string, FetchResult>();
-  for (const [url, s] of Object.entries(opts.scripts ?? {})) {
-    scripts.set(url, typeof s === 'string' ? fetchedPage(url, s, { contentType: 'application/javascript' }) : s);
-  }
   const pages = new Map<string, FetchResult>();
-  const base = { unit, pages, scripts, ...(opts.httpProbe ? { httpProbe: opts.httpProbe } : {}), ...(opts.httpsProbe ? { httpsProbe: opts.httpsProbe } : {}), ...(opts.softRedirect ? { softRedirect: opts.softRedirect } : {}) };
+  const base = { unit, pages, scripts: new Map<string, FetchResult>(), ...optionArtifacts(opts) };
   if (!website || opts.failure) {
     const failure: FetchFailure = website
       ? { ok: false, url: website, reason: opts.failure?.reason ?? 'invalid_url', detail: opts.failure?.detail ?? '', redirects: opts.failure?.redirects ?? [], ...(opts.failure?.status !== undefined ? { status: opts.failure.status } : {}), ...(opts.failure?.tls ? { tls: opts.failure.tls } : {}) }
@@ -103,11 +119,13 @@ export function makeArtifacts(opts: ArtifactOptions = {}): TestArtifacts {
     ...(opts.status !== undefined ? { status: opts.status } : {}),
     ...(opts.contentType !== undefined ? { contentType: opts.contentType } : {}),
   });
-  pages.set(website, page);
   const finalHost = hostOf(finalUrl) ?? '';
   const tls = opts.tls === null ? undefined : (opts.tls ?? (finalUrl.startsWith('https://') ? validTls(finalHost) : undefined));
   const withTls = tls ? { ...page, tls } : page;
-  const home = withTls.doc && withTls.status < 400 ? { home: withTls as FetchedPage & { doc: NonNullable<FetchedPage['doc']> } } : {};
+  // one object for the home page in homeFetch and pages, as the crawler leaves it
+  pages.set(website, withTls);
+  // as src/collect/crawl-unit.ts: `home` only for a 2xx HTML answer (an error page is not the home page)
+  const home = withTls.doc && withTls.isHtml && withTls.status >= 200 && withTls.status < 300 ? { home: withTls as FetchedPage & { doc: NonNullable<FetchedPage['doc']> } } : {};
   return { ...base, homeFetch: withTls, ...home, ...(tls ? { tls } : {}) };
 }
 

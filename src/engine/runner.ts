@@ -1,5 +1,6 @@
 // Judges one unit: runs every selected rule over the unit's artifacts in isolation and scores the result.
 import type { ArtifactKey, Artifacts, FetchResult } from '../model/artifacts.js';
+import { ARTIFACT_SPECS } from '../model/artifact-specs.js';
 import type { Finding } from '../model/result.js';
 import type { DeclaredArtifacts, Localized, Rule, RuleContext, RuleOutcome, UnitFacts } from '../model/rule.js';
 import type { Unit } from '../model/unit.js';
@@ -20,21 +21,6 @@ export const ENGINE_MESSAGES: Record<string, Localized> = {
     vi: 'Chưa xác minh được: quy tắc gặp lỗi khi chạy ({error}).',
     en: 'Not verified: the rule crashed ({error}).',
   },
-};
-
-/** How a missing artifact is named in the `missingArtifact` message (Vietnamese / English). */
-const ARTIFACT_NAMES: Record<ArtifactKey, string> = {
-  homeFetch: 'trang chủ / home page',
-  home: 'trang chủ / home page',
-  pages: 'các trang chuyên mục / section pages',
-  tls: 'chứng thư TLS / TLS certificate',
-  httpProbe: 'bản http:// / the http:// twin',
-  httpsProbe: 'bản https:// / the https:// twin',
-  robots: 'robots.txt',
-  softRedirect: 'chuyển hướng mềm / soft redirect',
-  scripts: 'tệp script / script files',
-  feed: 'RSS/Atom',
-  searchbotHome: 'trang chủ với user agent Googlebot / home page as Googlebot',
 };
 
 export interface JudgedUnit {
@@ -108,7 +94,7 @@ function runOne(rule: Rule, artifacts: Artifacts, ctx: RuleContext, onRuleError?
     const reason = missingReason(artifacts, key);
     if (reason !== undefined) {
       const url = artifacts.homeFetch.url;
-      return { status: 'error', messageId: 'missingArtifact', data: { artifact: ARTIFACT_NAMES[key], reason }, evidence: url ? [{ url }] : [] };
+      return { status: 'error', messageId: 'missingArtifact', data: { artifact: ARTIFACT_SPECS[key].name, reason }, evidence: url ? [{ url }] : [] };
     }
   }
   try {

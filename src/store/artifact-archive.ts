@@ -7,7 +7,8 @@ import { gzip, gunzip } from 'node:zlib';
 import { promisify } from 'node:util';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import type { Artifacts, FetchResult, FetchedPage } from '../model/artifacts.js';
+import type { Artifacts, FetchFailure, FetchResult, FetchedPage, SoftRedirect } from '../model/artifacts.js';
+import { ARTIFACT_KEYS, ARTIFACT_SPECS, type StoredAs } from '../model/artifact-specs.js';
 import type { CrawlSummary } from '../model/result.js';
 import type { Unit } from '../model/unit.js';
 import { parseHtml } from '../collect/parse.js';
@@ -17,24 +18,19 @@ const gunzipAsync = promisify(gunzip);
 export const ARTIFACTS_DIR = 'artifacts';
 const FORMAT = 1;
 
-type Stored<T> = T extends FetchedPage ? Omit<T, 'doc'> : T;
-type StoredFetch = Stored<FetchedPage> | Extract<FetchResult, { ok: false }>;
+type StoredFetch = Omit<FetchedPage, 'doc'> | FetchFailure;
+type StoredSoftRedirect = Omit<SoftRedirect, 'target'> & { target?: StoredFetch };
 
+/**
+ * One unit's archive: the unit, its crawl summary and each collected artifact under its own key, stored as its
+ * declaration in `src/model/artifact-specs.ts` says. Archives from before `pages`/`scripts` could be absent have them.
+ */
 interface ArchivedUnit {
   format: typeof FORMAT;
   unit: Unit;
   crawl: CrawlSummary;
   homeFetch: StoredFetch;
-  /** Absent when not collected (archives written before they could be absent always have them). */
-  pages?: [string, StoredFetch][];
-  scripts?: [string, StoredFetch][];
-  feed?: StoredFetch;
-  searchbotHome?: StoredFetch;
-  softRedirect?: Omit<NonNullable<Artifacts['softRedirect']>, 'target'> & { target?: StoredFetch };
-  tls?: Artifacts['tls'];
-  httpProbe?: Artifacts['httpProbe'];
-  httpsProbe?: StoredFetch;
-  robots?: Artifacts['robots'];
+  [key: string]: unknown;
 }
 
 const strip = (r: FetchResult): StoredFetch => {
@@ -49,52 +45,55 @@ function revive(r: StoredFetch): FetchResult {
   return page.isHtml ? { ...page, doc: parseHtml(page.text) } : page;
 }
 
+/** Each storage kind's save and load. */
+const CODECS: Record<Exclude<StoredAs, 'derived'>, { save(v: unknown): unknown; load(v: unknown): unknown }> = {
+  fetch: { save: (v) => strip(v as FetchResult), load: (v) => revive(v as StoredFetch) },
+  'fetch-map': {
+    save: (v) => [...(v as Map<string, FetchResult>)].map(([k, r]) => [k, strip(r)]),
+    load: (v) => new Map((v as [string, StoredFetch][]).map(([k, r]) => [k, revive(r)] as const)),
+  },
+  'soft-redirect': {
+    save: (v) => {
+      const soft = v as SoftRedirect;
+      return { ...soft, ...(soft.target ? { target: strip(soft.target) } : {}) };
+    },
+    load: (v) => {
+      const soft = v as StoredSoftRedirect;
+      return { ...soft, ...(soft.target ? { target: revive(soft.target) } : {}) };
+    },
+  },
+  json: { save: (v) => v, load: (v) => v },
+};
+
 /** A file name for a unit id that is safe on every file system and cannot collide. */
 export const archiveName = (unitId: string): string => `${unitId.replace(/[^\w.-]/g, '_').slice(0, 60)}-${createHash('sha256').update(unitId).digest('hex').slice(0, 10)}.json.gz`;
 
 export async function saveArtifacts(runDir: string, artifacts: Artifacts, crawl: CrawlSummary): Promise<void> {
-  const a = artifacts;
-  const archived: ArchivedUnit = {
-    format: FORMAT,
-    unit: a.unit,
-    crawl,
-    homeFetch: strip(a.homeFetch),
-    ...(a.pages ? { pages: [...a.pages].map(([k, v]) => [k, strip(v)]) } : {}),
-    ...(a.scripts ? { scripts: [...a.scripts].map(([k, v]) => [k, strip(v)]) } : {}),
-    ...(a.feed ? { feed: strip(a.feed) } : {}),
-    ...(a.searchbotHome ? { searchbotHome: strip(a.searchbotHome) } : {}),
-    ...(a.softRedirect ? { softRedirect: { ...a.softRedirect, ...(a.softRedirect.target ? { target: strip(a.softRedirect.target) } : {}) } } : {}),
-    ...(a.tls ? { tls: a.tls } : {}),
-    ...(a.httpProbe ? { httpProbe: a.httpProbe } : {}),
-    ...(a.httpsProbe ? { httpsProbe: strip(a.httpsProbe) } : {}),
-    ...(a.robots ? { robots: a.robots } : {}),
-  };
+  const archived: Record<string, unknown> = { format: FORMAT, unit: artifacts.unit, crawl };
+  for (const key of ARTIFACT_KEYS) {
+    const { stored } = ARTIFACT_SPECS[key];
+    const value = artifacts[key];
+    if (stored !== 'derived' && value !== undefined) archived[key] = CODECS[stored].save(value);
+  }
   const dir = join(runDir, ARTIFACTS_DIR);
   await mkdir(dir, { recursive: true });
-  await writeFile(join(dir, archiveName(a.unit.id)), await gzipAsync(Buffer.from(JSON.stringify(archived), 'utf8')));
+  await writeFile(join(dir, archiveName(artifacts.unit.id)), await gzipAsync(Buffer.from(JSON.stringify(archived), 'utf8')));
 }
 
 export async function loadArtifacts(file: string): Promise<{ artifacts: Artifacts; crawl: CrawlSummary }> {
   const archived = JSON.parse((await gunzipAsync(await readFile(file))).toString('utf8')) as ArchivedUnit;
   if (archived.format !== FORMAT) throw new Error(`${file}: unknown artifact format ${String(archived.format)}`);
-  const homeFetch = revive(archived.homeFetch);
-  const pages = archived.pages ? new Map(archived.pages.map(([k, v]) => [k, revive(v)] as const)) : undefined;
+  const loaded: Record<string, unknown> = { unit: archived.unit };
+  for (const key of ARTIFACT_KEYS) {
+    const { stored } = ARTIFACT_SPECS[key];
+    if (stored !== 'derived' && archived[key] !== undefined) loaded[key] = CODECS[stored].load(archived[key]);
+  }
+  const artifacts = loaded as unknown as Artifacts;
+  const homeFetch = artifacts.homeFetch;
   // the home page object is shared between homeFetch and pages, as the crawler left it
-  const homeKey = archived.pages?.find(([, v]) => v.ok && homeFetch.ok && v.url === homeFetch.url)?.[0];
-  if (pages && homeKey) pages.set(homeKey, homeFetch);
-  const artifacts: Artifacts = {
-    unit: archived.unit,
-    homeFetch,
-    ...(pages ? { pages } : {}),
-    ...(archived.scripts ? { scripts: new Map(archived.scripts.map(([k, v]) => [k, revive(v)] as const)) } : {}),
-    ...(archived.feed ? { feed: revive(archived.feed) } : {}),
-    ...(archived.searchbotHome ? { searchbotHome: revive(archived.searchbotHome) } : {}),
-    ...(archived.softRedirect ? { softRedirect: { ...archived.softRedirect, ...(archived.softRedirect.target ? { target: revive(archived.softRedirect.target) } : {}) } } : {}),
-    ...(archived.tls ? { tls: archived.tls } : {}),
-    ...(archived.httpProbe ? { httpProbe: archived.httpProbe } : {}),
-    ...(archived.httpsProbe ? { httpsProbe: revive(archived.httpsProbe) } : {}),
-    ...(archived.robots ? { robots: archived.robots } : {}),
-  };
+  const homeKey = [...(artifacts.pages?.entries() ?? [])].find(([, v]) => v.ok && homeFetch.ok && v.url === homeFetch.url)?.[0];
+  if (artifacts.pages && homeKey) artifacts.pages.set(homeKey, homeFetch);
+  // `home` (derived): the crawler's rule, a 2xx HTML home page
   if (homeFetch.ok && homeFetch.status >= 200 && homeFetch.status < 300 && homeFetch.isHtml && homeFetch.doc) {
     artifacts.home = homeFetch as Artifacts['home'] & object;
   }
