@@ -4,7 +4,7 @@ import type { CheerioAPI } from 'cheerio';
 import type { AnyNode } from 'domhandler';
 import type { Artifacts, FetchResult } from '../model/artifacts.js';
 import type { Evidence } from '../model/rule.js';
-import { hostMatches, hostOf } from './hosts.js';
+import { hostMatches } from './hosts.js';
 import { cssPath, resolveHref } from './links.js';
 
 /** Host is one of the EMC hosts or a subdomain of one (exact label match: no look-alikes). */
@@ -229,10 +229,4 @@ export function analyseEmcTag(home: NonNullable<Artifacts['home']>, scripts: Map
     return { kind: 'incomplete', missing, evidence: livePieces };
   }
   return { kind: 'none', evidence: [{ url: home.finalUrl, selector: 'script', excerpt: '_govaq / setSiteId / f-emc.ngsp.gov.vn' }] };
-}
-
-/** Host of a URL when it is an EMC host (for label matching), else undefined. */
-export function emcHostOf(url: string, hosts: readonly string[]): string | undefined {
-  const host = hostOf(url);
-  return host && isEmcHost(host, hosts) ? host : undefined;
 }

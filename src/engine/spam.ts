@@ -85,9 +85,6 @@ export function bettingTermsInNormalized(t: string, cfg: RulesConfig): TermHit[]
   return hits;
 }
 
-/** The terms of `text` that are spam (no warning context near them). */
-export const spamTerms = (text: string, cfg: RulesConfig): TermHit[] => findBettingTerms(text, cfg).filter((h) => !h.warning);
-
 /**
  * The betting brand or word a URL's host carries (`nhacai-w88.example.com` → w88), or undefined. Short names (w88,
  * go88, iwin) must start a label part so that `kiwing.vn` is not "iwin"; longer ones may occur anywhere in a label.

@@ -10,5 +10,3 @@ export function createLogger(level: string, stream: NodeJS.WritableStream & { is
   }
   return pino({ level, base: undefined, timestamp: pino.stdTimeFunctions.isoTime }, pino.destination({ dest: 2, sync: true }));
 }
-
-export const silentLogger = (): Logger => pino({ level: 'silent' });

@@ -27,5 +27,3 @@ export function sliceUnits<T extends { id: string }>(units: readonly T[], shard:
   });
   return { units: slice, registryIndex };
 }
-
-export const formatShard = (s: Shard): string => `${s.k}/${s.n}`;
