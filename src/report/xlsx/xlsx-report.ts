@@ -44,9 +44,9 @@ export async function writeXlsxReport(view: RunView, file: string, options: { ev
 type Book = ExcelJS.stream.xlsx.WorkbookWriter;
 
 /**
- * exceljs pipes committed rows into the zip without waiting for it (no backpressure): a sheet's XML went into the
- * archiver's buffer for that entry much faster than it is deflated, so the whole sheet piled up in memory (392 MB
- * of buffers for 50,000 units). Every few rows, wait while more than a few MB are queued for the zip.
+ * exceljs pipes committed rows into the zip without waiting for it (no backpressure): a sheet's XML goes into the
+ * archiver's buffer for that entry much faster than it is deflated, so a whole sheet would pile up in memory
+ * (measurements: bench/README.md, "Memory"). Every few rows, wait while more than a few MB are queued for the zip.
  */
 const CHECK_EVERY = 64;
 const MAX_QUEUED = 4 * 1024 * 1024;
