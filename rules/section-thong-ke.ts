@@ -7,7 +7,7 @@ export default sectionRule({
   title: { vi: 'Có chuyên mục thống kê', en: 'Has a statistics section' },
   failureTitle: { vi: 'Thiếu chuyên mục thống kê', en: 'No working statistics section' },
   weight: 1,
-  // For schools, statistics are part of "Công khai" (requirements.md): the runner answers na.
+  // For schools, statistics are part of "Công khai" (docs/catalogue.md, "Content sections"): the runner answers na.
   appliesTo: ['so', 'phong'],
   basis: [cite(CV_4210, 'mục III.3 (thống kê, số liệu ngành)')],
   section: 'thongKe',

@@ -7,7 +7,7 @@ export default sectionRule({
   title: { vi: 'Có mục tra cứu', en: 'Has a look-up service' },
   failureTitle: { vi: 'Thiếu mục tra cứu', en: 'No working look-up service' },
   weight: 1,
-  // Primary schools and kindergartens hold no exams or diplomas to look up (requirements.md).
+  // Primary schools and kindergartens hold no exams or diplomas to look up (docs/catalogue.md, "Content sections").
   appliesTo: ['so', 'phong', 'thcs', 'thpt', 'lien-cap', 'gdtx'],
   basis: [cite(CV_4210, 'mục III.3 (tra cứu điểm, kết quả thi, văn bằng)')],
   section: 'traCuu',

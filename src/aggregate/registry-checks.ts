@@ -1,4 +1,4 @@
-// Run-level registry checks (requirements.md, "Facts recorded for triage"): what the registry owner must fix.
+// Run-level registry checks (docs/catalogue.md, "Facts recorded for triage"): what the registry owner must fix.
 import type { RegistryIssue, UnitResult } from '../model/result.js';
 import { hostOf, stripWww } from '../engine/hosts.js';
 

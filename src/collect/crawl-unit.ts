@@ -20,7 +20,7 @@ const UNIT_CONCURRENCY = 4;
 
 type HtmlHome = FetchedPage & { doc: CheerioAPI };
 
-/** The unit's crawl status from its home fetch (interface.md, crawl.status). */
+/** The unit's crawl status from its home fetch (docs/results.md, "crawl.status"). */
 export function homeStatus(f: FetchResult): { status: CrawlStatus; error?: string } {
   if (!f.ok) {
     switch (f.reason) {

@@ -1,5 +1,5 @@
 // Soft redirects on a home page: <meta http-equiv="refresh"> and inline scripts whose only job is to set
-// location. Only redirect-offsite and no-malicious-content follow them (requirements.md, "How pages are found").
+// location. Only redirect-offsite and no-malicious-content follow them (docs/catalogue.md, "How pages are found").
 import type { CheerioAPI } from 'cheerio';
 import type { SoftRedirect } from '../model/artifacts.js';
 import { isHttpUrl, resolveHref } from '../engine/links.js';

@@ -18,7 +18,7 @@ export const CV_4210: LegalDocument = { document: 'Công văn 4210/GDĐT-TTTT (S
 
 /**
  * NĐ 42/2022/NĐ-CP: information and online public services of state agencies. Reportedly replaced from 1/7/2026
- * by Decree 224/2026/NĐ-CP under the Digital Transformation Law 148/2025/QH15 (requirements.md), hence `until`.
+ * by Decree 224/2026/NĐ-CP under the Digital Transformation Law 148/2025/QH15 (docs/catalogue.md, "The law moves"), hence `until`.
  */
 export const ND_42_2022: LegalDocument = { document: 'Nghị định 42/2022/NĐ-CP', from: '2022-08-01', until: '2026-07-01' };
 

@@ -1,4 +1,4 @@
-// Detects the platform a unit's site runs on (triage fact, requirements.md "Facts recorded for triage"): an
+// Detects the platform a unit's site runs on (triage fact, docs/catalogue.md "Facts recorded for triage"): an
 // inspector fixes a fleet platform by platform ("which vendor do we call"), so the guess must name what decided it.
 // The markers of each platform are described in docs/platforms.md.
 import type { CheerioAPI } from 'cheerio';

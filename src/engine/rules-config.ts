@@ -34,7 +34,7 @@ export const rulesConfigSchema = z.object({
    */
   parkedPageMaxWords: z.number().int().positive().default(300),
   /**
-   * Navigation keywords of each section (requirements.md, "Content sections"), matched case-insensitively on NFC
+   * Navigation keywords of each section (docs/catalogue.md, "Content sections"), matched case-insensitively on NFC
    * text and also without diacritics. The crawler fetches matching menu targets first.
    */
   sections: z.object({

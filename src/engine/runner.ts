@@ -106,7 +106,7 @@ function runOne(rule: Rule, artifacts: Artifacts, ctx: RuleContext, onRuleError?
   }
 }
 
-/** Evidence excerpts are capped at 200 characters (requirements.md, "Evidence"). */
+/** Evidence excerpts are capped at 200 characters (docs/catalogue.md, "Evidence"). */
 export function clip(text: string, max = 200): string {
   const collapsed = text.replace(/\s+/g, ' ').trim();
   return collapsed.length <= max ? collapsed : `${collapsed.slice(0, max - 1)}…`;

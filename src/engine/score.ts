@@ -1,4 +1,4 @@
-// Unit score, verified share and grade, as requirements.md "Statuses and score" defines them.
+// Unit score, verified share and grade, as docs/catalogue.md "Statuses and score" defines them.
 import type { Grade } from '../model/result.js';
 import type { Rule, Status } from '../model/rule.js';
 

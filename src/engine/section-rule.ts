@@ -1,4 +1,4 @@
-// The content-section rules (requirements.md "Content sections") share one judgement: a navigation link of the home
+// The content-section rules (docs/catalogue.md "Content sections") share one judgement: a navigation link of the home
 // page names the section and its target answers 2xx. This module locates a section, turns the result into an outcome
 // with evidence, and builds the simple rules from "keywords + meta" so each rule file only states what differs.
 import type { CheerioAPI } from 'cheerio';

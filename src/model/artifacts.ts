@@ -1,4 +1,4 @@
-// What the collectors gather for one unit. Rules read these and never fetch (design card: collect, then judge).
+// What the collectors gather for one unit. Rules read these and never fetch (README.md "Design notes": collect, then judge).
 import type { CheerioAPI } from 'cheerio';
 import type { Unit } from './unit.js';
 

@@ -1,4 +1,4 @@
-// What the store keeps per unit and per run (interface.md, "Run directory").
+// What the store keeps per unit and per run (docs/results.md).
 import type { CrawlStatus } from './artifacts.js';
 import type { Evidence, Status, UnitFacts } from './rule.js';
 import type { UnitType } from './unit.js';

@@ -2,7 +2,7 @@
 export const UNIT_TYPES = ['so', 'phong', 'mam-non', 'tieu-hoc', 'thcs', 'thpt', 'lien-cap', 'gdtx', 'khac'] as const;
 export type UnitType = (typeof UNIT_TYPES)[number];
 
-/** `so` and `phong` are portals; every other type is a school (requirements.md, "Units and registry"). */
+/** `so` and `phong` are portals; every other type is a school (docs/catalogue.md, "Units and registry"). */
 export const PORTAL_TYPES: readonly UnitType[] = ['so', 'phong'];
 export const isPortal = (t: UnitType): boolean => PORTAL_TYPES.includes(t);
 

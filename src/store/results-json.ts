@@ -1,4 +1,4 @@
-// results.json (interface.md): written at the end by streaming units back from results.jsonl in registry order,
+// results.json (docs/results.md): written at the end by streaming units back from results.jsonl in registry order,
 // to a temporary file renamed into place, so a reader never sees half a document.
 import { createWriteStream } from 'node:fs';
 import { rename } from 'node:fs/promises';

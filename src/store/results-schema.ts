@@ -1,4 +1,4 @@
-// The results.json contract of interface.md as a zod schema: tests validate runs against it, and tools that
+// The results.json contract (docs/results.md) as a zod schema: tests validate runs against it, and tools that
 // read a run (report, diff, merge) can check what they are given.
 import { z } from 'zod';
 import { CRAWL_STATUSES } from '../model/artifacts.js';

@@ -31,7 +31,7 @@ const PAGE = `<!doctype html><html lang="vi"><body class="nav-open">
 <div class="footer"><a href="https://hcm.edu.vn"><img src="/banner-so.png" alt="Sở GDĐT TP.HCM"></a></div>
 </body></html>`;
 
-describe('navigation links (requirements.md "How pages are found")', () => {
+describe('navigation links (docs/catalogue.md "How pages are found", docs/navigation.md)', () => {
   const $ = parseHtml(PAGE);
   const nav = navigationLinks($, 'https://thpt-nguyenhue.hcm.edu.vn/');
   const hrefs = nav.map((l) => new URL(l.href).pathname);

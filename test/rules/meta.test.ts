@@ -1,4 +1,4 @@
-// Keeps every rule complete (style.md "Tests"): id = file name, listed, documented, cited, tested, catalogue weights.
+// Keeps every rule complete (README.md "Design notes": a rule is one file, its doc, its tests): id = file name, listed, documented, cited, tested, catalogue weights.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -9,7 +9,7 @@ import { EMC_CRITERIA } from '../../src/aggregate/emc-review.js';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const read = (path: string): string => readFileSync(`${root}${path}`, 'utf8');
 
-/** requirements.md "Rules": weight and applies-to of every catalogue id. */
+/** The catalogue (docs/catalogue.md, `edu-audit rules`): weight and applies-to of every rule id. */
 const CATALOGUE: Record<string, { weight: number; appliesTo: readonly UnitType[] | 'all' }> = {
   'site-reachable': { weight: 3, appliesTo: 'all' },
   'redirect-offsite': { weight: 2, appliesTo: 'all' },
