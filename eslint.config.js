@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'edu-audit-*/', 'fixtures/**/*.js'] },
+  { ignores: ['dist/', 'dist-bench/', 'node_modules/', 'coverage/', 'edu-audit-*/', 'fixtures/**/*.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

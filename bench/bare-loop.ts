@@ -1,7 +1,7 @@
 // The floor the pipeline is compared with: fetch each unit's pages with undici.request, parse each once with cheerio
 // in htmlparser2 mode, extract the title and the links, follow same-site links breadth-first up to --max-pages.
 // Same limits as the audit's defaults (units at once, requests per host). Run as a child by bench/run.ts:
-//   node dist/bench/bare-loop.js '{"units":300,"port":P,"concurrency":32,"perHost":2,"maxPages":30,"deadlineMs":120000}'
+//   node dist-bench/bench/bare-loop.js '{"units":300,"port":P,"concurrency":32,"perHost":2,"maxPages":30,"deadlineMs":120000}'
 import { load } from 'cheerio';
 import pLimit from 'p-limit';
 import { Agent, buildConnector, request } from 'undici';

@@ -1,5 +1,5 @@
 // Time and peak memory to write report.xlsx (and report.csv) for N synthetic units (default 50,000), through the
-// same streaming reporters an audit uses. Run: npm run build && node dist/bench/report-xlsx.js [N]
+// same streaming reporters an audit uses. Run: npm run bench:report, or node dist-bench/bench/report-xlsx.js [N]
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

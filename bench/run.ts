@@ -1,6 +1,6 @@
 // `npm run bench`: the pipeline's figures against the simulated fleet (bench/fleet), each with its target, measured
 // in this run. Default sizes fit a 10-minute budget on 2 cores; --full runs the sizes of issue 7. See bench/README.md.
-//   node dist/bench/run.js [--full] [--runs 3] [--only floor,scale,memory,report] [--keep]
+//   node dist-bench/bench/run.js [--full] [--runs 3] [--only floor,scale,memory,report] [--keep]
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
