@@ -6,7 +6,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
-    // the browser tests need the npm-installed Chromium unpacked once, before any of them starts
-    globalSetup: ['test/global-browser.ts'],
+    // once, before any test file starts: dist/ rebuilt when a source is newer than it (the e2e tests run the built
+    // CLI), and the npm-installed Chromium unpacked (the browser tests need it)
+    globalSetup: ['test/global-build.ts', 'test/global-browser.ts'],
   },
 });

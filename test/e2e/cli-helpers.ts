@@ -1,13 +1,14 @@
-// Runs the built CLI as a child process (the way users and CI run it); builds dist/ first when it is missing.
-import { execFile, execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+// Runs the built CLI as a child process (the way users and CI run it); builds dist/ first when it is stale.
+import { execFile } from 'node:child_process';
 import { join, resolve } from 'node:path';
+import { buildIfStale } from './build-state.js';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 const BIN = join(ROOT, 'bin', 'edu-audit.js');
 
+/** vitest's global setup (test/global-build.ts) has built dist/ already; this covers a file run some other way. */
 export function ensureBuilt(): void {
-  if (!existsSync(join(ROOT, 'dist', 'src', 'cli', 'main.js'))) execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
+  buildIfStale(ROOT);
 }
 
 export interface CliRun {
