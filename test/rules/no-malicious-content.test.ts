@@ -28,6 +28,11 @@ describe('no-malicious-content', () => {
       expected: { status: 'fail', messageId: 'maliciousContent', data: { where: 'hidden' }, evidence: ['[hidden] style="display:none"', 'nhà cái', 'footer#footer'] },
     },
     {
+      name: 'a hidden link to a betting host fails as hidden even when its text has no betting word',
+      artifacts: makeArtifacts({ html: '<html lang="vi"><head><title>Trường THCS Nguyễn Du</title></head><body><div id="content"><p>Tin hoạt động của trường.</p></div><div style="display:none"><a href="https://nhacai-w88.example.com/">xem thêm</a></div></body></html>' }),
+      expected: { status: 'fail', messageId: 'maliciousContent', data: { where: 'hidden' }, evidence: ['[hidden]', 'nhacai-w88.example.com'] },
+    },
+    {
       name: 'title, meta description and og:title spam fail',
       artifacts: makeArtifacts({ html: page('title-spam.html'), unit: { website: 'https://thcstranphu.haiphong.edu.vn/' } }),
       expected: { status: 'fail', messageId: 'maliciousContent', data: { where: 'title, meta' }, evidence: ['Nhà cái uy tín - Trường THCS Trần Phú', 'meta[property="og:title"]', 'meta[name="description"]'] },

@@ -47,6 +47,11 @@ describe('official-email', () => {
       expected: { status: 'pass', messageId: 'officialEmail', data: { address: 'vanthu@haiphong.gov.vn' } },
     },
     {
+      name: 'gmail beside an address on another domain is no official address, but not only free mail either',
+      artifacts: makeArtifacts({ html: '<html lang="vi"><body><footer><p>Email: thcs.kimdong@gmail.com - lienhe@thptleloi.com.vn</p></footer></body></html>' }),
+      expected: { status: 'fail', messageId: 'noOfficialEmail', data: { addresses: 'thcs.kimdong@gmail.com, lienhe@thptleloi.com.vn' } },
+    },
+    {
       name: 'an address on the school\'s own .com.vn domain is not official',
       artifacts: makeArtifacts({ html: page('other-domain.html') }),
       expected: { status: 'fail', messageId: 'noOfficialEmail', data: { addresses: 'lienhe@thptleloi.com.vn' } },

@@ -47,6 +47,22 @@ describe('parent-portal-link', () => {
       expected: { status: 'fail', messageId: 'noParentLink' },
     },
     {
+      name: 'a school under a folder of its parent portal\'s host: its own menu links on that host are not the parent',
+      artifacts: makeArtifacts({
+        html: '<html lang="vi"><body><nav><a href="/thcs-a/">Trang chủ</a> <a href="/thcs-a/gioi-thieu/">Giới thiệu</a> <a href="https://haiphong.edu.vn/thcs-a/tin-tuc/">Tin tức</a></nav></body></html>',
+        unit: { website: 'https://haiphong.edu.vn/thcs-a/', parent: 'https://haiphong.edu.vn/' },
+      }),
+      expected: { status: 'fail', messageId: 'noParentLink' },
+    },
+    {
+      name: 'a school under a folder of its parent portal\'s host links the portal\'s home page',
+      artifacts: makeArtifacts({
+        html: '<html lang="vi"><body><nav><a href="/thcs-a/">Trang chủ</a></nav><footer><a href="https://haiphong.edu.vn/">Sở GDĐT Hải Phòng</a></footer></body></html>',
+        unit: { website: 'https://haiphong.edu.vn/thcs-a/', parent: 'https://haiphong.edu.vn/' },
+      }),
+      expected: { status: 'pass', messageId: 'parentLinked', data: { text: 'Sở GDĐT Hải Phòng' } },
+    },
+    {
       name: 'no parent in the registry is not applicable',
       artifacts: makeArtifacts({ html: page('footer-banner.html'), unit: { parent: null } }),
       expected: { status: 'na', messageId: 'noParent' },

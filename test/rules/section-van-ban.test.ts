@@ -1,7 +1,7 @@
 import { describe } from 'vitest';
 import rule from '../../rules/section-van-ban.js';
 import { fixturePage, runRuleCases } from '../../src/engine/rule-tester.js';
-import { aspnet, crawledSite, home, nukeviet, phong, violet, wordpress } from './section-site.js';
+import { aspnet, crawledSite, home, html, nukeviet, phong, violet, wordpress } from './section-site.js';
 
 const page = (name: string): string => fixturePage('section-van-ban', name);
 
@@ -26,6 +26,11 @@ describe('section-van-ban', () => {
       name: 'PDF downloads without document numbers warn (dates and school years are not numbers)',
       artifacts: wordpress({ '/van-ban/': page('van-ban-no-numbers.html') }),
       expected: { status: 'warn', messageId: 'noDocumentNumber', evidence: ['ke-hoach-hkpd.pdf'] },
+    },
+    {
+      name: 'a number with a year part (37/2020/TT-BGDĐT) is a document number on its own',
+      artifacts: phong({ '/van-ban': html('Văn bản', '<table><tr><td>Thông tư 37/2020/TT-BGDĐT ngày 30/12/2020 về cổng thông tin</td><td><a href="/files/tt37.pdf">Tải về</a></td></tr></table>') }),
+      expected: { status: 'pass', messageId: 'documentsListed', data: { number: '37/2020/TT-BGDĐT' }, evidence: ['37/2020/TT-BGDĐT', 'tt37.pdf'] },
     },
     { name: 'an empty documents page warns that both are missing', artifacts: phong({ '/van-ban': page('van-ban-empty.html') }), expected: { status: 'warn', messageId: 'noNumberOrFile' } },
     { name: '"Văn bản" only in a headline is no section', artifacts: violet(), expected: { status: 'fail', messageId: 'noVanBan', evidence: ['văn bản | công văn'] } },
