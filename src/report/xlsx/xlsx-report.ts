@@ -59,8 +59,9 @@ async function breathe(sheet: Sheet): Promise<void> {
 }
 
 /** Bytes the sheet's stream has handed to the zip that the zip has not taken yet (exceljs 4 internals: the entry is a
- * readable-stream 2 PassThrough, whose buffered lengths are only in its states). */
-function queuedForZip(sheet: Sheet): number {
+ * readable-stream 2 PassThrough, whose buffered lengths are only in its states; test/report/xlsx-backpressure.test.ts
+ * fails if they move). */
+export function queuedForZip(sheet: Sheet): number {
   type State = { length?: number };
   type Pipe = { _readableState?: State; _writableState?: State };
   const pipes = (sheet as unknown as { stream?: { pipes?: Pipe[] } }).stream?.pipes ?? [];
