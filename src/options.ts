@@ -39,6 +39,12 @@ export const auditOptionsSchema = z.object({
   progress: z.boolean().default(true),
   /** Keep the pages that decided non-passing findings in evidence/ (--no-evidence turns it off). */
   evidence: z.boolean().default(true),
+  /** Render home pages in a browser: `auto` when the static view cannot be trusted (docs/rendering.md). */
+  render: z.enum(['auto', 'always', 'never']).default('auto'),
+  /** A system Chrome/Chromium instead of the npm-installed one (also EDU_AUDIT_BROWSER). */
+  browser: z.string().optional(),
+  /** A screenshot of every unit's home page in evidence/, rendering it for that when --render would not. */
+  screenshots: z.boolean().default(false),
   /** Keep every fetched page in artifacts/ so `rejudge` can re-run the rules offline. */
   saveArtifacts: z.boolean().default(false),
   /** Fetch again, later and more gently, the units whose verdicts changed since --baseline, and keep what holds. */

@@ -9,6 +9,8 @@ import { HostLimits } from './host-limits.js';
 import { RobotsCache } from './robots.js';
 import type { Targeting } from './page-targets.js';
 import { PageMemory, type PageTicket } from './page-memory.js';
+import { DEFAULT_RENDER, Renderer } from '../render/renderer.js';
+import type { RenderMode } from '../render/render-decision.js';
 
 export interface CrawlLogger {
   debug(o: object, msg?: string): void;
@@ -33,6 +35,13 @@ export interface CrawlOptions {
   pageMemoryMb?: number;
   /** Keywords that steer the page budget (from the rules' config); without them, menu order decides. */
   targeting?: Targeting;
+  /** --render (default never for library callers), --screenshots, --browser; EMC hosts for the render decision. */
+  render?: RenderMode;
+  screenshots?: boolean;
+  browserPath?: string;
+  emcHosts?: readonly string[];
+  /** Caps of one render (tests lower them); defaults in src/render/renderer.ts. */
+  renderLimits?: Partial<typeof DEFAULT_RENDER>;
   logger?: CrawlLogger;
 }
 
@@ -47,6 +56,8 @@ export interface CrawlContext {
   /** Admits units while the pages they hold parsed fit --page-memory. */
   memory: PageMemory;
   counters: { pages: number; bytes: number };
+  /** The headless browser, started on first need; absent with --render never and no --screenshots. */
+  renderer?: Renderer;
   close(): Promise<void>;
 }
 
@@ -87,8 +98,14 @@ export async function createCrawlContext(options: CrawlOptions): Promise<CrawlCo
     memory: new PageMemory((options.pageMemoryMb ?? 12) * 1024 * 1024),
     counters: { pages: 0, bytes: 0 },
     robots: undefined as unknown as RobotsCache,
-    close: () => dispatcher.close(),
+    close: async () => {
+      await ctx.renderer?.close();
+      await dispatcher.close();
+    },
   };
+  if ((options.render && options.render !== 'never') || options.screenshots) {
+    ctx.renderer = new Renderer(ctx, { ...DEFAULT_RENDER, ...options.renderLimits, ...(options.browserPath ? { browserPath: options.browserPath } : {}), ...(options.logger ? { logger: options.logger } : {}) });
+  }
   // robots.txt is not subject to robots and belongs to no unit, so no unit deadline bounds it.
   ctx.robots = new RobotsCache(
     // One retry at most: a robots.txt that keeps failing means "allow all", not a reason to hold the unit.

@@ -11,6 +11,7 @@ import { directoryTargets, feedTarget, followsSection, oneHopTargets, prioritize
 import { probeHttp, probeHttps } from './probes.js';
 import { findSoftRedirect } from './soft-redirect.js';
 import type { PageTicket } from './page-memory.js';
+import { renderHome } from '../render/render-home.js';
 
 const SCRIPT_MAX_BYTES = 1024 * 1024;
 /** One-hop pages fetched per followed section page (its newest items are listed first on every platform seen). */
@@ -58,7 +59,11 @@ export async function crawlUnit(ctx: CrawlContext, unit: Unit, needs: ReadonlySe
     const artifacts: Artifacts = { unit, homeFetch, pages, scripts };
     if (homeFetch.ok && homeFetch.finalUrl.startsWith('https:') && homeFetch.tls) artifacts.tls = homeFetch.tls;
     if (!homeFetch.ok && homeFetch.tls) artifacts.tls = homeFetch.tls;
-    if (isHtmlHome(homeFetch)) artifacts.home = homeFetch;
+    if (isHtmlHome(homeFetch)) {
+      artifacts.home = homeFetch;
+      // before the extras: navigation targets and script files come from what a visitor's browser shows
+      await renderHome(ctx, artifacts, homeFetch, scope);
+    }
     if (homeFetch.ok) await collectExtras(ctx, artifacts, homeFetch, needs, scope);
     if (!ctx.options.ignoreRobots) {
       const robots = await ctx.robots.forUrl(homeFetch.ok ? homeFetch.finalUrl : unit.website).catch(() => undefined);
@@ -72,6 +77,7 @@ export async function crawlUnit(ctx: CrawlContext, unit: Unit, needs: ReadonlySe
       durationMs: Date.now() - started,
       ...(error ? { error } : {}),
       redirects: homeFetch.redirects,
+      ...(artifacts.render ? { rendered: { why: artifacts.render.why, ...(artifacts.render.error ? { error: artifacts.render.error } : {}) } } : {}),
     };
     return { artifacts, crawl };
   } finally {

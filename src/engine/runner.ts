@@ -35,6 +35,7 @@ const ARTIFACT_NAMES: Record<ArtifactKey, string> = {
   scripts: 'tệp script / script files',
   feed: 'RSS/Atom',
   searchbotHome: 'trang chủ với user agent Googlebot / home page as Googlebot',
+  render: 'trang chủ hiển thị bằng trình duyệt / the rendered home page',
 };
 
 export interface JudgedUnit {
@@ -53,6 +54,8 @@ export function appliesTo(rule: Rule, unit: Unit): boolean {
 function missingReason(artifacts: Artifacts, key: ArtifactKey): string | undefined {
   const value = artifacts[key];
   if (value === undefined) {
+    // a home page whose render failed (a looping, crashing or request-flooding page) is not judged from either view
+    if (key === 'home' && artifacts.render?.error) return `không hiển thị được bằng trình duyệt / the render failed: ${artifacts.render.error}`;
     if (key === 'home') return describeFailure(artifacts.homeFetch);
     return 'không có dữ liệu / not collected';
   }

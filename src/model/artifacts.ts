@@ -65,8 +65,10 @@ export interface FetchedPage {
   /** Decoded body bytes (after gzip/br), capped by --max-bytes. */
   bytes: number;
   charset?: CharsetInfo;
-  /** Decoded text, NFC-normalised (HTML, feeds, scripts, robots). */
+  /** Decoded text, NFC-normalised (HTML, feeds, scripts, robots); for a rendered home page, the rendered DOM. */
   text: string;
+  /** The HTML as served, kept when `text` and `doc` are the rendered DOM (its comments still decide emc-tag). */
+  staticText?: string;
   /** The one parse of an HTML page, shared by every rule. */
   doc?: CheerioAPI;
   tls?: TlsFacts;
@@ -116,6 +118,36 @@ export interface SoftRedirect {
   target?: FetchResult;
 }
 
+/** Why a home page was rendered (docs/rendering.md). */
+export const RENDER_REASONS = ['script-shell', 'script-menu', 'script-emc', 'always', 'screenshot'] as const;
+export type RenderWhy = (typeof RENDER_REASONS)[number];
+
+/** Unscored page-load figures of a rendered page, milliseconds from navigation start (docs/rendering.md). */
+export interface PageTimings {
+  fcpMs?: number;
+  lcpMs?: number;
+  loadMs?: number;
+  /** Decoded bytes of every request the page made, its own document included. */
+  bytes: number;
+  requests: number;
+  /** First content < 3 s, largest content < 4 s and complete < 5.8 s (2025 national evaluation of state portals). */
+  withinThresholds?: boolean;
+}
+
+export interface RenderFacts {
+  why: RenderWhy;
+  url: string;
+  /** The rendered DOM became the home page the rules judge (a screenshot-only render leaves the static view). */
+  judged: boolean;
+  /** Why the render failed (the page looped, crashed, flooded requests…): the home page's rules are then `error`. */
+  error?: string;
+  timings?: PageTimings;
+  /** JPEG of the rendered page's viewport. */
+  screenshot?: Buffer;
+  /** Requests of the page that were refused (private address, robots, caps…), at most 20 kept. */
+  refused: { url: string; reason: string }[];
+}
+
 /**
  * The closed set of artifact keys: rules name the ones they need in `meta.requires`, typed against this
  * interface, so a typo fails to compile and a missing artifact becomes an `error` finding, never a pass.
@@ -142,6 +174,8 @@ export interface Artifacts {
   feed?: FetchResult;
   /** The home page fetched with a search-engine crawler's user agent (cloaking check). */
   searchbotHome?: FetchResult;
+  /** The home page rendered in the browser (--render, --screenshots). */
+  render?: RenderFacts;
 }
 
 export type ArtifactKey = Exclude<keyof Artifacts, 'unit'>;

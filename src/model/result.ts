@@ -1,5 +1,5 @@
 // What the store keeps per unit and per run (interface.md, "Run directory").
-import type { CrawlStatus } from './artifacts.js';
+import type { CrawlStatus, PageTimings, RenderWhy } from './artifacts.js';
 import type { Evidence, Status, UnitFacts } from './rule.js';
 import type { UnitType } from './unit.js';
 import type { PlatformSummary } from '../aggregate/by-platform.js';
@@ -44,6 +44,16 @@ export interface CrawlSummary {
   error?: string;
   /** Every HTTP redirect hop of the home page. */
   redirects?: { url: string; status: number; location: string }[];
+  /** The home page was rendered in a browser, and why; `error` when the render failed (docs/rendering.md). */
+  rendered?: { why: RenderWhy; error?: string };
+}
+
+/** A screenshot kept in evidence/ (JPEG, named by its SHA-256). */
+export interface ScreenshotRef {
+  file: string;
+  sha256: string;
+  url: string;
+  view: 'desktop';
 }
 
 export interface UnitResult {
@@ -62,6 +72,9 @@ export interface UnitResult {
   crawl: CrawlSummary;
   findings: Finding[];
   facts: UnitFacts;
+  /** Unscored page-load figures of the rendered home page. */
+  timings?: PageTimings;
+  screenshots?: ScreenshotRef[];
   ruleSetVersion: string;
   auditedAt: string;
 }

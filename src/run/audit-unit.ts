@@ -12,6 +12,7 @@ import type { PageTicket } from '../collect/page-memory.js';
 import { clip, judgeUnit } from '../engine/runner.js';
 import type { EvidenceStore } from '../store/evidence-store.js';
 import { saveArtifacts } from '../store/artifact-archive.js';
+import { keepScreenshots } from '../render/evidence-shot.js';
 
 export interface AuditUnitInput {
   unit: Unit;
@@ -56,7 +57,14 @@ async function crawlAndJudge(input: AuditUnitInput, ticket: PageTicket): Promise
   }
   const result = judgeArtifacts({ artifacts, crawl, rules, ruleCtx, lang: options.lang, ruleSetVersion: input.ruleSetVersion, logger });
   // what the run keeps of the fetch for later: deciding pages (evidence/) and, when asked, everything (artifacts/)
-  if (input.evidence) await input.evidence.keepDeciding(unit.id, result.findings, artifacts);
+  if (input.evidence) {
+    await input.evidence.keepDeciding(unit.id, result.findings, artifacts);
+    const shots = await keepScreenshots(crawlCtx, unit.id, artifacts, result.findings, input.evidence).catch((error: unknown) => {
+      logger.warn({ unit: unit.id, err: error }, 'không lưu được ảnh chụp / screenshot not kept');
+      return [];
+    });
+    if (shots.length) result.screenshots = shots;
+  }
   if (input.saveArtifactsTo) await saveArtifacts(input.saveArtifactsTo, artifacts, crawl);
   return result;
 }
@@ -96,6 +104,7 @@ export function judgeArtifacts(input: JudgeInput): UnitResult {
     crawl,
     findings: judged.findings,
     facts: judged.facts,
+    ...(artifacts.render?.timings ? { timings: artifacts.render.timings } : {}),
     ruleSetVersion: input.ruleSetVersion,
     auditedAt: new Date().toISOString(),
   };

@@ -26,6 +26,7 @@ import { baselineIndex, gentler, recheckReason, type RecheckPlan } from './reche
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { auditOneUnit, unjudgedResult } from './audit-unit.js';
 import { UnitPool, workersAvailable } from './unit-pool.js';
+import { findBrowser } from '../render/browser.js';
 import { RULES_BY_ID } from '../../rules/index.js';
 import { availableParallelism } from 'node:os';
 import { planExemptions } from '../exemptions/apply-exemptions.js';
@@ -143,7 +144,7 @@ async function runLocked(input: AuditInput, dir: string, started: Date, shard: R
   const limit = pLimit(options.concurrency);
   logger.info({ units: units.length, todo: todo.length, rules: rules.length, dir }, 'bắt đầu kiểm tra / audit started');
 
-  const pool = startPool(input, { now, dir, logger });
+  const pool = await startPool(input, { now, dir, logger });
   logger.info({ workers: pool?.size ?? 1 }, 'luồng xử lý / worker threads');
   const judgeOne = async (unit: Unit, ctx: CrawlContext, inPool?: UnitPool): Promise<UnitResult> => {
     const judged = inPool
@@ -211,10 +212,16 @@ async function runLocked(input: AuditInput, dir: string, started: Date, shard: R
  */
 export const defaultWorkers = (cores = availableParallelism()): number => Math.max(1, Math.min(4, cores - 1));
 
-function startPool(input: AuditInput, run: { now: Date; dir: string; logger: Logger }): UnitPool | undefined {
-  const { options, rules } = input;
+async function startPool(input: AuditInput, run: { now: Date; dir: string; logger: Logger }): Promise<UnitPool | undefined> {
+  const { rules } = input;
+  let { options } = input;
   const size = options.workers ?? defaultWorkers();
   if (size < 2 || !workersAvailable() || !rules.every((r) => RULES_BY_ID[r.meta.id]?.check === r.check)) return undefined;
+  if (options.render !== 'never' || options.screenshots) {
+    // the npm Chromium unpacks on first use: once here, so that workers starting browsers never race on it
+    const found = await findBrowser(options.browser);
+    if (!('error' in found)) options = { ...options, browser: found.path };
+  }
   return new UnitPool(size, {
     options, rulesConfig: input.rulesConfig, ruleIds: rules.map((r) => r.meta.id),
     weights: Object.fromEntries(rules.map((r) => [r.meta.id, r.meta.weight])), now: run.now.toISOString(),

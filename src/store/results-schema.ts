@@ -1,7 +1,7 @@
 // The results.json contract of interface.md as a zod schema: tests validate runs against it, and tools that
 // read a run (report, diff, merge) can check what they are given.
 import { z } from 'zod';
-import { CRAWL_STATUSES } from '../model/artifacts.js';
+import { CRAWL_STATUSES, RENDER_REASONS } from '../model/artifacts.js';
 import { STATUSES } from '../model/rule.js';
 import { GRADES } from '../model/result.js';
 import { UNIT_TYPES } from '../model/unit.js';
@@ -39,9 +39,19 @@ export const unitResultSchema = z.object({
     durationMs: z.number().nonnegative(),
     error: z.string().optional(),
     redirects: z.array(z.object({ url: z.string(), status: z.number(), location: z.string() })).optional(),
+    rendered: z.object({ why: z.enum(RENDER_REASONS), error: z.string().optional() }).optional(),
   }),
   findings: z.array(findingSchema),
   facts: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
+  timings: z.object({
+    fcpMs: z.number().nonnegative().optional(),
+    lcpMs: z.number().nonnegative().optional(),
+    loadMs: z.number().nonnegative().optional(),
+    bytes: z.number().int().nonnegative(),
+    requests: z.number().int().nonnegative(),
+    withinThresholds: z.boolean().optional(),
+  }).optional(),
+  screenshots: z.array(z.object({ file: z.string().regex(/^evidence\/[0-9a-f]{64}\.jpg$/), sha256: z.string().regex(/^[0-9a-f]{64}$/), url: z.string(), view: z.enum(['desktop']) })).optional(),
   ruleSetVersion: z.string(),
   auditedAt: z.string(),
 });
