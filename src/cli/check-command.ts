@@ -41,6 +41,10 @@ export async function checkCommand(url: string, cmd: Command): Promise<number> {
     const result = results.units[0];
     if (!result) return 3;
     console.log(formatScorecard(result, rules, prepared.options.lang));
+    // a temporary run directory is removed on exit: its screenshot is only worth naming with --out
+    if (!tempDir) {
+      for (const shot of result.screenshots ?? []) console.log(`${prepared.options.lang === 'en' ? 'Screenshot' : 'Ảnh chụp trang'}: ${join(summary.dir, shot.file)}`);
+    }
     return 0;
   } finally {
     if (tempDir) await rm(tempDir, { recursive: true, force: true });
