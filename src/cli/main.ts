@@ -8,7 +8,7 @@ import { auditCommand } from './audit-command.js';
 import { checkCommand } from './check-command.js';
 import { demoCommand } from './demo-command.js';
 import { rulesCommand } from './rules-command.js';
-import { registryCheck } from './registry-check.js';
+import { registryCheck, type RegistryCheckFlags } from './registry-check.js';
 import { reportCommand } from './report-command.js';
 import { rejudgeCommand, type RejudgeFlags } from './rejudge-command.js';
 import { addCompareFlags } from './compare-flags.js';
@@ -16,6 +16,8 @@ import { diffCommand, type DiffCommandOptions } from './diff-command.js';
 import { mergeCommand, type MergeFlags } from './merge-command.js';
 import { formatOption } from './format-flag.js';
 import type { Format } from '../report/formats.js';
+
+const COLUMNS_HELP = 'tên cột của từng trường khi khác tên quen thuộc, vd. website="Link trang",id="Mã CSGD" / header of a field our names do not cover';
 
 export const EXIT = { ok: 0, threshold: 1, usage: 2, failed: 3 } as const;
 
@@ -31,6 +33,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
   addCompareFlags(addShardFlags(addCrawlFlags(program.command('audit <registry>')
     .description('kiểm tra mọi đơn vị trong danh sách (CSV, XLSX, JSON) / audit every unit of a registry'))))
     .option('--skip-invalid', 'bỏ qua dòng lỗi, kiểm tra các dòng hợp lệ / audit the valid rows, report the bad ones')
+    .option('--columns <field=Header,…>', COLUMNS_HELP)
     .action(async (registry: string, _opts, cmd: Command) => setExit(await auditCommand(registry, cmd)));
 
   program.command('diff <oldRun> <newRun>')
@@ -80,7 +83,9 @@ export function buildProgram(setExit: (code: number) => void): Command {
   const registry = program.command('registry').description('thao tác với danh sách đơn vị / registry tools');
   registry.command('check <file>')
     .description('kiểm tra danh sách, nêu từng dòng và trường lỗi / validate a registry, naming every bad row and field')
-    .action(async (file: string) => setExit(await registryCheck(file, (l) => console.log(l))));
+    .addOption(new Option('--lang <lang>', 'ngôn ngữ thông báo / language of the messages').choices(['vi', 'en']).default('vi'))
+    .option('--columns <field=Header,…>', COLUMNS_HELP)
+    .action(async (file: string, opts: RegistryCheckFlags) => setExit(await registryCheck(file, (l) => console.log(l), opts)));
 
   addCrawlFlags(program.command('demo')
     .description('chạy thử trên các website mẫu đi kèm (không cần mạng) / audit the bundled fixture sites, no network'))
