@@ -4,6 +4,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { TOOL_VERSION } from '../version.js';
 import { UsageError } from '../options.js';
 import { addCrawlFlags, addShardFlags } from './crawl-flags.js';
+import { describeOption, onlyCheckFlags } from './check-flags.js';
 import { auditCommand } from './audit-command.js';
 import { checkCommand } from './check-command.js';
 import { demoCommand } from './demo-command.js';
@@ -43,9 +44,9 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .addOption(new Option('--fail-on <what>', 'điều gì làm mã thoát 1 / what makes the exit code 1').choices(['regressions', 'malicious', 'none']).default('regressions'))
     .action(async (oldRun: string, newRun: string, opts: DiffCommandOptions) => setExit(await diffCommand(oldRun, newRun, opts, (l) => console.log(l))));
 
-  addCrawlFlags(program.command('check <url>')
-    .description('kiểm tra một website và in phiếu đánh giá / audit one site and print its scorecard'))
-    .option('--type <type>', 'loại hình đơn vị / unit type (thpt, thcs, tieu-hoc, mam-non, lien-cap, gdtx, phong, so, khac)', 'thpt')
+  onlyCheckFlags(addCrawlFlags(program.command('check <url>')
+    .description('kiểm tra một website và in phiếu đánh giá / audit one site and print its scorecard')))
+    .option('--type <type>', 'loại hình đơn vị; mặc định suy ra từ tên, tên miền, tiêu đề trang / unit type, inferred when not given (thpt, thcs, tieu-hoc, mam-non, lien-cap, gdtx, phong, so, khac)')
     .option('--parent <url>', 'cổng thông tin cấp trên / parent portal URL')
     .option('--province <codes>', 'mã tỉnh trong tên miền / province codes, e.g. hcm or haiphong|haiduong')
     .option('--name <name>', 'tên đơn vị / unit name')
@@ -87,8 +88,9 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--columns <field=Header,…>', COLUMNS_HELP)
     .action(async (file: string, opts: RegistryCheckFlags) => setExit(await registryCheck(file, (l) => console.log(l), opts)));
 
-  addCrawlFlags(program.command('demo')
-    .description('chạy thử trên các website mẫu đi kèm (không cần mạng) / audit the bundled fixture sites, no network'))
+  describeOption(addCrawlFlags(program.command('demo')
+    .description('chạy thử trên các website mẫu đi kèm (không cần mạng) / audit the bundled fixture sites, no network')),
+  '--out', 'thư mục kết quả / run directory (mặc định / default ./edu-audit-demo)')
     .action(async (_opts, cmd: Command) => setExit(await demoCommand(cmd)));
 
   return program;
