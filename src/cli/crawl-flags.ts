@@ -25,7 +25,7 @@ export function addCrawlFlags(cmd: Command): Command {
     .option('--ignore-robots', 'bỏ qua robots.txt / ignore robots.txt')
     .option('--rules <list>', 'chỉ chạy các quy tắc này / rule ids to run', list)
     .option('--config <file>', 'tệp cấu hình JSON / JSON config (edu-audit.config.json)')
-    .option('--now <date>', 'ngày kiểm tra cho quy tắc theo ngày / audit date (ISO)')
+    .option('--now <date>', 'ngày kiểm tra cho quy tắc theo ngày, YYYY-MM-DD hoặc dd/mm/yyyy / audit date, YYYY-MM-DD or dd/mm/yyyy')
     .option('--user-agent <str>', 'định danh trình thu thập / crawler user agent')
     .addOption(new Option('--lang <lang>', 'ngôn ngữ / language').choices(['vi', 'en']))
     .addOption(new Option('--log-level <level>', 'mức nhật ký / log level').choices(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']))

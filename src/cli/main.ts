@@ -4,11 +4,12 @@ import { Command, CommanderError, Option } from 'commander';
 import { TOOL_VERSION } from '../version.js';
 import { UsageError } from '../options.js';
 import { addCrawlFlags, addShardFlags } from './crawl-flags.js';
+import { describeOption, onlyCheckFlags } from './check-flags.js';
 import { auditCommand } from './audit-command.js';
 import { checkCommand } from './check-command.js';
 import { demoCommand } from './demo-command.js';
 import { rulesCommand } from './rules-command.js';
-import { registryCheck } from './registry-check.js';
+import { registryCheck, type RegistryCheckFlags } from './registry-check.js';
 import { reportCommand } from './report-command.js';
 import { rejudgeCommand, type RejudgeFlags } from './rejudge-command.js';
 import { addCompareFlags } from './compare-flags.js';
@@ -16,6 +17,8 @@ import { diffCommand, type DiffCommandOptions } from './diff-command.js';
 import { mergeCommand, type MergeFlags } from './merge-command.js';
 import { formatOption } from './format-flag.js';
 import type { Format } from '../report/formats.js';
+
+const COLUMNS_HELP = 'tên cột của từng trường khi khác tên quen thuộc, vd. website="Link trang",id="Mã CSGD" / header of a field our names do not cover';
 
 export const EXIT = { ok: 0, threshold: 1, usage: 2, failed: 3 } as const;
 
@@ -31,6 +34,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
   addCompareFlags(addShardFlags(addCrawlFlags(program.command('audit <registry>')
     .description('kiểm tra mọi đơn vị trong danh sách (CSV, XLSX, JSON) / audit every unit of a registry'))))
     .option('--skip-invalid', 'bỏ qua dòng lỗi, kiểm tra các dòng hợp lệ / audit the valid rows, report the bad ones')
+    .option('--columns <field=Header,…>', COLUMNS_HELP)
     .action(async (registry: string, _opts, cmd: Command) => setExit(await auditCommand(registry, cmd)));
 
   program.command('diff <oldRun> <newRun>')
@@ -40,9 +44,9 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .addOption(new Option('--fail-on <what>', 'điều gì làm mã thoát 1 / what makes the exit code 1').choices(['regressions', 'malicious', 'none']).default('regressions'))
     .action(async (oldRun: string, newRun: string, opts: DiffCommandOptions) => setExit(await diffCommand(oldRun, newRun, opts, (l) => console.log(l))));
 
-  addCrawlFlags(program.command('check <url>')
-    .description('kiểm tra một website và in phiếu đánh giá / audit one site and print its scorecard'))
-    .option('--type <type>', 'loại hình đơn vị / unit type (thpt, thcs, tieu-hoc, mam-non, lien-cap, gdtx, phong, so, khac)', 'thpt')
+  onlyCheckFlags(addCrawlFlags(program.command('check <url>')
+    .description('kiểm tra một website và in phiếu đánh giá / audit one site and print its scorecard')))
+    .option('--type <type>', 'loại hình đơn vị; mặc định suy ra từ tên, tên miền, tiêu đề trang / unit type, inferred when not given (thpt, thcs, tieu-hoc, mam-non, lien-cap, gdtx, phong, so, khac)')
     .option('--parent <url>', 'cổng thông tin cấp trên / parent portal URL')
     .option('--province <codes>', 'mã tỉnh trong tên miền / province codes, e.g. hcm or haiphong|haiduong')
     .option('--name <name>', 'tên đơn vị / unit name')
@@ -80,10 +84,13 @@ export function buildProgram(setExit: (code: number) => void): Command {
   const registry = program.command('registry').description('thao tác với danh sách đơn vị / registry tools');
   registry.command('check <file>')
     .description('kiểm tra danh sách, nêu từng dòng và trường lỗi / validate a registry, naming every bad row and field')
-    .action(async (file: string) => setExit(await registryCheck(file, (l) => console.log(l))));
+    .addOption(new Option('--lang <lang>', 'ngôn ngữ thông báo / language of the messages').choices(['vi', 'en']).default('vi'))
+    .option('--columns <field=Header,…>', COLUMNS_HELP)
+    .action(async (file: string, opts: RegistryCheckFlags) => setExit(await registryCheck(file, (l) => console.log(l), opts)));
 
-  addCrawlFlags(program.command('demo')
-    .description('chạy thử trên các website mẫu đi kèm (không cần mạng) / audit the bundled fixture sites, no network'))
+  describeOption(addCrawlFlags(program.command('demo')
+    .description('chạy thử trên các website mẫu đi kèm (không cần mạng) / audit the bundled fixture sites, no network')),
+  '--out', 'thư mục kết quả / run directory (mặc định / default ./edu-audit-demo)')
     .action(async (_opts, cmd: Command) => setExit(await demoCommand(cmd)));
 
   return program;

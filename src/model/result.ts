@@ -64,6 +64,8 @@ export interface UnitResult {
   province: string;
   website: string | null;
   finalUrl: string | null;
+  /** Further addresses the registry's website cell held (not crawled; listed by the registry checks). */
+  alternates?: string[];
   /** Page title of the home page (untrusted website text). */
   title?: string;
   score: number | null;
@@ -91,7 +93,7 @@ export interface DistrictSummary {
 }
 
 export interface RegistryIssue {
-  kind: 'invalid-row' | 'duplicate-website' | 'duplicate-emc-id' | 'redirects-to-other-unit' | 'http-but-https' | 'unreachable';
+  kind: 'invalid-row' | 'duplicate-website' | 'duplicate-emc-id' | 'redirects-to-other-unit' | 'http-but-https' | 'unreachable' | 'alternate-website';
   units: string[];
   detail: string;
 }

@@ -97,6 +97,7 @@ export function judgeArtifacts(input: JudgeInput): UnitResult {
     province: unit.province.join('|'),
     website: unit.website ?? null,
     finalUrl: artifacts.homeFetch.ok ? artifacts.homeFetch.finalUrl : null,
+    ...(unit.alternates?.length ? { alternates: unit.alternates } : {}),
     ...(title ? { title: clip(title) } : {}),
     score: crawl.status === 'internal_error' ? null : judged.score,
     verified: crawl.status === 'internal_error' ? 0 : judged.verified,

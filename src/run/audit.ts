@@ -140,7 +140,10 @@ async function runLocked(input: AuditInput, dir: string, started: Date, shard: R
   if (previous) logger.info({ recovered, tornBytes }, 'tiếp tục lần chạy / resuming the run');
   const todo = units.filter((u) => !store.has(u.id));
   const evidence = options.evidence ? new EvidenceStore(dir) : undefined;
-  const progress = new Progress(todo.length, options.progress && process.stderr.isTTY ? process.stderr : undefined);
+  // a bar on a TTY; without one (CI) a line every 30 s or 5 %, through the logger (a pino record in JSON mode)
+  const progress = new Progress(todo.length, !options.progress ? {} : process.stderr.isTTY
+    ? { tty: process.stderr }
+    : { log: (fields, line) => logger.info({ progress: fields }, line) });
   const limit = pLimit(options.concurrency);
   logger.info({ units: units.length, todo: todo.length, rules: rules.length, dir }, 'bắt đầu kiểm tra / audit started');
 
@@ -169,7 +172,7 @@ async function runLocked(input: AuditInput, dir: string, started: Date, shard: R
     const result = await judgeOne(unit, crawlCtx, pool);
     const reason = recheckReason(result, options, baseline);
     if (reason) recheck[reason].push(unit.id);
-    progress.tick(result.crawl.pages);
+    progress.tick(result.crawl.pages, result.crawl.status !== 'ok' && result.crawl.status !== 'no_website');
     logger.debug({ unit: unit.id, status: result.crawl.status, score: result.score }, 'xong đơn vị / unit done');
   };
 

@@ -29,6 +29,7 @@ export const unitResultSchema = z.object({
   province: z.string(),
   website: z.string().nullable(),
   finalUrl: z.string().nullable(),
+  alternates: z.array(z.string()).optional(),
   title: z.string().optional(),
   score: z.number().min(0).max(100).nullable(),
   verified: z.number().min(0).max(1),

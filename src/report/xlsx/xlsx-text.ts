@@ -20,7 +20,7 @@ const vi = {
   issue: 'Vấn đề', detail: 'Chi tiết',
   issues: {
     'invalid-row': 'Dòng lỗi trong danh sách', 'duplicate-website': 'Trùng website', 'duplicate-emc-id': 'Trùng mã site EMC',
-    'redirects-to-other-unit': 'Chuyển hướng sang website đơn vị khác', 'http-but-https': 'Danh sách ghi http:// nhưng website dùng HTTPS',
+    'redirects-to-other-unit': 'Chuyển hướng sang website đơn vị khác', 'http-but-https': 'Danh sách ghi http:// nhưng website dùng HTTPS', 'alternate-website': 'Ô website có thêm địa chỉ khác',
     unreachable: 'Không truy cập được',
   } satisfies Record<RegistryIssue['kind'], string>,
 };
@@ -44,7 +44,7 @@ const en: typeof vi = {
   issue: 'Issue', detail: 'Detail',
   issues: {
     'invalid-row': 'Invalid registry row', 'duplicate-website': 'Duplicated website', 'duplicate-emc-id': 'Duplicated EMC site id',
-    'redirects-to-other-unit': 'Redirects to another unit’s site', 'http-but-https': 'Registry says http:// but the site uses HTTPS',
+    'redirects-to-other-unit': 'Redirects to another unit’s site', 'http-but-https': 'Registry says http:// but the site uses HTTPS', 'alternate-website': 'Website cell holds further addresses',
     unreachable: 'Unreachable',
   },
 };
