@@ -64,6 +64,8 @@ export interface FetchedPage {
   isHtml: boolean;
   /** Decoded body bytes (after gzip/br), capped by --max-bytes. */
   bytes: number;
+  /** The body was longer than --max-bytes: `text` holds its first --max-bytes decoded bytes only. */
+  truncated?: boolean;
   charset?: CharsetInfo;
   /** Decoded text, NFC-normalised (HTML, feeds, scripts, robots). */
   text: string;
@@ -142,6 +144,11 @@ export interface Artifacts {
   feed?: FetchResult;
   /** The home page fetched with a search-engine crawler's user agent (cloaking check). */
   searchbotHome?: FetchResult;
+  /**
+   * Set when `home` is the DOM a browser rendered, not the static HTML: a script shell is then judged like any
+   * page (src/engine/unit-verdict.ts). Not a rule input: no rule may require it.
+   */
+  rendered?: { why: string };
 }
 
-export type ArtifactKey = Exclude<keyof Artifacts, 'unit'>;
+export type ArtifactKey = Exclude<keyof Artifacts, 'unit' | 'rendered'>;

@@ -2,6 +2,7 @@
 import type { AuditSummary } from '../run/audit.js';
 import type { Rule } from '../model/rule.js';
 import { GRADES } from '../model/result.js';
+import { gradeLabel } from './labels.js';
 import type { Lang } from '../engine/messages.js';
 import { platformLabel } from '../aggregate/by-platform.js';
 
@@ -57,7 +58,7 @@ export function formatSummary(summary: AuditSummary, rules: readonly Rule[], lan
   const lines = [
     `${t.title}: ${t.units} ${total.units} (${total.reachable} ${t.reachable}) · ${summary.pagesFetched} ${t.pages} · ${seconds.toFixed(1)} s`,
     `${t.average}: ${total.averageScore ?? '—'}`,
-    `${t.grades}: ${GRADES.map((g) => `${g} ${total.grades[g]}`).join(' · ')}`,
+    `${t.grades}: ${GRADES.map((g) => `${gradeLabel(g, lang)} ${total.grades[g]}`).join(' · ')}`,
   ];
   if (summary.worstRules.length) {
     lines.push(`${t.worst}:`);

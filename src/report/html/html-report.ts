@@ -7,6 +7,7 @@ import { once } from 'node:events';
 import type { RunView } from '../run-view.js';
 import { escapeHtml as e } from '../sanitize.js';
 import { CRAWL_LABELS, STATUS_LABELS, gradeLabel } from '../labels.js';
+import { blockingNote } from '../blocking-note.js';
 import { GRADES, type DistrictSummary, type UnitResult } from '../../model/result.js';
 import { UNIT_TYPE_LABELS } from '../../model/unit.js';
 import { HTML_SCRIPT, HTML_STYLE } from './assets.js';
@@ -90,7 +91,7 @@ function unitRow(u: UnitResult, view: RunView): string {
     e(CRAWL_LABELS[view.lang][u.crawl.status] ?? u.crawl.status),
     u.score === null ? '' : String(u.score),
     String(Math.round(u.verified * 100)),
-    e(grade),
+    e(grade) + (u.blocking ? `<div class="blocking">${e(blockingNote(u, view.rules, view.lang) ?? '')}</div>` : ''),
   ];
   return `<tr data-grade="${e(grade)}">${cells.map((c) => `<td>${c}</td>`).join('')}</tr>`;
 }

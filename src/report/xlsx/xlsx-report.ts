@@ -3,6 +3,7 @@
 import ExcelJS from 'exceljs';
 import type { RunView } from '../run-view.js';
 import { GRADES } from '../../model/result.js';
+import { blockingNote } from '../blocking-note.js';
 import { CRAWL_LABELS, STATUS_LABELS, gradeLabel } from '../labels.js';
 import { UNIT_TYPE_LABELS } from '../../model/unit.js';
 import { FIRST_DATA_ROW, addFormSheet, colourStatuses, columnLetter } from './sheet-style.js';
@@ -131,7 +132,7 @@ async function unitSheet(book: Book, view: RunView, subtitle: string): Promise<v
     n += 1;
     const statuses = ruleIds.map((id) => u.findings.find((f) => f.rule === id)?.status);
     const exempt = u.findings.filter((f) => f.exemption).map((f) => `${f.rule}: ${exemptionNote(f, view.lang)}`);
-    const notes = [u.crawl.error, u.verified < 1 && u.score !== null ? t.incomplete : undefined, ...exempt].filter(Boolean).join(' · ');
+    const notes = [blockingNote(u, view.rules, view.lang), u.crawl.error, u.verified < 1 && u.score !== null ? t.incomplete : undefined, ...exempt].filter(Boolean).join(' · ');
     const row = sheet.addRow([
       n, u.id, u.name, UNIT_TYPE_LABELS[u.type]?.[view.lang] ?? u.type, u.district, link(u.finalUrl ?? u.website), u.title ?? '',
       CRAWL_LABELS[view.lang][u.crawl.status] ?? u.crawl.status,
