@@ -1,7 +1,6 @@
-// What a home page is made of before any rule reads it: how much text a visitor sees in its static body, how many
-// links, whether it loads scripts. Two verdicts rest on it (docs/verdicts.md): a blank page (no visible text, no
-// links, no scripts) fails site-reachable; a script shell (little text, at most two links, scripts) is judged only
-// once rendered.
+// What a home page is made of: how much text a visitor sees in its static body, how many links, whether it loads
+// scripts or embeds other documents. A blank page (none of these) fails site-reachable (docs/verdicts.md); the
+// script shell, its near relative that loads scripts, is src/engine/script-shell.ts.
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { domIndex, isLink, tagged } from './dom-index.js';
@@ -15,11 +14,6 @@ export interface PageShape {
   /** Frames, iframes, embedded objects or a meta refresh: the page shows (or leads to) content of another document. */
   embedsContent: boolean;
 }
-
-/** A shell has fewer than this many characters of visible static text. */
-export const SHELL_MAX_TEXT = 200;
-/** …and at most this many links. */
-export const SHELL_MAX_LINKS = 2;
 
 const HIDDEN_TEXT = new Set(['script', 'style', 'noscript', 'template', 'head', 'title']);
 const DATA_TYPES = /^(application\/(ld\+)?json|text\/template|text\/x-template|importmap|speculationrules)$/i;
@@ -71,10 +65,4 @@ function measure($: CheerioAPI): PageShape {
 export function isBlankPage($: CheerioAPI): boolean {
   const s = pageShape($);
   return s.textChars === 0 && s.links === 0 && !s.loadsScripts && !s.embedsContent;
-}
-
-/** The static HTML is an empty frame the page's scripts fill in (requirements: "What a visitor sees"). */
-export function isScriptShell($: CheerioAPI): boolean {
-  const s = pageShape($);
-  return s.loadsScripts && s.textChars < SHELL_MAX_TEXT && s.links <= SHELL_MAX_LINKS && !s.embedsContent;
 }

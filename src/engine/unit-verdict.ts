@@ -5,7 +5,7 @@ import type { Artifacts } from '../model/artifacts.js';
 import type { Finding } from '../model/result.js';
 import type { Localized } from '../model/rule.js';
 import { renderMessage, type Lang } from './messages.js';
-import { isScriptShell } from './page-shape.js';
+import { isScriptShell } from './script-shell.js';
 
 /** Why a unit's findings were set aside; `null`: its pages were judged as they are. */
 export type UnitCondition = 'unreachable' | 'offsite' | 'scriptShell';

@@ -10,7 +10,7 @@ import { crawlUnit } from '../collect/crawl-unit.js';
 import type { CrawlContext } from '../collect/crawl-context.js';
 import type { PageTicket } from '../collect/page-memory.js';
 import { clip, judgeUnit } from '../engine/runner.js';
-import { isScriptShell } from '../engine/page-shape.js';
+import { isScriptShell } from '../engine/script-shell.js';
 import type { EvidenceStore } from '../store/evidence-store.js';
 import { saveArtifacts } from '../store/artifact-archive.js';
 
