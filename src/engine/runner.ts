@@ -35,6 +35,7 @@ const ARTIFACT_NAMES: Record<ArtifactKey, string> = {
   robots: 'robots.txt',
   softRedirect: 'chuyển hướng mềm / soft redirect',
   scripts: 'tệp script / script files',
+  stylesheets: 'tệp CSS / stylesheets',
   feed: 'RSS/Atom',
   searchbotHome: 'trang chủ với user agent Googlebot / home page as Googlebot',
 };

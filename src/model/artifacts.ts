@@ -140,6 +140,8 @@ export interface Artifacts {
   softRedirect?: SoftRedirect;
   /** Same-site script files referenced by the home page (for loaders such as the EMC tag). */
   scripts: Map<string, FetchResult>;
+  /** Same-site stylesheets of the home page (`<link rel="stylesheet">`), for rules that ask what the CSS hides. */
+  stylesheets?: Map<string, FetchResult>;
   /** The advertised feed, fetched. */
   feed?: FetchResult;
   /** The home page fetched with a search-engine crawler's user agent (cloaking check). */

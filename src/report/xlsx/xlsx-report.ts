@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import type { RunView } from '../run-view.js';
 import { GRADES } from '../../model/result.js';
 import { blockingNote } from '../blocking-note.js';
+import { describeBasis } from '../../engine/basis.js';
 import { CRAWL_LABELS, STATUS_LABELS, gradeLabel } from '../labels.js';
 import { UNIT_TYPE_LABELS } from '../../model/unit.js';
 import { FIRST_DATA_ROW, addFormSheet, colourStatuses, columnLetter } from './sheet-style.js';
@@ -181,7 +182,8 @@ function criteriaSheet(book: Book, view: RunView, subtitle: string): void {
   const sheet = addFormSheet(book, t.sheetCriteria, t.titleCriteria, subtitle, cols);
   for (const r of view.rules.filter((x) => view.run.rules.includes(x.meta.id))) {
     const applies = r.meta.appliesTo === 'all' ? t.all : r.meta.appliesTo.map((a) => UNIT_TYPE_LABELS[a][view.lang]).join(', ');
-    const basis = r.meta.basis.map((b) => `${b.document}, ${b.provision} (${t.from} ${b.from}${b.until ? ` ${t.until} ${b.until}` : ''})`).join('\n');
+    // each provision said in force or not on the audit date
+    const basis = r.meta.basis.map((b) => describeBasis(b, view.run.now, view.lang)).join('\n');
     const row = sheet.addRow([r.meta.id, r.meta.title[view.lang], r.meta.weight, applies, basis]);
     row.alignment = { wrapText: true, vertical: 'top' };
     row.commit();
