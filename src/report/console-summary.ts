@@ -25,6 +25,7 @@ const T = {
     platforms: 'Theo nền tảng (nhà cung cấp cần liên hệ)',
     unitsOf: 'đơn vị',
     failing: 'chưa đạt',
+    unverified: 'chưa xác minh',
     avg: 'điểm TB',
     oftenFails: 'hay thiếu',
     morePlatforms: 'nền tảng khác',
@@ -44,6 +45,7 @@ const T = {
     platforms: 'By platform (the vendor to call)',
     unitsOf: 'units',
     failing: 'failing',
+    unverified: 'not verified',
     avg: 'avg',
     oftenFails: 'often fails',
     morePlatforms: 'more platforms',
@@ -70,7 +72,7 @@ export function formatSummary(summary: AuditSummary, rules: readonly Rule[], lan
     lines.push(`${t.platforms}:`);
     for (const p of summary.platforms.slice(0, CONSOLE_PLATFORMS)) {
       const fails = p.topFails.map((f) => `${f.rule} (${f.units})`).join(', ');
-      lines.push(`  ${platformLabel(p.platform, lang).padEnd(32)} ${String(p.units).padStart(4)} ${t.unitsOf}, ${p.grades['Chưa đạt'] ?? 0} ${t.failing}, ${t.avg} ${p.averageScore ?? '—'}${fails ? ` · ${t.oftenFails}: ${fails}` : ''}`);
+      lines.push(`  ${platformLabel(p.platform, lang).padEnd(32)} ${String(p.units).padStart(4)} ${t.unitsOf}, ${p.grades['Chưa đạt'] ?? 0} ${t.failing}, ${p.grades['Chưa xác minh'] ?? 0} ${t.unverified}, ${t.avg} ${p.averageScore ?? '—'}${fails ? ` · ${t.oftenFails}: ${fails}` : ''}`);
     }
     const rest = summary.platforms.length - CONSOLE_PLATFORMS;
     if (rest > 0) lines.push(`  … ${rest} ${t.morePlatforms}`);

@@ -60,7 +60,7 @@ async function platformSection(view: RunView): Promise<string> {
   const byPlatform = new PlatformAggregator();
   for await (const u of view.units()) byPlatform.add(u);
   const h = PLATFORM_HEADERS[view.lang];
-  const head = [h.platform, h.units, h.reachable, h.average, h.failing, h.topFails].map((x) => `<th>${e(x)}</th>`).join('');
+  const head = [h.platform, h.units, h.reachable, h.average, h.failing, h.unverified, h.topFails].map((x) => `<th>${e(x)}</th>`).join('');
   const rows = platformRows(byPlatform.summaries(), view.lang).map((r) => `<tr>${r.map((c) => `<td>${e(String(c === '' ? '—' : c))}</td>`).join('')}</tr>`).join('');
   return `<section id="platforms"><h2>${e(h.title)}</h2><table class="summary"><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table></section>`;
 }

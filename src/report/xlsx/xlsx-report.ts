@@ -93,7 +93,7 @@ async function summarySheet(book: Book, view: RunView, subtitle: string): Promis
   // Per platform: which vendor to call about how many units (src/aggregate/by-platform.ts).
   const ph = PLATFORM_HEADERS[view.lang];
   sheet.addRow([]).commit();
-  const platformHead = sheet.addRow([ph.title, ph.units, ph.reachable, ph.average, ph.failing, ph.topFails]);
+  const platformHead = sheet.addRow([ph.title, ph.units, ph.reachable, ph.average, ph.failing, ph.unverified, ph.topFails]);
   platformHead.font = { bold: true };
   platformHead.commit();
   for (const row of platformRows(byPlatform.summaries(), view.lang)) sheet.addRow(row).commit();
