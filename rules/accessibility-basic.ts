@@ -2,7 +2,7 @@
 import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import type { Evidence, Rule, RuleOutcome, With } from '../src/model/rule.js';
-import { TT_26_2020, cite } from '../src/engine/basis.js';
+import { LUAT_148_2025, TT_26_2020, cite } from '../src/engine/basis.js';
 import { cssPath } from '../src/engine/links.js';
 import { hidingCss, isHidden } from '../src/engine/visibility.js';
 
@@ -48,7 +48,10 @@ const rule: Rule = {
     failureTitle: { vi: 'Trang chủ chưa đạt các yêu cầu tiếp cận cơ bản', en: 'Home page misses basic accessibility' },
     weight: 1,
     appliesTo: 'all',
-    basis: [cite(TT_26_2020, 'tiêu chuẩn hỗ trợ người khuyết tật tiếp cận trang thông tin điện tử (theo WCAG 2.0)')],
+    basis: [
+      cite(TT_26_2020, 'tiêu chuẩn hỗ trợ người khuyết tật tiếp cận trang thông tin điện tử (theo WCAG 2.0)'),
+      cite(LUAT_148_2025, 'Điều 8 khoản 7 (bảo đảm tiếp cận tối thiểu cho người khuyết tật, người cao tuổi)'),
+    ],
     requires: ['home'],
     messages: {
       allChecksMet: {

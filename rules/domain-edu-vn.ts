@@ -2,7 +2,7 @@
 import type { Evidence, Rule, RuleOutcome, With } from '../src/model/rule.js';
 import { isPortal } from '../src/model/unit.js';
 import { CV_4210, cite } from '../src/engine/basis.js';
-import { hostMatches, hostOf, stripWww } from '../src/engine/hosts.js';
+import { hostMatches, hostOf, staysOnSite, stripWww } from '../src/engine/hosts.js';
 
 /** `<school>.<province>.edu.vn` or `<school><province>.edu.vn` (a non-empty school part in both). */
 function carriesProvince(host: string, province: string): boolean {
@@ -36,10 +36,12 @@ const rule: Rule = {
       noWebsite: { vi: 'Sổ đăng ký không có website: không có tên miền để kiểm tra.', en: 'The registry has no website: no domain to check.' },
     },
   },
-  check(a): RuleOutcome {
+  check(a, ctx): RuleOutcome {
     const { homeFetch, unit } = a as With<'homeFetch'>;
-    // The host visitors end on when the home page answered; the registry host when it did not.
-    const url = homeFetch.ok ? homeFetch.finalUrl : unit.website;
+    // The host visitors end on when the home page answered on the unit's own site; the registry host when it did
+    // not answer, answered an error, or redirected off the unit's site (a stranger's domain is not the unit's).
+    const answered = homeFetch.ok && homeFetch.status >= 200 && homeFetch.status < 300;
+    const url = answered && unit.website && staysOnSite(homeFetch.finalUrl, unit.website, ctx.config.officialSuffixes) ? homeFetch.finalUrl : unit.website;
     const rawHost = url ? hostOf(url) : undefined;
     if (!url || !rawHost) return { status: 'na', messageId: 'noWebsite', evidence: [] };
     const host = stripWww(rawHost).replace(/\.$/, '');

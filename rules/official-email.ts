@@ -1,4 +1,4 @@
-// Checks that the site publishes an e-mail address on an official domain (edu.vn / gov.vn), not only free mail (CV 4210 mục IV.2–3).
+// Checks that the site publishes an e-mail address on an official domain (edu.vn / gov.vn, a province mail system such as hanoiedu.vn), not only free mail (CV 4210 mục IV.2–3).
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode } from 'domhandler';
 import type { FetchedPage } from '../src/model/artifacts.js';
@@ -111,12 +111,12 @@ const rule: Rule = {
     messages: {
       officialEmail: { vi: 'Trang công bố địa chỉ thư điện tử chính thức {address}.', en: 'The site publishes the official address {address}.' },
       onlyFreeMail: {
-        vi: 'Trang chỉ công bố thư điện tử miễn phí ({addresses}), không có địa chỉ trên tên miền edu.vn / gov.vn.',
-        en: 'The site only publishes free mail ({addresses}), no address on edu.vn / gov.vn.',
+        vi: 'Trang chỉ công bố thư điện tử miễn phí ({addresses}), không có địa chỉ trên tên miền chính thức (edu.vn / gov.vn / hệ thống thư của tỉnh).',
+        en: 'The site only publishes free mail ({addresses}), no address on an official domain (edu.vn / gov.vn / a province mail system).',
       },
       noOfficialEmail: {
-        vi: 'Các địa chỉ thư điện tử công bố ({addresses}) không thuộc tên miền edu.vn / gov.vn.',
-        en: 'The published addresses ({addresses}) are not on edu.vn / gov.vn.',
+        vi: 'Các địa chỉ thư điện tử công bố ({addresses}) không thuộc tên miền chính thức (edu.vn / gov.vn / hệ thống thư của tỉnh).',
+        en: 'The published addresses ({addresses}) are not on an official domain (edu.vn / gov.vn / a province mail system).',
       },
       noEmail: { vi: 'Không thấy địa chỉ thư điện tử nào trên trang chủ, trang liên hệ hay giới thiệu ({pages} trang).', en: 'No e-mail address on the home, contact or introduction pages ({pages} pages).' },
       contactUnverified: {
@@ -146,7 +146,7 @@ const rule: Rule = {
     }
     const kindOf = (address: string): Kind => {
       const domain = address.slice(address.lastIndexOf('@') + 1);
-      if (cfg.officialEmailSuffixes.some((s) => hostMatches(domain, s))) return 'official';
+      if ([...cfg.officialEmailSuffixes, ...cfg.provinceMailDomains].some((s) => hostMatches(domain, s))) return 'official';
       if (cfg.freeMailDomains.some((d) => hostMatches(domain, d))) return 'free';
       return 'other';
     };

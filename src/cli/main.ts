@@ -2,7 +2,7 @@
 // (0 done, 1 threshold not met, 2 bad usage or input, 3 the run itself failed).
 import { Command, CommanderError, Option } from 'commander';
 import { TOOL_VERSION } from '../version.js';
-import { UsageError } from '../options.js';
+import { UsageError, auditDate } from '../options.js';
 import { addCrawlFlags, addShardFlags } from './crawl-flags.js';
 import { describeOption, onlyCheckFlags } from './check-flags.js';
 import { auditCommand } from './audit-command.js';
@@ -79,7 +79,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .description('liệt kê quy tắc: mã, tên, trọng số, áp dụng cho, căn cứ / list rules')
     .option('--lang <lang>', 'vi | en', 'vi')
     .option('--json', 'in dạng JSON / print JSON')
-    .action((opts: { lang: string; json?: boolean }) => setExit(rulesCommand(opts.lang === 'en' ? 'en' : 'vi', Boolean(opts.json), (l) => console.log(l))));
+    .option('--now <date>', 'ngày kiểm tra để xét hiệu lực của căn cứ / the audit date provisions are in force on (today)')
+    .action((opts: { lang: string; json?: boolean; now?: string }) => setExit(rulesCommand(opts.lang === 'en' ? 'en' : 'vi', Boolean(opts.json), (l) => console.log(l), auditDate(opts.now).toISOString().slice(0, 10))));
 
   const registry = program.command('registry').description('thao tác với danh sách đơn vị / registry tools');
   registry.command('check <file>')

@@ -7,7 +7,7 @@ import type { CrawlSummary } from '../model/result.js';
 import type { Unit } from '../model/unit.js';
 import type { CrawlContext, UnitScope } from './crawl-context.js';
 import { fetchPage } from './fetch-page.js';
-import { directoryTargets, feedTarget, followsSection, oneHopTargets, prioritizedNavigationTargets, scriptTargets } from './page-targets.js';
+import { directoryTargets, feedTarget, followsSection, oneHopTargets, prioritizedNavigationTargets, scriptTargets, stylesheetTargets } from './page-targets.js';
 import { probeHttp, probeHttps } from './probes.js';
 import { findSoftRedirect } from './soft-redirect.js';
 import type { PageTicket } from './page-memory.js';
@@ -105,6 +105,12 @@ async function collectExtras(ctx: CrawlContext, a: Artifacts, home: FetchedPage,
         tasks.push(limit(async () => void a.scripts.set(s, await fetchPage(ctx, s, { scope, parse: false, maxBytes: Math.min(SCRIPT_MAX_BYTES, ctx.options.maxBytes) }))));
       }
     }
+    if (needs.has('stylesheets')) {
+      const sheets = (a.stylesheets = new Map<string, FetchResult>());
+      for (const s of stylesheetTargets(doc, finalUrl)) {
+        tasks.push(limit(async () => void sheets.set(s, await fetchPage(ctx, s, { scope, parse: false, maxBytes: Math.min(SCRIPT_MAX_BYTES, ctx.options.maxBytes) }))));
+      }
+    }
     const feed = needs.has('feed') ? feedTarget(doc, finalUrl) : undefined;
     if (feed) tasks.push(limit(async () => void (a.feed = await fetchPage(ctx, feed, { scope, parse: false }))));
   }
@@ -143,6 +149,7 @@ function countFetched(a: Artifacts): number {
   const add = (r: FetchResult | undefined): void => void (r?.ok && n++);
   a.pages.forEach(add);
   a.scripts.forEach(add);
+  a.stylesheets?.forEach(add);
   add(a.feed);
   add(a.searchbotHome);
   add(a.httpsProbe);

@@ -26,6 +26,8 @@ export interface FetchPageOptions {
   skipRobots?: boolean;
   /** Overrides --retries (probes ask once: their failure is the answer). */
   retries?: number;
+  /** Keep the first maxBytes of a longer body (default: when parsing HTML) instead of failing it as too_large. */
+  truncate?: boolean;
 }
 
 const fail = (url: string, reason: FetchFailureReason, detail: string, redirects: RedirectHop[], status?: number): FetchFailure =>
@@ -62,7 +64,8 @@ function buildPage(ctx: CrawlContext, requested: string, final: URL, raw: RawRes
   const isHtml = htmlFlag(mime, raw.body);
   // The <meta>/XML prescan only makes sense for markup; a script may contain "<meta charset" in a string.
   const decoded = isHtml || TEXTUAL.test(mime) ? decodeText(raw.body, contentType, isHtml || mime.includes('xml')) : undefined;
-  const text = decoded?.text ?? '';
+  // A cut can split a multi-byte character: its replacement character is our artefact, not the site's.
+  const text = raw.truncated ? (decoded?.text ?? '').replace(/\uFFFD+$/, '') : decoded?.text ?? '';
   ctx.counters.pages++;
   ctx.counters.bytes += raw.body.length;
   const tls = final.protocol === 'https:' ? ctx.tlsFacts.get(tlsKey(final)) : undefined;
@@ -76,6 +79,7 @@ function buildPage(ctx: CrawlContext, requested: string, final: URL, raw: RawRes
     contentType,
     isHtml,
     bytes: raw.body.length,
+    ...(raw.truncated ? { truncated: true } : {}),
     charset: decoded?.charset,
     text,
     doc: isHtml && opts.parse !== false ? parseFor(opts, text) : undefined,

@@ -52,6 +52,8 @@ export async function withRetries(
       res = await attempt(ctx, url, {
         userAgent: opts.userAgent ?? 'normal',
         maxBytes: opts.maxBytes ?? ctx.options.maxBytes,
+        // HTML pages are judged on their first --max-bytes; scripts, feeds and robots.txt must be whole
+        truncate: opts.truncate ?? opts.parse !== false,
         skipBodyFor: isRedirect,
         unitSignal: opts.scope?.signal,
       });

@@ -2,6 +2,7 @@
 // neither a regression nor a fix: a site that timed out this time has not been shown to be worse.
 import type { Grade, RunResults, UnitResult } from '../model/result.js';
 import { GRADES } from '../model/result.js';
+import { scoreForAverage } from '../aggregate/districts.js';
 import type { Better, RuleChange, RunDiff, RunSide, UnitDiff, UnitSide, Was, Worse } from './types.js';
 
 const isFailing = (s: Was): boolean => s === 'fail' || s === 'warn';
@@ -10,6 +11,11 @@ const isJudged = (s: Was): boolean => s === 'pass' || s === 'warn' || s === 'fai
 const RANK: Partial<Record<Was, number>> = { fail: 0, warn: 1, pass: 2 };
 /** Tốt > Khá > Đạt > Chưa đạt: GRADES is listed best first. */
 const gradeRank = (g: Grade): number => GRADES.length - GRADES.indexOf(g);
+/**
+ * "Chưa xác minh" is outside that scale: too little was verified to grade, the way `error` is outside pass/fail.
+ * A move to or from it is neither worse nor better (docs/verdicts.md); the rules that became `error` are listed.
+ */
+const onScale = (g: Grade): boolean => g !== 'Chưa xác minh';
 
 /** Rules whose new failure is a security incident, not just a lapse (`--fail-on malicious`). */
 const SECURITY: Record<string, 'malicious' | 'offsite'> = { 'no-malicious-content': 'malicious', 'redirect-offsite': 'offsite' };
@@ -64,7 +70,7 @@ function diffUnit(before: UnitResult, after: UnitResult, lists: RunDiff): UnitDi
   if (comparable && before.score !== null && after.score !== null && before.score !== after.score) {
     (after.score < before.score ? worse : better).push({ kind: 'score', before: before.score, after: after.score });
   }
-  if (comparable && before.grade !== after.grade) {
+  if (comparable && before.grade !== after.grade && onScale(before.grade) && onScale(after.grade)) {
     (gradeRank(after.grade) < gradeRank(before.grade) ? worse : better).push({ kind: 'grade', before: before.grade, after: after.grade });
   }
   if (before.crawl.status === 'ok' && after.crawl.status !== 'ok') worse.push({ kind: 'site-down', before: before.crawl.status, after: after.crawl.status });
@@ -93,7 +99,7 @@ function sameJudgedRules(a: UnitResult, b: UnitResult): boolean {
 const unitSide = (u: UnitResult): UnitSide => ({ score: u.score, grade: u.grade, crawl: u.crawl.status, verified: u.verified });
 
 function side(run: RunResults): RunSide {
-  const scores = run.units.map((u) => u.score).filter((s): s is number => s !== null);
+  const scores = run.units.map(scoreForAverage).filter((s): s is number => s !== undefined);
   return {
     startedAt: run.run.startedAt,
     now: run.run.now,

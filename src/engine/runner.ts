@@ -4,7 +4,8 @@ import type { Finding } from '../model/result.js';
 import type { Localized, Rule, RuleContext, RuleOutcome, UnitFacts } from '../model/rule.js';
 import type { Unit } from '../model/unit.js';
 import { renderMessage, type Lang } from './messages.js';
-import { scoreUnit } from './score.js';
+import { scoreUnit, type UnitScore } from './score.js';
+import { CONDITION_MESSAGES, applyCondition, conditionMessageId, unitCondition, type UnitCondition } from './unit-verdict.js';
 
 /** Messages the runner itself gives when a rule cannot run; rules' own messages are in their meta. */
 export const ENGINE_MESSAGES: Record<string, Localized> = {
@@ -20,6 +21,7 @@ export const ENGINE_MESSAGES: Record<string, Localized> = {
     vi: 'Chưa xác minh được: quy tắc gặp lỗi khi chạy ({error}).',
     en: 'Not verified: the rule crashed ({error}).',
   },
+  ...Object.fromEntries((Object.keys(CONDITION_MESSAGES) as UnitCondition[]).map((c) => [conditionMessageId(c), CONDITION_MESSAGES[c]])),
 };
 
 /** How a missing artifact is named in the `missingArtifact` message (Vietnamese / English). */
@@ -33,17 +35,22 @@ const ARTIFACT_NAMES: Record<ArtifactKey, string> = {
   robots: 'robots.txt',
   softRedirect: 'chuyển hướng mềm / soft redirect',
   scripts: 'tệp script / script files',
+  stylesheets: 'tệp CSS / stylesheets',
   feed: 'RSS/Atom',
   searchbotHome: 'trang chủ với user agent Googlebot / home page as Googlebot',
   render: 'trang chủ hiển thị bằng trình duyệt / the rendered home page',
 };
 
-export interface JudgedUnit {
+export interface JudgedUnit extends UnitScore {
   findings: Finding[];
   facts: UnitFacts;
-  score: number | null;
-  verified: number;
-  grade: ReturnType<typeof scoreUnit>['grade'];
+  /** Why findings were set aside (unreachable, offsite, script shell), if they were. */
+  condition: UnitCondition | null;
+}
+
+export interface JudgeOptions {
+  /** Apply the unit's condition to its findings (default). Off for one rule judged alone (rule tests). */
+  unitConditions?: boolean;
 }
 
 export function appliesTo(rule: Rule, unit: Unit): boolean {
@@ -73,6 +80,7 @@ export function judgeUnit(
   ctx: RuleContext,
   lang: Lang,
   onRuleError?: (rule: string, error: unknown) => void,
+  options: JudgeOptions = {},
 ): JudgedUnit {
   const findings: Finding[] = [];
   const facts: UnitFacts = {};
@@ -89,9 +97,11 @@ export function judgeUnit(
       evidence: outcome.evidence.map((e) => ({ ...e, ...(e.excerpt !== undefined ? { excerpt: clip(e.excerpt) } : {}) })),
     });
   }
+  const condition = options.unitConditions === false ? null : unitCondition(findings, artifacts);
+  applyCondition(findings, condition, lang);
   const weights = new Map(rules.map((r) => [r.meta.id, r.meta.weight]));
   const scored = scoreUnit(findings.map((f) => ({ rule: f.rule, status: f.status, weight: weights.get(f.rule) ?? 0 })));
-  return { findings, facts, ...scored };
+  return { findings, facts, condition, ...scored };
 }
 
 function runOne(rule: Rule, artifacts: Artifacts, ctx: RuleContext, onRuleError?: (rule: string, error: unknown) => void): RuleOutcome {

@@ -10,10 +10,22 @@ export interface ScoredFinding {
 
 const CREDIT: Partial<Record<Status, number>> = { pass: 1, warn: 0.5, fail: 0 };
 
-/** Rules whose failure makes the unit "Chưa đạt" whatever its score. */
-export const BLOCKING_RULES = ['site-reachable', 'no-malicious-content'];
+/** Rules whose failure makes the unit "Chưa đạt" whatever its score or verified share, in the order they are named. */
+export const BLOCKING_RULES = ['site-reachable', 'redirect-offsite', 'no-malicious-content'];
+/** Blocking rules whose failure also makes the score 0: the site met nothing, or what it showed was someone else's. */
+const ZERO_SCORE_RULES = new Set(['site-reachable', 'redirect-offsite']);
+/** Below this verified share a score says too little to grade (requirements: "Statuses and score"). */
+export const MIN_VERIFIED_FOR_GRADE = 0.75;
 
-export function scoreUnit(findings: readonly ScoredFinding[]): { score: number | null; verified: number; grade: Grade } {
+export interface UnitScore {
+  score: number | null;
+  verified: number;
+  grade: Grade;
+  /** The blocking rule the unit failed, if any. */
+  blocking?: string;
+}
+
+export function scoreUnit(findings: readonly ScoredFinding[]): UnitScore {
   let judgedWeight = 0;
   let earned = 0;
   let applicableWeight = 0;
@@ -25,12 +37,18 @@ export function scoreUnit(findings: readonly ScoredFinding[]): { score: number |
     judgedWeight += f.weight;
     earned += f.weight * credit;
   }
-  const score = judgedWeight > 0 ? round1((100 * earned) / judgedWeight) : null;
   const verified = applicableWeight > 0 ? round3(judgedWeight / applicableWeight) : 0;
-  const blocked = findings.some((f) => BLOCKING_RULES.includes(f.rule) && f.status === 'fail');
-  return { score, verified, grade: blocked || score === null ? 'Chưa đạt' : gradeFor(score) };
+  const blocking = BLOCKING_RULES.find((id) => findings.some((f) => f.rule === id && f.status === 'fail'));
+  if (blocking) {
+    const score = ZERO_SCORE_RULES.has(blocking) ? 0 : round1((100 * earned) / judgedWeight);
+    return { score, verified, grade: 'Chưa đạt', blocking };
+  }
+  const score = judgedWeight > 0 ? round1((100 * earned) / judgedWeight) : null;
+  if (score === null || verified < MIN_VERIFIED_FOR_GRADE) return { score, verified, grade: 'Chưa xác minh' };
+  return { score, verified, grade: gradeFor(score) };
 }
 
+/** The grade a fully enough verified score earns. */
 export function gradeFor(score: number): Grade {
   if (score >= 90) return 'Tốt';
   if (score >= 75) return 'Khá';

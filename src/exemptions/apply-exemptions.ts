@@ -49,7 +49,12 @@ export function planExemptions(
         f.status = 'exempt';
         changed = true;
       }
-      if (changed) Object.assign(unit, scoreUnit(unit.findings.map((f) => ({ rule: f.rule, status: f.status, weight: weights.get(f.rule) ?? 0 }))));
+      if (changed) {
+        const { blocking, ...scored } = scoreUnit(unit.findings.map((f) => ({ rule: f.rule, status: f.status, weight: weights.get(f.rule) ?? 0 })));
+        Object.assign(unit, scored);
+        if (blocking) unit.blocking = blocking;
+        else delete unit.blocking;
+      }
       return unit;
     },
   };

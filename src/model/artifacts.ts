@@ -64,6 +64,8 @@ export interface FetchedPage {
   isHtml: boolean;
   /** Decoded body bytes (after gzip/br), capped by --max-bytes. */
   bytes: number;
+  /** The body was longer than --max-bytes: `text` holds its first --max-bytes decoded bytes only. */
+  truncated?: boolean;
   charset?: CharsetInfo;
   /** Decoded text, NFC-normalised (HTML, feeds, scripts, robots); for a rendered home page, the rendered DOM. */
   text: string;
@@ -170,12 +172,19 @@ export interface Artifacts {
   softRedirect?: SoftRedirect;
   /** Same-site script files referenced by the home page (for loaders such as the EMC tag). */
   scripts: Map<string, FetchResult>;
+  /** Same-site stylesheets of the home page (`<link rel="stylesheet">`), for rules that ask what the CSS hides. */
+  stylesheets?: Map<string, FetchResult>;
   /** The advertised feed, fetched. */
   feed?: FetchResult;
   /** The home page fetched with a search-engine crawler's user agent (cloaking check). */
   searchbotHome?: FetchResult;
   /** The home page rendered in the browser (--render, --screenshots). */
   render?: RenderFacts;
+  /**
+   * Set when `home` is the DOM a browser rendered, not the static HTML: a script shell is then judged like any
+   * page (src/engine/unit-verdict.ts). Not a rule input: no rule may require it.
+   */
+  rendered?: { why: string };
 }
 
-export type ArtifactKey = Exclude<keyof Artifacts, 'unit'>;
+export type ArtifactKey = Exclude<keyof Artifacts, 'unit' | 'rendered'>;

@@ -4,7 +4,8 @@ import type { Evidence, Status, UnitFacts } from './rule.js';
 import type { UnitType } from './unit.js';
 import type { PlatformSummary } from '../aggregate/by-platform.js';
 
-export const GRADES = ['Tốt', 'Khá', 'Đạt', 'Chưa đạt'] as const;
+/** Best first; "Chưa xác minh" (verified < 0.75) is not a step of that scale but a grade apart (docs/verdicts.md). */
+export const GRADES = ['Tốt', 'Khá', 'Đạt', 'Chưa đạt', 'Chưa xác minh'] as const;
 export type Grade = (typeof GRADES)[number];
 
 export interface Finding {
@@ -46,6 +47,10 @@ export interface CrawlSummary {
   redirects?: { url: string; status: number; location: string }[];
   /** The home page was rendered in a browser, and why; `error` when the render failed (docs/rendering.md). */
   rendered?: { why: RenderWhy; error?: string };
+  /** A page was cut at --max-bytes and judged on its first --max-bytes decoded bytes. */
+  truncated?: boolean;
+  /** The home page is a script shell (docs/verdicts.md); without rendering its content rules are `error`. */
+  scriptShell?: boolean;
 }
 
 /** A screenshot kept in evidence/ (JPEG, named by its SHA-256). */
@@ -71,6 +76,8 @@ export interface UnitResult {
   score: number | null;
   verified: number;
   grade: Grade;
+  /** The blocking rule the unit failed (site-reachable, redirect-offsite, no-malicious-content), if any. */
+  blocking?: string;
   crawl: CrawlSummary;
   findings: Finding[];
   facts: UnitFacts;

@@ -27,4 +27,6 @@ export async function renderHome(ctx: CrawlContext, a: Artifacts, home: FetchedP
   home.staticText = home.text;
   home.text = out.html;
   home.doc = parseHtml(out.html);
+  // the rules now judge a browser's view: a script shell is judged like any page (src/engine/unit-verdict.ts)
+  a.rendered = { why: plan.why };
 }

@@ -17,7 +17,7 @@ export const STATUS_FILLS: Record<Status, string> = {
   exempt: 'FFE4DFEC',
 };
 
-export const GRADE_LABELS_EN: Record<string, string> = { 'Tốt': 'Good', 'Khá': 'Fair', 'Đạt': 'Passing', 'Chưa đạt': 'Failing' };
+export const GRADE_LABELS_EN: Record<string, string> = { 'Tốt': 'Good', 'Khá': 'Fair', 'Đạt': 'Passing', 'Chưa đạt': 'Failing', 'Chưa xác minh': 'Not verified' };
 
 export const gradeLabel = (grade: string, lang: Lang): string => (lang === 'en' ? (GRADE_LABELS_EN[grade] ?? grade) : grade);
 

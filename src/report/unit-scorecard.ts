@@ -6,6 +6,8 @@ import type { Lang } from '../engine/messages.js';
 import { messageIn } from './localize.js';
 import { howToFix } from './rule-docs.js';
 import { findingText } from './exemption-note.js';
+import { blockingNote } from './blocking-note.js';
+import { gradeLabel } from './labels.js';
 
 const MARK: Record<string, string> = { pass: '✔', warn: '◐', fail: '✘', na: '·', error: '?', exempt: '~' };
 const LABEL = {
@@ -19,16 +21,19 @@ export function formatScorecard(unit: UnitResult, rules: readonly Rule[], lang: 
   const lines = [
     `${unit.name} — ${unit.finalUrl ?? unit.website ?? '—'}`,
     `${t.crawl}: ${unit.crawl.status}${unit.crawl.error ? ` (${unit.crawl.error})` : ''} · ${unit.crawl.pages} trang · ${unit.crawl.durationMs} ms`,
-    `${t.score}: ${unit.score ?? '—'} · ${t.grade}: ${unit.grade} · ${Math.round(unit.verified * 100)} % ${t.verified}`,
-    '',
+    `${t.score}: ${unit.score ?? '—'} · ${t.grade}: ${gradeLabel(unit.grade, lang)} · ${Math.round(unit.verified * 100)} % ${t.verified}`,
   ];
+  const blocking = blockingNote(unit, byId, lang);
+  if (blocking) lines.push(`‼ ${blocking}`);
+  lines.push('');
   for (const f of unit.findings) {
     lines.push(`${MARK[f.status] ?? ' '} ${t[f.status].padEnd(14)} ${f.rule.padEnd(24)} ${findingText(f, byId, lang)}`);
   }
   const gains = unit.findings
     .filter((f) => f.status === 'fail' || f.status === 'warn')
     .map((f) => ({ f, rule: byId.get(f.rule), gain: (byId.get(f.rule)?.meta.weight ?? 0) * (f.status === 'fail' ? 1 : 0.5) }))
-    .sort((a, b) => b.gain - a.gain);
+    // the blocking rule first: nothing else counts until it is fixed
+    .sort((a, b) => Number(b.f.rule === unit.blocking) - Number(a.f.rule === unit.blocking) || b.gain - a.gain);
   if (gains.length) {
     lines.push('', `${t.fix}:`);
     gains.forEach(({ f, rule }, i) => {

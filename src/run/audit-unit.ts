@@ -10,6 +10,7 @@ import { crawlUnit } from '../collect/crawl-unit.js';
 import type { CrawlContext } from '../collect/crawl-context.js';
 import type { PageTicket } from '../collect/page-memory.js';
 import { clip, judgeUnit } from '../engine/runner.js';
+import { isScriptShell } from '../engine/script-shell.js';
 import type { EvidenceStore } from '../store/evidence-store.js';
 import { saveArtifacts } from '../store/artifact-archive.js';
 import { keepScreenshots } from '../render/evidence-shot.js';
@@ -88,6 +89,9 @@ export function judgeArtifacts(input: JudgeInput): UnitResult {
   if (crawl.status === 'internal_error') {
     for (const f of judged.findings) if (f.status !== 'na') f.status = 'error';
   }
+  // A rendered page is the browser's DOM: whether its static HTML was a shell is for the renderer to record.
+  if (!artifacts.rendered && artifacts.home && isScriptShell(artifacts.home.doc)) crawl.scriptShell = true;
+  if (artifacts.home && [...artifacts.pages.values(), artifacts.home].some((p) => p.ok && p.truncated)) crawl.truncated = true;
   const title = artifacts.home?.doc('title').first().text();
   return {
     id: unit.id,
@@ -101,7 +105,8 @@ export function judgeArtifacts(input: JudgeInput): UnitResult {
     ...(title ? { title: clip(title) } : {}),
     score: crawl.status === 'internal_error' ? null : judged.score,
     verified: crawl.status === 'internal_error' ? 0 : judged.verified,
-    grade: judged.grade,
+    grade: crawl.status === 'internal_error' ? 'Chưa xác minh' : judged.grade,
+    ...(judged.blocking && crawl.status !== 'internal_error' ? { blocking: judged.blocking } : {}),
     crawl,
     findings: judged.findings,
     facts: judged.facts,

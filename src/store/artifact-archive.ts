@@ -27,6 +27,7 @@ interface ArchivedUnit {
   homeFetch: StoredFetch;
   pages: [string, StoredFetch][];
   scripts: [string, StoredFetch][];
+  stylesheets?: [string, StoredFetch][];
   feed?: StoredFetch;
   searchbotHome?: StoredFetch;
   softRedirect?: Omit<NonNullable<Artifacts['softRedirect']>, 'target'> & { target?: StoredFetch };
@@ -60,6 +61,7 @@ export async function saveArtifacts(runDir: string, artifacts: Artifacts, crawl:
     homeFetch: strip(a.homeFetch),
     pages: [...a.pages].map(([k, v]) => [k, strip(v)]),
     scripts: [...a.scripts].map(([k, v]) => [k, strip(v)]),
+    ...(a.stylesheets ? { stylesheets: [...a.stylesheets].map(([k, v]) => [k, strip(v)] as [string, StoredFetch]) } : {}),
     ...(a.feed ? { feed: strip(a.feed) } : {}),
     ...(a.searchbotHome ? { searchbotHome: strip(a.searchbotHome) } : {}),
     ...(a.softRedirect ? { softRedirect: { ...a.softRedirect, ...(a.softRedirect.target ? { target: strip(a.softRedirect.target) } : {}) } } : {}),
@@ -86,6 +88,7 @@ export async function loadArtifacts(file: string): Promise<{ artifacts: Artifact
     homeFetch,
     pages,
     scripts: new Map(archived.scripts.map(([k, v]) => [k, revive(v)] as const)),
+    ...(archived.stylesheets ? { stylesheets: new Map(archived.stylesheets.map(([k, v]) => [k, revive(v)] as const)) } : {}),
     ...(archived.feed ? { feed: revive(archived.feed) } : {}),
     ...(archived.searchbotHome ? { searchbotHome: revive(archived.searchbotHome) } : {}),
     ...(archived.softRedirect ? { softRedirect: { ...archived.softRedirect, ...(archived.softRedirect.target ? { target: revive(archived.softRedirect.target) } : {}) } } : {}),

@@ -34,6 +34,7 @@ export const unitResultSchema = z.object({
   score: z.number().min(0).max(100).nullable(),
   verified: z.number().min(0).max(1),
   grade: z.enum(GRADES),
+  blocking: z.string().optional(),
   crawl: z.object({
     status: z.enum(CRAWL_STATUSES),
     pages: z.number().int().nonnegative(),
@@ -41,6 +42,8 @@ export const unitResultSchema = z.object({
     error: z.string().optional(),
     redirects: z.array(z.object({ url: z.string(), status: z.number(), location: z.string() })).optional(),
     rendered: z.object({ why: z.enum(RENDER_REASONS), error: z.string().optional() }).optional(),
+    truncated: z.boolean().optional(),
+    scriptShell: z.boolean().optional(),
   }),
   findings: z.array(findingSchema),
   facts: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
@@ -78,7 +81,8 @@ export const runResultsSchema = z.object({
     units: z.number().int(),
     reachable: z.number().int(),
     averageScore: z.number().nullable(),
-    grades: z.object(Object.fromEntries(GRADES.map((g) => [g, z.number().int()])) as Record<(typeof GRADES)[number], z.ZodNumber>),
+    // "Chưa xác minh" came with catalogue version 2: older runs have no such count.
+    grades: z.object(Object.fromEntries(GRADES.map((g) => [g, g === 'Chưa xác minh' ? z.number().int().default(0) : z.number().int()])) as Record<(typeof GRADES)[number], z.ZodNumber>),
     rules: z.record(z.string(), statusCounts),
   })),
   // Province summary per platform (runs written before it have none).

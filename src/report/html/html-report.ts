@@ -7,6 +7,7 @@ import { once } from 'node:events';
 import type { RunView } from '../run-view.js';
 import { escapeHtml as e } from '../sanitize.js';
 import { CRAWL_LABELS, STATUS_LABELS, gradeLabel } from '../labels.js';
+import { blockingNote } from '../blocking-note.js';
 import { GRADES, type DistrictSummary, type UnitResult } from '../../model/result.js';
 import { UNIT_TYPE_LABELS } from '../../model/unit.js';
 import { HTML_SCRIPT, HTML_STYLE } from './assets.js';
@@ -59,7 +60,7 @@ async function platformSection(view: RunView): Promise<string> {
   const byPlatform = new PlatformAggregator();
   for await (const u of view.units()) byPlatform.add(u);
   const h = PLATFORM_HEADERS[view.lang];
-  const head = [h.platform, h.units, h.reachable, h.average, h.failing, h.topFails].map((x) => `<th>${e(x)}</th>`).join('');
+  const head = [h.platform, h.units, h.reachable, h.average, h.failing, h.unverified, h.topFails].map((x) => `<th>${e(x)}</th>`).join('');
   const rows = platformRows(byPlatform.summaries(), view.lang).map((r) => `<tr>${r.map((c) => `<td>${e(String(c === '' ? '—' : c))}</td>`).join('')}</tr>`).join('');
   return `<section id="platforms"><h2>${e(h.title)}</h2><table class="summary"><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table></section>`;
 }
@@ -90,7 +91,7 @@ function unitRow(u: UnitResult, view: RunView): string {
     e(CRAWL_LABELS[view.lang][u.crawl.status] ?? u.crawl.status),
     u.score === null ? '' : String(u.score),
     String(Math.round(u.verified * 100)),
-    e(grade),
+    e(grade) + (u.blocking ? `<div class="blocking">${e(blockingNote(u, view.rules, view.lang) ?? '')}</div>` : ''),
   ];
   return `<tr data-grade="${e(grade)}">${cells.map((c) => `<td>${c}</td>`).join('')}</tr>`;
 }

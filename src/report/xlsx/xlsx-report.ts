@@ -3,6 +3,8 @@
 import ExcelJS from 'exceljs';
 import type { RunView } from '../run-view.js';
 import { GRADES } from '../../model/result.js';
+import { blockingNote } from '../blocking-note.js';
+import { describeBasis } from '../../engine/basis.js';
 import { CRAWL_LABELS, STATUS_LABELS, gradeLabel } from '../labels.js';
 import { UNIT_TYPE_LABELS } from '../../model/unit.js';
 import { FIRST_DATA_ROW, addFormSheet, colourStatuses, columnLetter } from './sheet-style.js';
@@ -91,7 +93,7 @@ async function summarySheet(book: Book, view: RunView, subtitle: string): Promis
   // Per platform: which vendor to call about how many units (src/aggregate/by-platform.ts).
   const ph = PLATFORM_HEADERS[view.lang];
   sheet.addRow([]).commit();
-  const platformHead = sheet.addRow([ph.title, ph.units, ph.reachable, ph.average, ph.failing, ph.topFails]);
+  const platformHead = sheet.addRow([ph.title, ph.units, ph.reachable, ph.average, ph.failing, ph.unverified, ph.topFails]);
   platformHead.font = { bold: true };
   platformHead.commit();
   for (const row of platformRows(byPlatform.summaries(), view.lang)) sheet.addRow(row).commit();
@@ -131,7 +133,7 @@ async function unitSheet(book: Book, view: RunView, subtitle: string): Promise<v
     n += 1;
     const statuses = ruleIds.map((id) => u.findings.find((f) => f.rule === id)?.status);
     const exempt = u.findings.filter((f) => f.exemption).map((f) => `${f.rule}: ${exemptionNote(f, view.lang)}`);
-    const notes = [u.crawl.error, u.verified < 1 && u.score !== null ? t.incomplete : undefined, ...exempt].filter(Boolean).join(' · ');
+    const notes = [blockingNote(u, view.rules, view.lang), u.crawl.error, u.verified < 1 && u.score !== null ? t.incomplete : undefined, ...exempt].filter(Boolean).join(' · ');
     const row = sheet.addRow([
       n, u.id, u.name, UNIT_TYPE_LABELS[u.type]?.[view.lang] ?? u.type, u.district, link(u.finalUrl ?? u.website), u.title ?? '',
       CRAWL_LABELS[view.lang][u.crawl.status] ?? u.crawl.status,
@@ -180,7 +182,8 @@ function criteriaSheet(book: Book, view: RunView, subtitle: string): void {
   const sheet = addFormSheet(book, t.sheetCriteria, t.titleCriteria, subtitle, cols);
   for (const r of view.rules.filter((x) => view.run.rules.includes(x.meta.id))) {
     const applies = r.meta.appliesTo === 'all' ? t.all : r.meta.appliesTo.map((a) => UNIT_TYPE_LABELS[a][view.lang]).join(', ');
-    const basis = r.meta.basis.map((b) => `${b.document}, ${b.provision} (${t.from} ${b.from}${b.until ? ` ${t.until} ${b.until}` : ''})`).join('\n');
+    // each provision said in force or not on the audit date
+    const basis = r.meta.basis.map((b) => describeBasis(b, view.run.now, view.lang)).join('\n');
     const row = sheet.addRow([r.meta.id, r.meta.title[view.lang], r.meta.weight, applies, basis]);
     row.alignment = { wrapText: true, vertical: 'top' };
     row.commit();
