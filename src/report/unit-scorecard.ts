@@ -6,6 +6,8 @@ import type { Lang } from '../engine/messages.js';
 import { messageIn } from './localize.js';
 import { howToFix } from './rule-docs.js';
 import { findingText } from './exemption-note.js';
+import { unitAlerts } from './alerts.js';
+import { alertLines } from './alert-lines.js';
 
 const MARK: Record<string, string> = { pass: '✔', warn: '◐', fail: '✘', na: '·', error: '?', exempt: '~' };
 const LABEL = {
@@ -17,6 +19,7 @@ export function formatScorecard(unit: UnitResult, rules: readonly Rule[], lang: 
   const t = LABEL[lang];
   const byId = new Map(rules.map((r) => [r.meta.id, r]));
   const lines = [
+    ...alertLines(unitAlerts(unit, byId, lang), lang),
     `${unit.name} — ${unit.finalUrl ?? unit.website ?? '—'}`,
     `${t.crawl}: ${unit.crawl.status}${unit.crawl.error ? ` (${unit.crawl.error})` : ''} · ${unit.crawl.pages} trang · ${unit.crawl.durationMs} ms`,
     `${t.score}: ${unit.score ?? '—'} · ${t.grade}: ${unit.grade} · ${Math.round(unit.verified * 100)} % ${t.verified}`,

@@ -7,6 +7,7 @@ th,td{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:t
 .title{color:#666;font-size:.8rem}.filters{margin:.5rem 0;display:flex;gap:.5rem}.filters input{flex:1;padding:.3rem}
 svg text{font-size:12px}.findings li{margin:.2rem 0}.s-fail strong{color:#c62828}.s-warn strong{color:#b26a00}.s-error strong{color:#1565c0}.s-exempt strong{color:#6a1b9a}
 q{color:#555}code{background:#f3f3f3;padding:0 .2rem}article{border-top:1px solid #eee;padding:.3rem 0}
+.alerts h2{color:#b71c1c}.alerts table{border:2px solid #c62828}.alerts th{background:#ffcdd2;cursor:default}.scroll{overflow-x:auto}
 @media print{.filters{display:none}}`;
 
 export const HTML_SCRIPT = `

@@ -14,6 +14,7 @@ import { htmlText } from './html-text.js';
 import { rulesById } from '../localize.js';
 import { findingText } from '../exemption-note.js';
 import { PLATFORM_HEADERS, PlatformAggregator, platformRows } from '../../aggregate/by-platform.js';
+import { collectAlerts, type Alert } from '../alerts.js';
 import type { Reporter } from '../reporter.js';
 import { join } from 'node:path';
 
@@ -32,6 +33,8 @@ export async function writeHtmlReport(view: RunView, file: string): Promise<void
   await write(`<!doctype html>\n<html lang="${view.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">`);
   await write(`<title>${e(t.title)} — ${e(view.run.now.slice(0, 10))}</title><style>${HTML_STYLE}</style></head><body>`);
   await write(`<header><h1>${e(t.title)}</h1><p>${e(t.auditDate)}: ${e(view.run.now.slice(0, 10))} · ${e(t.ruleSet)} ${e(view.run.ruleSetVersion)} · ${e(t.registry)}: ${e(view.run.registry.file)}</p></header>`);
+  const byId = rulesById(view.rules);
+  await write(alertSection(await collectAlerts(view.units(), byId, view.lang), view));
   await write(summarySection(view));
   await write(chartSection(view.districts, t.chartTitle));
   await write(await platformSection(view));
@@ -41,11 +44,21 @@ export async function writeHtmlReport(view: RunView, file: string): Promise<void
   for await (const u of view.units()) await write(unitRow(u, view));
   await write('</tbody></table></section>');
   await write(`<section><h2>${e(t.findings)}</h2>`);
-  const byId = rulesById(view.rules);
   for await (const u of view.units()) await write(unitFindings(u, view, byId));
   await write(`</section><script>${HTML_SCRIPT}</script></body></html>\n`);
   out.end();
   await once(out, 'finish');
+}
+
+const href = (url: string | null): string => (url && /^https?:\/\//.test(url) ? `<a href="${e(url)}" rel="noopener noreferrer">${e(url)}</a>` : e(url ?? '—'));
+
+/** First on the page: the units failing a blocking rule, with both URLs, what was found and the legal basis. */
+function alertSection(alerts: readonly Alert[], view: RunView): string {
+  const t = htmlText[view.lang];
+  if (!alerts.length) return `<section id="alerts" class="alerts none"><h2>${e(t.alerts)}</h2><p>${e(t.noAlerts)}</p></section>`;
+  const rows = alerts.map((a) => `<tr><td>${e(a.unitId)}</td><td><a href="#u-${e(a.unitId)}">${e(a.name)}</a><div class="title">${e(a.district)}</div></td><td><strong>${e(a.problem)}</strong></td><td>${href(a.website)}</td><td>${href(a.finalUrl)}</td><td>${e(a.found)}</td><td>${e(a.basis)}</td></tr>`).join('');
+  const head = [t.id, t.name, t.problem, t.website, t.finalUrl, t.found, t.basis].map((h) => `<th>${e(h)}</th>`).join('');
+  return `<section id="alerts" class="alerts"><h2>${e(t.alerts)} (${new Set(alerts.map((a) => a.unitId)).size})</h2><div class="scroll"><table><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table></div></section>`;
 }
 
 function summarySection(view: RunView): string {

@@ -7,6 +7,7 @@ import type { RunView } from '../run-view.js';
 import type { Reporter } from '../reporter.js';
 import { sheetContext } from './sheets/context.js';
 import { summarySheet } from './sheets/summary-sheet.js';
+import { alertSheet } from './sheets/alert-sheet.js';
 import { districtSheet } from './sheets/district-sheet.js';
 import { unitSheet } from './sheets/unit-sheet.js';
 import { emcSheet } from './sheets/emc-sheet.js';
@@ -29,6 +30,7 @@ export async function writeXlsxReport(view: RunView, file: string, options: { ev
   book.created = new Date(view.run.finishedAt);
   const ctx = sheetContext(book, view);
   const total = await summarySheet(ctx);
+  await alertSheet(ctx);
   districtSheet(ctx, total);
   await unitSheet(ctx);
   await emcSheet(ctx);
