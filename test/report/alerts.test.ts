@@ -3,7 +3,7 @@ import { unitAlerts } from '../../src/report/alerts.js';
 import { rulesById } from '../../src/report/localize.js';
 import { formatScorecard } from '../../src/report/unit-scorecard.js';
 import { RULES } from '../../rules/index.js';
-import type { UnitResult } from '../../src/model/result.js';
+import type { Finding, UnitResult } from '../../src/model/result.js';
 
 const byId = rulesById(RULES);
 const unit = (findings: UnitResult['findings'], extra: Record<string, unknown> = {}): UnitResult => ({
@@ -11,7 +11,7 @@ const unit = (findings: UnitResult['findings'], extra: Record<string, unknown> =
   finalUrl: 'https://bet.example.com/', score: 60, verified: 1, grade: 'Chưa đạt', crawl: { status: 'ok', pages: 1, durationMs: 1 },
   findings, facts: {}, ruleSetVersion: 't', auditedAt: '', ...extra,
 });
-const offsite = { rule: 'redirect-offsite', status: 'fail', message: 'x', messageId: 'offsite', data: { website: 'https://binhan.hcm.edu.vn/', finalHost: 'bet.example.com', hops: 1 }, evidence: [{ url: 'https://binhan.hcm.edu.vn/', excerpt: 'HTTP 302 → https://bet.example.com/' }] } as const;
+const offsite: Finding = { rule: 'redirect-offsite', status: 'fail', message: 'x', messageId: 'offsite', data: { website: 'https://binhan.hcm.edu.vn/', finalHost: 'bet.example.com', hops: 1 }, evidence: [{ url: 'https://binhan.hcm.edu.vn/', excerpt: 'HTTP 302 → https://bet.example.com/' }] };
 
 describe('alerts', () => {
   it('lists a failing blocking rule with both URLs, the finding in words and its legal basis', () => {
@@ -25,7 +25,7 @@ describe('alerts', () => {
 
   it('ignores a blocking rule that is not failed, and honours the rules the results name as blocking', () => {
     expect(unitAlerts(unit([{ ...offsite, status: 'error' }]), byId, 'vi')).toEqual([]);
-    const https = { rule: 'https', status: 'fail', message: 'x', messageId: 'x', evidence: [] } as const;
+    const https: Finding = { rule: 'https', status: 'fail', message: 'x', messageId: 'x', evidence: [] };
     expect(unitAlerts(unit([https]), byId, 'vi')).toEqual([]);
     expect(unitAlerts(unit([https], { blocking: ['https'] }), byId, 'vi').map((a) => a.rule)).toEqual(['https']);
   });
