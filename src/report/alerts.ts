@@ -6,6 +6,7 @@ import type { Rule } from '../model/rule.js';
 import type { Lang } from '../engine/messages.js';
 import { BLOCKING_RULES } from '../engine/score.js';
 import { messageIn } from './localize.js';
+import { plainWords } from './plain-words.js';
 
 /** Rules whose failure is reported on its own, beyond the score: the grade-blocking rules and an off-site home page. */
 const ALERT_RULES: ReadonlySet<string> = new Set([...BLOCKING_RULES, 'redirect-offsite']);
@@ -45,7 +46,7 @@ export function unitAlerts(u: UnitResult, rules: ReadonlyMap<string, Rule>, lang
       unitId: u.id, name: u.name, district: u.district, rule: f.rule,
       problem: rule?.meta.failureTitle[lang] ?? f.rule,
       website: u.website, finalUrl: u.finalUrl,
-      found: [messageIn(f, rules, lang), excerpt ? `“${excerpt}”` : ''].filter(Boolean).join(' '),
+      found: [messageIn(f, rules, lang), excerpt ? `“${plainWords(excerpt, lang)}”` : ''].filter(Boolean).join(' '),
       ...(f.evidence[0]?.url ? { evidenceUrl: f.evidence[0].url } : {}),
       basis: (rule?.meta.basis ?? []).map((b) => `${b.document}, ${b.provision}`).join('; '),
       ...(typeof screenshot === 'string' ? { screenshot } : {}),

@@ -8,6 +8,8 @@ import { howToFix } from './rule-docs.js';
 import { findingText } from './exemption-note.js';
 import { unitAlerts } from './alerts.js';
 import { alertLines } from './alert-lines.js';
+import { plainWords } from './plain-words.js';
+import { CRAWL_LABELS } from './labels.js';
 
 const MARK: Record<string, string> = { pass: '✔', warn: '◐', fail: '✘', na: '·', error: '?', exempt: '~' };
 const LABEL = {
@@ -21,7 +23,7 @@ export function formatScorecard(unit: UnitResult, rules: readonly Rule[], lang: 
   const lines = [
     ...alertLines(unitAlerts(unit, byId, lang), lang),
     `${unit.name} — ${unit.finalUrl ?? unit.website ?? '—'}`,
-    `${t.crawl}: ${unit.crawl.status}${unit.crawl.error ? ` (${unit.crawl.error})` : ''} · ${unit.crawl.pages} trang · ${unit.crawl.durationMs} ms`,
+    `${t.crawl}: ${CRAWL_LABELS[lang][unit.crawl.status] ?? unit.crawl.status}${unit.crawl.error ? ` (${plainWords(unit.crawl.error, lang)})` : ''} · ${unit.crawl.pages} trang · ${unit.crawl.durationMs} ms`,
     `${t.score}: ${unit.score ?? '—'} · ${t.grade}: ${unit.grade} · ${Math.round(unit.verified * 100)} % ${t.verified}`,
     '',
   ];
@@ -39,7 +41,7 @@ export function formatScorecard(unit: UnitResult, rules: readonly Rule[], lang: 
       const basis = rule?.meta.basis.map((b) => `${b.document} ${b.provision}`).join('; ');
       if (basis) lines.push(`   ${t.basis}: ${basis}`);
       for (const advice of howToFix(f.rule).slice(0, 3)) lines.push(`   • ${advice}`);
-      for (const e of f.evidence.slice(0, 2)) lines.push(`   ↳ ${e.url}${e.selector ? ` · ${e.selector}` : ''}${e.excerpt ? ` · “${e.excerpt}”` : ''}`);
+      for (const e of f.evidence.slice(0, 2)) lines.push(`   ↳ ${e.url}${e.selector ? ` · ${e.selector}` : ''}${e.excerpt ? ` · “${plainWords(e.excerpt, lang)}”` : ''}`);
     });
   }
   return lines.join('\n');

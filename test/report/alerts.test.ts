@@ -19,7 +19,7 @@ describe('alerts', () => {
     expect(rest).toEqual([]);
     expect(a).toMatchObject({ unitId: 'u1', rule: 'redirect-offsite', website: 'https://binhan.hcm.edu.vn/', finalUrl: 'https://bet.example.com/', problem: 'Trang chủ chuyển hướng ra website khác' });
     expect(a!.found).toContain('chuyển hướng ra bet.example.com');
-    expect(a!.found).toContain('“HTTP 302 → https://bet.example.com/”');
+    expect(a!.found).toContain('“HTTP 302 (chuyển hướng) → https://bet.example.com/”');
     expect(a!.basis).toContain('Hải Phòng 2023');
   });
 

@@ -15,6 +15,7 @@ import { rulesById } from '../localize.js';
 import { findingText } from '../exemption-note.js';
 import { PLATFORM_HEADERS, PlatformAggregator, platformRows } from '../../aggregate/by-platform.js';
 import { collectAlerts, type Alert } from '../alerts.js';
+import { plainWords } from '../plain-words.js';
 import type { Reporter } from '../reporter.js';
 import { join } from 'node:path';
 
@@ -110,7 +111,7 @@ function unitRow(u: UnitResult, view: RunView): string {
 
 function unitFindings(u: UnitResult, view: RunView, byId: ReturnType<typeof rulesById>): string {
   const items = u.findings.filter((f) => f.status !== 'pass' && f.status !== 'na').map((f) => {
-    const ev = f.evidence.map((x) => `<li>${/^https?:\/\//.test(x.url) ? `<a href="${e(x.url)}" rel="noopener noreferrer">${e(x.url)}</a>` : e(x.url)}${x.selector ? ` <code>${e(x.selector)}</code>` : ''}${x.excerpt ? ` <q>${e(x.excerpt)}</q>` : ''}</li>`).join('');
+    const ev = f.evidence.map((x) => `<li>${/^https?:\/\//.test(x.url) ? `<a href="${e(x.url)}" rel="noopener noreferrer">${e(x.url)}</a>` : e(x.url)}${x.selector ? ` <code>${e(x.selector)}</code>` : ''}${x.excerpt ? ` <q>${e(plainWords(x.excerpt, view.lang))}</q>` : ''}</li>`).join('');
     return `<li class="s-${f.status}"><strong>${e(STATUS_LABELS[view.lang][f.status])}</strong> <code>${e(f.rule)}</code> ${e(findingText(f, byId, view.lang))}${ev ? `<ul>${ev}</ul>` : ''}</li>`;
   }).join('');
   const site = u.finalUrl ?? u.website;

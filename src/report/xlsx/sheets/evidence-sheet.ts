@@ -6,6 +6,8 @@ import { FIRST_DATA_ROW, addDataRow, colourStatuses, type SheetColumn } from '..
 import { breathe } from '../backpressure.js';
 import { rulesById } from '../../localize.js';
 import { findingText } from '../../exemption-note.js';
+import { plainWords } from '../../plain-words.js';
+import type { Finding, UnitResult } from '../../../model/result.js';
 
 /**
  * Rows per evidence sheet: exceljs keeps a sheet's hyperlinks in memory until the sheet is committed, so a national
@@ -27,21 +29,38 @@ export async function evidenceSheet(ctx: SheetContext, rowsPerSheet: number): Pr
     sheet.commit();
   };
   for await (const u of view.units()) {
-    for (const f of u.findings) {
-      if (f.status === 'pass' || f.status === 'na') continue;
-      const evidence = f.evidence.length ? f.evidence : [{ url: '' }];
-      for (const e of evidence) {
-        if (rows === rowsPerSheet) {
-          close();
-          part += 1;
-          rows = 0;
-          sheet = formSheet(ctx, `${t.sheetEvidence} (${part})`, t.titleEvidence, cols);
-        }
-        addDataRow(sheet, [u.id, u.name, f.rule, STATUS_LABELS[view.lang][f.status], findingText(f, byId, view.lang), link(e.url), e.selector ?? '', e.excerpt ?? '']);
-        rows += 1;
-        await breathe(sheet);
+    for (const row of evidenceRows(u, ctx, byId)) {
+      if (rows === rowsPerSheet) {
+        close();
+        part += 1;
+        rows = 0;
+        sheet = formSheet(ctx, `${t.sheetEvidence} (${part})`, t.titleEvidence, cols);
       }
+      addDataRow(sheet, [u.id, u.name, ...row]);
+      rows += 1;
+      await breathe(sheet);
     }
   }
   close();
+}
+
+type Row = [rule: string, status: string, message: string, url: ReturnType<typeof link>, selector: string, excerpt: string];
+
+/**
+ * A unit's rows: each piece of evidence of each finding that is not a pass. A unit that could not be reached gives
+ * one row for all the criteria it left unverified, not one identical row per criterion.
+ */
+function evidenceRows(u: UnitResult, ctx: SheetContext, byId: ReturnType<typeof rulesById>): Row[] {
+  const { lang } = ctx.view;
+  const shown = u.findings.filter((f) => f.status !== 'pass' && f.status !== 'na');
+  const unreachable = u.crawl.status !== 'ok';
+  const unverified = unreachable ? shown.filter((f) => f.status === 'error' && !f.exemption) : [];
+  const rows: Row[] = shown.filter((f) => !unverified.includes(f)).flatMap((f: Finding) =>
+    (f.evidence.length ? f.evidence : [{ url: '' }]).map((e): Row => [
+      f.rule, STATUS_LABELS[lang][f.status], findingText(f, byId, lang), link(e.url), e.selector ?? '', plainWords(e.excerpt ?? '', lang),
+    ]));
+  if (unverified.length) {
+    rows.push(['', STATUS_LABELS[lang].error, ctx.t.unreachableRow(unverified.length), link(u.website), '', unverified.map((f) => f.rule).join(', ')]);
+  }
+  return rows;
 }

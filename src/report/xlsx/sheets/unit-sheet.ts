@@ -6,7 +6,8 @@ import { CRAWL_LABELS, STATUS_LABELS, gradeLabel } from '../../labels.js';
 import { UNIT_TYPE_LABELS } from '../../../model/unit.js';
 import { FIRST_DATA_ROW, addDataRow, colourStatuses, columnLetter, type SheetColumn } from '../sheet-style.js';
 import { breathe } from '../backpressure.js';
-import { exemptionNote } from '../../exemption-note.js';
+import { gradeReasons } from '../../grade-reason.js';
+import { rulesById } from '../../localize.js';
 import type { UnitResult } from '../../../model/result.js';
 
 export async function unitSheet(ctx: SheetContext): Promise<void> {
@@ -20,6 +21,7 @@ export async function unitSheet(ctx: SheetContext): Promise<void> {
   const tail: SheetColumn[] = [{ header: t.score, width: 7 }, { header: t.verified, width: 10 }, { header: t.grade, width: 10 }, { header: t.notes, width: 40, wrap: true }];
   const cols = [...fixed, ...ruleIds.map((id) => ({ header: ruleHeader(view, id), width: 13 })), ...tail];
   const sheet = formSheet(ctx, t.sheetUnits, t.titleUnits, cols, { repeatColumns: 3 });
+  const byId = rulesById(view.rules);
   let n = 0;
   for await (const u of view.units()) {
     n += 1;
@@ -28,7 +30,7 @@ export async function unitSheet(ctx: SheetContext): Promise<void> {
       n, u.id, u.name, UNIT_TYPE_LABELS[u.type]?.[view.lang] ?? u.type, u.district, link(u.website), link(u.finalUrl ?? ''), u.title ?? '',
       crawlLabel(u, view.lang),
       ...statuses.map((s) => (s ? STATUS_LABELS[view.lang][s] : '')),
-      u.score ?? '', Math.round(u.verified * 1000) / 10, gradeLabel(u.grade, view.lang), unitNotes(u, ctx),
+      u.score ?? '', Math.round(u.verified * 1000) / 10, gradeLabel(u.grade, view.lang), gradeReasons(u, byId, view.lang).join(' · '),
     ]);
     await breathe(sheet);
   }
@@ -43,9 +45,4 @@ export async function unitSheet(ctx: SheetContext): Promise<void> {
 export function crawlLabel(u: UnitResult, lang: 'vi' | 'en'): string {
   if (u.crawl.status === 'ok' && u.findings.some((f) => f.rule === 'redirect-offsite' && f.status === 'fail')) return CRAWL_LABELS[lang].offsite!;
   return CRAWL_LABELS[lang][u.crawl.status] ?? u.crawl.status;
-}
-
-function unitNotes(u: UnitResult, ctx: SheetContext): string {
-  const exempt = u.findings.filter((f) => f.exemption).map((f) => `${f.rule}: ${exemptionNote(f, ctx.view.lang)}`);
-  return [u.crawl.error, u.verified < 1 && u.score !== null ? ctx.t.incomplete : undefined, ...exempt].filter(Boolean).join(' · ');
 }
