@@ -31,7 +31,7 @@ const UNITS = [
     { rule: 'https', status: 'error', message: 'Chưa xác minh', messageId: 'x', evidence: [] },
     { rule: 'rss-feed', status: 'warn', message: 'Một phần', messageId: 'x', evidence: [] },
     { rule: 'emc-label', status: 'fail', message: 'Không có nhãn', messageId: 'x', evidence: [] },
-  ] },
+  ] as UnitResult['findings'] },
 ];
 
 let browser: Browser;
@@ -113,7 +113,7 @@ describe('report.html in Chromium', () => {
     expect(await top.getAttribute('href')).toBe('#top');
     expect(await page.locator('#top').count()).toBe(1);
     await page.setViewportSize({ width: 390, height: 844 });
-    const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+    const widths = await page.$eval('html', (root) => ({ scroll: root.scrollWidth, client: root.clientWidth }));
     expect(widths.scroll).toBeLessThanOrEqual(widths.client);
     expect(widths.client).toBe(390);
     await page.setViewportSize({ width: 1280, height: 800 });

@@ -101,10 +101,12 @@ function banner(sheet: Sheet, text: string, font: Partial<ExcelJS.Font>, width: 
 
 /** A header row in the form's style (the sheet's own, or that of a second table further down the sheet). */
 export function addTableHeader(sheet: Sheet, headers: readonly string[], options: { spanLast?: boolean } = {}): void {
-  const widths = COLUMNS.get(sheet)?.map((c) => c.width) ?? [];
-  if (options.spanLast) widths[headers.length - 1] = widths.slice(headers.length - 1).reduce((a, b) => a + b, 0);
+  const columns = COLUMNS.get(sheet) ?? [];
+  const widths = columns.map((c) => c.width);
+  const span = options.spanLast && headers.length < columns.length;
+  if (span) widths[headers.length - 1] = widths.slice(headers.length - 1).reduce((a, b) => a + b, 0);
   const header = sheet.addRow([...headers]);
-  if (options.spanLast && headers.length < (COLUMNS.get(sheet)?.length ?? 0)) sheet.mergeCells(header.number, headers.length, header.number, COLUMNS.get(sheet)!.length);
+  if (span) sheet.mergeCells(header.number, headers.length, header.number, columns.length);
   header.font = BOLD;
   header.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
   header.height = Math.max(2 * LINE_HEIGHT + 3, rowHeight(headers.map((text, i) => ({ text, width: (widths[i] ?? 10) - 1 }))) ?? 0);
@@ -120,18 +122,19 @@ const cellText = (v: ExcelJS.CellValue): string =>
 
 /**
  * Adds and commits a data row, as tall as its wrapped cells need; `total` rows are bold with a rule above. With
- * `spanLast`, the last value is long text merged across to the sheet's last column and wrapped there.
+ * `spanLast`, the last value (long text in a table narrower than the sheet) is merged across to the sheet's last
+ * column and wrapped there, so it never runs off the printed page.
  */
 export function addDataRow(sheet: Sheet, values: readonly ExcelJS.CellValue[], options: { total?: boolean; spanLast?: boolean } = {}): void {
   const columns = COLUMNS.get(sheet) ?? [];
   const row = sheet.addRow([...values]);
   const last = values.length - 1;
-  const spanWidth = columns.slice(last).reduce((w, c) => w + c.width, 0);
+  const span = options.spanLast && last + 1 < columns.length;
   const height = rowHeight(columns.flatMap((c, i) => {
-    if (options.spanLast && i === last) return [{ text: cellText(values[i] ?? ''), width: spanWidth }];
+    if (span && i === last) return [{ text: cellText(values[i] ?? ''), width: columns.slice(last).reduce((w, x) => w + x.width, 0) }];
     return c.wrap && i < values.length ? [{ text: cellText(values[i] ?? ''), width: c.width }] : [];
   }));
-  if (options.spanLast && last + 1 < columns.length) {
+  if (span) {
     row.getCell(last + 1).alignment = { vertical: 'top', wrapText: true };
     sheet.mergeCells(row.number, last + 1, row.number, columns.length);
   }

@@ -47,10 +47,7 @@ export async function summarySheet(ctx: SheetContext): Promise<DistrictSummary> 
   // per platform: which vendor to call about how many units (src/aggregate/by-platform.ts)
   const ph = PLATFORM_HEADERS[view.lang];
   sheet.addRow([]).commit();
-  const platformHeading = sheet.addRow([ph.title]);
-  platformHeading.font = { ...FONT, bold: true };
-  platformHeading.commit();
-  addTableHeader(sheet, [ph.platform, ph.units, ph.reachable, ph.average, ph.failing, ph.topFails], { spanLast: true });
+  addTableHeader(sheet, [ph.title, ph.units, ph.reachable, ph.average, ph.failing, ph.topFails], { spanLast: true });
   for (const row of platformRows(byPlatform.summaries(), view.lang)) addDataRow(sheet, row, { spanLast: true });
   sheet.commit();
   return total;
