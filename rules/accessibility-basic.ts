@@ -1,4 +1,5 @@
 // Checks five basic accessibility points of the home page: lang, title, image alt, form labels, no marquee/blink (TT 26/2020/TT-BTTTT).
+import { markupExcerpt } from '../src/engine/markup-excerpt.js';
 import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import type { Evidence, Rule, RuleOutcome, With } from '../src/model/rule.js';
@@ -22,7 +23,7 @@ const UNLABELLED_TYPES = new Set(['hidden', 'submit', 'button', 'reset', 'image'
 const MAX_PER_CHECK = 5;
 
 const attr = (el: Element, name: string): string => (el.attribs[name] ?? '').trim();
-const excerptOf = ($: CheerioAPI, el: Element): string => ($.html(el) ?? '').replace(/\s+/g, ' ').slice(0, 160);
+const excerptOf = ($: CheerioAPI, el: Element): string => markupExcerpt($, el, 160);
 
 /** 1×1 (or 0×0) trackers, read from the width/height attributes: not content. */
 function isTracker(img: Element): boolean {

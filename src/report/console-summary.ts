@@ -8,6 +8,7 @@ import { platformLabel } from '../aggregate/by-platform.js';
 
 /** Platforms listed on the console; the rest are counted on one line (the reports list them all). */
 const CONSOLE_PLATFORMS = 8;
+import { alertLines } from './alert-lines.js';
 
 const T = {
   vi: {
@@ -58,6 +59,7 @@ export function formatSummary(summary: AuditSummary, rules: readonly Rule[], lan
   const titles = new Map(rules.map((r) => [r.meta.id, r.meta.title[lang]]));
   const seconds = summary.durationMs / 1000;
   const lines = [
+    ...alertLines(summary.alerts ?? [], lang),
     `${t.title}: ${t.units} ${total.units} (${total.reachable} ${t.reachable}) · ${summary.pagesFetched} ${t.pages} · ${seconds.toFixed(1)} s`,
     `${t.average}: ${total.averageScore ?? '—'}`,
     `${t.grades}: ${GRADES.map((g) => `${gradeLabel(g, lang)} ${total.grades[g]}`).join(' · ')}`,

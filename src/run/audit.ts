@@ -67,6 +67,8 @@ export interface AuditSummary {
   /** Units per platform, most first (the inspector's "which vendor do we call" view). */
   platforms: PlatformSummary[];
   reports: WrittenReport[];
+  /** Units failing a blocking rule (src/report/alerts.ts). */
+  alerts: FinishedRun['alerts'];
   pagesFetched: number;
   durationMs: number;
 }
