@@ -53,7 +53,8 @@ export interface CrawlContext {
 /** Per-unit scope of a fetch: the unit deadline and where robots-blocked URLs are recorded. */
 export interface UnitScope {
   signal: AbortSignal;
-  deadlineAt: number;
+  /** Runnable time left before the unit deadline (loop-clock.ts). */
+  remainingMs(): number;
   robotsBlocked: string[];
   /** The unit's share of --page-memory: every page parsed for it is counted until it is judged. */
   memory?: PageTicket;
@@ -72,9 +73,10 @@ export async function createCrawlContext(options: CrawlOptions): Promise<CrawlCo
     ca,
     allowPrivate: options.allowPrivate,
     connectTimeoutMs: Math.min(options.timeoutMs, 10_000),
-    // The per-request AbortSignal in fetchPage is the real deadline; these stop undici's 300 s defaults.
-    headersTimeoutMs: options.timeoutMs,
-    bodyTimeoutMs: options.timeoutMs,
+    // The per-request signal (request.ts) is the real deadline, and it does not count time the event loop was held;
+    // undici's own timers do, so they are only a far backstop against its 300 s defaults.
+    headersTimeoutMs: Math.max(4 * options.timeoutMs, 120_000),
+    bodyTimeoutMs: Math.max(4 * options.timeoutMs, 120_000),
     tlsFacts,
   });
   const limits = new HostLimits({ perHost: options.perHost, perIp: options.perIp, connectTo });

@@ -13,6 +13,33 @@ import { limitNesting } from './nesting.js';
  */
 export const MAX_TREE_DEPTH = 512;
 
+/**
+ * Elements a page may have and still be judged. The rules' cost grows with a page's elements (~0.1 ms each on one
+ * busy core, a page of 200,000 links took ~40 s); past this budget a page is not judged and its findings are `error`
+ * ("trang quá phức tạp để phân tích"), while the unit's other pages are. Counted in elements rather than measured in
+ * milliseconds so that a verdict never depends on how busy the machine was. Real school pages have 1,000–10,000.
+ */
+export const MAX_PAGE_ELEMENTS = 40_000;
+
+/** The number of elements of a parsed page. */
+export function elementCount($: CheerioAPI): number {
+  let n = 0;
+  const todo: AnyNode[] = [$.root().get(0) as AnyNode];
+  for (let node = todo.pop(); node; node = todo.pop()) {
+    if (node.type === 'tag' || node.type === 'script' || node.type === 'style') n++;
+    if ('children' in node) for (const c of node.children) todo.push(c);
+  }
+  return n;
+}
+
+/** More start tags than the budget (an upper bound of the elements: scripts and comments may hold some). */
+export const mayExceedBudget = (html: string, budget = MAX_PAGE_ELEMENTS): boolean => {
+  let n = 0;
+  const re = /<[a-zA-Z]/g;
+  while (re.exec(html)) if (++n > budget) return true;
+  return false;
+};
+
 export function parseHtml(html: string): CheerioAPI {
   const $ = load(limitNesting(html, MAX_TREE_DEPTH), { xml: { xmlMode: false, decodeEntities: true, lowerCaseAttributeNames: true, lowerCaseTags: true } });
   capTreeDepth($.root().get(0) as ParentNode);

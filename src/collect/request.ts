@@ -3,6 +3,7 @@
 import { request } from 'undici';
 import type { CrawlContext } from './crawl-context.js';
 import { readDecoded } from './decode.js';
+import { fairTimeout } from './loop-clock.js';
 
 export const SEARCHBOT_UA = 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)';
 
@@ -46,8 +47,9 @@ export async function attempt(ctx: CrawlContext, url: URL, opts: AttemptOptions)
   } catch (e) {
     throw tag(e);
   }
-  // The request's own clock starts once it holds a slot: waiting behind a slow host is not its timeout.
-  const timer = setTimeout(() => timeout.abort(new Error('timeout')), ctx.options.timeoutMs);
+  // The request's own clock starts once it holds a slot: waiting behind a slow host is not its timeout. It counts
+  // only time this process could run (loop-clock.ts): a neighbour's heavy page must not time this site out.
+  const timer = fairTimeout(ctx.options.timeoutMs, () => timeout.abort(new Error('timeout')));
   const signal = opts.unitSignal ? AbortSignal.any([timeout.signal, opts.unitSignal]) : timeout.signal;
   const started = performance.now();
   try {
@@ -76,7 +78,7 @@ export async function attempt(ctx: CrawlContext, url: URL, opts: AttemptOptions)
   } catch (e) {
     throw tag(e);
   } finally {
-    clearTimeout(timer);
+    timer.clear();
     release();
   }
 }

@@ -44,7 +44,7 @@ export async function withRetries(
   isRedirect: (status: number) => boolean,
 ): Promise<RawResponse> {
   const retries = Math.max(0, opts.retries ?? ctx.options.retries);
-  const deadlineAt = opts.scope?.deadlineAt ?? Infinity;
+  const remaining = (): number => opts.scope?.remainingMs() ?? Infinity;
   for (let n = 0; ; n++) {
     let res: RawResponse | undefined;
     let error: unknown;
@@ -68,7 +68,7 @@ export async function withRetries(
     const hinted = res ? retryAfterMs(res.headers['retry-after']) : undefined;
     const wait = Math.min(MAX_WAIT_MS, hinted ?? backoffMs(n));
     // A wait that would end past the unit deadline is pointless: keep the answer we have.
-    if (Date.now() + wait >= deadlineAt) {
+    if (wait >= remaining()) {
       if (error) throw error;
       return res as RawResponse;
     }

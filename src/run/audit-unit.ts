@@ -9,9 +9,13 @@ import type { AuditOptions } from '../options.js';
 import { crawlUnit } from '../collect/crawl-unit.js';
 import type { CrawlContext } from '../collect/crawl-context.js';
 import type { PageTicket } from '../collect/page-memory.js';
-import { clip, judgeUnit } from '../engine/runner.js';
+import { clip, internalErrorFindings, judgeUnit, type JudgedUnit } from '../engine/runner.js';
+
+const EMPTY_JUDGEMENT: JudgedUnit = { findings: [], facts: {}, score: null, verified: 0, grade: 'Chưa đạt' };
 import type { EvidenceStore } from '../store/evidence-store.js';
 import { saveArtifacts } from '../store/artifact-archive.js';
+import { fairTimeout, type FairTimer } from '../collect/loop-clock.js';
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
 
 export interface AuditUnitInput {
   unit: Unit;
@@ -54,6 +58,8 @@ async function crawlAndJudge(input: AuditUnitInput, ticket: PageTicket): Promise
     artifacts = failedArtifacts(unit, detail);
     crawl = { status: 'internal_error', pages: 0, durationMs: Date.now() - started, error: detail };
   }
+  // Answers that arrived while this unit was crawled are read before its judging holds the loop.
+  await yieldToLoop();
   const result = judgeArtifacts({ artifacts, crawl, rules, ruleCtx, lang: options.lang, ruleSetVersion: input.ruleSetVersion, logger });
   // what the run keeps of the fetch for later: deciding pages (evidence/) and, when asked, everything (artifacts/)
   if (input.evidence) await input.evidence.keepDeciding(unit.id, result.findings, artifacts);
@@ -75,11 +81,10 @@ export interface JudgeInput {
 export function judgeArtifacts(input: JudgeInput): UnitResult {
   const { artifacts, crawl, rules, ruleCtx, logger } = input;
   const unit = artifacts.unit;
-  const judged = judgeUnit(artifacts, rules, ruleCtx, input.lang, (rule, error) =>
-    logger.error({ unit: unit.id, rule, err: error }, 'quy tắc gặp lỗi / rule crashed'));
-  if (crawl.status === 'internal_error') {
-    for (const f of judged.findings) if (f.status !== 'na') f.status = 'error';
-  }
+  // Our own failure says nothing about the site: no rule judges it, every one gives that same reason.
+  const judged = crawl.status === 'internal_error'
+    ? { ...EMPTY_JUDGEMENT, findings: internalErrorFindings(unit, rules, crawl.error ?? 'internal error', input.lang) }
+    : judgeUnit(artifacts, rules, ruleCtx, input.lang, (rule, error) => logger.error({ unit: unit.id, rule, err: error }, 'quy tắc gặp lỗi / rule crashed'));
   const title = artifacts.home?.doc('title').first().text();
   return {
     id: unit.id,
@@ -110,20 +115,20 @@ export function unjudgedResult(input: Omit<JudgeInput, 'artifacts' | 'crawl'> & 
 function failedArtifacts(unit: Unit, detail: string): Artifacts {
   return {
     unit,
-    homeFetch: { ok: false, url: unit.website ?? '', reason: 'network', detail, redirects: [] },
+    homeFetch: { ok: false, url: unit.website ?? '', reason: 'internal', detail, redirects: [] },
     pages: new Map(),
     scripts: new Map(),
   };
 }
 
 async function withHardDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
+  let timer: FairTimer | undefined;
   const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`unit exceeded its hard deadline of ${ms} ms`)), ms);
+    timer = fairTimeout(ms, () => reject(new Error(`unit exceeded its hard deadline of ${ms} ms`)));
   });
   try {
     return await Promise.race([work, deadline]);
   } finally {
-    clearTimeout(timer);
+    timer?.clear();
   }
 }

@@ -38,6 +38,7 @@ export const unitResultSchema = z.object({
     pages: z.number().int().nonnegative(),
     durationMs: z.number().nonnegative(),
     error: z.string().optional(),
+    robots: z.enum(['read', 'none', 'unreadable']).optional(),
     redirects: z.array(z.object({ url: z.string(), status: z.number(), location: z.string() })).optional(),
   }),
   findings: z.array(findingSchema),
