@@ -2,7 +2,7 @@
 // decoding and the one HTML parse. Site behaviour is returned as data (FetchFailure), never thrown.
 import type { FetchFailure, FetchFailureReason, FetchResult, RedirectHop } from '../model/artifacts.js';
 import { decodeText } from './charset.js';
-import type { CrawlContext, UnitScope } from './crawl-context.js';
+import type { CrawlContext, FetchPageOptions } from './crawl-types.js';
 import { TooLargeError, UnsupportedEncodingError } from './decode.js';
 import { failureReason } from './errors.js';
 import { MAX_PAGE_ELEMENTS, elementCount, mayExceedBudget, parseHtml } from './parse.js';
@@ -13,20 +13,7 @@ import { isWall } from './waf.js';
 export const MAX_REDIRECTS = 5;
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
-export interface FetchPageOptions {
-  userAgent?: 'normal' | 'searchbot';
-  /** Follow HTTP redirects (default true); false returns the 3xx answer itself. */
-  followRedirects?: boolean;
-  maxBytes?: number;
-  /** Parse HTML into `doc` (default true). */
-  parse?: boolean;
-  /** The unit this fetch belongs to: its deadline, and where robots-blocked URLs go. */
-  scope?: UnitScope;
-  /** Internal: the robots.txt fetch itself. */
-  skipRobots?: boolean;
-  /** Overrides --retries (probes ask once: their failure is the answer). */
-  retries?: number;
-}
+export type { FetchPageOptions } from './crawl-types.js';
 
 const fail = (url: string, reason: FetchFailureReason, detail: string, redirects: RedirectHop[], status?: number): FetchFailure =>
   ({ ok: false, url, reason, detail, redirects, ...(status !== undefined ? { status } : {}) });

@@ -1,8 +1,7 @@
 // Retries of one request: connection resets, 429 and 503 are worth another try (school hosts are often
 // overloaded); other answers are final. Waits honour Retry-After, are capped, and never pass the unit deadline.
-import type { CrawlContext } from './crawl-context.js';
+import type { CrawlContext, FetchPageOptions } from './crawl-types.js';
 import { isResetError } from './errors.js';
-import type { FetchPageOptions } from './fetch-page.js';
 import { AbortedError, attempt, type RawResponse } from './request.js';
 
 const MAX_WAIT_MS = 30_000;

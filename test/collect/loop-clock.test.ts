@@ -39,16 +39,18 @@ const arrivals: string[] = [];
 let ctx: CrawlContext;
 
 beforeAll(async () => {
-  const script = `require('http').createServer((q, s) => { console.log('request ' + q.url);
+  // '/429' answers 429 with Retry-After: 1, and an idle connection is closed after 300 ms (keepAliveTimeout)
+  const script = `const srv = require('http').createServer((q, s) => { console.log('request ' + q.url);
+    if (q.url === '/429') { s.writeHead(429, { 'retry-after': '1', 'content-type': 'text/html' }); return s.end('<p>429</p>'); }
     setTimeout(() => { s.writeHead(200, { 'content-type': 'text/html' }); s.end('<!doctype html><title>ok</title><p>xin chào</p>'); }, 30);
-  }).listen(0, '127.0.0.1', function () { console.log('port ' + this.address().port); });`;
+  }); srv.keepAliveTimeout = 300; srv.listen(0, '127.0.0.1', function () { console.log('port ' + this.address().port); });`;
   server = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
   const lines = createInterface({ input: server.stdout! });
   port = await new Promise<number>((resolve) => lines.on('line', (l) => {
     if (l.startsWith('port ')) resolve(Number(l.slice(5)));
     else arrivals.push(l);
   }));
-  ctx = await context({ connectTo: [`:80:127.0.0.1:${port}`], timeoutMs: 300, retries: 0 });
+  ctx = await context({ connectTo: [`:80:127.0.0.1:${port}`], timeoutMs: 300, retries: 1 });
 });
 afterAll(async () => {
   await ctx?.close();
@@ -64,5 +66,17 @@ describe('a request while the loop is held', () => {
     await new Promise<void>((resolve) => setImmediate(() => { holdLoop(1500); resolve(); }));
     const r = await pending;
     expect(r.ok ? r.status : `${r.reason}: ${r.detail}`).toBe(200);
+  });
+
+  it('retries a 429 on a fresh connection when the server closed the idle one during the hold', async () => {
+    arrivals.length = 0;
+    const pending = fetchPage(ctx, 'http://hang-xom-429.test/429', { parse: false, skipRobots: true });
+    await new Promise<void>((resolve) => { const poll = (): void => void (arrivals.length ? resolve() : setTimeout(poll, 5)); poll(); });
+    await new Promise((r) => setTimeout(r, 200)); // the 429 is read; its Retry-After wait has begun
+    // held past the server's close of the idle connection (300 ms) and past the end of the wait (1 s)
+    await new Promise<void>((resolve) => setImmediate(() => { holdLoop(1500); resolve(); }));
+    const r = await pending;
+    expect(r.ok ? 'ok' : `${r.reason}: ${r.detail}`).toBe('blocked_by_waf: HTTP 429 at http://hang-xom-429.test/429');
+    expect(arrivals).toHaveLength(2);
   });
 });
