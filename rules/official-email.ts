@@ -5,7 +5,7 @@ import type { FetchedPage } from '../src/model/artifacts.js';
 import type { Evidence, Rule, RuleOutcome, With } from '../src/model/rule.js';
 import { CV_4210, cite } from '../src/engine/basis.js';
 import { hostMatches, sameHost } from '../src/engine/hosts.js';
-import { domIndex, textContent } from '../src/engine/dom-index.js';
+import { domIndex, textContent, walkTree } from '../src/engine/dom-index.js';
 import { contentLinks, cssPath } from '../src/engine/links.js';
 import { findSectionLinks, lookupPage, sectionPage, targetState } from '../src/engine/sections.js';
 import { EMAIL_PATTERN } from '../src/engine/contacts.js';
@@ -51,16 +51,13 @@ const ADDRESS_MARK = /@|[[({]\s*(?:at|a c[oò]ng)/i;
 /** Elements with a text node below them that can hold an address: the only blocks worth reading. */
 function blocksWithMarks(body: AnyNode): Set<AnyNode> {
   const marked = new Set<AnyNode>();
-  const walk = (n: AnyNode): void => {
-    if (n.type === 'text') {
-      if (ADDRESS_MARK.test((n as unknown as { data: string }).data)) {
-        for (let p = n.parent; p && !marked.has(p); p = p.parent) marked.add(p);
-      }
-      return;
+  walkTree(body, (n) => {
+    if (n.type !== 'text') return true;
+    if (ADDRESS_MARK.test((n as unknown as { data: string }).data)) {
+      for (let p = n.parent; p && !marked.has(p); p = p.parent) marked.add(p);
     }
-    if ('children' in n) for (const c of n.children) walk(c);
-  };
-  walk(body);
+    return false;
+  });
   return marked;
 }
 

@@ -5,6 +5,10 @@ import { CV_4210, HP_2023, QD_1682_2018, cite } from '../src/engine/basis.js';
 import { detectPlatform } from '../src/engine/platform.js';
 import { normalizeText } from '../src/engine/text.js';
 import { isBlankPage } from '../src/engine/page-shape.js';
+import { textWithout } from '../src/engine/dom-index.js';
+
+/** Elements whose text a visitor does not read as the page's words. */
+const NOT_TEXT = new Set(['script', 'style', 'noscript', 'template']);
 
 type FailId = 'unreachable' | 'tlsFailed' | 'blocked' | 'tooManyRedirects' | 'httpError';
 
@@ -27,6 +31,8 @@ const FAILURE_MESSAGE: Record<FetchFailureReason, FailId | null | 'blockedByWaf'
   // Our own limits (body cap, the unit's crawl deadline), not the site's fault.
   too_large: null,
   deadline: null,
+  too_complex: null,
+  internal: null,
 };
 
 const rule: Rule = {
@@ -121,13 +127,13 @@ const rule: Rule = {
       return out({ status: 'fail', messageId: 'parkedPage', data: { marker: inTitle, where: 'title' }, evidence: [{ url: home.finalUrl, selector: 'title', excerpt: rawTitle }] });
     }
     // Outside the title a marker decides only on a short page: a real portal may quote "coming soon" in an article.
-    const $body = $('body').clone();
-    $body.find('script, style, noscript, template').remove();
-    const bodyText = normalizeText($body.text());
+    const body = $('body').get(0);
+    const bodyTextRaw = body ? textWithout(body, NOT_TEXT) : '';
+    const bodyText = normalizeText(bodyTextRaw);
     const words = bodyText ? bodyText.split(' ').length : 0;
     const inBody = words < ctx.config.parkedPageMaxWords ? markers.find((m) => bodyText.includes(m)) : undefined;
     if (inBody) {
-      const rawBody = $body.text().normalize('NFC').replace(/[\s\u00a0]+/g, ' ').trim();
+      const rawBody = bodyTextRaw.normalize('NFC').replace(/[\s\u00a0]+/g, ' ').trim();
       const at = Math.max(0, rawBody.toLocaleLowerCase('vi').indexOf(inBody));
       return out({
         status: 'fail', messageId: 'parkedPage', data: { marker: inBody, where: `body (${words} words)` },

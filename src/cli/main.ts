@@ -97,6 +97,28 @@ export function buildProgram(setExit: (code: number) => void): Command {
   return program;
 }
 
+const DISK_PROBLEMS: Record<string, string> = {
+  ENOSPC: 'đĩa đầy / no space left on the device',
+  EDQUOT: 'hết hạn mức đĩa / disk quota exceeded',
+  EROFS: 'ổ đĩa chỉ đọc / read-only file system',
+  EACCES: 'không có quyền ghi / permission denied',
+  EPERM: 'không được phép / operation not permitted',
+  ENOTDIR: 'một phần của đường dẫn không phải thư mục / a part of the path is not a directory',
+  EISDIR: 'là một thư mục / is a directory',
+  EIO: 'lỗi đọc/ghi đĩa / input/output error',
+};
+
+/** A clear message when the run directory cannot be written (a full or read-only disk), else undefined. */
+export function diskProblem(error: unknown): string | undefined {
+  const e = error as NodeJS.ErrnoException | undefined;
+  const what = e?.code ? DISK_PROBLEMS[e.code] : undefined;
+  if (!what) return undefined;
+  const where = e?.path ?? '';
+  return `edu-audit: không ghi được ${where}: ${what} (${e?.code}). Những đơn vị đã ghi trong results.jsonl được giữ nguyên; ` +
+    `giải phóng chỗ trống hoặc chọn --out khác rồi chạy lại với --resume. / cannot write ${where}: ${what}. Units already in ` +
+    'results.jsonl are kept; free some space or pick another --out, then run again with --resume.';
+}
+
 export async function main(argv: string[]): Promise<number> {
   let code: number = EXIT.ok;
   const program = buildProgram((c) => { code = c; });
@@ -110,6 +132,11 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof UsageError) {
       console.error(error.message);
       return EXIT.usage;
+    }
+    const disk = diskProblem(error);
+    if (disk) {
+      console.error(disk);
+      return EXIT.failed;
     }
     console.error(`edu-audit: lỗi / error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     return EXIT.failed;

@@ -1,8 +1,10 @@
 // One HTTP GET attempt (no redirects, no retries) under a host slot and a hard deadline covering headers AND
 // body: undici's bodyTimeout resets on every chunk, so a body that trickles forever needs our own signal.
 import { request } from 'undici';
-import type { CrawlContext } from './crawl-context.js';
+import type { CrawlContext } from './crawl-types.js';
 import { readDecoded, readDecodedPrefix } from './decode.js';
+import { fairTimeout } from './loop-clock.js';
+import { setImmediate as pollFirst } from 'node:timers/promises';
 
 export const SEARCHBOT_UA = 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)';
 
@@ -50,8 +52,12 @@ export async function attempt(ctx: CrawlContext, url: URL, opts: AttemptOptions)
   } catch (e) {
     throw tag(e);
   }
-  // The request's own clock starts once it holds a slot: waiting behind a slow host is not its timeout.
-  const timer = setTimeout(() => timeout.abort(new Error('timeout')), ctx.options.timeoutMs);
+  // Sockets are read before one is reused: after a held loop (or a Retry-After wait) a keep-alive connection the
+  // server closed meanwhile still has its close unread, and a request written on it fails as "other side closed".
+  await pollFirst();
+  // The request's own clock starts once it holds a slot: waiting behind a slow host is not its timeout. It counts
+  // only time this process could run (loop-clock.ts): a neighbour's heavy page must not time this site out.
+  const timer = fairTimeout(ctx.options.timeoutMs, () => timeout.abort(new Error('timeout')));
   const signal = opts.unitSignal ? AbortSignal.any([timeout.signal, opts.unitSignal]) : timeout.signal;
   const started = performance.now();
   try {
@@ -82,7 +88,7 @@ export async function attempt(ctx: CrawlContext, url: URL, opts: AttemptOptions)
   } catch (e) {
     throw tag(e);
   } finally {
-    clearTimeout(timer);
+    timer.clear();
     release();
   }
 }

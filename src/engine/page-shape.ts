@@ -3,7 +3,7 @@
 // script shell, its near relative that loads scripts, is src/engine/script-shell.ts.
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
-import { domIndex, isLink, tagged } from './dom-index.js';
+import { domIndex, isLink, tagged, walkTree } from './dom-index.js';
 
 export interface PageShape {
   /** Characters of visible static text in <body> (whitespace collapsed). */
@@ -31,7 +31,8 @@ function measure($: CheerioAPI): PageShape {
   const index = domIndex($);
   let textChars = 0;
   let lastSpace = true;
-  const walk = (node: AnyNode): void => {
+  // iterative (walkTree): pages nest 100,000 elements deep
+  walkTree((index.body ?? $.root().get(0)) as AnyNode, (node) => {
     if (node.type === 'text') {
       for (const ch of (node as unknown as { data: string }).data) {
         const space = /[\s\u00a0\u200b]/.test(ch);
@@ -40,15 +41,11 @@ function measure($: CheerioAPI): PageShape {
         } else textChars += 1;
         lastSpace = space;
       }
-      return;
+      return false;
     }
-    if (node.type !== 'tag' && node.type !== 'root') return;
-    const el = node as Element;
-    if (node.type === 'tag' && HIDDEN_TEXT.has(el.name.toLowerCase())) return;
-    for (const child of el.children ?? []) walk(child);
-  };
-  // A page without <body> (a bare fragment) is read from its root.
-  walk((index.body ?? $.root().get(0)) as AnyNode);
+    if (node.type !== 'tag' && node.type !== 'root') return false;
+    return !(node.type === 'tag' && HIDDEN_TEXT.has((node as Element).name.toLowerCase()));
+  });
   if (lastSpace && textChars > 0) textChars -= 1;
   const links = index.bodyElements.filter(isLink).length;
   const loadsScripts = tagged($, 'script').some((s) => {

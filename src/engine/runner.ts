@@ -17,6 +17,10 @@ export const ENGINE_MESSAGES: Record<string, Localized> = {
     vi: 'Chưa xác minh được: không thu thập được {artifact} ({reason}).',
     en: 'Not verified: could not collect {artifact} ({reason}).',
   },
+  internalError: {
+    vi: 'Chưa xác minh được: lỗi nội bộ của công cụ kiểm tra, không phải của website ({detail}).',
+    en: 'Not verified: an internal error of the audit tool, not of the website ({detail}).',
+  },
   ruleCrashed: {
     vi: 'Chưa xác minh được: quy tắc gặp lỗi khi chạy ({error}).',
     en: 'Not verified: the rule crashed ({error}).',
@@ -71,6 +75,8 @@ function missingReason(artifacts: Artifacts, key: ArtifactKey): string | undefin
 
 function describeFailure(result: FetchResult): string {
   if (result.ok) return result.isHtml ? `HTTP ${result.status}` : `not HTML (${result.contentType || 'no content type'})`;
+  // these details are already worded for the reader, in both languages
+  if (result.reason === 'too_complex' || result.reason === 'internal') return result.detail;
   return `${result.reason}: ${result.detail}`;
 }
 
@@ -102,6 +108,16 @@ export function judgeUnit(
   const weights = new Map(rules.map((r) => [r.meta.id, r.meta.weight]));
   const scored = scoreUnit(findings.map((f) => ({ rule: f.rule, status: f.status, weight: weights.get(f.rule) ?? 0 })));
   return { findings, facts, condition, ...scored };
+}
+
+/** The findings of a unit our own code failed on: every applicable rule `error`, all with the same reason. */
+export function internalErrorFindings(unit: Unit, rules: readonly Rule[], detail: string, lang: Lang): Finding[] {
+  return rules.map((rule): Finding => {
+    const na = !appliesTo(rule, unit);
+    const messageId = na ? 'notApplicable' : 'internalError';
+    const data: Record<string, string> = na ? { type: unit.type } : { detail };
+    return { rule: rule.meta.id, status: na ? 'na' : 'error', message: renderMessage(ENGINE_MESSAGES, messageId, data, lang), messageId, data, evidence: [] };
+  });
 }
 
 function runOne(rule: Rule, artifacts: Artifacts, ctx: RuleContext, onRuleError?: (rule: string, error: unknown) => void): RuleOutcome {

@@ -11,7 +11,13 @@ export const CRAWL_STATUSES = [
 export type CrawlStatus = (typeof CRAWL_STATUSES)[number];
 
 /** Why a single fetch failed. `too_large` and `network` never become a unit's crawl status on their own. */
-export type FetchFailureReason = Exclude<CrawlStatus, 'ok' | 'no_website' | 'not_html' | 'internal_error'> | 'too_large' | 'network' | 'deadline';
+export type FetchFailureReason =
+  | Exclude<CrawlStatus, 'ok' | 'no_website' | 'not_html' | 'internal_error'>
+  | 'too_large' | 'network' | 'deadline'
+  /** Fetched, but past the per-page analysis budget (src/collect/parse.ts): its findings are `error`. */
+  | 'too_complex'
+  /** Our own failure (a crashed worker or crawler bug), never the site's: the unit is `internal_error`. */
+  | 'internal';
 
 export interface RedirectHop {
   url: string;
@@ -96,6 +102,8 @@ export type FetchResult = FetchedPage | FetchFailure;
 
 export interface RobotsFacts {
   url: string;
+  /** Read (and obeyed), none there, or unreadable after one retry (then crawled as if none). */
+  state?: 'read' | 'none' | 'unreadable';
   /** HTTP status of robots.txt, or undefined when it could not be fetched (treated as allow-all). */
   status?: number;
   crawlDelaySec?: number;

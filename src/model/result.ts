@@ -43,6 +43,8 @@ export interface CrawlSummary {
   pages: number;
   durationMs: number;
   error?: string;
+  /** The site's robots.txt: read (and obeyed), none, or unreadable after one retry; absent with --ignore-robots. */
+  robots?: 'read' | 'none' | 'unreadable';
   /** Every HTTP redirect hop of the home page. */
   redirects?: { url: string; status: number; location: string }[];
   /** The home page was rendered in a browser, and why; `error` when the render failed (docs/rendering.md). */

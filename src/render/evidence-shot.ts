@@ -27,7 +27,7 @@ export async function keepScreenshots(ctx: CrawlContext, unitId: string, a: Arti
   const page = decided && (decided.evidence.map((e) => htmlPage(a, e.url)).find(Boolean) ?? (home.ok && home.isHtml ? home : undefined));
   if (!page) return out;
   const signal = AbortSignal.timeout(SHOT_WALL_MS + 5_000);
-  const shot = await ctx.renderer.render({ page, scope: { signal, deadlineAt: Date.now() + SHOT_WALL_MS, robotsBlocked: [] }, screenshot: true });
+  const shot = await ctx.renderer.render({ page, scope: { signal, remainingMs: () => SHOT_WALL_MS, robotsBlocked: [] }, screenshot: true });
   if (shot.ok && shot.screenshot) {
     const kept = await store.keepScreenshot(unitId, shot.screenshot, page);
     out.push({ ...kept, url: page.finalUrl, view: 'desktop' });

@@ -117,7 +117,7 @@ export class Renderer {
       const budget = new RenderBudget(this.opts);
       // every intercepted request listens on the unit's signal while it is in flight
       setMaxListeners(Math.max(50, this.opts.maxRequests), req.scope.signal);
-      const wallMs = Math.max(1_000, Math.min(this.opts.wallMs, req.scope.deadlineAt - Date.now()));
+      const wallMs = Math.max(1_000, Math.min(this.opts.wallMs, req.scope.remainingMs()));
       let context: BrowserContext | undefined;
       try {
         context = await browser.newContext({

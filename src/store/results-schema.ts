@@ -40,6 +40,7 @@ export const unitResultSchema = z.object({
     pages: z.number().int().nonnegative(),
     durationMs: z.number().nonnegative(),
     error: z.string().optional(),
+    robots: z.enum(['read', 'none', 'unreadable']).optional(),
     redirects: z.array(z.object({ url: z.string(), status: z.number(), location: z.string() })).optional(),
     rendered: z.object({ why: z.enum(RENDER_REASONS), error: z.string().optional() }).optional(),
     truncated: z.boolean().optional(),

@@ -185,7 +185,7 @@ describe('fetchPage: robots', () => {
   it('blocks a disallowed URL, also after a redirect, and records it', async () => {
     const c = await ctxWith({ ignoreRobots: false });
     const blocked: string[] = [];
-    const scope = { signal: new AbortController().signal, deadlineAt: Infinity, robotsBlocked: blocked };
+    const scope = { signal: new AbortController().signal, remainingMs: () => Infinity, robotsBlocked: blocked };
     expect(failure(await fetchPage(c, 'http://r.test/secret', { scope })).reason).toBe('blocked_by_robots');
     expect(failure(await fetchPage(c, 'http://r.test/to-secret', { scope })).reason).toBe('blocked_by_robots');
     expect(blocked).toEqual(['http://r.test/secret', 'http://r.test/secret']);
