@@ -1,8 +1,9 @@
 // Checks five basic accessibility points of the home page: lang, title, image alt, form labels, no marquee/blink (TT 26/2020/TT-BTTTT).
+import { markupExcerpt } from '../src/engine/markup-excerpt.js';
 import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import { defineRule, type Evidence, type RuleOutcome } from '../src/model/rule.js';
-import { TT_26_2020, cite } from '../src/engine/basis.js';
+import { LUAT_148_2025, TT_26_2020, cite } from '../src/engine/basis.js';
 import { cssPath } from '../src/engine/links.js';
 import { hidingCss, isHidden } from '../src/engine/visibility.js';
 
@@ -22,7 +23,7 @@ const UNLABELLED_TYPES = new Set(['hidden', 'submit', 'button', 'reset', 'image'
 const MAX_PER_CHECK = 5;
 
 const attr = (el: Element, name: string): string => (el.attribs[name] ?? '').trim();
-const excerptOf = ($: CheerioAPI, el: Element): string => ($.html(el) ?? '').replace(/\s+/g, ' ').slice(0, 160);
+const excerptOf = ($: CheerioAPI, el: Element): string => markupExcerpt($, el, 160);
 
 /** 1×1 (or 0×0) trackers, read from the width/height attributes: not content. */
 function isTracker(img: Element): boolean {
@@ -48,7 +49,10 @@ const rule = defineRule({
     failureTitle: { vi: 'Trang chủ chưa đạt các yêu cầu tiếp cận cơ bản', en: 'Home page misses basic accessibility' },
     weight: 1,
     appliesTo: 'all',
-    basis: [cite(TT_26_2020, 'tiêu chuẩn hỗ trợ người khuyết tật tiếp cận trang thông tin điện tử (theo WCAG 2.0)')],
+    basis: [
+      cite(TT_26_2020, 'tiêu chuẩn hỗ trợ người khuyết tật tiếp cận trang thông tin điện tử (theo WCAG 2.0)'),
+      cite(LUAT_148_2025, 'Điều 8 khoản 7 (bảo đảm tiếp cận tối thiểu cho người khuyết tật, người cao tuổi)'),
+    ],
     requires: ['home'],
     messages: {
       allChecksMet: {

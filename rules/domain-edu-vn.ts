@@ -2,7 +2,7 @@
 import { defineRule, type Evidence, type RuleOutcome } from '../src/model/rule.js';
 import { isPortal } from '../src/model/unit.js';
 import { CV_4210, cite } from '../src/engine/basis.js';
-import { hostMatches, hostOf, stripWww } from '../src/engine/hosts.js';
+import { hostMatches, hostOf, staysOnSite, stripWww } from '../src/engine/hosts.js';
 
 /** `<school>.<province>.edu.vn` or `<school><province>.edu.vn` (a non-empty school part in both). */
 function carriesProvince(host: string, province: string): boolean {
@@ -21,6 +21,8 @@ const rule = defineRule({
     appliesTo: 'all',
     basis: [cite(CV_4210, 'mục III.4 (tên miền <tên trường><tên thành phố><.edu.vn>)')],
     requires: ['homeFetch'],
+    // it judges the registry host when the home page did not answer or left the unit's site
+    judgedUnder: ['unreachable', 'offsite', 'scriptShell'],
     messages: {
       eduVn: { vi: 'Tên miền {host} thuộc .edu.vn.', en: 'The domain {host} is under .edu.vn.' },
       eduVnProvince: { vi: 'Tên miền {host} thuộc .edu.vn và có mã tỉnh {province}.', en: 'The domain {host} is under .edu.vn and carries the province code {province}.' },
@@ -36,10 +38,12 @@ const rule = defineRule({
       noWebsite: { vi: 'Sổ đăng ký không có website: không có tên miền để kiểm tra.', en: 'The registry has no website: no domain to check.' },
     },
   },
-  check(a): RuleOutcome {
+  check(a, ctx): RuleOutcome {
     const { homeFetch, unit } = a;
-    // The host visitors end on when the home page answered; the registry host when it did not.
-    const url = homeFetch.ok ? homeFetch.finalUrl : unit.website;
+    // The host visitors end on when the home page answered on the unit's own site; the registry host when it did
+    // not answer, answered an error, or redirected off the unit's site (a stranger's domain is not the unit's).
+    const answered = homeFetch.ok && homeFetch.status >= 200 && homeFetch.status < 300;
+    const url = answered && unit.website && staysOnSite(homeFetch.finalUrl, unit.website, ctx.config.officialSuffixes) ? homeFetch.finalUrl : unit.website;
     const rawHost = url ? hostOf(url) : undefined;
     if (!url || !rawHost) return { status: 'na', messageId: 'noWebsite', evidence: [] };
     const host = stripWww(rawHost).replace(/\.$/, '');

@@ -2,7 +2,10 @@
 import type { Element } from 'domhandler';
 import { defineRule, type Evidence, type RuleOutcome } from '../src/model/rule.js';
 import { HP_2024, TT_22_2023, cite } from '../src/engine/basis.js';
-import { isEmcHost } from '../src/engine/emc.js';
+import { analyseEmcTag, isEmcHost } from '../src/engine/emc.js';
+import { findWidgetHiders, inWidget, widgetElements, type WidgetHider } from '../src/engine/emc-widget.js';
+import { isHidden, hidingCss, ownHiddenReason } from '../src/engine/visibility.js';
+import type { FetchResult } from '../src/model/artifacts.js';
 import { hostMatches, hostOf } from '../src/engine/hosts.js';
 import { classTokens, closest, domIndex, hasDescendant, isLink, tagged, textContent } from '../src/engine/dom-index.js';
 import { cssPath, resolveHref } from '../src/engine/links.js';
@@ -38,8 +41,22 @@ const rule = defineRule({
       cite(HP_2024, 'tiêu chí 2.2a'),
     ],
     requires: ['home'],
+    optional: ['scripts', 'stylesheets'],
     emcCriterion: '2.2a',
     messages: {
+      widgetShown: { vi: 'Trang chủ hiển thị nhãn EMC do tập lệnh EMC vẽ (nhận theo widget: {selector}).', en: 'The home page shows the label the EMC script draws (matched by widget: {selector}).' },
+      drawnByScript: {
+        vi: 'Mã EMC đã gắn (mã site {siteId}) và không có quy tắc CSS hay tập lệnh nào của website ẩn nhãn: nhãn "Đã kết nối EMC" do tập lệnh EMC vẽ khi trang chạy (nhận theo emc-tag).',
+        en: 'The EMC code is in place (site id {siteId}) and no CSS rule or script of the site hides the label: the EMC script draws the "Đã kết nối EMC" label when the page runs (matched by emc-tag).',
+      },
+      widgetHidden: {
+        vi: 'Website ẩn nhãn EMC do tập lệnh EMC vẽ: {hider} (tại {where}).',
+        en: 'The site hides the label the EMC script draws: {hider} (in {where}).',
+      },
+      stylesheetUnverified: {
+        vi: 'Chưa xác minh được: mã EMC đã gắn nhưng không tải được tệp CSS {url} ({reason}) nên không biết nhãn có bị ẩn không.',
+        en: 'Not verified: the EMC code is in place but the stylesheet {url} could not be read ({reason}), so whether the label is hidden is unknown.',
+      },
       labelFound: { vi: 'Trang chủ có nhãn EMC (nhận theo {matcher}: {value}).', en: 'The home page shows the EMC label (matched by {matcher}: {value}).' },
       noEmcLabel: { vi: 'Trang chủ không có nhãn EMC (liên kết/ảnh tới máy chủ EMC, ảnh tên "emc", chữ "EMC").', en: 'The home page shows no EMC label (link/image on an EMC host, image named "emc", text "EMC").' },
       onlyOtherBadges: {
@@ -73,7 +90,9 @@ const rule = defineRule({
       return host !== undefined && isEmcHost(host, labelHosts);
     };
 
+    const widgetSelectors = cfg.emcWidgetSelectors;
     for (const img of tagged($, 'img')) {
+      if (inWidget(img, widgetSelectors)) continue; // the widget is judged as the widget, below
       const src = resolveHref(img.attribs.src ?? img.attribs['data-src'], base);
       const link = closest(img, (e) => e.name === 'a' && e.attribs.href !== undefined);
       const href = link ? resolveHref(link.attribs.href, base) : undefined;
@@ -88,7 +107,7 @@ const rule = defineRule({
       }
     }
     for (const el of domIndex($).elements) {
-      if (!isLink(el)) continue;
+      if (!isLink(el) || inWidget(el, widgetSelectors)) continue;
       if (hasDescendant(el, (e) => e.name === 'img')) continue; // judged with its image above
       const href = resolveHref(el.attribs.href, base);
       if (otherBadge(href)) continue;
@@ -102,7 +121,42 @@ const rule = defineRule({
     }
 
     const found = best as { matcher: Matcher; value: string; evidence: Evidence } | undefined;
+    // A visible static label passes even when the site also hides the widget.
     if (found) return { status: 'pass', messageId: 'labelFound', data: { matcher: found.matcher, value: found.value }, evidence: [found.evidence] };
+
+    const stylesheets = a.stylesheets ?? new Map<string, FetchResult>();
+    const scripts = a.scripts ?? new Map<string, FetchResult>();
+    const hiders = findWidgetHiders($, base, stylesheets, scripts, widgetSelectors);
+    const hidden = (h: WidgetHider): RuleOutcome => ({ status: 'fail', messageId: 'widgetHidden', data: { hider: h.evidence.excerpt ?? '', where: h.evidence.url }, evidence: hiders.map((x) => x.evidence) });
+    // The widget in the page: in the static HTML (a saved copy) or in the DOM a browser rendered.
+    const widget = widgetElements($, widgetSelectors);
+    if (widget.length) {
+      const css = hidingCss($);
+      const hiddenEl = widget.find((el) => isHidden(el, css));
+      if (hiders[0]) return hidden(hiders[0]);
+      if (hiddenEl) {
+        let n: Element | null = hiddenEl;
+        let reason: string | undefined;
+        while (n && n.type === 'tag' && !(reason = ownHiddenReason(n, css))) n = n.parent as Element | null;
+        const selector = cssPath($, n ?? hiddenEl);
+        return { status: 'fail', messageId: 'widgetHidden', data: { hider: `${selector} ${reason ?? 'hidden'}`, where: base }, evidence: [{ url: base, selector, excerpt: reason ?? 'hidden' }] };
+      }
+      const first = widget[0] as Element;
+      return { status: 'pass', messageId: 'widgetShown', data: { selector: cssPath($, first) }, evidence: [{ url: base, selector: cssPath($, first), excerpt: textContent(first).replace(/\s+/g, ' ').trim() }] };
+    }
+    // Without rendering the widget is never in the page: a working EMC code draws it unless the site hides it.
+    if (!a.rendered) {
+      const tag = analyseEmcTag(home, scripts, cfg.emcHosts);
+      if (tag.kind === 'found') {
+        if (hiders[0]) return hidden(hiders[0]);
+        const unread = [...stylesheets].find(([, r]) => !r.ok || r.status === 403 || r.status === 429 || r.status >= 500);
+        if (unread) {
+          const [url, r] = unread;
+          return { status: 'error', messageId: 'stylesheetUnverified', data: { url, reason: r.ok ? `HTTP ${r.status}` : `${r.reason}: ${r.detail}` }, evidence: [{ url }] };
+        }
+        return { status: 'pass', messageId: 'drawnByScript', data: { siteId: tag.siteId }, evidence: tag.evidence.slice(0, 2) };
+      }
+    }
     if (otherBadges.size) {
       return { status: 'fail', messageId: 'onlyOtherBadges', data: { badges: [...otherBadges].join(', ') }, evidence: [{ url: base, selector: 'a[href], img', excerpt: [...otherBadges].join(', ') }] };
     }

@@ -1,4 +1,5 @@
 // Checks that the home page offers a site search (CV 4210 mục III.4: công cụ tìm kiếm toàn văn; NĐ 42/2022 Điều 7).
+import { markupExcerpt } from '../src/engine/markup-excerpt.js';
 import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import { defineRule, type RuleOutcome } from '../src/model/rule.js';
@@ -91,9 +92,6 @@ function pathAndQuery(href: string): string {
   }
 }
 
-function excerptOf($: CheerioAPI, el: Element): string {
-  const html = $.html(el) ?? '';
-  return html.replace(/\s+/g, ' ').slice(0, 200);
-}
+const excerptOf = ($: CheerioAPI, el: Element): string => markupExcerpt($, el, 200);
 
 export default rule;

@@ -26,6 +26,8 @@ const rule = defineRule({
       cite(TT_22_2023, 'Điều 4 (yêu cầu kỹ thuật chung của cổng/trang TTĐT)'),
     ],
     requires: ['homeFetch'],
+    // it returns `error` itself when its requests got no answer; off-site, the stranger's HTTPS is not the unit's
+    judgedUnder: ['unreachable', 'scriptShell'],
     optional: ['tls', 'httpProbe', 'httpsProbe'],
     messages: {
       httpsOk: { vi: 'Trang chủ dùng HTTPS với chứng thư hợp lệ đến {validTo}; http://: {http}.', en: 'The home page uses HTTPS with a certificate valid until {validTo}; http://: {http}.' },

@@ -29,7 +29,7 @@ import siteReachable from './site-reachable.js';
 import unicodeTcvn6909 from './unicode-tcvn6909.js';
 
 /** Bumped whenever a rule's judgement changes; every result records it. */
-export const RULE_SET_VERSION = '2026.11.0';
+export const RULE_SET_VERSION = '2026.12.0';
 
 export const RULES_BY_ID: Readonly<Record<string, Rule>> = {
   'accessibility-basic': accessibilityBasic,

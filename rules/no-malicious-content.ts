@@ -6,7 +6,7 @@ import { defineRule, type Evidence, type RuleOutcome } from '../src/model/rule.j
 import type { RulesConfig } from '../src/engine/rules-config.js';
 import { HP_2023, QD_1682_2018, cite } from '../src/engine/basis.js';
 import { sameHost } from '../src/engine/hosts.js';
-import { descendants, domIndex, isLink, tagged, textContent } from '../src/engine/dom-index.js';
+import { descendants, domIndex, isLink, tagged, textContent, walkTree } from '../src/engine/dom-index.js';
 import { allLinks, cssPath, navigationLinks, resolveHref } from '../src/engine/links.js';
 import { bettingHost, bettingTermsInNormalized, defacementInNormalized, findBettingTerms } from '../src/engine/spam.js';
 import { normalizeText } from '../src/engine/text.js';
@@ -35,14 +35,11 @@ function textOf(el: AnyNode): string {
 /** The same text with its whitespace as written (normalizeText collapses it anyway). */
 function rawTextOf(el: AnyNode): string {
   const parts: string[] = [];
-  const walk = (n: AnyNode): void => {
+  walkTree(el, (n) => {
     if (n.type === 'text') parts.push((n as unknown as { data: string }).data);
-    if (n.type !== 'tag' && n.type !== 'root') return;
-    const e = n as Element;
-    if (n.type === 'tag' && NOT_TEXT.has(e.name)) return;
-    for (const c of e.children ?? []) walk(c);
-  };
-  walk(el);
+    if (n.type !== 'tag' && n.type !== 'root') return false;
+    return !(n.type === 'tag' && NOT_TEXT.has((n as Element).name));
+  });
   return parts.join(' ');
 }
 
@@ -161,7 +158,9 @@ const rule = defineRule({
     ],
     requires: ['home'],
     optional: ['pages', 'searchbotHome', 'softRedirect'],
-    blocking: true,
+    blocking: {},
+    // a hijacked home page's stranger content is exactly what this rule reports
+    judgedUnder: ['offsite'],
     incident: 'malicious',
     messages: {
       clean: {

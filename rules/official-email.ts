@@ -1,11 +1,11 @@
-// Checks that the site publishes an e-mail address on an official domain (edu.vn / gov.vn), not only free mail (CV 4210 mục IV.2–3).
+// Checks that the site publishes an e-mail address on an official domain (edu.vn / gov.vn, a province mail system such as hanoiedu.vn), not only free mail (CV 4210 mục IV.2–3).
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode } from 'domhandler';
 import type { FetchedPage } from '../src/model/artifacts.js';
 import { defineRule, type Evidence, type RuleOutcome } from '../src/model/rule.js';
 import { CV_4210, cite } from '../src/engine/basis.js';
 import { hostMatches, sameHost } from '../src/engine/hosts.js';
-import { domIndex, textContent } from '../src/engine/dom-index.js';
+import { domIndex, textContent, walkTree } from '../src/engine/dom-index.js';
 import { contentLinks, cssPath } from '../src/engine/links.js';
 import { findSectionLinks, lookupPage, sectionPage, targetState } from '../src/engine/sections.js';
 import { EMAIL_PATTERN } from '../src/engine/contacts.js';
@@ -51,16 +51,13 @@ const ADDRESS_MARK = /@|[[({]\s*(?:at|a c[oò]ng)/i;
 /** Elements with a text node below them that can hold an address: the only blocks worth reading. */
 function blocksWithMarks(body: AnyNode): Set<AnyNode> {
   const marked = new Set<AnyNode>();
-  const walk = (n: AnyNode): void => {
-    if (n.type === 'text') {
-      if (ADDRESS_MARK.test((n as unknown as { data: string }).data)) {
-        for (let p = n.parent; p && !marked.has(p); p = p.parent) marked.add(p);
-      }
-      return;
+  walkTree(body, (n) => {
+    if (n.type !== 'text') return true;
+    if (ADDRESS_MARK.test((n as unknown as { data: string }).data)) {
+      for (let p = n.parent; p && !marked.has(p); p = p.parent) marked.add(p);
     }
-    if ('children' in n) for (const c of n.children) walk(c);
-  };
-  walk(body);
+    return false;
+  });
   return marked;
 }
 
@@ -111,12 +108,12 @@ const rule = defineRule({
     messages: {
       officialEmail: { vi: 'Trang công bố địa chỉ thư điện tử chính thức {address}.', en: 'The site publishes the official address {address}.' },
       onlyFreeMail: {
-        vi: 'Trang chỉ công bố thư điện tử miễn phí ({addresses}), không có địa chỉ trên tên miền edu.vn / gov.vn.',
-        en: 'The site only publishes free mail ({addresses}), no address on edu.vn / gov.vn.',
+        vi: 'Trang chỉ công bố thư điện tử miễn phí ({addresses}), không có địa chỉ trên tên miền chính thức (edu.vn / gov.vn / hệ thống thư của tỉnh).',
+        en: 'The site only publishes free mail ({addresses}), no address on an official domain (edu.vn / gov.vn / a province mail system).',
       },
       noOfficialEmail: {
-        vi: 'Các địa chỉ thư điện tử công bố ({addresses}) không thuộc tên miền edu.vn / gov.vn.',
-        en: 'The published addresses ({addresses}) are not on edu.vn / gov.vn.',
+        vi: 'Các địa chỉ thư điện tử công bố ({addresses}) không thuộc tên miền chính thức (edu.vn / gov.vn / hệ thống thư của tỉnh).',
+        en: 'The published addresses ({addresses}) are not on an official domain (edu.vn / gov.vn / a province mail system).',
       },
       noEmail: { vi: 'Không thấy địa chỉ thư điện tử nào trên trang chủ, trang liên hệ hay giới thiệu ({pages} trang).', en: 'No e-mail address on the home, contact or introduction pages ({pages} pages).' },
       contactUnverified: {
@@ -146,7 +143,7 @@ const rule = defineRule({
     }
     const kindOf = (address: string): Kind => {
       const domain = address.slice(address.lastIndexOf('@') + 1);
-      if (cfg.officialEmailSuffixes.some((s) => hostMatches(domain, s))) return 'official';
+      if ([...cfg.officialEmailSuffixes, ...cfg.provinceMailDomains].some((s) => hostMatches(domain, s))) return 'official';
       if (cfg.freeMailDomains.some((d) => hostMatches(domain, d))) return 'free';
       return 'other';
     };

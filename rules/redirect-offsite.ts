@@ -25,6 +25,10 @@ const rule = defineRule({
     requires: ['homeFetch'],
     optional: ['softRedirect'],
     incident: 'offsite',
+    // off-site: what the home page showed was someone else's, so the unit's page rules are not judged on it
+    blocking: { condition: 'offsite' },
+    // it returns `error` itself when its requests got no answer
+    judgedUnder: ['unreachable', 'offsite', 'scriptShell'],
     messages: {
       sameSite: { vi: 'Trang chủ ở lại website của đơn vị ({finalHost}).', en: 'The home page stays on the unit’s site ({finalHost}).' },
       movedOfficial: {

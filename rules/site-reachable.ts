@@ -4,11 +4,19 @@ import { defineRule, type Evidence, type RuleOutcome, type UnitFacts } from '../
 import { CV_4210, HP_2023, QD_1682_2018, cite } from '../src/engine/basis.js';
 import { detectPlatform } from '../src/engine/platform.js';
 import { normalizeText } from '../src/engine/text.js';
+import { isBlankPage } from '../src/engine/page-shape.js';
+import { textWithout } from '../src/engine/dom-index.js';
+
+/** Elements whose text a visitor does not read as the page's words. */
+const NOT_TEXT = new Set(['script', 'style', 'noscript', 'template']);
 
 type FailId = 'unreachable' | 'tlsFailed' | 'blocked' | 'tooManyRedirects' | 'httpError';
 
-/** How each fetch failure is reported; `null`: the audit itself could not tell (an `error`, never a fail). */
-const FAILURE_MESSAGE: Record<FetchFailureReason, FailId | null> = {
+/**
+ * How each fetch failure is reported; `null`: the audit itself could not tell (an `error`, never a fail).
+ * A bot wall answers the crawler, not a visitor: a browser may well see the site (`blockedByWaf`, an `error`).
+ */
+const FAILURE_MESSAGE: Record<FetchFailureReason, FailId | null | 'blockedByWaf'> = {
   invalid_url: 'unreachable',
   dns_error: 'unreachable',
   refused: 'unreachable',
@@ -17,12 +25,14 @@ const FAILURE_MESSAGE: Record<FetchFailureReason, FailId | null> = {
   private_address: 'unreachable',
   tls_error: 'tlsFailed',
   blocked_by_robots: 'blocked',
-  blocked_by_waf: 'blocked',
+  blocked_by_waf: 'blockedByWaf',
   too_many_redirects: 'tooManyRedirects',
   http_error: 'httpError',
   // Our own limits (body cap, the unit's crawl deadline), not the site's fault.
   too_large: null,
   deadline: null,
+  too_complex: null,
+  internal: null,
 };
 
 const rule = defineRule({
@@ -39,7 +49,9 @@ const rule = defineRule({
     ],
     requires: ['homeFetch'],
     optional: ['tls', 'home'],
-    blocking: true,
+    // unreachable: the site met nothing, so its pages are not judged (src/engine/unit-verdict.ts)
+    blocking: { condition: 'unreachable' },
+    judgedUnder: ['unreachable', 'offsite', 'scriptShell'],
     messages: {
       reachable: { vi: 'Trang chủ trả lời HTTP {status} với nội dung HTML.', en: 'The home page answers HTTP {status} with HTML.' },
       noWebsite: { vi: 'Sổ đăng ký không có địa chỉ website của đơn vị.', en: 'The registry has no website for this unit.' },
@@ -54,6 +66,18 @@ const rule = defineRule({
         en: 'The home page is a hosting default / parked / under-construction page ("{marker}" in the {where}).',
       },
       notVerified: { vi: 'Chưa xác minh được trang chủ ({reason}: {detail}).', en: 'The home page could not be verified ({reason}: {detail}).' },
+      blockedByWaf: {
+        vi: 'Chưa xác minh được: tường lửa hoặc hệ thống chống bot của website đã chặn công cụ kiểm tra ({detail}); người dùng bằng trình duyệt có thể vẫn xem được. Đề nghị đơn vị cho phép user agent "edu-site-audit" (hoặc địa chỉ IP của máy kiểm tra) trong tường lửa rồi kiểm tra lại.',
+        en: 'Not verified: the site’s firewall or bot protection blocked the audit ({detail}); a visitor’s browser may still see the site. Ask the unit to allow the "edu-site-audit" user agent (or the auditing machine’s IP address) in its firewall, then audit again.',
+      },
+      blankPage: {
+        vi: 'Trang chủ là trang trắng: HTTP {status} nhưng không có chữ nào hiển thị và không có liên kết.',
+        en: 'The home page is blank: HTTP {status} but no visible text and no links.',
+      },
+      reachableTruncated: {
+        vi: 'Trang chủ trả lời HTTP {status} với nội dung HTML; trang lớn hơn giới hạn {maxBytes} byte nên chỉ đánh giá phần đầu.',
+        en: 'The home page answers HTTP {status} with HTML; it is larger than the {maxBytes}-byte cap, so only its beginning was judged.',
+      },
     },
   },
   check(a, ctx) {
@@ -75,6 +99,7 @@ const rule = defineRule({
       const data = { reason: homeFetch.reason, detail: homeFetch.detail || '-', status: homeFetch.status ?? '-' };
       const failId = FAILURE_MESSAGE[homeFetch.reason];
       if (failId === null) return out({ status: 'error', messageId: 'notVerified', data, evidence });
+      if (failId === 'blockedByWaf') return out({ status: 'error', messageId: failId, data, evidence });
       return out({ status: 'fail', messageId: failId, data, evidence });
     }
 
@@ -105,20 +130,27 @@ const rule = defineRule({
       return out({ status: 'fail', messageId: 'parkedPage', data: { marker: inTitle, where: 'title' }, evidence: [{ url: home.finalUrl, selector: 'title', excerpt: rawTitle }] });
     }
     // Outside the title a marker decides only on a short page: a real portal may quote "coming soon" in an article.
-    const $body = $('body').clone();
-    $body.find('script, style, noscript, template').remove();
-    const bodyText = normalizeText($body.text());
+    const body = $('body').get(0);
+    const bodyTextRaw = body ? textWithout(body, NOT_TEXT) : '';
+    const bodyText = normalizeText(bodyTextRaw);
     const words = bodyText ? bodyText.split(' ').length : 0;
     const inBody = words < ctx.config.parkedPageMaxWords ? markers.find((m) => bodyText.includes(m)) : undefined;
     if (inBody) {
-      const rawBody = $body.text().normalize('NFC').replace(/[\s\u00a0]+/g, ' ').trim();
+      const rawBody = bodyTextRaw.normalize('NFC').replace(/[\s\u00a0]+/g, ' ').trim();
       const at = Math.max(0, rawBody.toLocaleLowerCase('vi').indexOf(inBody));
       return out({
         status: 'fail', messageId: 'parkedPage', data: { marker: inBody, where: `body (${words} words)` },
         evidence: [{ url: home.finalUrl, selector: 'body', excerpt: rawBody.slice(Math.max(0, at - 60), at + 140) }],
       });
     }
+    if (isBlankPage($)) {
+      return out({ status: 'fail', messageId: 'blankPage', data: { status: homeFetch.status }, evidence: [{ url: home.finalUrl, selector: 'body', excerpt: `HTTP ${homeFetch.status}, ${home.bytes} bytes, 0 visible characters, 0 links` }] });
+    }
     if (rawTitle) evidence.push({ url: home.finalUrl, selector: 'title', excerpt: rawTitle });
+    if (home.truncated) {
+      evidence.push({ url: home.finalUrl, selector: 'truncated', excerpt: `cut at ${home.bytes} bytes (--max-bytes)` });
+      return out({ status: 'pass', messageId: 'reachableTruncated', data: { status: homeFetch.status, maxBytes: home.bytes }, evidence });
+    }
     return out({ status: 'pass', messageId: 'reachable', data: { status: homeFetch.status }, evidence });
   },
 });

@@ -31,6 +31,8 @@ export const auditOptionsSchema = z.object({
   allowPrivate: z.boolean().default(false),
   ignoreRobots: z.boolean().default(false),
   skipInvalid: z.boolean().default(false),
+  /** `--columns field=Header,…`: the registry's own header names (src/registry/columns.ts). */
+  columns: z.string().optional(),
   rules: z.array(z.string()).optional(),
   now: z.string().optional(),
   userAgent: z.string().default(`${TOOL_NAME}/${TOOL_VERSION} (+${TOOL_URL})`),
@@ -39,6 +41,12 @@ export const auditOptionsSchema = z.object({
   progress: z.boolean().default(true),
   /** Keep the pages that decided non-passing findings in evidence/ (--no-evidence turns it off). */
   evidence: z.boolean().default(true),
+  /** Render home pages in a browser: `auto` when the static view cannot be trusted (docs/rendering.md). */
+  render: z.enum(['auto', 'always', 'never']).default('auto'),
+  /** A system Chrome/Chromium instead of the npm-installed one (also EDU_AUDIT_BROWSER). */
+  browser: z.string().optional(),
+  /** A screenshot of every unit's home page in evidence/, rendering it for that when --render would not. */
+  screenshots: z.boolean().default(false),
   /** Keep every fetched page in artifacts/ so `rejudge` can re-run the rules offline. */
   saveArtifacts: z.boolean().default(false),
   /** Fetch again, later and more gently, the units whose verdicts changed since --baseline, and keep what holds. */
@@ -99,21 +107,56 @@ export function resolveOptions(fromConfig: Partial<AuditOptions> | undefined, fr
   const defined = Object.fromEntries(Object.entries(fromFlags).filter(([, v]) => v !== undefined));
   const parsed = auditOptionsSchema.safeParse({ ...fromConfig, ...defined });
   if (!parsed.success) {
-    throw new UsageError(parsed.error.issues.map((i) => `--${kebab(String(i.path[0] ?? ''))}: ${i.message}`).join('\n'));
+    throw new UsageError(parsed.error.issues.map((i) => `--${kebab(String(i.path[0] ?? ''))}: ${optionProblem(i, { ...fromConfig, ...defined })}`).join('\n'));
   }
-  return parsed.data;
+  // a bad --now is refused here, before a run directory is made; the run records the ISO form
+  return parsed.data.now === undefined ? parsed.data : { ...parsed.data, now: normalizeAuditDate(parsed.data.now) };
 }
 
 export function mergeRulesConfig(partial: Partial<RulesConfig> | undefined): RulesConfig {
   return rulesConfigSchema.parse(partial ?? {});
 }
 
+/** zod's issue in our words (its own are English only: "Invalid input: expected number, received NaN"). */
+function optionProblem(issue: z.core.$ZodIssue, given: Record<string, unknown>): string {
+  const value = given[String(issue.path[0] ?? '')];
+  const shown = Array.isArray(value) ? value.join(',') : String(value);
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.expected === 'number' || issue.expected === 'int'
+        ? `cần một số / expected a number: ${shown}`
+        : `giá trị không hợp lệ / invalid value: ${shown}`;
+    case 'too_small':
+      return issue.inclusive === false
+        ? `phải lớn hơn ${String(issue.minimum)} / must be greater than ${String(issue.minimum)}: ${shown}`
+        : `phải từ ${String(issue.minimum)} trở lên / must be at least ${String(issue.minimum)}: ${shown}`;
+    case 'too_big':
+      return `phải không quá ${String(issue.maximum)} / must be at most ${String(issue.maximum)}: ${shown}`;
+    case 'invalid_value':
+      return `phải là một trong ${issue.values.join(', ')} / must be one of ${issue.values.join(', ')}: ${shown}`;
+    default:
+      return `giá trị không hợp lệ / invalid value: ${shown}`;
+  }
+}
+
 const kebab = (s: string): string => s.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
-/** The audit date: `--now` (ISO date or date-time) or the clock; rules never read the clock themselves. */
+/** `--now`: `YYYY-MM-DD`, `dd/mm/yyyy` (as a Vietnamese spreadsheet writes dates) or an ISO date-time; the ISO form. */
+export function normalizeAuditDate(now: string): string {
+  const vn = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(now.trim());
+  const text = vn ? `${vn[3]}-${vn[2]!.padStart(2, '0')}-${vn[1]!.padStart(2, '0')}` : now.trim();
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(text);
+  const d = new Date(day ? `${text}T00:00:00Z` : text);
+  // Date rolls 31/02 over to March; comparing back catches impossible days
+  if (Number.isNaN(d.getTime()) || (day && d.toISOString().slice(0, 10) !== text) || !/^\d{4}-\d{2}-\d{2}/.test(text)) {
+    throw new UsageError(`--now: ngày không hợp lệ, cần YYYY-MM-DD hoặc dd/mm/yyyy / invalid date, expected YYYY-MM-DD or dd/mm/yyyy: ${now}`);
+  }
+  return text;
+}
+
+/** The audit date: `--now` or the clock; rules never read the clock themselves. */
 export function auditDate(now: string | undefined): Date {
   if (!now) return new Date();
-  const d = new Date(/^\d{4}-\d{2}-\d{2}$/.test(now) ? `${now}T00:00:00Z` : now);
-  if (Number.isNaN(d.getTime())) throw new UsageError(`--now: ngày không hợp lệ / invalid date: ${now}`);
-  return d;
+  const text = normalizeAuditDate(now);
+  return new Date(/^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T00:00:00Z` : text);
 }

@@ -2,6 +2,7 @@
 // "which vendor do we call" view — how many units run on each platform, how they score and what they fail most.
 import type { Grade, UnitResult } from '../model/result.js';
 import { GRADES } from '../model/result.js';
+import { scoreForAverage } from './districts.js';
 
 export interface PlatformSummary {
   /** The platform name as detected, or null for units whose platform was not recognised (or not reached). */
@@ -29,7 +30,8 @@ export class PlatformAggregator {
     }
     a.units += 1;
     if (u.crawl.status === 'ok') a.reachable += 1;
-    if (u.score !== null) { a.sum += u.score; a.scored += 1; }
+    const score = scoreForAverage(u);
+    if (score !== undefined) { a.sum += score; a.scored += 1; }
     a.grades[u.grade] = (a.grades[u.grade] ?? 0) + 1;
     for (const f of u.findings) if (f.status === 'fail') a.fails.set(f.rule, (a.fails.get(f.rule) ?? 0) + 1);
   }
@@ -51,15 +53,15 @@ export function platformLabel(platform: string | null, lang: 'vi' | 'en'): strin
   return platform ?? (lang === 'vi' ? 'Chưa nhận ra (hoặc không truy cập được)' : 'Not recognised (or not reached)');
 }
 
-/** Rows of the small "Theo nền tảng" table (Excel, HTML): platform, units, reachable, average, "Chưa đạt", top fails. */
+/** Rows of the small "Theo nền tảng" table (Excel, HTML): platform, units, reachable, average, "Chưa đạt", "Chưa xác minh", top fails. */
 export function platformRows(summaries: readonly PlatformSummary[], lang: 'vi' | 'en'): (string | number)[][] {
   return summaries.map((s) => [
-    platformLabel(s.platform, lang), s.units, s.reachable, s.averageScore ?? '', s.grades['Chưa đạt'] ?? 0,
+    platformLabel(s.platform, lang), s.units, s.reachable, s.averageScore ?? '', s.grades['Chưa đạt'] ?? 0, s.grades['Chưa xác minh'] ?? 0,
     s.topFails.map((f) => `${f.rule} (${f.units})`).join(', '),
   ]);
 }
 
 export const PLATFORM_HEADERS = {
-  vi: { title: 'Theo nền tảng', platform: 'Nền tảng', units: 'Số đơn vị', reachable: 'Truy cập được', average: 'Điểm TB', failing: 'Chưa đạt', topFails: 'Tiêu chí chưa đạt nhiều nhất (số đơn vị)' },
-  en: { title: 'By platform', platform: 'Platform', units: 'Units', reachable: 'Reachable', average: 'Avg score', failing: 'Failing', topFails: 'Most failed rules (units)' },
+  vi: { title: 'Theo nền tảng', platform: 'Nền tảng', units: 'Số đơn vị', reachable: 'Truy cập được', average: 'Điểm TB', failing: 'Chưa đạt', unverified: 'Chưa xác minh', topFails: 'Tiêu chí chưa đạt nhiều nhất (số đơn vị)' },
+  en: { title: 'By platform', platform: 'Platform', units: 'Units', reachable: 'Reachable', average: 'Avg score', failing: 'Failing', unverified: 'Not verified', topFails: 'Most failed rules (units)' },
 } as const;

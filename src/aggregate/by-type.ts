@@ -1,6 +1,7 @@
 // Province summary per unit type, accumulated unit by unit.
 import type { Grade, UnitResult } from '../model/result.js';
 import { GRADES } from '../model/result.js';
+import { scoreForAverage } from './districts.js';
 import type { UnitType } from '../model/unit.js';
 
 export interface TypeSummary {
@@ -22,7 +23,8 @@ export class TypeAggregator {
     }
     a.units += 1;
     if (u.crawl.status === 'ok') a.reachable += 1;
-    if (u.score !== null) { a.sum += u.score; a.scored += 1; }
+    const score = scoreForAverage(u);
+    if (score !== undefined) { a.sum += score; a.scored += 1; }
     a.grades[u.grade] += 1;
   }
 

@@ -13,6 +13,14 @@ interface Acc {
   rules: Record<string, StatusCounts>;
 }
 
+/**
+ * A unit "Chưa xác minh" is counted apart: its score rests on too few rules to move an average (docs/verdicts.md).
+ * An unreachable or hijacked unit scores 0 and does count: it meets nothing.
+ */
+export function scoreForAverage(unit: Pick<UnitResult, 'score' | 'grade'>): number | undefined {
+  return unit.score !== null && unit.grade !== 'Chưa xác minh' ? unit.score : undefined;
+}
+
 export class DistrictAggregator {
   private readonly byDistrict = new Map<string, Acc>();
 
@@ -25,8 +33,9 @@ export class DistrictAggregator {
     }
     acc.units += 1;
     if (unit.crawl.status === 'ok') acc.reachable += 1;
-    if (unit.score !== null) {
-      acc.scoreSum += unit.score;
+    const score = scoreForAverage(unit);
+    if (score !== undefined) {
+      acc.scoreSum += score;
       acc.scored += 1;
     }
     acc.grades[unit.grade] += 1;

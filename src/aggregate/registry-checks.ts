@@ -9,6 +9,8 @@ export interface UnitTrace {
   emcSiteId?: string;
   crawlStatus: string;
   crawlError?: string;
+  /** Further addresses of the website cell (an old violet.vn site beside the new one). */
+  alternates?: string[];
 }
 
 /** What the checks need of a finished unit (also used by `merge`, which recomputes them over all shards). */
@@ -19,6 +21,7 @@ export function traceOf(result: UnitResult): UnitTrace {
     finalUrl: result.finalUrl,
     crawlStatus: result.crawl.status,
     ...(result.crawl.error ? { crawlError: result.crawl.error } : {}),
+    ...(result.alternates?.length ? { alternates: result.alternates } : {}),
     ...(result.facts.emcSiteId !== undefined ? { emcSiteId: String(result.facts.emcSiteId) } : {}),
   };
 }
@@ -85,6 +88,13 @@ export function registryChecks(traces: UnitTrace[]): RegistryIssue[] {
     }
     if (t.website?.startsWith('http://') && t.finalUrl?.startsWith('https://') && siteKey(t.finalUrl) === from) {
       issues.push({ kind: 'http-but-https', units: [t.id], detail: `${t.website} → ${t.finalUrl}` });
+    }
+    for (const alternate of t.alternates ?? []) {
+      // the other address may be another unit's own site: then both units are named
+      const other = ownerOf.get(siteKey(alternate) ?? '');
+      const also = other && other !== t.id ? [other] : [];
+      const where = t.finalUrl && siteKey(t.finalUrl) === siteKey(alternate) ? ' (website chuyển hướng tới địa chỉ này / the website redirects here)' : '';
+      issues.push({ kind: 'alternate-website', units: [t.id, ...also], detail: `${t.website ?? '-'} + ${alternate}${where}` });
     }
     if (t.crawlStatus !== 'ok' && t.crawlStatus !== 'no_website') {
       issues.push({ kind: 'unreachable', units: [t.id], detail: `${t.crawlStatus}${t.crawlError ? `: ${t.crawlError}` : ''}` });

@@ -1,25 +1,38 @@
 // `edu-audit audit REGISTRY`: refuses a registry with errors unless --skip-invalid, then runs the audit.
 import type { Command } from 'commander';
-import { readRegistry, formatRegistryError } from '../registry/index.js';
+import { formatRegistryReport, readRegistry, type RegistryReadResult } from '../registry/index.js';
+import { msg, pick } from '../registry/messages.js';
 import { formatSummary } from '../report/console-summary.js';
 import { execute, prepare } from './execute.js';
 import { loadRunResults } from '../compare/load-run.js';
 import { thresholdsStep } from './thresholds-step.js';
+import { registryColumns } from './registry-check.js';
+import type { AuditOptions } from '../options.js';
 
 export async function auditCommand(registryFile: string, cmd: Command): Promise<number> {
   const prepared = await prepare(cmd);
+  const { options } = prepared;
   // a bad --baseline is bad usage (exit 2) found before any crawling, not after an hour of it
-  const baseline = prepared.options.baseline ? await loadRunResults(prepared.options.baseline, '--baseline') : undefined;
-  const registry = await readRegistry(registryFile);
-  if (registry.errors.length) {
-    for (const e of registry.errors) console.error(formatRegistryError(e));
-    if (!prepared.options.skipInvalid || registry.units.length === 0) {
-      console.error(`${registryFile}: ${registry.errors.length} lỗi trong danh sách; sửa lại hoặc dùng --skip-invalid / registry has errors; fix them or use --skip-invalid`);
-      return 2;
-    }
-    prepared.logger.warn({ errors: registry.errors.length }, 'bỏ qua các dòng lỗi / skipping invalid rows');
-  }
+  const baseline = options.baseline ? await loadRunResults(options.baseline, '--baseline') : undefined;
+  const registry = await readRegistry(registryFile, { lang: options.lang, columns: registryColumns(options.columns) });
+  if (!registryUsable(registry, options, (line) => console.error(line))) return 2;
+  if (registry.errors.length) prepared.logger.warn({ errors: registry.errors.length }, 'bỏ qua các dòng lỗi / skipping invalid rows');
   const { summary, rules } = await execute(prepared, registry, baseline ? { baseline } : {});
-  console.log(formatSummary(summary, rules, prepared.options.lang));
-  return thresholdsStep(summary, prepared.options, baseline, (text) => console.log(text));
+  console.log(formatSummary(summary, rules, options.lang));
+  return thresholdsStep(summary, options, baseline, (text) => console.log(text));
+}
+
+/**
+ * Prints the registry's errors and warnings; false when the audit cannot start. `--skip-invalid` is suggested only
+ * where it helps: not for a missing file, a wrong format or a header problem, nor when no row is valid.
+ */
+export function registryUsable(registry: RegistryReadResult, options: Pick<AuditOptions, 'lang' | 'skipInvalid'>, print: (line: string) => void): boolean {
+  const report = formatRegistryReport(registry, options.lang);
+  for (const line of report.lines) print(line);
+  if (!registry.errors.length) return true;
+  const hopeless = registry.fatal === true || registry.units.length === 0;
+  if (options.skipInvalid && !hopeless) return true;
+  const n = registry.errors.length;
+  print(`${registry.file}: ${pick(hopeless ? msg.refused(n) : msg.refusedSkippable(n), options.lang)}`);
+  return false;
 }

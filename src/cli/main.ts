@@ -2,13 +2,14 @@
 // (0 done, 1 threshold not met, 2 bad usage or input, 3 the run itself failed).
 import { Command, CommanderError, Option } from 'commander';
 import { TOOL_VERSION } from '../version.js';
-import { UsageError } from '../options.js';
+import { UsageError, auditDate } from '../options.js';
 import { addCrawlFlags, addShardFlags } from './crawl-flags.js';
+import { describeOption, onlyCheckFlags } from './check-flags.js';
 import { auditCommand } from './audit-command.js';
 import { checkCommand } from './check-command.js';
 import { demoCommand } from './demo-command.js';
 import { rulesCommand } from './rules-command.js';
-import { registryCheck } from './registry-check.js';
+import { registryCheck, type RegistryCheckFlags } from './registry-check.js';
 import { reportCommand } from './report-command.js';
 import { rejudgeCommand, type RejudgeFlags } from './rejudge-command.js';
 import { addCompareFlags } from './compare-flags.js';
@@ -16,6 +17,8 @@ import { diffCommand, type DiffCommandOptions } from './diff-command.js';
 import { mergeCommand, type MergeFlags } from './merge-command.js';
 import { formatOption } from './format-flag.js';
 import type { Format } from '../report/formats.js';
+
+const COLUMNS_HELP = 'tên cột của từng trường khi khác tên quen thuộc, vd. website="Link trang",id="Mã CSGD" / header of a field our names do not cover';
 
 export const EXIT = { ok: 0, threshold: 1, usage: 2, failed: 3 } as const;
 
@@ -31,6 +34,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
   addCompareFlags(addShardFlags(addCrawlFlags(program.command('audit <registry>')
     .description('kiểm tra mọi đơn vị trong danh sách (CSV, XLSX, JSON) / audit every unit of a registry'))))
     .option('--skip-invalid', 'bỏ qua dòng lỗi, kiểm tra các dòng hợp lệ / audit the valid rows, report the bad ones')
+    .option('--columns <field=Header,…>', COLUMNS_HELP)
     .action(async (registry: string, _opts, cmd: Command) => setExit(await auditCommand(registry, cmd)));
 
   program.command('diff <oldRun> <newRun>')
@@ -40,9 +44,9 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .addOption(new Option('--fail-on <what>', 'điều gì làm mã thoát 1 / what makes the exit code 1').choices(['regressions', 'malicious', 'none']).default('regressions'))
     .action(async (oldRun: string, newRun: string, opts: DiffCommandOptions) => setExit(await diffCommand(oldRun, newRun, opts, (l) => console.log(l))));
 
-  addCrawlFlags(program.command('check <url>')
-    .description('kiểm tra một website và in phiếu đánh giá / audit one site and print its scorecard'))
-    .option('--type <type>', 'loại hình đơn vị / unit type (thpt, thcs, tieu-hoc, mam-non, lien-cap, gdtx, phong, so, khac)', 'thpt')
+  onlyCheckFlags(addCrawlFlags(program.command('check <url>')
+    .description('kiểm tra một website và in phiếu đánh giá / audit one site and print its scorecard')))
+    .option('--type <type>', 'loại hình đơn vị; mặc định suy ra từ tên, tên miền, tiêu đề trang / unit type, inferred when not given (thpt, thcs, tieu-hoc, mam-non, lien-cap, gdtx, phong, so, khac)')
     .option('--parent <url>', 'cổng thông tin cấp trên / parent portal URL')
     .option('--province <codes>', 'mã tỉnh trong tên miền / province codes, e.g. hcm or haiphong|haiduong')
     .option('--name <name>', 'tên đơn vị / unit name')
@@ -75,18 +79,44 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .description('liệt kê quy tắc: mã, tên, trọng số, áp dụng cho, căn cứ / list rules')
     .option('--lang <lang>', 'vi | en', 'vi')
     .option('--json', 'in dạng JSON / print JSON')
-    .action((opts: { lang: string; json?: boolean }) => setExit(rulesCommand(opts.lang === 'en' ? 'en' : 'vi', Boolean(opts.json), (l) => console.log(l))));
+    .option('--now <date>', 'ngày kiểm tra để xét hiệu lực của căn cứ / the audit date provisions are in force on (today)')
+    .action((opts: { lang: string; json?: boolean; now?: string }) => setExit(rulesCommand(opts.lang === 'en' ? 'en' : 'vi', Boolean(opts.json), (l) => console.log(l), auditDate(opts.now).toISOString().slice(0, 10))));
 
   const registry = program.command('registry').description('thao tác với danh sách đơn vị / registry tools');
   registry.command('check <file>')
     .description('kiểm tra danh sách, nêu từng dòng và trường lỗi / validate a registry, naming every bad row and field')
-    .action(async (file: string) => setExit(await registryCheck(file, (l) => console.log(l))));
+    .addOption(new Option('--lang <lang>', 'ngôn ngữ thông báo / language of the messages').choices(['vi', 'en']).default('vi'))
+    .option('--columns <field=Header,…>', COLUMNS_HELP)
+    .action(async (file: string, opts: RegistryCheckFlags) => setExit(await registryCheck(file, (l) => console.log(l), opts)));
 
-  addCrawlFlags(program.command('demo')
-    .description('chạy thử trên các website mẫu đi kèm (không cần mạng) / audit the bundled fixture sites, no network'))
+  describeOption(addCrawlFlags(program.command('demo')
+    .description('chạy thử trên các website mẫu đi kèm (không cần mạng) / audit the bundled fixture sites, no network')),
+  '--out', 'thư mục kết quả / run directory (mặc định / default ./edu-audit-demo)')
     .action(async (_opts, cmd: Command) => setExit(await demoCommand(cmd)));
 
   return program;
+}
+
+const DISK_PROBLEMS: Record<string, string> = {
+  ENOSPC: 'đĩa đầy / no space left on the device',
+  EDQUOT: 'hết hạn mức đĩa / disk quota exceeded',
+  EROFS: 'ổ đĩa chỉ đọc / read-only file system',
+  EACCES: 'không có quyền ghi / permission denied',
+  EPERM: 'không được phép / operation not permitted',
+  ENOTDIR: 'một phần của đường dẫn không phải thư mục / a part of the path is not a directory',
+  EISDIR: 'là một thư mục / is a directory',
+  EIO: 'lỗi đọc/ghi đĩa / input/output error',
+};
+
+/** A clear message when the run directory cannot be written (a full or read-only disk), else undefined. */
+export function diskProblem(error: unknown): string | undefined {
+  const e = error as NodeJS.ErrnoException | undefined;
+  const what = e?.code ? DISK_PROBLEMS[e.code] : undefined;
+  if (!what) return undefined;
+  const where = e?.path ?? '';
+  return `edu-audit: không ghi được ${where}: ${what} (${e?.code}). Những đơn vị đã ghi trong results.jsonl được giữ nguyên; ` +
+    `giải phóng chỗ trống hoặc chọn --out khác rồi chạy lại với --resume. / cannot write ${where}: ${what}. Units already in ` +
+    'results.jsonl are kept; free some space or pick another --out, then run again with --resume.';
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -102,6 +132,11 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof UsageError) {
       console.error(error.message);
       return EXIT.usage;
+    }
+    const disk = diskProblem(error);
+    if (disk) {
+      console.error(disk);
+      return EXIT.failed;
     }
     console.error(`edu-audit: lỗi / error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     return EXIT.failed;

@@ -32,7 +32,8 @@ export async function rejudgeCommand(runDir: string, flags: RejudgeFlags): Promi
     ...(flags.lang === 'en' || flags.lang === 'vi' ? { lang: flags.lang } : {}),
     logger: createLogger(flags.logLevel ?? 'warn'),
   });
-  console.log(`${result.units} đơn vị đã chấm lại với bộ quy tắc ${RULE_SET_VERSION} / units re-judged with rule set ${RULE_SET_VERSION}: ${result.dir}`);
+  // the version that judged the run first, and the one that judged it again: a rejudge after a catalogue change says so
+  console.log(`${result.units} đơn vị: đã chấm với bộ quy tắc ${result.judgedWith}, chấm lại với bộ quy tắc ${RULE_SET_VERSION} / units judged with rule set ${result.judgedWith}, re-judged with rule set ${RULE_SET_VERSION}: ${result.dir}`);
   for (const r of result.reports) for (const f of r.files) console.log(`  ${f}`);
   return 0;
 }

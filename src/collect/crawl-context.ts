@@ -1,63 +1,17 @@
-// The run-wide crawl state: one dispatcher, host limits, robots cache and TLS facts shared by every unit.
+// The run-wide crawl state: one dispatcher, host limits, robots cache and TLS facts shared by every unit. The only
+// module that wires fetchPage in (for robots.txt); the fetch modules import the types from crawl-types.ts.
 import { readFile } from 'node:fs/promises';
-import type { Agent } from 'undici';
 import type { TlsFacts } from '../model/artifacts.js';
-import { parseConnectToList, type ConnectToRule } from './connect-to.js';
+import { parseConnectToList } from './connect-to.js';
 import { createDispatcher } from './dispatcher.js';
 import { fetchPage } from './fetch-page.js';
 import { HostLimits } from './host-limits.js';
 import { RobotsCache } from './robots.js';
-import type { Targeting } from './page-targets.js';
-import { PageMemory, type PageTicket } from './page-memory.js';
+import { PageMemory } from './page-memory.js';
+import { DEFAULT_RENDER, Renderer } from '../render/renderer.js';
+import type { CrawlContext, CrawlOptions } from './crawl-types.js';
 
-export interface CrawlLogger {
-  debug(o: object, msg?: string): void;
-  warn(o: object, msg?: string): void;
-}
-
-export interface CrawlOptions {
-  userAgent: string;
-  /** Per request, headers and body together. */
-  timeoutMs: number;
-  maxBytes: number;
-  maxPages: number;
-  perHost: number;
-  perIp: number;
-  connectTo: string[];
-  caFiles: string[];
-  allowPrivate: boolean;
-  ignoreRobots: boolean;
-  unitDeadlineMs: number;
-  retries: number;
-  /** MB of decoded HTML the units in flight may hold parsed (default 12). */
-  pageMemoryMb?: number;
-  /** Keywords that steer the page budget (from the rules' config); without them, menu order decides. */
-  targeting?: Targeting;
-  logger?: CrawlLogger;
-}
-
-export interface CrawlContext {
-  options: CrawlOptions;
-  connectTo: ConnectToRule[];
-  dispatcher: Agent;
-  limits: HostLimits;
-  robots: RobotsCache;
-  /** Certificates seen, by TLS server name (filled by the dispatcher's connector). */
-  tlsFacts: Map<string, TlsFacts>;
-  /** Admits units while the pages they hold parsed fit --page-memory. */
-  memory: PageMemory;
-  counters: { pages: number; bytes: number };
-  close(): Promise<void>;
-}
-
-/** Per-unit scope of a fetch: the unit deadline and where robots-blocked URLs are recorded. */
-export interface UnitScope {
-  signal: AbortSignal;
-  deadlineAt: number;
-  robotsBlocked: string[];
-  /** The unit's share of --page-memory: every page parsed for it is counted until it is judged. */
-  memory?: PageTicket;
-}
+export type { CrawlContext, CrawlLogger, CrawlOptions, UnitScope } from './crawl-types.js';
 
 /** Builds the context; throws on bad --connect-to values or unreadable --ca files (bad usage, exit 2). */
 export async function createCrawlContext(options: CrawlOptions): Promise<CrawlContext> {
@@ -72,9 +26,10 @@ export async function createCrawlContext(options: CrawlOptions): Promise<CrawlCo
     ca,
     allowPrivate: options.allowPrivate,
     connectTimeoutMs: Math.min(options.timeoutMs, 10_000),
-    // The per-request AbortSignal in fetchPage is the real deadline; these stop undici's 300 s defaults.
-    headersTimeoutMs: options.timeoutMs,
-    bodyTimeoutMs: options.timeoutMs,
+    // The per-request signal (request.ts) is the real deadline, and it does not count time the event loop was held;
+    // undici's own timers do, so they are only a far backstop against its 300 s defaults.
+    headersTimeoutMs: Math.max(4 * options.timeoutMs, 120_000),
+    bodyTimeoutMs: Math.max(4 * options.timeoutMs, 120_000),
     tlsFacts,
   });
   const limits = new HostLimits({ perHost: options.perHost, perIp: options.perIp, connectTo });
@@ -87,8 +42,14 @@ export async function createCrawlContext(options: CrawlOptions): Promise<CrawlCo
     memory: new PageMemory((options.pageMemoryMb ?? 12) * 1024 * 1024),
     counters: { pages: 0, bytes: 0 },
     robots: undefined as unknown as RobotsCache,
-    close: () => dispatcher.close(),
+    close: async () => {
+      await ctx.renderer?.close();
+      await dispatcher.close();
+    },
   };
+  if ((options.render && options.render !== 'never') || options.screenshots) {
+    ctx.renderer = new Renderer(ctx, { ...DEFAULT_RENDER, ...options.renderLimits, ...(options.browserPath ? { browserPath: options.browserPath } : {}), ...(options.logger ? { logger: options.logger } : {}) });
+  }
   // robots.txt is not subject to robots and belongs to no unit, so no unit deadline bounds it.
   ctx.robots = new RobotsCache(
     // One retry at most: a robots.txt that keeps failing means "allow all", not a reason to hold the unit.

@@ -7,10 +7,12 @@ import type { CrawlSummary } from '../model/result.js';
 import type { Unit } from '../model/unit.js';
 import type { CrawlContext, UnitScope } from './crawl-context.js';
 import { fetchPage } from './fetch-page.js';
-import { directoryTargets, feedTarget, followsSection, oneHopTargets, prioritizedNavigationTargets, scriptTargets } from './page-targets.js';
+import { fairDeadline } from './loop-clock.js';
+import { directoryTargets, feedTarget, followsSection, oneHopTargets, prioritizedNavigationTargets, scriptTargets, stylesheetTargets } from './page-targets.js';
 import { probeHttp, probeHttps } from './probes.js';
 import { findSoftRedirect } from './soft-redirect.js';
 import type { PageTicket } from './page-memory.js';
+import { renderHome } from '../render/render-home.js';
 
 const SCRIPT_MAX_BYTES = 1024 * 1024;
 /** One-hop pages fetched per followed section page (its newest items are listed first on every platform seen). */
@@ -28,6 +30,9 @@ export function homeStatus(f: FetchResult): { status: CrawlStatus; error?: strin
       case 'network': return { status: 'refused', error: f.detail };
       case 'too_large': return { status: 'http_error', error: f.detail };
       case 'deadline': return { status: 'timeout', error: f.detail };
+      // the site answered with HTML; only our analysis budget stopped short of it (its findings say so)
+      case 'too_complex': return { status: 'ok', error: f.detail };
+      case 'internal': return { status: 'internal_error', error: f.detail };
       default: return { status: f.reason, error: f.detail };
     }
   }
@@ -47,20 +52,24 @@ export async function crawlUnit(ctx: CrawlContext, unit: Unit, needs: ReadonlySe
     const homeFetch: FetchResult = { ok: false, url: '', reason: 'invalid_url', detail: 'no website', redirects: [] };
     return { artifacts: { unit, homeFetch }, crawl: { status: 'no_website', pages: 0, durationMs: 0, error: 'no website' } };
   }
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(new Error('unit deadline')), ctx.options.unitDeadlineMs);
-  const scope: UnitScope = { signal: controller.signal, deadlineAt: started + ctx.options.unitDeadlineMs, robotsBlocked: [], ...(memory ? { memory } : {}) };
+  // the unit deadline counts only time this process could run, like the request timeouts (loop-clock.ts)
+  const deadline = fairDeadline(ctx.options.unitDeadlineMs, 'unit deadline');
+  const scope: UnitScope = { signal: deadline.signal, remainingMs: deadline.remainingMs, robotsBlocked: [], ...(memory ? { memory } : {}) };
   try {
     const homeFetch = await fetchPage(ctx, unit.website, { scope });
     const artifacts: Artifacts = { unit, homeFetch };
     if (homeFetch.ok && homeFetch.finalUrl.startsWith('https:') && homeFetch.tls) artifacts.tls = homeFetch.tls;
     if (!homeFetch.ok && homeFetch.tls) artifacts.tls = homeFetch.tls;
-    if (isHtmlHome(homeFetch)) artifacts.home = homeFetch;
+    if (isHtmlHome(homeFetch)) {
+      artifacts.home = homeFetch;
+      // before the extras: navigation targets and script files come from what a visitor's browser shows
+      await renderHome(ctx, artifacts, homeFetch, scope);
+    }
     if (homeFetch.ok) await collectExtras(ctx, artifacts, homeFetch, needs, scope);
     if (!ctx.options.ignoreRobots) {
       const robots = await ctx.robots.forUrl(homeFetch.ok ? homeFetch.finalUrl : unit.website).catch(() => undefined);
       // The same array keeps receiving URLs blocked later in this unit, so the facts are complete at the end.
-      if (robots) artifacts.robots = { url: robots.url, status: robots.status, crawlDelaySec: robots.crawlDelaySec, blocked: scope.robotsBlocked };
+      if (robots) artifacts.robots = { url: robots.url, state: robots.state, status: robots.status, crawlDelaySec: robots.crawlDelaySec, blocked: scope.robotsBlocked };
     }
     const { status, error } = homeStatus(homeFetch);
     const crawl: CrawlSummary = {
@@ -68,11 +77,13 @@ export async function crawlUnit(ctx: CrawlContext, unit: Unit, needs: ReadonlySe
       pages: countFetched(artifacts),
       durationMs: Date.now() - started,
       ...(error ? { error } : {}),
+      ...(artifacts.robots?.state ? { robots: artifacts.robots.state } : {}),
       redirects: homeFetch.redirects,
+      ...(artifacts.render ? { rendered: { why: artifacts.render.why, ...(artifacts.render.error ? { error: artifacts.render.error } : {}) } } : {}),
     };
     return { artifacts, crawl };
   } finally {
-    clearTimeout(timer);
+    deadline.clear();
   }
 }
 
@@ -99,6 +110,12 @@ async function collectExtras(ctx: CrawlContext, a: Artifacts, home: FetchedPage,
       const scripts = (a.scripts = new Map<string, FetchResult>());
       for (const s of scriptTargets(doc, finalUrl)) {
         tasks.push(limit(async () => void scripts.set(s, await fetchPage(ctx, s, { scope, parse: false, maxBytes: Math.min(SCRIPT_MAX_BYTES, ctx.options.maxBytes) }))));
+      }
+    }
+    if (needs.has('stylesheets')) {
+      const sheets = (a.stylesheets = new Map<string, FetchResult>());
+      for (const s of stylesheetTargets(doc, finalUrl)) {
+        tasks.push(limit(async () => void sheets.set(s, await fetchPage(ctx, s, { scope, parse: false, maxBytes: Math.min(SCRIPT_MAX_BYTES, ctx.options.maxBytes) }))));
       }
     }
     const feed = needs.has('feed') ? feedTarget(doc, finalUrl) : undefined;
@@ -141,6 +158,7 @@ function countFetched(a: Artifacts): number {
   if (!a.pages) add(a.homeFetch);
   a.pages?.forEach(add);
   a.scripts?.forEach(add);
+  a.stylesheets?.forEach(add);
   add(a.feed);
   add(a.searchbotHome);
   add(a.httpsProbe);

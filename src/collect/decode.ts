@@ -68,6 +68,17 @@ function decoder(step: Step, source: AsyncIterable<Buffer>): AsyncIterable<Buffe
  * Throws TooLargeError as soon as the decoded size passes maxBytes, without buffering the rest.
  */
 export async function readDecoded(body: AsyncIterable<Buffer | Uint8Array>, contentEncoding: string | undefined, maxBytes: number): Promise<Buffer> {
+  const { bytes, truncated } = await readDecodedPrefix(body, contentEncoding, maxBytes);
+  if (truncated) throw new TooLargeError(maxBytes);
+  return bytes;
+}
+
+/**
+ * Like readDecoded, but a body longer than maxBytes gives its first maxBytes decoded bytes and `truncated`
+ * (an oversized HTML page is judged on its beginning: a page of pasted base64 images is still a working site).
+ * Reading stops at the cap, so the rest is never decompressed.
+ */
+export async function readDecodedPrefix(body: AsyncIterable<Buffer | Uint8Array>, contentEncoding: string | undefined, maxBytes: number): Promise<{ bytes: Buffer; truncated: boolean }> {
   let stream: AsyncIterable<Buffer> = (async function* () {
     for await (const c of body) yield Buffer.isBuffer(c) ? c : Buffer.from(c);
   })();
@@ -75,9 +86,12 @@ export async function readDecoded(body: AsyncIterable<Buffer | Uint8Array>, cont
   const chunks: Buffer[] = [];
   let total = 0;
   for await (const chunk of stream) {
+    if (total + chunk.length > maxBytes) {
+      chunks.push(chunk.subarray(0, maxBytes - total));
+      return { bytes: Buffer.concat(chunks, maxBytes), truncated: true };
+    }
     total += chunk.length;
-    if (total > maxBytes) throw new TooLargeError(maxBytes);
     chunks.push(chunk);
   }
-  return Buffer.concat(chunks, total);
+  return { bytes: Buffer.concat(chunks, total), truncated: false };
 }

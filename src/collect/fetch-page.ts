@@ -1,11 +1,11 @@
 // fetchPage: one resource with manual redirects (every hop recorded and re-checked), retries, WAF detection,
 // decoding and the one HTML parse. Site behaviour is returned as data (FetchFailure), never thrown.
-import type { FetchFailure, FetchFailureReason, FetchResult, FetchedPage, RedirectHop } from '../model/artifacts.js';
+import type { FetchFailure, FetchFailureReason, FetchResult, RedirectHop } from '../model/artifacts.js';
 import { decodeText } from './charset.js';
-import type { CrawlContext, UnitScope } from './crawl-context.js';
+import type { CrawlContext, FetchPageOptions } from './crawl-types.js';
 import { TooLargeError, UnsupportedEncodingError } from './decode.js';
 import { failureReason } from './errors.js';
-import { parseHtml } from './parse.js';
+import { MAX_PAGE_ELEMENTS, elementCount, mayExceedBudget, parseHtml } from './parse.js';
 import { AbortedError, type RawResponse } from './request.js';
 import { withRetries } from './retry.js';
 import { isWall } from './waf.js';
@@ -13,20 +13,7 @@ import { isWall } from './waf.js';
 export const MAX_REDIRECTS = 5;
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
-export interface FetchPageOptions {
-  userAgent?: 'normal' | 'searchbot';
-  /** Follow HTTP redirects (default true); false returns the 3xx answer itself. */
-  followRedirects?: boolean;
-  maxBytes?: number;
-  /** Parse HTML into `doc` (default true). */
-  parse?: boolean;
-  /** The unit this fetch belongs to: its deadline, and where robots-blocked URLs go. */
-  scope?: UnitScope;
-  /** Internal: the robots.txt fetch itself. */
-  skipRobots?: boolean;
-  /** Overrides --retries (probes ask once: their failure is the answer). */
-  retries?: number;
-}
+export type { FetchPageOptions } from './crawl-types.js';
 
 const fail = (url: string, reason: FetchFailureReason, detail: string, redirects: RedirectHop[], status?: number): FetchFailure =>
   ({ ok: false, url, reason, detail, redirects, ...(status !== undefined ? { status } : {}) });
@@ -56,13 +43,20 @@ const TEXTUAL = /^(text\/|application\/(.*\+)?(xml|json|javascript|ecmascript)|a
 /** The dispatcher keys TLS facts by server name: the host without IPv6 brackets. */
 const tlsKey = (u: URL): string => u.hostname.toLowerCase().replace(/^\[|\]$/g, '');
 
-function buildPage(ctx: CrawlContext, requested: string, final: URL, raw: RawResponse, redirects: RedirectHop[], opts: FetchPageOptions): FetchedPage {
+function buildPage(ctx: CrawlContext, requested: string, final: URL, raw: RawResponse, redirects: RedirectHop[], opts: FetchPageOptions): FetchResult {
   const contentType = raw.headers['content-type'] ?? '';
   const mime = (contentType.split(';')[0] ?? '').trim().toLowerCase();
   const isHtml = htmlFlag(mime, raw.body);
   // The <meta>/XML prescan only makes sense for markup; a script may contain "<meta charset" in a string.
   const decoded = isHtml || TEXTUAL.test(mime) ? decodeText(raw.body, contentType, isHtml || mime.includes('xml')) : undefined;
-  const text = decoded?.text ?? '';
+  // A cut can split a multi-byte character: its replacement character is our artefact, not the site's.
+  const text = raw.truncated ? (decoded?.text ?? '').replace(/\uFFFD+$/, '') : decoded?.text ?? '';
+  const doc = isHtml && opts.parse !== false ? parseFor(opts, text) : undefined;
+  const elements = doc && mayExceedBudget(text) ? elementCount(doc) : 0;
+  if (elements > MAX_PAGE_ELEMENTS) {
+    const detail = `trang quá phức tạp để phân tích: ${elements} phần tử, quá ${MAX_PAGE_ELEMENTS} / page too complex to analyse: ${elements} elements, over ${MAX_PAGE_ELEMENTS}`;
+    return fail(requested, 'too_complex', `${detail} (${final.href})`, redirects, raw.status);
+  }
   ctx.counters.pages++;
   ctx.counters.bytes += raw.body.length;
   const tls = final.protocol === 'https:' ? ctx.tlsFacts.get(tlsKey(final)) : undefined;
@@ -76,9 +70,10 @@ function buildPage(ctx: CrawlContext, requested: string, final: URL, raw: RawRes
     contentType,
     isHtml,
     bytes: raw.body.length,
+    ...(raw.truncated ? { truncated: true } : {}),
     charset: decoded?.charset,
     text,
-    doc: isHtml && opts.parse !== false ? parseFor(opts, text) : undefined,
+    doc,
     tls: tls ? { ...tls } : undefined,
     timings: { headersMs: raw.headersMs, totalMs: raw.totalMs },
     fetchedAt: new Date().toISOString(),

@@ -33,6 +33,19 @@ export function scriptTargets($: CheerioAPI, base: string): string[] {
   return out.slice(0, MAX_SCRIPTS);
 }
 
+export const MAX_STYLESHEETS = 8;
+
+/** Same-site stylesheets of the page (`<link rel="stylesheet" href>`), at most MAX_STYLESHEETS. */
+export function stylesheetTargets($: CheerioAPI, base: string): string[] {
+  const out: string[] = [];
+  $('link[href]').each((_, el) => {
+    if (!($(el).attr('rel') ?? '').toLowerCase().split(/\s+/).includes('stylesheet')) return;
+    const url = resolveHref($(el).attr('href'), base);
+    if (url && isHttpUrl(url) && sameHost(url, base) && !out.includes(url)) out.push(url);
+  });
+  return out.slice(0, MAX_STYLESHEETS);
+}
+
 /** The advertised feed: a <link rel="alternate"> of an RSS/Atom type, else a link whose text or URL says rss/feed. */
 export function feedTarget($: CheerioAPI, base: string): string | undefined {
   let found: string | undefined;

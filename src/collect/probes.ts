@@ -1,7 +1,7 @@
 // Transport probes for the https rule: does the http:// twin of an HTTPS home page redirect, serve, or refuse?
 import type { FetchResult, HttpProbe } from '../model/artifacts.js';
 import { stripWww } from '../engine/hosts.js';
-import type { CrawlContext, UnitScope } from './crawl-context.js';
+import type { CrawlContext, UnitScope } from './crawl-types.js';
 import { fetchPage } from './fetch-page.js';
 
 /** http:// hops on the same site followed before judging (http://a → http://www.a → https://www.a). */

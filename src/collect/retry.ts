@@ -1,8 +1,7 @@
 // Retries of one request: connection resets, 429 and 503 are worth another try (school hosts are often
 // overloaded); other answers are final. Waits honour Retry-After, are capped, and never pass the unit deadline.
-import type { CrawlContext } from './crawl-context.js';
+import type { CrawlContext, FetchPageOptions } from './crawl-types.js';
 import { isResetError } from './errors.js';
-import type { FetchPageOptions } from './fetch-page.js';
 import { AbortedError, attempt, type RawResponse } from './request.js';
 
 const MAX_WAIT_MS = 30_000;
@@ -44,7 +43,7 @@ export async function withRetries(
   isRedirect: (status: number) => boolean,
 ): Promise<RawResponse> {
   const retries = Math.max(0, opts.retries ?? ctx.options.retries);
-  const deadlineAt = opts.scope?.deadlineAt ?? Infinity;
+  const remaining = (): number => opts.scope?.remainingMs() ?? Infinity;
   for (let n = 0; ; n++) {
     let res: RawResponse | undefined;
     let error: unknown;
@@ -52,6 +51,8 @@ export async function withRetries(
       res = await attempt(ctx, url, {
         userAgent: opts.userAgent ?? 'normal',
         maxBytes: opts.maxBytes ?? ctx.options.maxBytes,
+        // HTML pages are judged on their first --max-bytes; scripts, feeds and robots.txt must be whole
+        truncate: opts.truncate ?? opts.parse !== false,
         skipBodyFor: isRedirect,
         unitSignal: opts.scope?.signal,
       });
@@ -68,7 +69,7 @@ export async function withRetries(
     const hinted = res ? retryAfterMs(res.headers['retry-after']) : undefined;
     const wait = Math.min(MAX_WAIT_MS, hinted ?? backoffMs(n));
     // A wait that would end past the unit deadline is pointless: keep the answer we have.
-    if (Date.now() + wait >= deadlineAt) {
+    if (wait >= remaining()) {
       if (error) throw error;
       return res as RawResponse;
     }

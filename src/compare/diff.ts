@@ -4,6 +4,7 @@ import type { Grade, RunResults, UnitResult } from '../model/result.js';
 import { GRADES } from '../model/result.js';
 import { INCIDENTS, type Incident } from '../model/rule.js';
 import { getRule } from '../../rules/index.js';
+import { scoreForAverage } from '../aggregate/districts.js';
 import type { Better, RuleChange, RunDiff, RunSide, UnitDiff, UnitSide, Was, Worse } from './types.js';
 
 const isIncident = (kind: string): kind is Incident => (INCIDENTS as readonly string[]).includes(kind);
@@ -14,6 +15,11 @@ const isJudged = (s: Was): boolean => s === 'pass' || s === 'warn' || s === 'fai
 const RANK: Partial<Record<Was, number>> = { fail: 0, warn: 1, pass: 2 };
 /** Tốt > Khá > Đạt > Chưa đạt: GRADES is listed best first. */
 const gradeRank = (g: Grade): number => GRADES.length - GRADES.indexOf(g);
+/**
+ * "Chưa xác minh" is outside that scale: too little was verified to grade, the way `error` is outside pass/fail.
+ * A move to or from it is neither worse nor better (docs/verdicts.md); the rules that became `error` are listed.
+ */
+const onScale = (g: Grade): boolean => g !== 'Chưa xác minh';
 
 /** Whose new failure is a security incident, not just a lapse (`--fail-on malicious`): the rules' meta says. */
 const incidentOf = (rule: string): Incident | undefined => getRule(rule)?.meta.incident;
@@ -68,7 +74,7 @@ function diffUnit(before: UnitResult, after: UnitResult, lists: RunDiff): UnitDi
   if (comparable && before.score !== null && after.score !== null && before.score !== after.score) {
     (after.score < before.score ? worse : better).push({ kind: 'score', before: before.score, after: after.score });
   }
-  if (comparable && before.grade !== after.grade) {
+  if (comparable && before.grade !== after.grade && onScale(before.grade) && onScale(after.grade)) {
     (gradeRank(after.grade) < gradeRank(before.grade) ? worse : better).push({ kind: 'grade', before: before.grade, after: after.grade });
   }
   if (before.crawl.status === 'ok' && after.crawl.status !== 'ok') worse.push({ kind: 'site-down', before: before.crawl.status, after: after.crawl.status });
@@ -97,7 +103,7 @@ function sameJudgedRules(a: UnitResult, b: UnitResult): boolean {
 const unitSide = (u: UnitResult): UnitSide => ({ score: u.score, grade: u.grade, crawl: u.crawl.status, verified: u.verified });
 
 function side(run: RunResults): RunSide {
-  const scores = run.units.map((u) => u.score).filter((s): s is number => s !== null);
+  const scores = run.units.map(scoreForAverage).filter((s): s is number => s !== undefined);
   return {
     startedAt: run.run.startedAt,
     now: run.run.now,

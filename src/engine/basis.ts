@@ -17,10 +17,16 @@ export const TT_22_2023: LegalDocument = { document: 'Thông tư 22/2023/TT-BTTT
 export const CV_4210: LegalDocument = { document: 'Công văn 4210/GDĐT-TTTT (Sở GDĐT TP.HCM)', from: '2020-12-16' };
 
 /**
- * NĐ 42/2022/NĐ-CP: information and online public services of state agencies. Reportedly replaced from 1/7/2026
- * by Decree 224/2026/NĐ-CP under the Digital Transformation Law 148/2025/QH15 (docs/catalogue.md, "The law moves"), hence `until`.
+ * NĐ 42/2022/NĐ-CP: information and online public services of state agencies. In force until 30/6/2026: repealed by
+ * Decree 224/2026/NĐ-CP Điều 90 khoản 2 (docs/legal-basis.md). `until` is the last day it applied.
  */
-export const ND_42_2022: LegalDocument = { document: 'Nghị định 42/2022/NĐ-CP', from: '2022-08-01', until: '2026-07-01' };
+export const ND_42_2022: LegalDocument = { document: 'Nghị định 42/2022/NĐ-CP', from: '2022-08-01', until: '2026-06-30' };
+
+/** NĐ 224/2026/NĐ-CP (24/6/2026, effective 1/7/2026), detailing the Digital Transformation Law. */
+export const ND_224_2026: LegalDocument = { document: 'Nghị định 224/2026/NĐ-CP', from: '2026-07-01' };
+
+/** Luật Chuyển đổi số 148/2025/QH15 (effective 1/7/2026). */
+export const LUAT_148_2025: LegalDocument = { document: 'Luật Chuyển đổi số 148/2025/QH15', from: '2026-07-01' };
 
 /** QĐ 1682/QĐ-SGDĐT (21/12/2018) of the Quảng Trị Sở GDĐT: portal regulation, effective 1/1/2019. */
 export const QD_1682_2018: LegalDocument = { document: 'Quyết định 1682/QĐ-SGDĐT (Sở GDĐT Quảng Trị)', from: '2019-01-01' };
@@ -39,6 +45,26 @@ export const HP_2024: LegalDocument = { document: 'Công văn Sở GDĐT Hải P
 
 /** TT 26/2020/TT-BTTTT (16/9/2020): accessibility standards for websites of state bodies; effective date to be confirmed. */
 export const TT_26_2020: LegalDocument = { document: 'Thông tư 26/2020/TT-BTTTT', from: '2020-11-01' };
+
+/** Where a provision stands on a date (ISO `YYYY-MM-DD`): `from` and `until` are both days it applies. */
+export function basisStatus(b: Basis, date: string): 'in-force' | 'not-yet' | 'ended' {
+  const day = date.slice(0, 10);
+  if (day < b.from) return 'not-yet';
+  if (b.until !== undefined && day > b.until) return 'ended';
+  return 'in-force';
+}
+
+const STATUS_WORDS = {
+  vi: { 'in-force': 'đang có hiệu lực', 'not-yet': 'chưa có hiệu lực', ended: 'hết hiệu lực' },
+  en: { 'in-force': 'in force', 'not-yet': 'not yet in force', ended: 'no longer in force' },
+} as const;
+
+/** `Document, provision (từ 2022-08-01 đến 2026-06-30; hết hiệu lực ngày 2026-11-15)`: one basis line for reports. */
+export function describeBasis(b: Basis, date: string, lang: 'vi' | 'en'): string {
+  const w = lang === 'vi' ? { from: 'từ', until: 'đến', on: 'ngày' } : { from: 'from', until: 'until', on: 'on' };
+  const span = `${w.from} ${b.from}${b.until ? ` ${w.until} ${b.until}` : ''}`;
+  return `${b.document}, ${b.provision} (${span}; ${STATUS_WORDS[lang][basisStatus(b, date)]} ${w.on} ${date.slice(0, 10)})`;
+}
 
 /** One provision of a document, with the document's dates. */
 export function cite(doc: LegalDocument, provision: string): Basis {

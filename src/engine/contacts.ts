@@ -54,7 +54,7 @@ const lowerSameLength = (s: string): string => {
   return [...s].map((c) => { const l = c.toLocaleLowerCase('vi'); return l.length === c.length ? l : c; }).join('');
 };
 
-/** How far after a title a phone or e-mail still belongs to it (requirements: "within ~200 characters"). */
+/** How far after a title a phone or e-mail still belongs to it: about one staff entry (rules/section-gioi-thieu.md). */
 export const LEADER_WINDOW = 200;
 /** A table row or list item longer than this is a layout row or a whole list, not one person's entry. */
 const ROW_MAX = 300;

@@ -3,7 +3,7 @@
 // says the site is kept up to date), plus `<time datetime>` and `article:published_time`.
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
-import { domIndex, hasDescendant, tagged, textContent } from './dom-index.js';
+import { domIndex, hasDescendant, tagged, textContent, walkTree } from './dom-index.js';
 import { cssPath, navigationRegions } from './links.js';
 import { findDates, findNamedYears, findSchoolYears, parseDateValue } from './dates.js';
 import { stripDiacritics } from './text.js';
@@ -64,7 +64,9 @@ export function contentText($: CheerioAPI, widgetNames: readonly string[]): Cont
   let text = '';
   const starts: number[] = [];
   const owners: Element[] = [];
-  const walk = (node: AnyNode, inArticle: boolean): void => {
+  // Whether each open element is inside an article, innermost last (the walk is iterative: pages nest 100,000 deep).
+  const inArticle: boolean[] = [false];
+  const enter = (node: AnyNode): boolean => {
     if (node.type === 'text') {
       const parent = node.parent;
       if (parent && parent.type === 'tag') {
@@ -72,19 +74,22 @@ export function contentText($: CheerioAPI, widgetNames: readonly string[]): Cont
         owners.push(parent as Element);
       }
       text += (node as unknown as { data: string }).data;
-      return;
+      return false;
     }
-    if (node.type !== 'tag' && node.type !== 'root') return;
+    if (node.type !== 'tag' && node.type !== 'root') return false;
     const e = node as Element;
-    if (node.type === 'tag' && e.name !== 'body' && isChrome(e, inArticle, widgets, menus)) return;
-    const inner = inArticle || (node.type === 'tag' && isArticle(e));
-    const block = node.type === 'tag' && !INLINE_TAGS.has(e.name);
-    if (block) text += '\n';
-    for (const child of e.children) walk(child, inner);
-    if (block) text += '\n';
+    const outer = inArticle[inArticle.length - 1] as boolean;
+    if (node.type === 'tag' && e.name !== 'body' && isChrome(e, outer, widgets, menus)) return false;
+    inArticle.push(outer || (node.type === 'tag' && isArticle(e)));
+    if (node.type === 'tag' && !INLINE_TAGS.has(e.name)) text += '\n';
+    return true;
+  };
+  const leave = (node: AnyNode): void => {
+    inArticle.pop();
+    if (node.type === 'tag' && !INLINE_TAGS.has((node as Element).name)) text += '\n';
   };
   const body = domIndex($).body;
-  if (body) walk(body, false);
+  if (body) walkTree(body, enter, leave);
 
   const matchAt = (index: number, raw: string): ContentMatch => {
     let lo = 0;

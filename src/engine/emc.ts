@@ -187,7 +187,8 @@ function scriptPieces(home: NonNullable<Artifacts['home']>, scripts: Map<string,
     if (!filesSeen.has(url) && file.ok && file.status < 400) addCode({ url }, file.text);
   }
   // HTML comments hide whole `<script>` blocks; the parse drops them, so read them from the raw page.
-  const { comments } = splitHtmlComments(home.text);
+  // (the HTML as served when the page was rendered: the rendered DOM's comments are whatever scripts left)
+  const { comments } = splitHtmlComments(home.staticText ?? home.text);
   const htmlCommented = scanEmcCode(comments.join('\n'), emcHosts);
   if (anyMarker(htmlCommented)) {
     pieces.push({ evidence: { url: base, selector: '<!-- … -->', excerpt: excerptAround(comments.join('\n')) }, live: scanEmcCode('', emcHosts), commented: htmlCommented });

@@ -1,6 +1,8 @@
 // RSS/Atom: where a page advertises its feed, and what a fetched feed body is. The advertisement follows the same
 // order as the crawler's feed target (a <link rel="alternate"> of a feed type first, then a link naming rss/feed).
 import { load, type CheerioAPI } from 'cheerio';
+import type { ParentNode } from 'domhandler';
+import { capTreeDepth } from '../collect/parse.js';
 import { cssPath, isHttpUrl, resolveHref } from './links.js';
 
 export interface FeedAd {
@@ -43,6 +45,7 @@ export function parseFeed(text: string): FeedParse {
   if (/^(<!--[\s\S]*?-->\s*)*<(!doctype\s+html|html)\b/i.test(body)) return { ok: false, problem: 'html' };
   if (!body.startsWith('<')) return { ok: false, problem: 'notFeed' };
   const $ = load(body, { xml: true });
+  capTreeDepth($.root().get(0) as ParentNode);
   const root = $.root().children().first();
   const name = (root.prop('tagName') ?? '').toLowerCase();
   const first = (sel: string): string => root.find(sel).first().text().replace(/\s+/g, ' ').trim();

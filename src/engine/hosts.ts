@@ -38,3 +38,12 @@ export function hostMatches(host: string, domain: string): boolean {
   const d = domain.toLowerCase().replace(/^\./, '');
   return h === d || h.endsWith(`.${d}`);
 }
+
+/** `url` is on the unit's own site: the registrable domain of `website`, or another official host (a move after a merger). */
+export function staysOnSite(url: string, website: string, officialSuffixes: readonly string[]): boolean {
+  const host = hostOf(url);
+  if (!host) return false;
+  const own = registrableDomain(host);
+  if (own !== undefined && own === registrableDomain(website)) return true;
+  return officialSuffixes.some((s) => hostMatches(host, s));
+}

@@ -3,7 +3,7 @@
 // The shared parse is never modified: rules share it.
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
-import { closest, domIndex, hasDescendant } from './dom-index.js';
+import { closest, domIndex, hasDescendant, walkTree } from './dom-index.js';
 import { navigationRegions } from './links.js';
 
 export interface TextSpan {
@@ -48,28 +48,29 @@ function buildPageText($: CheerioAPI, root?: Element): PageText {
     last = s[s.length - 1] ?? last;
   };
   const spans: TextSpan[] = [];
-  const walk = (node: AnyNode): void => {
+  const breakLine = (node: AnyNode): void => {
+    if (node.type === 'tag' && BLOCK.has((node as Element).name) && length > 0 && last !== '\n') append('\n');
+  };
+  const enter = (node: AnyNode): boolean => {
     if (node.type === 'text') {
       const parent = node.parent as Element | null;
       const chunk = (node as unknown as { data: string }).data.normalize('NFC').replace(/[\s\u00a0]+/g, ' ');
       if (!chunk.trim() || !parent) {
         if (chunk && (length === 0 || (last !== ' ' && last !== '\n'))) append(' ');
-        return;
+        return false;
       }
       spans.push({ start: length, end: length + chunk.length, el: parent });
       append(chunk);
-      return;
+      return false;
     }
-    if (node.type !== 'tag' && node.type !== 'root') return;
+    if (node.type !== 'tag' && node.type !== 'root') return false;
     const el = node as Element;
-    if (excluded.has(el) || (node.type === 'tag' && SKIP.has(el.name))) return;
-    const block = node.type === 'tag' && BLOCK.has(el.name);
-    if (block && length > 0 && last !== '\n') append('\n');
-    for (const child of el.children ?? []) walk(child);
-    if (block && length > 0 && last !== '\n') append('\n');
+    if (excluded.has(el) || (node.type === 'tag' && SKIP.has(el.name))) return false;
+    breakLine(node);
+    return true;
   };
   const body = root ?? domIndex($).body ?? $.root().get(0);
-  if (body) walk(body as AnyNode);
+  if (body) walkTree(body as AnyNode, enter, breakLine);
   return { text: parts.join(''), spans };
 }
 

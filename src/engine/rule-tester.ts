@@ -181,7 +181,7 @@ export function runRuleCases(rule: Rule, cases: readonly RuleCase[]): void {
   for (const c of cases) {
     it(c.name, () => {
       let crash: unknown;
-      const judged = judgeUnit(c.artifacts, [rule], makeContext({ ...(c.config ? { config: c.config } : {}), ...(c.units ? { units: c.units } : {}), ...(c.now ? { now: c.now } : {}) }), 'vi', (_, e) => { crash = e; });
+      const judged = judgeUnit(c.artifacts, [rule], makeContext({ ...(c.config ? { config: c.config } : {}), ...(c.units ? { units: c.units } : {}), ...(c.now ? { now: c.now } : {}) }), 'vi', (_, e) => { crash = e; }, { unitConditions: false });
       if (crash) throw crash;
       const finding = judged.findings[0];
       expect(finding).toBeDefined();

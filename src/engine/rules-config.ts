@@ -19,6 +19,12 @@ export const rulesConfigSchema = z.object({
   emcLabelTexts: z.array(z.string()).default(['emc', 'hệ thống emc', 'đã kết nối emc', 'giám sát emc']),
   /** Tokens of an image file name that name the EMC label (`emc-label.png`, `logo_emc.png`; not `emcee`, `nemc`). */
   emcLabelFileTokens: z.array(z.string()).default(['emc']),
+  /**
+   * The label the EMC script draws (`<div class="yhy-append-wrap"><div id="yhy-append"><a id="btnEMC">`): `#id` or
+   * `.class` selectors of its elements, and its text. A site rule or script aimed at these hides the label.
+   */
+  emcWidgetSelectors: z.array(z.string()).default(['#yhy-append', '.yhy-append-wrap', '#btnEMC']),
+  emcWidgetTexts: z.array(z.string()).default(['đã kết nối emc']),
   /** Badges that are *not* the EMC label. */
   notEmcLabelHosts: z.array(z.string()).default(['tinnhiemmang.vn', 'online.gov.vn', 'dmca.com']),
   /** Text that marks a hosting default / parked / under-construction page. */
@@ -140,6 +146,11 @@ export const rulesConfigSchema = z.object({
   defacementMarkers: z.array(z.string()).default(['hacked by', 'h4cked by', 'h4ck3d by', 'defaced by']),
   /** official-email: an address on one of these domains (or a subdomain) is official (CV 4210 IV.2–3). */
   officialEmailSuffixes: z.array(z.string()).default(['edu.vn', 'gov.vn']),
+  /**
+   * Provinces' official mail systems outside edu.vn / gov.vn (Hà Nội's schools: `@hanoiedu.vn`), official for every
+   * unit whatever its own province. A `--config` list replaces this one: keep `hanoiedu.vn` in it.
+   */
+  provinceMailDomains: z.array(z.string()).default(['hanoiedu.vn']),
   /** Free mail providers: an address on one of these domains (or a subdomain) is not official. */
   freeMailDomains: z.array(z.string()).default([
     'gmail.com', 'googlemail.com', 'yahoo.com', 'yahoo.com.vn', 'ymail.com', 'rocketmail.com', 'hotmail.com',

@@ -5,7 +5,8 @@ import type { Finding } from '../model/result.js';
 import type { DeclaredArtifacts, Localized, Rule, RuleContext, RuleOutcome, UnitFacts } from '../model/rule.js';
 import type { Unit } from '../model/unit.js';
 import { renderMessage, type Lang } from './messages.js';
-import { scoreUnit, scoredFindings } from './score.js';
+import { scoreUnit, scoredFindings, type UnitScore } from './score.js';
+import { CONDITION_MESSAGES, applyCondition, conditionMessageId, unitCondition, type UnitCondition } from './unit-verdict.js';
 
 /** Messages the runner itself gives when a rule cannot run; rules' own messages are in their meta. */
 export const ENGINE_MESSAGES: Record<string, Localized> = {
@@ -17,18 +18,27 @@ export const ENGINE_MESSAGES: Record<string, Localized> = {
     vi: 'Chưa xác minh được: không thu thập được {artifact} ({reason}).',
     en: 'Not verified: could not collect {artifact} ({reason}).',
   },
+  internalError: {
+    vi: 'Chưa xác minh được: lỗi nội bộ của công cụ kiểm tra, không phải của website ({detail}).',
+    en: 'Not verified: an internal error of the audit tool, not of the website ({detail}).',
+  },
   ruleCrashed: {
     vi: 'Chưa xác minh được: quy tắc gặp lỗi khi chạy ({error}).',
     en: 'Not verified: the rule crashed ({error}).',
   },
+  ...Object.fromEntries((Object.keys(CONDITION_MESSAGES) as UnitCondition[]).map((c) => [conditionMessageId(c), CONDITION_MESSAGES[c]])),
 };
 
-export interface JudgedUnit {
+export interface JudgedUnit extends UnitScore {
   findings: Finding[];
   facts: UnitFacts;
-  score: number | null;
-  verified: number;
-  grade: ReturnType<typeof scoreUnit>['grade'];
+  /** Why findings were set aside (unreachable, offsite, script shell), if they were. */
+  condition: UnitCondition | null;
+}
+
+export interface JudgeOptions {
+  /** Apply the unit's condition to its findings (default). Off for one rule judged alone (rule tests). */
+  unitConditions?: boolean;
 }
 
 export function appliesTo(rule: Rule, unit: Unit): boolean {
@@ -39,24 +49,34 @@ export function appliesTo(rule: Rule, unit: Unit): boolean {
 function missingReason(artifacts: Artifacts, key: ArtifactKey): string | undefined {
   const value = artifacts[key];
   if (value === undefined) {
-    // The home page and what is collected from it (pages, scripts) are missing because the home fetch failed.
-    if (key === 'home' || !artifacts.homeFetch.ok || !artifacts.home) return describeFailure(artifacts.homeFetch);
+    // The home page and what is collected from it (pages, scripts…) are missing because the home fetch failed, or
+    // because its render did (a looping, crashing or request-flooding page is not judged from either view).
+    if (key === 'home' || !artifacts.homeFetch.ok || !artifacts.home) {
+      if (artifacts.render?.error) return `không hiển thị được bằng trình duyệt / the render failed: ${artifacts.render.error}`;
+      return describeFailure(artifacts.homeFetch);
+    }
     return 'không có dữ liệu / not collected';
   }
   return undefined;
 }
 
-/** Only what the rule declared (and `unit`): an undeclared read sees nothing, as the compiler already says. */
+/**
+ * Only what the rule declared (and `unit`, and with `home` whether it was rendered): an undeclared read sees
+ * nothing, as the compiler already says.
+ */
 export function declaredArtifacts(rule: Rule, artifacts: Artifacts): DeclaredArtifacts {
   const out: Record<string, unknown> = { unit: artifacts.unit };
   for (const key of [...rule.meta.requires, ...(rule.meta.optional ?? [])]) {
     if (artifacts[key] !== undefined) out[key] = artifacts[key];
+    if (key === 'home' && artifacts.rendered) out.rendered = artifacts.rendered;
   }
   return out as DeclaredArtifacts;
 }
 
 function describeFailure(result: FetchResult): string {
   if (result.ok) return result.isHtml ? `HTTP ${result.status}` : `not HTML (${result.contentType || 'no content type'})`;
+  // these details are already worded for the reader, in both languages
+  if (result.reason === 'too_complex' || result.reason === 'internal') return result.detail;
   return `${result.reason}: ${result.detail}`;
 }
 
@@ -66,6 +86,7 @@ export function judgeUnit(
   ctx: RuleContext,
   lang: Lang,
   onRuleError?: (rule: string, error: unknown) => void,
+  options: JudgeOptions = {},
 ): JudgedUnit {
   const findings: Finding[] = [];
   const facts: UnitFacts = {};
@@ -82,8 +103,20 @@ export function judgeUnit(
       evidence: outcome.evidence.map((e) => ({ ...e, ...(e.excerpt !== undefined ? { excerpt: clip(e.excerpt) } : {}) })),
     });
   }
+  const condition = options.unitConditions === false ? null : unitCondition(findings, artifacts, rules);
+  applyCondition(findings, condition, rules, lang);
   const scored = scoreUnit(scoredFindings(findings, rules));
-  return { findings, facts, ...scored };
+  return { findings, facts, condition, ...scored };
+}
+
+/** The findings of a unit our own code failed on: every applicable rule `error`, all with the same reason. */
+export function internalErrorFindings(unit: Unit, rules: readonly Rule[], detail: string, lang: Lang): Finding[] {
+  return rules.map((rule): Finding => {
+    const na = !appliesTo(rule, unit);
+    const messageId = na ? 'notApplicable' : 'internalError';
+    const data: Record<string, string> = na ? { type: unit.type } : { detail };
+    return { rule: rule.meta.id, status: na ? 'na' : 'error', message: renderMessage(ENGINE_MESSAGES, messageId, data, lang), messageId, data, evidence: [] };
+  });
 }
 
 function runOne(rule: Rule, artifacts: Artifacts, ctx: RuleContext, onRuleError?: (rule: string, error: unknown) => void): RuleOutcome {

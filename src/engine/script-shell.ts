@@ -3,7 +3,7 @@
 // the one parse of the page; the rules' runner and the crawler's render decision share it.
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode } from 'domhandler';
-import { domIndex, isLink, tagged } from './dom-index.js';
+import { domIndex, isLink, tagged, walkTree } from './dom-index.js';
 
 /** Below this many characters of visible body text (whitespace collapsed) a page may be a shell. */
 export const SHELL_MAX_TEXT = 200;
@@ -25,8 +25,9 @@ export interface ShellFacts {
 function visibleLength(root: AnyNode, cap: number): number {
   let n = 0;
   let space = true;
-  const walk = (node: AnyNode): void => {
-    if (n > cap) return;
+  // iterative (walkTree): pages nest 100,000 elements deep
+  walkTree(root, (node) => {
+    if (n > cap) return false;
     if (node.type === 'text') {
       for (const ch of (node as unknown as { data: string }).data) {
         const ws = /[\s\u00a0]/.test(ch);
@@ -34,13 +35,11 @@ function visibleLength(root: AnyNode, cap: number): number {
         space = ws;
         n++;
       }
-      return;
+      return false;
     }
-    if (node.type !== 'tag' && node.type !== 'root') return;
-    if (node.type === 'tag' && INVISIBLE.has((node as { name: string }).name)) return;
-    for (const c of (node as { children: AnyNode[] }).children) walk(c);
-  };
-  walk(root);
+    if (node.type !== 'tag' && node.type !== 'root') return false;
+    return !(node.type === 'tag' && INVISIBLE.has((node as { name: string }).name));
+  });
   return n;
 }
 

@@ -3,7 +3,7 @@
 // footer) and accessibility-basic (inputs a visitor never sees need no label).
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
-import { domIndex, tagged, textContent } from './dom-index.js';
+import { domIndex, tagged, textContent, walkTree } from './dom-index.js';
 
 export interface HidingCss {
   classes: Map<string, string>;
@@ -84,23 +84,20 @@ export function isHidden(el: AnyNode, css: HidingCss): boolean {
   return false;
 }
 
+const NOT_SHOWN = new Set(['script', 'style', 'template', 'noscript', 'head']);
+
 /** The outermost hidden elements below <body> (a hidden element inside another is reported once, with its root). */
 export function hiddenRoots($: CheerioAPI, css: HidingCss = hidingCss($)): { el: Element; reason: string }[] {
   const out: { el: Element; reason: string }[] = [];
-  const walk = (node: AnyNode): void => {
-    if (node.type !== 'tag' && node.type !== 'root') return;
+  walkTree(domIndex($).body ?? ($.root().get(0) as AnyNode), (node) => {
+    if (node.type !== 'tag') return node.type === 'root';
     const el = node as Element;
-    if (node.type === 'tag') {
-      if (['script', 'style', 'template', 'noscript', 'head'].includes(el.name)) return;
-      // Hidden form fields and their kin carry no visible text anyway.
-      const reason = el.name === 'input' ? undefined : ownHiddenReason(el, css);
-      if (reason) {
-        out.push({ el, reason });
-        return;
-      }
-    }
-    for (const c of el.children ?? []) walk(c);
-  };
-  walk(domIndex($).body ?? ($.root().get(0) as AnyNode));
+    if (NOT_SHOWN.has(el.name)) return false;
+    // Hidden form fields and their kin carry no visible text anyway.
+    const reason = el.name === 'input' ? undefined : ownHiddenReason(el, css);
+    if (!reason) return true;
+    out.push({ el, reason });
+    return false;
+  });
   return out;
 }

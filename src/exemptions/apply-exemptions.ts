@@ -49,7 +49,12 @@ export function planExemptions(
         f.status = 'exempt';
         changed = true;
       }
-      if (changed) Object.assign(unit, scoreUnit(scoredFindings(unit.findings, run.rules)));
+      if (changed) {
+        const { blocking, ...scored } = scoreUnit(scoredFindings(unit.findings, run.rules));
+        Object.assign(unit, scored);
+        if (blocking) unit.blocking = blocking;
+        else delete unit.blocking;
+      }
       return unit;
     },
   };

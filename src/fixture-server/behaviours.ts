@@ -160,6 +160,33 @@ function notHtml({ res, pathname }: BehaviourRequest): boolean {
   return true;
 }
 
+/** A school home page whose news block sits inside 100,000 nested <div>s (the rest of the page is ordinary). */
+function deepPage({ res, pathname }: BehaviourRequest): boolean {
+  if (pathname !== '/') return false;
+  const depth = 100_000;
+  res.writeHead(200, { 'content-type': HTML });
+  res.end(page('Trường THCS Lồng Sâu', `<nav><ul><li><a href="/gioi-thieu">Giới thiệu</a></li><li><a href="/tin-tuc">Tin tức</a></li></ul></nav>
+${'<div class="khung">'.repeat(depth)}<p>Ngày 10/11/2026: Lễ kỷ niệm ngày Nhà giáo Việt Nam.</p>${'</div>'.repeat(depth)}
+<footer>Email: c2longsau@hcm.edu.vn</footer>`));
+  return true;
+}
+
+/** A home page of 200,000 links (about 4 MB, under the default --max-bytes): far past the analysis budget. */
+function manyLinks({ res, pathname }: BehaviourRequest): boolean {
+  if (pathname !== '/') return false;
+  const links: string[] = [];
+  for (let i = 0; i < 200_000; i++) links.push(`<a href=/${i}>${i}</a>`);
+  res.writeHead(200, { 'content-type': HTML });
+  res.end(page('Trường THCS Nhiều Liên Kết', links.join('\n')));
+  return true;
+}
+
+function rateLimitedAlways({ res }: BehaviourRequest): boolean {
+  res.writeHead(429, { 'content-type': HTML, 'retry-after': '1' });
+  res.end(page('429 Too Many Requests', '<h1>429 Too Many Requests</h1><p>Máy chủ đang quá tải. Vui lòng thử lại sau.</p>'));
+  return true;
+}
+
 const HANDLERS: Record<Behaviour, (r: BehaviourRequest) => boolean> = {
   'redirect-loop': redirectLoop,
   'redirect-chain': redirectChain,
@@ -173,6 +200,9 @@ const HANDLERS: Record<Behaviour, (r: BehaviourRequest) => boolean> = {
   'redirect-private': redirectPrivate,
   'not-html': notHtml,
   reset: ({ req }) => (req.socket.destroy(), true),
+  'deep-page': deepPage,
+  'many-links': manyLinks,
+  'rate-limited-always': rateLimitedAlways,
 };
 
 export function runBehaviour(behaviour: Behaviour, r: BehaviourRequest): boolean {

@@ -7,15 +7,15 @@ import type { ArtifactKey, Artifacts, FetchResult, SoftRedirect } from './artifa
 /**
  * How an artifact is archived: `fetch` a FetchResult (the parse is dropped, and redone from the text on load),
  * `fetch-map` a Map of them by URL, `soft-redirect` a SoftRedirect whose target is a fetch, `json` plain data,
- * `derived` not stored (rebuilt from another artifact on load).
+ * `derived` not stored (rebuilt from another artifact on load), `not-kept` not stored at all (a re-judge goes without it).
  */
-export type StoredAs = 'fetch' | 'fetch-map' | 'soft-redirect' | 'json' | 'derived';
+export type StoredAs = 'fetch' | 'fetch-map' | 'soft-redirect' | 'json' | 'derived' | 'not-kept';
 
 /** The storage kinds that fit an artifact's type, so a declaration that does not fit fails to compile. */
-type StoredAsFor<T> = T extends FetchResult ? 'fetch' | 'derived'
+type StoredAsFor<T> = 'not-kept' | (T extends FetchResult ? 'fetch' | 'derived'
   : T extends Map<string, FetchResult> ? 'fetch-map'
   : T extends SoftRedirect ? 'soft-redirect'
-  : 'json';
+  : 'json');
 
 export interface ArtifactSpec<S extends StoredAs = StoredAs> {
   /** How the `missingArtifact` message names it, Vietnamese / English. */
@@ -39,8 +39,12 @@ export const ARTIFACT_SPECS = {
   robots: { name: 'robots.txt', stored: 'json' },
   softRedirect: { name: 'chuyển hướng mềm / soft redirect', stored: 'soft-redirect' },
   scripts: { name: 'tệp script / script files', stored: 'fetch-map' },
+  stylesheets: { name: 'tệp CSS / stylesheets', stored: 'fetch-map' },
   feed: { name: 'RSS/Atom', stored: 'fetch' },
   searchbotHome: { name: 'trang chủ với user agent Googlebot / home page as Googlebot', stored: 'fetch' },
+  // the browser's facts (timings, screenshot) are reported when the unit is judged; a re-judge reads the archived
+  // home page, which holds the rendered DOM when the render was judged
+  render: { name: 'trang chủ hiển thị bằng trình duyệt / the rendered home page', stored: 'not-kept' },
 } as const satisfies { readonly [K in ArtifactKey]: ArtifactSpec<StoredAsFor<NonNullable<Artifacts[K]>>> };
 
 export const ARTIFACT_KEYS = Object.keys(ARTIFACT_SPECS) as ArtifactKey[];

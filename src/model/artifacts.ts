@@ -11,7 +11,13 @@ export const CRAWL_STATUSES = [
 export type CrawlStatus = (typeof CRAWL_STATUSES)[number];
 
 /** Why a single fetch failed. `too_large` and `network` never become a unit's crawl status on their own. */
-export type FetchFailureReason = Exclude<CrawlStatus, 'ok' | 'no_website' | 'not_html' | 'internal_error'> | 'too_large' | 'network' | 'deadline';
+export type FetchFailureReason =
+  | Exclude<CrawlStatus, 'ok' | 'no_website' | 'not_html' | 'internal_error'>
+  | 'too_large' | 'network' | 'deadline'
+  /** Fetched, but past the per-page analysis budget (src/collect/parse.ts): its findings are `error`. */
+  | 'too_complex'
+  /** Our own failure (a crashed worker or crawler bug), never the site's: the unit is `internal_error`. */
+  | 'internal';
 
 export interface RedirectHop {
   url: string;
@@ -64,9 +70,13 @@ export interface FetchedPage {
   isHtml: boolean;
   /** Decoded body bytes (after gzip/br), capped by --max-bytes. */
   bytes: number;
+  /** The body was longer than --max-bytes: `text` holds its first --max-bytes decoded bytes only. */
+  truncated?: boolean;
   charset?: CharsetInfo;
-  /** Decoded text, NFC-normalised (HTML, feeds, scripts, robots). */
+  /** Decoded text, NFC-normalised (HTML, feeds, scripts, robots); for a rendered home page, the rendered DOM. */
   text: string;
+  /** The HTML as served, kept when `text` and `doc` are the rendered DOM (its comments still decide emc-tag). */
+  staticText?: string;
   /** The one parse of an HTML page, shared by every rule. */
   doc?: CheerioAPI;
   tls?: TlsFacts;
@@ -92,6 +102,8 @@ export type FetchResult = FetchedPage | FetchFailure;
 
 export interface RobotsFacts {
   url: string;
+  /** Read (and obeyed), none there, or unreadable after one retry (then crawled as if none). */
+  state?: 'read' | 'none' | 'unreadable';
   /** HTTP status of robots.txt, or undefined when it could not be fetched (treated as allow-all). */
   status?: number;
   crawlDelaySec?: number;
@@ -114,6 +126,36 @@ export interface SoftRedirect {
   to: string;
   /** Result of following it (one hop), if it was followed. */
   target?: FetchResult;
+}
+
+/** Why a home page was rendered (docs/rendering.md). */
+export const RENDER_REASONS = ['script-shell', 'script-menu', 'script-emc', 'always', 'screenshot'] as const;
+export type RenderWhy = (typeof RENDER_REASONS)[number];
+
+/** Unscored page-load figures of a rendered page, milliseconds from navigation start (docs/rendering.md). */
+export interface PageTimings {
+  fcpMs?: number;
+  lcpMs?: number;
+  loadMs?: number;
+  /** Decoded bytes of every request the page made, its own document included. */
+  bytes: number;
+  requests: number;
+  /** First content < 3 s, largest content < 4 s and complete < 5.8 s (2025 national evaluation of state portals). */
+  withinThresholds?: boolean;
+}
+
+export interface RenderFacts {
+  why: RenderWhy;
+  url: string;
+  /** The rendered DOM became the home page the rules judge (a screenshot-only render leaves the static view). */
+  judged: boolean;
+  /** Why the render failed (the page looped, crashed, flooded requests…): the home page's rules are then `error`. */
+  error?: string;
+  timings?: PageTimings;
+  /** JPEG of the rendered page's viewport. */
+  screenshot?: Buffer;
+  /** Requests of the page that were refused (private address, robots, caps…), at most 20 kept. */
+  refused: { url: string; reason: string }[];
 }
 
 /**
@@ -145,10 +187,19 @@ export interface Artifacts {
    * when they were not collected. An empty map: the home page references none.
    */
   scripts?: Map<string, FetchResult>;
+  /** Same-site stylesheets of the home page (`<link rel="stylesheet">`), for rules that ask what the CSS hides. */
+  stylesheets?: Map<string, FetchResult>;
   /** The advertised feed, fetched. */
   feed?: FetchResult;
   /** The home page fetched with a search-engine crawler's user agent (cloaking check). */
   searchbotHome?: FetchResult;
+  /** The home page rendered in the browser (--render, --screenshots). */
+  render?: RenderFacts;
+  /**
+   * Set when `home` is the DOM a browser rendered, not the static HTML: a script shell is then judged like any
+   * page (src/engine/unit-verdict.ts). Not a rule input: no rule may require it.
+   */
+  rendered?: { why: string };
 }
 
-export type ArtifactKey = Exclude<keyof Artifacts, 'unit'>;
+export type ArtifactKey = Exclude<keyof Artifacts, 'unit' | 'rendered'>;

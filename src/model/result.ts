@@ -1,10 +1,11 @@
 // What the store keeps per unit and per run (docs/results.md).
-import type { CrawlStatus } from './artifacts.js';
+import type { CrawlStatus, PageTimings, RenderWhy } from './artifacts.js';
 import type { Evidence, Status, UnitFacts } from './rule.js';
 import type { UnitType } from './unit.js';
 import type { PlatformSummary } from '../aggregate/by-platform.js';
 
-export const GRADES = ['Tốt', 'Khá', 'Đạt', 'Chưa đạt'] as const;
+/** Best first; "Chưa xác minh" (verified < 0.75) is not a step of that scale but a grade apart (docs/verdicts.md). */
+export const GRADES = ['Tốt', 'Khá', 'Đạt', 'Chưa đạt', 'Chưa xác minh'] as const;
 export type Grade = (typeof GRADES)[number];
 
 export interface Finding {
@@ -42,8 +43,24 @@ export interface CrawlSummary {
   pages: number;
   durationMs: number;
   error?: string;
+  /** The site's robots.txt: read (and obeyed), none, or unreadable after one retry; absent with --ignore-robots. */
+  robots?: 'read' | 'none' | 'unreadable';
   /** Every HTTP redirect hop of the home page. */
   redirects?: { url: string; status: number; location: string }[];
+  /** The home page was rendered in a browser, and why; `error` when the render failed (docs/rendering.md). */
+  rendered?: { why: RenderWhy; error?: string };
+  /** A page was cut at --max-bytes and judged on its first --max-bytes decoded bytes. */
+  truncated?: boolean;
+  /** The home page is a script shell (docs/verdicts.md); without rendering its content rules are `error`. */
+  scriptShell?: boolean;
+}
+
+/** A screenshot kept in evidence/ (JPEG, named by its SHA-256). */
+export interface ScreenshotRef {
+  file: string;
+  sha256: string;
+  url: string;
+  view: 'desktop';
 }
 
 export interface UnitResult {
@@ -54,14 +71,21 @@ export interface UnitResult {
   province: string;
   website: string | null;
   finalUrl: string | null;
+  /** Further addresses the registry's website cell held (not crawled; listed by the registry checks). */
+  alternates?: string[];
   /** Page title of the home page (untrusted website text). */
   title?: string;
   score: number | null;
   verified: number;
   grade: Grade;
+  /** The blocking rule the unit failed (site-reachable, redirect-offsite, no-malicious-content), if any. */
+  blocking?: string;
   crawl: CrawlSummary;
   findings: Finding[];
   facts: UnitFacts;
+  /** Unscored page-load figures of the rendered home page. */
+  timings?: PageTimings;
+  screenshots?: ScreenshotRef[];
   ruleSetVersion: string;
   auditedAt: string;
 }
@@ -78,7 +102,7 @@ export interface DistrictSummary {
 }
 
 export interface RegistryIssue {
-  kind: 'invalid-row' | 'duplicate-website' | 'duplicate-emc-id' | 'redirects-to-other-unit' | 'http-but-https' | 'unreachable';
+  kind: 'invalid-row' | 'duplicate-website' | 'duplicate-emc-id' | 'redirects-to-other-unit' | 'http-but-https' | 'unreachable' | 'alternate-website';
   units: string[];
   detail: string;
 }

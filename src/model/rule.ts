@@ -48,13 +48,29 @@ export interface RuleMeta<R extends ArtifactKey = ArtifactKey, O extends Artifac
   optional?: readonly O[];
   /** messageId → template with {placeholders}; tests assert ids, not wording. */
   messages: Record<string, Localized>;
-  /** A failure makes the unit "Chưa đạt" whatever its score (the blocking rules of the catalogue). */
-  blocking?: boolean;
+  /**
+   * A failure makes the unit "Chưa đạt" whatever its score or verified share (the catalogue's blocking rules). With
+   * `condition`, the failure also puts the unit in that condition (src/engine/unit-verdict.ts): the site met nothing
+   * or showed someone else's pages, so the score is 0 and the page rules are set aside. When several fail, the unit
+   * names the one whose condition comes first in UNIT_CONDITIONS, then one without a condition.
+   */
+  blocking?: { condition?: BlockingCondition };
+  /** The unit conditions under which this rule's own verdict stands; under the others it becomes `error`. */
+  judgedUnder?: readonly UnitCondition[];
   /** A new failure is a security incident of this kind, not just a lapse: `diff` names it, `--fail-on malicious` counts it. */
   incident?: Incident;
   /** The criterion of the 2024 EMC review (HP 2024 criteria 2.1, 2.2a–c) this rule answers, in the review's order. */
   emcCriterion?: EmcCriterion;
 }
+
+/**
+ * What a unit's own state can do to its findings (src/engine/unit-verdict.ts): a site that does not answer, a home
+ * page that leaves the unit's site, a script shell nobody rendered. In the order they take precedence.
+ */
+export const UNIT_CONDITIONS = ['unreachable', 'offsite', 'scriptShell'] as const;
+export type UnitCondition = (typeof UNIT_CONDITIONS)[number];
+/** The conditions a blocking rule's failure sets; a script shell is read from the page, not from a rule. */
+export type BlockingCondition = Exclude<UnitCondition, 'scriptShell'>;
 
 export const INCIDENTS = ['malicious', 'offsite'] as const;
 export type Incident = (typeof INCIDENTS)[number];
@@ -90,11 +106,15 @@ export interface RuleContext {
  * (maybe absent) and no other key, so reading an undeclared artifact fails to compile (and is absent at run time).
  */
 export type RuleArtifacts<R extends ArtifactKey, O extends ArtifactKey = never> = { readonly unit: Unit }
+  & ('home' extends R | O ? HomeQualifier : unknown)
   & { readonly [K in R]-?: NonNullable<Artifacts[K]> }
   & { readonly [K in Exclude<O, R>]?: Artifacts[K] };
 
+/** What comes with `home`: whether it is a browser's DOM (not an artifact a rule asks for, a fact about `home`). */
+type HomeQualifier = { readonly rendered?: Artifacts['rendered'] };
+
 /** The artifacts the runner hands to any rule: `unit` and whichever declared keys were collected. */
-export type DeclaredArtifacts = { readonly unit: Unit } & { readonly [K in ArtifactKey]?: Artifacts[K] };
+export type DeclaredArtifacts = { readonly unit: Unit } & HomeQualifier & { readonly [K in ArtifactKey]?: Artifacts[K] };
 
 /** A rule as the registry and the runner see it (its declared keys erased). Build one with `defineRule`. */
 export interface Rule {

@@ -28,6 +28,8 @@ export interface Unit {
   province: string[];
   /** Normalised absolute URL, or undefined when the registry has none. */
   website?: string;
+  /** Further addresses the registry's website cell held (an old site beside the new one), normalised. */
+  alternates?: string[];
   /** Normalised URL of the parent portal. */
   parent?: string;
   email?: string;

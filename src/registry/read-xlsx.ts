@@ -1,6 +1,7 @@
 // The first worksheet of an .xlsx; cells may be numbers, hyperlinks, rich text or formulas: we take their text.
 import ExcelJS from 'exceljs';
 import { msg } from './messages.js';
+import { problemAt, type ReadContext } from './context.js';
 import { gridToRows, type GridRow } from './table.js';
 import type { Cell, ReadOutcome } from './types.js';
 
@@ -24,15 +25,16 @@ export function cellOf(value: ExcelJS.CellValue): Cell {
   return { text };
 }
 
-export async function readXlsx(file: string, bytes: Uint8Array): Promise<ReadOutcome> {
+export async function readXlsx(ctx: ReadContext, bytes: Uint8Array): Promise<ReadOutcome> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-  } catch (error) {
-    return { rows: [], errors: [{ file, row: 1, field: '-', problem: msg.xlsxUnreadable((error as Error).message) }] };
+  } catch {
+    // the unzip library's own words ("End of data reached…") tell an inspector nothing
+    return { rows: [], errors: [problemAt(ctx, 1, '-', msg.xlsxUnreadable())], fatal: true };
   }
   const sheet = workbook.worksheets[0];
-  if (!sheet) return { rows: [], errors: [{ file, row: 1, field: '-', problem: msg.noWorksheet() }] };
+  if (!sheet) return { rows: [], errors: [problemAt(ctx, 1, '-', msg.noWorksheet())], fatal: true };
 
   const grid: GridRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
@@ -42,5 +44,5 @@ export async function readXlsx(file: string, bytes: Uint8Array): Promise<ReadOut
     });
     grid.push({ row: rowNumber, cells: Array.from(cells, (c) => c ?? { text: '' }) });
   });
-  return gridToRows(file, grid);
+  return gridToRows(ctx, grid);
 }

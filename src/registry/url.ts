@@ -1,9 +1,10 @@
 // Registry URLs as people type them ("www.x.edu.vn", "X.EDU.VN/path", "trường.edu.vn") made into one
 // comparable absolute http(s) URL, or a reason why not.
 
-export type NormalizedUrl = { ok: true; url: string } | { ok: false; problem: string };
+/** A failure carries its reason in each language; `problem` is both, for messages that show both. */
+export type NormalizedUrl = { ok: true; url: string } | { ok: false; problem: string; vi: string; en: string };
 
-const fail = (vi: string, en: string): NormalizedUrl => ({ ok: false, problem: `${vi} / ${en}` });
+const fail = (vi: string, en: string): NormalizedUrl => ({ ok: false, problem: `${vi} / ${en}`, vi, en });
 
 /** `x:` not followed by a digit is a scheme; `x.edu.vn:8080` is a host and a port. */
 const SCHEME_WITH_SLASHES = /^[a-z][a-z0-9+.-]*:\/\//i;

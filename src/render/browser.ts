@@ -54,8 +54,10 @@ export async function findBrowser(explicit?: string, env: NodeJS.ProcessEnv = pr
   const fromEnv = env[BROWSER_ENV];
   if (fromEnv) return existsSync(fromEnv) ? { path: fromEnv, source: 'env' } : { error: `${BROWSER_ENV}=${fromEnv}: không có tệp này / no such file` };
   try {
-    // optional dependency: absent when installed with --omit=optional or on a platform it does not ship for
-    const mod = (await import('@sparticuz/chromium')) as { default: { executablePath(): Promise<string> } };
+    // optional dependency: absent when installed with --omit=optional or on a platform it does not ship for, so the
+    // specifier is a variable — the build must not need the package's types to compile
+    const optional = '@sparticuz/chromium';
+    const mod = (await import(optional)) as { default: { executablePath(): Promise<string> } };
     return { path: await mod.default.executablePath(), source: 'npm' };
   } catch (error) {
     return { error: `@sparticuz/chromium: ${error instanceof Error ? error.message : String(error)}` };

@@ -2,11 +2,13 @@
 import type { AuditSummary } from '../run/audit.js';
 import type { Rule } from '../model/rule.js';
 import { GRADES } from '../model/result.js';
+import { gradeLabel } from './labels.js';
 import type { Lang } from '../engine/messages.js';
 import { platformLabel } from '../aggregate/by-platform.js';
 
 /** Platforms listed on the console; the rest are counted on one line (the reports list them all). */
 const CONSOLE_PLATFORMS = 8;
+import { alertLines } from './alert-lines.js';
 
 const T = {
   vi: {
@@ -24,6 +26,7 @@ const T = {
     platforms: 'Theo nền tảng (nhà cung cấp cần liên hệ)',
     unitsOf: 'đơn vị',
     failing: 'chưa đạt',
+    unverified: 'chưa xác minh',
     avg: 'điểm TB',
     oftenFails: 'hay thiếu',
     morePlatforms: 'nền tảng khác',
@@ -43,6 +46,7 @@ const T = {
     platforms: 'By platform (the vendor to call)',
     unitsOf: 'units',
     failing: 'failing',
+    unverified: 'not verified',
     avg: 'avg',
     oftenFails: 'often fails',
     morePlatforms: 'more platforms',
@@ -55,9 +59,10 @@ export function formatSummary(summary: AuditSummary, rules: readonly Rule[], lan
   const titles = new Map(rules.map((r) => [r.meta.id, r.meta.title[lang]]));
   const seconds = summary.durationMs / 1000;
   const lines = [
+    ...alertLines(summary.alerts ?? [], lang),
     `${t.title}: ${t.units} ${total.units} (${total.reachable} ${t.reachable}) · ${summary.pagesFetched} ${t.pages} · ${seconds.toFixed(1)} s`,
     `${t.average}: ${total.averageScore ?? '—'}`,
-    `${t.grades}: ${GRADES.map((g) => `${g} ${total.grades[g]}`).join(' · ')}`,
+    `${t.grades}: ${GRADES.map((g) => `${gradeLabel(g, lang)} ${total.grades[g]}`).join(' · ')}`,
   ];
   if (summary.worstRules.length) {
     lines.push(`${t.worst}:`);
@@ -69,7 +74,7 @@ export function formatSummary(summary: AuditSummary, rules: readonly Rule[], lan
     lines.push(`${t.platforms}:`);
     for (const p of summary.platforms.slice(0, CONSOLE_PLATFORMS)) {
       const fails = p.topFails.map((f) => `${f.rule} (${f.units})`).join(', ');
-      lines.push(`  ${platformLabel(p.platform, lang).padEnd(32)} ${String(p.units).padStart(4)} ${t.unitsOf}, ${p.grades['Chưa đạt'] ?? 0} ${t.failing}, ${t.avg} ${p.averageScore ?? '—'}${fails ? ` · ${t.oftenFails}: ${fails}` : ''}`);
+      lines.push(`  ${platformLabel(p.platform, lang).padEnd(32)} ${String(p.units).padStart(4)} ${t.unitsOf}, ${p.grades['Chưa đạt'] ?? 0} ${t.failing}, ${p.grades['Chưa xác minh'] ?? 0} ${t.unverified}, ${t.avg} ${p.averageScore ?? '—'}${fails ? ` · ${t.oftenFails}: ${fails}` : ''}`);
     }
     const rest = summary.platforms.length - CONSOLE_PLATFORMS;
     if (rest > 0) lines.push(`  … ${rest} ${t.morePlatforms}`);

@@ -6,6 +6,11 @@ import type { Lang } from '../engine/messages.js';
 import { messageIn } from './localize.js';
 import { howToFix } from './rule-docs.js';
 import { findingText } from './exemption-note.js';
+import { blockingNote } from './blocking-note.js';
+import { gradeLabel, CRAWL_LABELS } from './labels.js';
+import { unitAlerts } from './alerts.js';
+import { alertLines } from './alert-lines.js';
+import { plainWords } from './plain-words.js';
 
 const MARK: Record<string, string> = { pass: '✔', warn: '◐', fail: '✘', na: '·', error: '?', exempt: '~' };
 const LABEL = {
@@ -17,18 +22,22 @@ export function formatScorecard(unit: UnitResult, rules: readonly Rule[], lang: 
   const t = LABEL[lang];
   const byId = new Map(rules.map((r) => [r.meta.id, r]));
   const lines = [
+    ...alertLines(unitAlerts(unit, byId, lang), lang),
     `${unit.name} — ${unit.finalUrl ?? unit.website ?? '—'}`,
-    `${t.crawl}: ${unit.crawl.status}${unit.crawl.error ? ` (${unit.crawl.error})` : ''} · ${unit.crawl.pages} trang · ${unit.crawl.durationMs} ms`,
-    `${t.score}: ${unit.score ?? '—'} · ${t.grade}: ${unit.grade} · ${Math.round(unit.verified * 100)} % ${t.verified}`,
-    '',
+    `${t.crawl}: ${CRAWL_LABELS[lang][unit.crawl.status] ?? unit.crawl.status}${unit.crawl.error ? ` (${plainWords(unit.crawl.error, lang)})` : ''} · ${unit.crawl.pages} trang · ${unit.crawl.durationMs} ms`,
+    `${t.score}: ${unit.score ?? '—'} · ${t.grade}: ${gradeLabel(unit.grade, lang)} · ${Math.round(unit.verified * 100)} % ${t.verified}`,
   ];
+  const blocking = blockingNote(unit, byId, lang);
+  if (blocking) lines.push(`‼ ${blocking}`);
+  lines.push('');
   for (const f of unit.findings) {
     lines.push(`${MARK[f.status] ?? ' '} ${t[f.status].padEnd(14)} ${f.rule.padEnd(24)} ${findingText(f, byId, lang)}`);
   }
   const gains = unit.findings
     .filter((f) => f.status === 'fail' || f.status === 'warn')
     .map((f) => ({ f, rule: byId.get(f.rule), gain: (byId.get(f.rule)?.meta.weight ?? 0) * (f.status === 'fail' ? 1 : 0.5) }))
-    .sort((a, b) => b.gain - a.gain);
+    // the blocking rule first: nothing else counts until it is fixed
+    .sort((a, b) => Number(b.f.rule === unit.blocking) - Number(a.f.rule === unit.blocking) || b.gain - a.gain);
   if (gains.length) {
     lines.push('', `${t.fix}:`);
     gains.forEach(({ f, rule }, i) => {
@@ -36,7 +45,7 @@ export function formatScorecard(unit: UnitResult, rules: readonly Rule[], lang: 
       const basis = rule?.meta.basis.map((b) => `${b.document} ${b.provision}`).join('; ');
       if (basis) lines.push(`   ${t.basis}: ${basis}`);
       for (const advice of howToFix(f.rule).slice(0, 3)) lines.push(`   • ${advice}`);
-      for (const e of f.evidence.slice(0, 2)) lines.push(`   ↳ ${e.url}${e.selector ? ` · ${e.selector}` : ''}${e.excerpt ? ` · “${e.excerpt}”` : ''}`);
+      for (const e of f.evidence.slice(0, 2)) lines.push(`   ↳ ${e.url}${e.selector ? ` · ${e.selector}` : ''}${e.excerpt ? ` · “${plainWords(e.excerpt, lang)}”` : ''}`);
     });
   }
   return lines.join('\n');

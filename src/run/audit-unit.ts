@@ -9,9 +9,16 @@ import type { AuditOptions } from '../options.js';
 import { crawlUnit } from '../collect/crawl-unit.js';
 import type { CrawlContext } from '../collect/crawl-context.js';
 import type { PageTicket } from '../collect/page-memory.js';
-import { clip, judgeUnit } from '../engine/runner.js';
+import { clip, internalErrorFindings, judgeUnit, type JudgedUnit } from '../engine/runner.js';
+import { isScriptShell } from '../engine/script-shell.js';
 import type { EvidenceStore } from '../store/evidence-store.js';
 import { saveArtifacts } from '../store/artifact-archive.js';
+import { keepScreenshots } from '../render/evidence-shot.js';
+import { fairTimeout, type FairTimer } from '../collect/loop-clock.js';
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
+
+// our own failure: nothing was verified (verified 0), so the unit is "Chưa xác minh", never graded on the site
+const EMPTY_JUDGEMENT: JudgedUnit = { findings: [], facts: {}, score: null, verified: 0, grade: 'Chưa xác minh', condition: null };
 
 export interface AuditUnitInput {
   unit: Unit;
@@ -54,9 +61,18 @@ async function crawlAndJudge(input: AuditUnitInput, ticket: PageTicket): Promise
     artifacts = failedArtifacts(unit, detail);
     crawl = { status: 'internal_error', pages: 0, durationMs: Date.now() - started, error: detail };
   }
+  // Answers that arrived while this unit was crawled are read before its judging holds the loop.
+  await yieldToLoop();
   const result = judgeArtifacts({ artifacts, crawl, rules, ruleCtx, lang: options.lang, ruleSetVersion: input.ruleSetVersion, logger });
   // what the run keeps of the fetch for later: deciding pages (evidence/) and, when asked, everything (artifacts/)
-  if (input.evidence) await input.evidence.keepDeciding(unit.id, result.findings, artifacts);
+  if (input.evidence) {
+    await input.evidence.keepDeciding(unit.id, result.findings, artifacts);
+    const shots = await keepScreenshots(crawlCtx, unit.id, artifacts, result.findings, input.evidence).catch((error: unknown) => {
+      logger.warn({ unit: unit.id, err: error }, 'không lưu được ảnh chụp / screenshot not kept');
+      return [];
+    });
+    if (shots.length) result.screenshots = shots;
+  }
   if (input.saveArtifactsTo) await saveArtifacts(input.saveArtifactsTo, artifacts, crawl);
   return result;
 }
@@ -75,11 +91,13 @@ export interface JudgeInput {
 export function judgeArtifacts(input: JudgeInput): UnitResult {
   const { artifacts, crawl, rules, ruleCtx, logger } = input;
   const unit = artifacts.unit;
-  const judged = judgeUnit(artifacts, rules, ruleCtx, input.lang, (rule, error) =>
-    logger.error({ unit: unit.id, rule, err: error }, 'quy tắc gặp lỗi / rule crashed'));
-  if (crawl.status === 'internal_error') {
-    for (const f of judged.findings) if (f.status !== 'na') f.status = 'error';
-  }
+  // Our own failure says nothing about the site: no rule judges it, every one gives that same reason.
+  const judged = crawl.status === 'internal_error'
+    ? { ...EMPTY_JUDGEMENT, findings: internalErrorFindings(unit, rules, crawl.error ?? 'internal error', input.lang) }
+    : judgeUnit(artifacts, rules, ruleCtx, input.lang, (rule, error) => logger.error({ unit: unit.id, rule, err: error }, 'quy tắc gặp lỗi / rule crashed'));
+  // A rendered page is the browser's DOM: whether its static HTML was a shell is for the renderer to record.
+  if (!artifacts.rendered && artifacts.home && isScriptShell(artifacts.home.doc)) crawl.scriptShell = true;
+  if (artifacts.home && [...(artifacts.pages?.values() ?? []), artifacts.home].some((p) => p.ok && p.truncated)) crawl.truncated = true;
   const title = artifacts.home?.doc('title').first().text();
   return {
     id: unit.id,
@@ -89,13 +107,16 @@ export function judgeArtifacts(input: JudgeInput): UnitResult {
     province: unit.province.join('|'),
     website: unit.website ?? null,
     finalUrl: artifacts.homeFetch.ok ? artifacts.homeFetch.finalUrl : null,
+    ...(unit.alternates?.length ? { alternates: unit.alternates } : {}),
     ...(title ? { title: clip(title) } : {}),
     score: crawl.status === 'internal_error' ? null : judged.score,
     verified: crawl.status === 'internal_error' ? 0 : judged.verified,
-    grade: judged.grade,
+    grade: crawl.status === 'internal_error' ? 'Chưa xác minh' : judged.grade,
+    ...(judged.blocking && crawl.status !== 'internal_error' ? { blocking: judged.blocking } : {}),
     crawl,
     findings: judged.findings,
     facts: judged.facts,
+    ...(artifacts.render?.timings ? { timings: artifacts.render.timings } : {}),
     ruleSetVersion: input.ruleSetVersion,
     auditedAt: new Date().toISOString(),
   };
@@ -110,20 +131,20 @@ export function unjudgedResult(input: Omit<JudgeInput, 'artifacts' | 'crawl'> & 
 function failedArtifacts(unit: Unit, detail: string): Artifacts {
   return {
     unit,
-    homeFetch: { ok: false, url: unit.website ?? '', reason: 'network', detail, redirects: [] },
+    homeFetch: { ok: false, url: unit.website ?? '', reason: 'internal', detail, redirects: [] },
     pages: new Map(),
     scripts: new Map(),
   };
 }
 
 async function withHardDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
+  let timer: FairTimer | undefined;
   const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`unit exceeded its hard deadline of ${ms} ms`)), ms);
+    timer = fairTimeout(ms, () => reject(new Error(`unit exceeded its hard deadline of ${ms} ms`)));
   });
   try {
     return await Promise.race([work, deadline]);
   } finally {
-    clearTimeout(timer);
+    timer?.clear();
   }
 }

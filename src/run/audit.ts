@@ -25,7 +25,8 @@ import { finishRun, inRegistryOrder, type FinishedRun } from './finish-run.js';
 import { baselineIndex, gentler, recheckReason, type RecheckPlan } from './recheck.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { auditOneUnit, unjudgedResult } from './audit-unit.js';
-import { UnitPool, workersAvailable } from './unit-pool.js';
+import { PoolBrokenError, UnitPool, workersAvailable } from './unit-pool.js';
+import { findBrowser } from '../render/browser.js';
 import { RULES_BY_ID } from '../../rules/index.js';
 import { availableParallelism } from 'node:os';
 import { planExemptions } from '../exemptions/apply-exemptions.js';
@@ -66,6 +67,8 @@ export interface AuditSummary {
   /** Units per platform, most first (the inspector's "which vendor do we call" view). */
   platforms: PlatformSummary[];
   reports: WrittenReport[];
+  /** Units failing a blocking rule (src/report/alerts.ts). */
+  alerts: FinishedRun['alerts'];
   pagesFetched: number;
   durationMs: number;
 }
@@ -105,6 +108,9 @@ async function runLocked(input: AuditInput, dir: string, started: Date, shard: R
   const previous = options.resume ? await readRunMeta(dir) : undefined;
   // a resumed run keeps the audit date it started with, so date-based verdicts do not shift mid-run
   const now = previous && !options.now ? new Date(previous.now) : auditDate(options.now);
+  if (previous && now.toISOString() !== previous.now) {
+    throw new UsageError(`${dir}: không thể tiếp tục với --now khác / cannot resume with a different --now: the run audits ${previous.now.slice(0, 10)}, --now says ${now.toISOString().slice(0, 10)} (bỏ --now hoặc dùng đúng ngày / drop --now or give the same date)`);
+  }
 
   // a shard crawls its slice, but rules (child-site-links) still see the whole registry
   const slice = shard ? sliceUnits(registry.units, shard) : undefined;
@@ -138,25 +144,32 @@ async function runLocked(input: AuditInput, dir: string, started: Date, shard: R
   const { recovered, tornBytes } = await store.open();
   if (previous) logger.info({ recovered, tornBytes }, 'tiếp tục lần chạy / resuming the run');
   const todo = units.filter((u) => !store.has(u.id));
+  const resumedIds = new Set(units.filter((u) => store.has(u.id)).map((u) => u.id));
   const evidence = options.evidence ? new EvidenceStore(dir) : undefined;
-  const progress = new Progress(todo.length, options.progress && process.stderr.isTTY ? process.stderr : undefined);
+  // a bar on a TTY; without one (CI) a line every 30 s or 5 %, through the logger (a pino record in JSON mode)
+  const progress = new Progress(todo.length, !options.progress ? {} : process.stderr.isTTY
+    ? { tty: process.stderr }
+    : { log: (fields, line) => logger.info({ progress: fields }, line) });
   const limit = pLimit(options.concurrency);
   logger.info({ units: units.length, todo: todo.length, rules: rules.length, dir }, 'bắt đầu kiểm tra / audit started');
 
-  const pool = startPool(input, { now, dir, logger });
+  const pool = await startPool(input, { now, dir, logger });
   logger.info({ workers: pool?.size ?? 1 }, 'luồng xử lý / worker threads');
   const judgeOne = async (unit: Unit, ctx: CrawlContext, inPool?: UnitPool): Promise<UnitResult> => {
+    const inProcess = (): Promise<UnitResult> => auditOneUnit({
+      unit, crawlCtx: ctx, needs, rules, ruleCtx, options, ruleSetVersion: input.ruleSetVersion, logger,
+      ...(evidence ? { evidence } : {}),
+      ...(options.saveArtifacts ? { saveArtifactsTo: dir } : {}),
+    });
     const judged = inPool
       ? await inPool.run(unit).catch((error: unknown) => {
+        // workers that cannot start: the run goes on in this process (unit-pool.ts logs it once)
+        if (error instanceof PoolBrokenError) return inProcess();
         const detail = error instanceof Error ? error.message : String(error);
         logger.error({ unit: unit.id, err: error }, 'lỗi nội bộ / internal error');
         return unjudgedResult({ unit, detail, rules, ruleCtx, lang: options.lang, ruleSetVersion: input.ruleSetVersion, logger });
       })
-      : await auditOneUnit({
-        unit, crawlCtx: ctx, needs, rules, ruleCtx, options, ruleSetVersion: input.ruleSetVersion, logger,
-        ...(evidence ? { evidence } : {}),
-        ...(options.saveArtifacts ? { saveArtifactsTo: dir } : {}),
-      });
+      : await inProcess();
     const result = exemptions.apply(judged);
     // a later line for the same unit (a re-check) supersedes the earlier one
     await store.append(result);
@@ -168,7 +181,7 @@ async function runLocked(input: AuditInput, dir: string, started: Date, shard: R
     const result = await judgeOne(unit, crawlCtx, pool);
     const reason = recheckReason(result, options, baseline);
     if (reason) recheck[reason].push(unit.id);
-    progress.tick(result.crawl.pages);
+    progress.tick(result.crawl.pages, result.crawl.status !== 'ok' && result.crawl.status !== 'no_website');
     logger.debug({ unit: unit.id, status: result.crawl.status, score: result.score }, 'xong đơn vị / unit done');
   };
 
@@ -187,6 +200,8 @@ async function runLocked(input: AuditInput, dir: string, started: Date, shard: R
     const aggregator = new DistrictAggregator();
     const traces: UnitTrace[] = [];
     for await (const u of inRegistryOrder(units, store)) {
+      // a resumed run's summary counts the pages of the whole run, the earlier part's included
+      if (resumedIds.has(u.id)) pagesFetched += u.crawl.pages;
       aggregator.add(u);
       traces.push(traceOf(u));
     }
@@ -211,10 +226,16 @@ async function runLocked(input: AuditInput, dir: string, started: Date, shard: R
  */
 export const defaultWorkers = (cores = availableParallelism()): number => Math.max(1, Math.min(4, cores - 1));
 
-function startPool(input: AuditInput, run: { now: Date; dir: string; logger: Logger }): UnitPool | undefined {
-  const { options, rules } = input;
+async function startPool(input: AuditInput, run: { now: Date; dir: string; logger: Logger }): Promise<UnitPool | undefined> {
+  const { rules } = input;
+  let { options } = input;
   const size = options.workers ?? defaultWorkers();
   if (size < 2 || !workersAvailable() || !rules.every((r) => RULES_BY_ID[r.meta.id]?.check === r.check)) return undefined;
+  if (options.render !== 'never' || options.screenshots) {
+    // the npm Chromium unpacks on first use: once here, so that workers starting browsers never race on it
+    const found = await findBrowser(options.browser);
+    if (!('error' in found)) options = { ...options, browser: found.path };
+  }
   return new UnitPool(size, {
     options, rulesConfig: input.rulesConfig, ruleIds: rules.map((r) => r.meta.id),
     weights: Object.fromEntries(rules.map((r) => [r.meta.id, r.meta.weight])), now: run.now.toISOString(),

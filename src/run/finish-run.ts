@@ -14,6 +14,8 @@ export { traceOf } from '../aggregate/registry-checks.js';
 import { writeResultsJson } from '../store/results-json.js';
 import type { RunView } from '../report/run-view.js';
 import { writeReports, type TemplateRequest, type WrittenReport } from '../report/write-reports.js';
+import { unitAlerts, type Alert } from '../report/alerts.js';
+import { rulesById } from '../report/localize.js';
 
 export interface FinishInput {
   dir: string;
@@ -40,6 +42,8 @@ export interface FinishedRun {
   /** Units per platform (the province summary of results.json). */
   platforms: PlatformSummary[];
   reports: WrittenReport[];
+  /** Units failing a blocking rule, for the top of the console summary. */
+  alerts: Alert[];
 }
 
 export async function finishRun(input: FinishInput): Promise<FinishedRun> {
@@ -51,11 +55,14 @@ export async function finishRun(input: FinishInput): Promise<FinishedRun> {
   const run = { ...input.runMeta, finishedAt: new Date().toISOString(), registryChecks: checks, ...input.extraRun } as RunResults['run'];
   const districts = aggregator.summaries();
   const resultsFile = join(dir, 'results.json');
-  const platforms = await writeResultsJson(resultsFile, run, inRegistryOrder(units, store), districts);
+  const alerts: Alert[] = [];
+  const byId = rulesById(input.rules);
+  // the alerts are gathered while results.json streams the units, so the store is not read once more for them
+  const platforms = await writeResultsJson(resultsFile, run, tap(inRegistryOrder(units, store), (u) => alerts.push(...unitAlerts(u, byId, input.lang))), districts);
   const view: RunView = { run, districts, units: () => inRegistryOrder(units, store), rules: input.rules, lang: input.lang };
   const reports = await writeReports(view, dir, input.formats, input.template);
   const total = aggregator.total();
-  return { resultsFile, run, districts, total, worstRules: worstRules(total), platforms, reports };
+  return { resultsFile, run, districts, total, worstRules: worstRules(total), platforms, reports, alerts };
 }
 
 /** Units read back one at a time from results.jsonl by offset, so memory stays flat on large registries. */
@@ -63,6 +70,13 @@ export async function* inRegistryOrder(units: readonly Pick<Unit, 'id'>[], store
   for (const unit of units) {
     const found = await store.read(unit.id);
     if (found) yield found;
+  }
+}
+
+async function* tap<T>(items: AsyncIterable<T>, see: (item: T) => void): AsyncGenerator<T> {
+  for await (const item of items) {
+    see(item);
+    yield item;
   }
 }
 

@@ -21,6 +21,10 @@ export async function openCrawl(options: AuditOptions, rulesConfig: RulesConfig,
     retries: options.retries,
     pageMemoryMb: options.pageMemory,
     targeting: crawlTargeting(rulesConfig),
+    render: options.render,
+    screenshots: options.screenshots,
+    ...(options.browser ? { browserPath: options.browser } : {}),
+    emcHosts: rulesConfig.emcHosts,
     logger,
   }).catch((error: unknown) => {
     // bad --connect-to values or unreadable --ca files are bad usage (exit 2), not a failed run

@@ -33,7 +33,7 @@ export interface RejudgeInput {
   logger: Logger;
 }
 
-export async function rejudgeRun(input: RejudgeInput): Promise<FinishedRun & { dir: string; units: number }> {
+export async function rejudgeRun(input: RejudgeInput): Promise<FinishedRun & { dir: string; units: number; /** The rule-set version that judged the original run. */ judgedWith: string }> {
   const source = resolve(input.runDir);
   const meta = await readRunMeta(source);
   const archives = await listArchives(source).catch(() => []);
@@ -74,7 +74,7 @@ export async function rejudgeRun(input: RejudgeInput): Promise<FinishedRun & { d
         dir, runMeta, units, store, aggregator, traces, formats: input.formats, lang, rules: input.allRules,
         extraRun: { rejudgedFrom: { dir: source, ruleSetVersion: meta.ruleSetVersion, finishedAt: meta.startedAt } },
       });
-      return { ...finished, dir, units: units.length };
+      return { ...finished, dir, units: units.length, judgedWith: meta.ruleSetVersion };
     } finally {
       await store.close();
     }

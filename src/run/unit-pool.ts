@@ -1,7 +1,9 @@
 // Worker threads that crawl and judge units (unit-worker.ts), so parsing and rules use every core. Units of one host
 // always go to the same worker: per-host limits, crawl-delay and the robots cache stay exact; the per-IP limit and
 // the page-memory budget are shared out between workers. A worker that dies fails only its units in flight (they
-// are recorded as internal errors by the caller) and is replaced.
+// are recorded as internal errors by the caller) and is replaced. A worker that dies before it is ready did not start
+// its units: they wait for the replacement. After MAX_START_FAILURES such deaths in a row the pool gives up
+// (PoolBrokenError) and the caller goes on in-process, instead of respawning a worker that can never start.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -43,8 +45,21 @@ interface Waiter {
 
 interface Slot {
   worker: Worker;
-  pending: Map<number, Waiter>;
+  pending: Map<number, Waiter & { unit: Unit }>;
+  /** The worker posted `ready`: units sent to it may have started. */
+  ready: boolean;
   closed?: (pages: number) => void;
+}
+
+/** Workers that died before they were ready, in a row, after which the pool stops respawning them. */
+export const MAX_START_FAILURES = 3;
+
+/** The pool could not start its workers: the caller should run the unit in-process. */
+export class PoolBrokenError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PoolBrokenError';
+  }
 }
 
 /** FNV-1a of the unit's host: the same host always lands on the same worker. */
@@ -64,8 +79,11 @@ export class UnitPool {
   private readonly slots: Slot[] = [];
   private seq = 0;
   private closing = false;
+  private startFailures = 0;
+  /** Why the pool gave up starting workers, once it has. */
+  broken: string | undefined;
 
-  constructor(readonly size: number, private readonly init: WorkerInit, private readonly logger: Logger) {
+  constructor(readonly size: number, private readonly init: WorkerInit, private readonly logger: Logger, private readonly workerFile: URL = WORKER_FILE) {
     // each worker gets its share of the run-wide limits
     const options: AuditOptions = { ...init.options, perIp: Math.max(1, Math.floor(init.options.perIp / size)), pageMemory: init.options.pageMemory / size };
     this.init = { ...init, options };
@@ -73,10 +91,13 @@ export class UnitPool {
   }
 
   private spawn(index: number): Slot {
-    const worker = new Worker(WORKER_FILE, { workerData: this.init });
-    const slot: Slot = { worker, pending: new Map() };
+    const worker = new Worker(this.workerFile, { workerData: this.init });
+    const slot: Slot = { worker, pending: new Map(), ready: false };
     worker.on('message', (m: PoolResponse) => {
-      if (m.type === 'result' || m.type === 'failed') {
+      if (m.type === 'ready') {
+        slot.ready = true;
+        this.startFailures = 0;
+      } else if (m.type === 'result' || m.type === 'failed') {
         const waiter = slot.pending.get(m.seq);
         slot.pending.delete(m.seq);
         if (m.type === 'result') waiter?.resolve(m.result);
@@ -89,30 +110,56 @@ export class UnitPool {
     };
     worker.on('error', (error) => {
       this.logger.error({ worker: index, err: error }, 'luồng kiểm tra gặp lỗi / unit worker crashed');
-      failAll(`unit worker crashed: ${error.message}`);
+      // before `ready` its units have not started: the exit handler hands them to the replacement
+      if (slot.ready) failAll(`unit worker crashed: ${error.message}`);
     });
     worker.on('exit', (code) => {
-      failAll(`unit worker exited with code ${code}`);
       slot.closed?.(0);
-      if (!this.closing) this.slots[index] = this.spawn(index);
+      if (this.closing) return failAll(`unit worker exited with code ${code}`);
+      if (slot.ready) {
+        failAll(`unit worker exited with code ${code}`);
+        this.slots[index] = this.spawn(index);
+        return;
+      }
+      // died before it was ready: its units never started
+      if (++this.startFailures >= MAX_START_FAILURES) return this.giveUp(`${MAX_START_FAILURES} unit workers in a row died before they were ready (last exit code ${code})`);
+      const waiting = [...slot.pending.values()];
+      slot.pending.clear();
+      const next = this.spawn(index);
+      this.slots[index] = next;
+      for (const w of waiting) this.send(next, w.unit, w);
     });
     return slot;
   }
 
+  private giveUp(why: string): void {
+    this.broken = why;
+    this.logger.error({ why }, 'không khởi động được luồng kiểm tra, tiếp tục trong tiến trình chính / unit workers cannot start, going on in-process');
+    for (const slot of this.slots) {
+      for (const w of slot.pending.values()) w.reject(new PoolBrokenError(why));
+      slot.pending.clear();
+      void slot.worker.terminate();
+    }
+  }
+
+  private send(slot: Slot, unit: Unit, waiter: Waiter): void {
+    const seq = ++this.seq;
+    slot.pending.set(seq, { ...waiter, unit });
+    const request: PoolRequest = { type: 'unit', seq, unit };
+    slot.worker.postMessage(request);
+  }
+
   /** Crawls and judges one unit in its worker. Rejects only when the worker itself failed. */
   run(unit: Unit): Promise<UnitResult> {
+    if (this.broken) return Promise.reject(new PoolBrokenError(this.broken));
     const slot = this.slots[workerIndexFor(unit, this.size)] as Slot;
-    const seq = ++this.seq;
-    return new Promise<UnitResult>((resolve, reject) => {
-      slot.pending.set(seq, { resolve, reject });
-      const request: PoolRequest = { type: 'unit', seq, unit };
-      slot.worker.postMessage(request);
-    });
+    return new Promise<UnitResult>((resolve, reject) => this.send(slot, unit, { resolve, reject }));
   }
 
   /** Closes every worker's connections and ends the threads; returns the pages they fetched. */
   async close(): Promise<number> {
     this.closing = true;
+    if (this.broken) return 0;
     const pages = await Promise.all(this.slots.map((slot) => new Promise<number>((resolve) => {
       slot.closed = resolve;
       const request: PoolRequest = { type: 'close' };

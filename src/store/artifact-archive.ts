@@ -46,7 +46,7 @@ function revive(r: StoredFetch): FetchResult {
 }
 
 /** Each storage kind's save and load. */
-const CODECS: Record<Exclude<StoredAs, 'derived'>, { save(v: unknown): unknown; load(v: unknown): unknown }> = {
+const CODECS: Record<Exclude<StoredAs, 'derived' | 'not-kept'>, { save(v: unknown): unknown; load(v: unknown): unknown }> = {
   fetch: { save: (v) => strip(v as FetchResult), load: (v) => revive(v as StoredFetch) },
   'fetch-map': {
     save: (v) => [...(v as Map<string, FetchResult>)].map(([k, r]) => [k, strip(r)]),
@@ -73,7 +73,7 @@ export async function saveArtifacts(runDir: string, artifacts: Artifacts, crawl:
   for (const key of ARTIFACT_KEYS) {
     const { stored } = ARTIFACT_SPECS[key];
     const value = artifacts[key];
-    if (stored !== 'derived' && value !== undefined) archived[key] = CODECS[stored].save(value);
+    if (stored !== 'derived' && stored !== 'not-kept' && value !== undefined) archived[key] = CODECS[stored].save(value);
   }
   const dir = join(runDir, ARTIFACTS_DIR);
   await mkdir(dir, { recursive: true });
@@ -86,7 +86,7 @@ export async function loadArtifacts(file: string): Promise<{ artifacts: Artifact
   const loaded: Record<string, unknown> = { unit: archived.unit };
   for (const key of ARTIFACT_KEYS) {
     const { stored } = ARTIFACT_SPECS[key];
-    if (stored !== 'derived' && archived[key] !== undefined) loaded[key] = CODECS[stored].load(archived[key]);
+    if (stored !== 'derived' && stored !== 'not-kept' && archived[key] !== undefined) loaded[key] = CODECS[stored].load(archived[key]);
   }
   const artifacts = loaded as unknown as Artifacts;
   const homeFetch = artifacts.homeFetch;

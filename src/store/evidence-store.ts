@@ -14,6 +14,8 @@ const gzipAsync = promisify(gzip);
 export const EVIDENCE_DIR = 'evidence';
 
 export interface EvidenceIndexEntry {
+  /** A fetched page (HTML, gzip) or a screenshot of a rendered page (JPEG); entries without it are pages. */
+  kind?: 'page' | 'screenshot';
   sha256: string;
   file: string;
   url: string;
@@ -40,9 +42,28 @@ export class EvidenceStore {
     }
   }
 
-  private async keep(unitId: string, page: FetchedPage): Promise<string> {
+  /** Keeps a JPEG screenshot of a rendered page, once per content, with its SHA-256 in the index. */
+  async keepScreenshot(unitId: string, jpeg: Buffer, page: { url: string; finalUrl: string; status: number }): Promise<KeptScreenshot> {
+    await this.dir();
+    const sha256 = createHash('sha256').update(jpeg).digest('hex');
+    const file = `${EVIDENCE_DIR}/${sha256}.jpg`;
+    if (!this.kept.has(sha256)) {
+      this.kept.add(sha256);
+      const path = join(this.runDir, file);
+      if (!(await access(path).then(() => true, () => false))) await writeFile(path, jpeg);
+      const entry: EvidenceIndexEntry = { kind: 'screenshot', sha256, file, url: page.url, finalUrl: page.finalUrl, status: page.status, fetchedAt: new Date().toISOString(), unit: unitId };
+      await appendFile(join(this.runDir, EVIDENCE_DIR, 'index.jsonl'), `${JSON.stringify(entry)}\n`);
+    }
+    return { file, sha256 };
+  }
+
+  private dir(): Promise<void> {
     this.ready ??= mkdir(join(this.runDir, EVIDENCE_DIR), { recursive: true }).then(() => undefined);
-    await this.ready;
+    return this.ready;
+  }
+
+  private async keep(unitId: string, page: FetchedPage): Promise<string> {
+    await this.dir();
     const sha256 = createHash('sha256').update(page.text, 'utf8').digest('hex');
     const file = `${EVIDENCE_DIR}/${sha256}.html.gz`;
     if (!this.kept.has(sha256)) {
@@ -55,6 +76,11 @@ export class EvidenceStore {
     }
     return file;
   }
+}
+
+export interface KeptScreenshot {
+  file: string;
+  sha256: string;
 }
 
 /** The fetched page an evidence URL refers to (by requested or final URL), if the crawl kept its text. */

@@ -1,7 +1,7 @@
 // The results.json contract (docs/results.md) as a zod schema: tests validate runs against it, and tools that
 // read a run (report, diff, merge) can check what they are given.
 import { z } from 'zod';
-import { CRAWL_STATUSES } from '../model/artifacts.js';
+import { CRAWL_STATUSES, RENDER_REASONS } from '../model/artifacts.js';
 import { STATUSES } from '../model/rule.js';
 import { GRADES } from '../model/result.js';
 import { UNIT_TYPES } from '../model/unit.js';
@@ -29,19 +29,34 @@ export const unitResultSchema = z.object({
   province: z.string(),
   website: z.string().nullable(),
   finalUrl: z.string().nullable(),
+  alternates: z.array(z.string()).optional(),
   title: z.string().optional(),
   score: z.number().min(0).max(100).nullable(),
   verified: z.number().min(0).max(1),
   grade: z.enum(GRADES),
+  blocking: z.string().optional(),
   crawl: z.object({
     status: z.enum(CRAWL_STATUSES),
     pages: z.number().int().nonnegative(),
     durationMs: z.number().nonnegative(),
     error: z.string().optional(),
+    robots: z.enum(['read', 'none', 'unreadable']).optional(),
     redirects: z.array(z.object({ url: z.string(), status: z.number(), location: z.string() })).optional(),
+    rendered: z.object({ why: z.enum(RENDER_REASONS), error: z.string().optional() }).optional(),
+    truncated: z.boolean().optional(),
+    scriptShell: z.boolean().optional(),
   }),
   findings: z.array(findingSchema),
   facts: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
+  timings: z.object({
+    fcpMs: z.number().nonnegative().optional(),
+    lcpMs: z.number().nonnegative().optional(),
+    loadMs: z.number().nonnegative().optional(),
+    bytes: z.number().int().nonnegative(),
+    requests: z.number().int().nonnegative(),
+    withinThresholds: z.boolean().optional(),
+  }).optional(),
+  screenshots: z.array(z.object({ file: z.string().regex(/^evidence\/[0-9a-f]{64}\.jpg$/), sha256: z.string().regex(/^[0-9a-f]{64}$/), url: z.string(), view: z.enum(['desktop']) })).optional(),
   ruleSetVersion: z.string(),
   auditedAt: z.string(),
 });
@@ -67,7 +82,8 @@ export const runResultsSchema = z.object({
     units: z.number().int(),
     reachable: z.number().int(),
     averageScore: z.number().nullable(),
-    grades: z.object(Object.fromEntries(GRADES.map((g) => [g, z.number().int()])) as Record<(typeof GRADES)[number], z.ZodNumber>),
+    // "Chưa xác minh" came with catalogue version 2: older runs have no such count.
+    grades: z.object(Object.fromEntries(GRADES.map((g) => [g, g === 'Chưa xác minh' ? z.number().int().default(0) : z.number().int()])) as Record<(typeof GRADES)[number], z.ZodNumber>),
     rules: z.record(z.string(), statusCounts),
   })),
   // Province summary per platform (runs written before it have none).

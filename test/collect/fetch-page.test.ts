@@ -90,13 +90,26 @@ describe('fetchPage: limits and errors', () => {
     expect(r.reason).toBe('timeout');
   });
 
-  it('fails a body over maxBytes as too_large', async () => {
-    expect(failure(await fetchPage(ctx, 'http://a.test/big')).reason).toBe('too_large');
+  it('keeps the first maxBytes of a longer page, marked truncated (judged on its beginning)', async () => {
+    const r = page(await fetchPage(ctx, 'http://a.test/big'));
+    expect(r.truncated).toBe(true);
+    expect(r.bytes).toBe(1024 * 1024);
+    expect(r.text.length).toBe(1024 * 1024);
+  });
+
+  it('fails a body over maxBytes as too_large where the whole body is needed (scripts, unparsed)', async () => {
+    expect(failure(await fetchPage(ctx, 'http://a.test/big', { parse: false })).reason).toBe('too_large');
   });
 
   it('stops a gzip bomb at the decoded cap', async () => {
-    const r = failure(await fetchPage(ctx, 'http://a.test/bomb'));
-    expect(r.reason).toBe('too_large');
+    const r = page(await fetchPage(ctx, 'http://a.test/bomb'));
+    expect(r.truncated).toBe(true);
+    expect(r.bytes).toBe(1024 * 1024);
+    expect(failure(await fetchPage(ctx, 'http://a.test/bomb', { parse: false })).reason).toBe('too_large');
+  });
+
+  it('marks nothing truncated under the cap', async () => {
+    expect(page(await fetchPage(ctx, 'http://a.test/500')).truncated).toBeUndefined();
   });
 
   it('returns 4xx/5xx as pages with their status', async () => {
@@ -172,7 +185,7 @@ describe('fetchPage: robots', () => {
   it('blocks a disallowed URL, also after a redirect, and records it', async () => {
     const c = await ctxWith({ ignoreRobots: false });
     const blocked: string[] = [];
-    const scope = { signal: new AbortController().signal, deadlineAt: Infinity, robotsBlocked: blocked };
+    const scope = { signal: new AbortController().signal, remainingMs: () => Infinity, robotsBlocked: blocked };
     expect(failure(await fetchPage(c, 'http://r.test/secret', { scope })).reason).toBe('blocked_by_robots');
     expect(failure(await fetchPage(c, 'http://r.test/to-secret', { scope })).reason).toBe('blocked_by_robots');
     expect(blocked).toEqual(['http://r.test/secret', 'http://r.test/secret']);

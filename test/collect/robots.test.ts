@@ -44,4 +44,27 @@ describe('RobotsCache', () => {
     expect((await cache.forUrl('https://slow.test/')).crawlDelaySec).toBe(4);
     expect(delays).toEqual([['slow.test', 4]]);
   });
+
+  it('retries a robots.txt that timed out once, then obeys what it read', async () => {
+    let calls = 0;
+    const cache = new RobotsCache(async () => (++calls === 1
+      ? { ok: false, url: 'x', reason: 'timeout', detail: 'request timed out', redirects: [] }
+      : answer(200, 'User-agent: *\nDisallow: /\n')));
+    const r = await cache.forUrl('https://s.test/');
+    expect(calls).toBe(2);
+    expect(r.state).toBe('read');
+    expect(r.isAllowed('https://s.test/')).toBe(false);
+  });
+
+  it('says whether robots.txt was read, absent or unreadable', async () => {
+    const state = async (f: () => FetchResult): Promise<string> => (await new RobotsCache(async () => f()).forUrl('https://s.test/')).state;
+    const timeout: FetchResult = { ok: false, url: 'x', reason: 'timeout', detail: 't', redirects: [] };
+    expect(await state(() => answer(200, 'User-agent: *\nAllow: /\n'))).toBe('read');
+    expect(await state(() => answer(404, 'Not Found'))).toBe('none');
+    expect(await state(() => answer(200, '<html></html>', true))).toBe('none');
+    expect(await state(() => ({ ok: false, url: 'x', reason: 'blocked_by_waf', detail: 'HTTP 403', redirects: [], status: 403 }))).toBe('none');
+    expect(await state(() => answer(503, 'busy'))).toBe('unreadable');
+    expect(await state(() => timeout)).toBe('unreadable');
+    expect(await state(() => ({ ok: false, url: 'x', reason: 'network', detail: 'ECONNRESET', redirects: [] }))).toBe('unreadable');
+  });
 });

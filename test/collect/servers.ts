@@ -18,7 +18,7 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startServer(handler: http.RequestListener, tls?: 'site' | 'expired' | 'wrong-host' | 'self-signed'): Promise<TestServer> {
+export async function startServer(handler: http.RequestListener, tls?: 'site' | 'expired' | 'wrong-host' | 'self-signed', host = '127.0.0.1'): Promise<TestServer> {
   const server = tls ? https.createServer(cert(tls), handler) : http.createServer(handler);
   const sockets = new Set<Socket>();
   // Raw TCP sockets (TLS ones included) so close() can end keep-alive connections at once.
@@ -26,7 +26,7 @@ export async function startServer(handler: http.RequestListener, tls?: 'site' | 
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
   const port = (server.address() as AddressInfo).port;
   return {
     port,

@@ -92,6 +92,16 @@ describe('diffRuns', () => {
     expect(diff.new.averageScore).toBe(73.8);
   });
 
+  it('treats a move to or from Chưa xác minh as neither worse nor better (it is off the grade scale)', () => {
+    const graded = unit('a', { 'emc-tag': 'pass', https: 'pass' }, { score: 100, grade: 'Tốt' });
+    const thin = unit('a', { 'emc-tag': 'pass', https: 'pass', 'menu-cong-khai': 'error' }, { score: 100, grade: 'Chưa xác minh', verified: 0.4 });
+    for (const [b, a] of [[graded, thin], [thin, graded]] as const) {
+      const d = diffRuns(run([b]), run([a]));
+      expect(d.units).toEqual([]);
+      expect(d.summary).toMatchObject({ regressedUnits: 0, improvedUnits: 0 });
+    }
+  });
+
   it('counts an exemption that ended as a persisting failure, not a new one', () => {
     const d = diffRuns(run([unit('a', { 'emc-tag': 'exempt' })]), run([unit('a', { 'emc-tag': 'fail' })]));
     expect(d.persisting).toEqual([{ unit: 'a', rule: 'emc-tag', before: 'exempt', after: 'fail' }]);

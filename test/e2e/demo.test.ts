@@ -28,19 +28,19 @@ const EXPECTED: Record<string, Record<string, string>> = {
   '79769': { https: 'pass', 'emc-tag': 'pass', 'emc-label': 'pass' },
   '79000701': { 'site-reachable': 'pass', 'redirect-offsite': 'pass', https: 'pass', 'domain-edu-vn': 'pass', 'mobile-friendly': 'pass', 'emc-tag': 'pass', 'emc-label': 'pass', 'parent-portal-link': 'pass' },
   '79000702': { 'site-reachable': 'pass', https: 'fail', 'emc-tag': 'pass' },
-  '79000703': { 'site-reachable': 'fail', 'mobile-friendly': 'error', 'emc-tag': 'error', 'parent-portal-link': 'error' },
+  '79000703': { 'site-reachable': 'fail', 'redirect-offsite': 'pass', https: 'pass', 'domain-edu-vn': 'pass', 'mobile-friendly': 'error', 'emc-tag': 'error', 'parent-portal-link': 'error' },
   '79760201': { https: 'warn', 'emc-tag': 'pass', 'emc-label': 'pass', 'parent-portal-link': 'pass' },
   '79760202': { https: 'pass', 'domain-edu-vn': 'warn' },
   '79760101': { 'site-reachable': 'pass', https: 'fail', 'domain-edu-vn': 'pass', 'mobile-friendly': 'fail', 'emc-tag': 'fail', 'emc-label': 'fail', 'parent-portal-link': 'pass' },
-  '79760102': { 'site-reachable': 'fail', 'emc-tag': 'error' },
+  '79760102': { 'site-reachable': 'fail', 'redirect-offsite': 'na', https: 'error', 'domain-edu-vn': 'na', 'emc-tag': 'error' },
   '79760001': { 'emc-tag': 'fail', 'emc-label': 'fail', 'parent-portal-link': 'pass' },
   '79769201': { 'domain-edu-vn': 'fail', 'mobile-friendly': 'fail', 'emc-tag': 'fail' },
-  '79769202': { 'redirect-offsite': 'fail', 'emc-tag': 'fail', 'parent-portal-link': 'fail' },
+  '79769202': { 'site-reachable': 'pass', 'redirect-offsite': 'fail', https: 'error', 'domain-edu-vn': 'pass', 'mobile-friendly': 'error', 'emc-tag': 'error', 'emc-label': 'error', 'parent-portal-link': 'error' },
   '79769101': { 'emc-tag': 'fail', 'emc-label': 'pass' },
   // platform fixtures (fixtures/sites/README.md, "Platform fixtures"); emc-label as judged before the v2 widget rule
-  '79760203': { 'site-reachable': 'pass', https: 'pass', 'domain-edu-vn': 'pass', 'emc-tag': 'pass', 'emc-label': 'fail', 'parent-portal-link': 'pass' },
+  '79760203': { 'site-reachable': 'pass', https: 'pass', 'domain-edu-vn': 'pass', 'emc-tag': 'pass', 'emc-label': 'pass', 'parent-portal-link': 'pass' },
   '79000704': { 'site-reachable': 'pass', 'mobile-friendly': 'pass', 'emc-tag': 'pass', 'emc-label': 'fail', 'parent-portal-link': 'pass' },
-  '01001201': { 'site-reachable': 'pass', 'domain-edu-vn': 'warn', 'emc-tag': 'pass', 'emc-label': 'fail', 'parent-portal-link': 'pass' },
+  '01001201': { 'site-reachable': 'pass', 'domain-edu-vn': 'warn', 'emc-tag': 'pass', 'emc-label': 'pass', 'parent-portal-link': 'pass' },
   '31000': { 'site-reachable': 'pass', 'domain-edu-vn': 'pass', 'mobile-friendly': 'fail', 'emc-tag': 'pass', 'emc-label': 'pass', 'parent-portal-link': 'na' },
   '31000201': { 'site-reachable': 'pass', 'redirect-offsite': 'pass', 'domain-edu-vn': 'warn', 'emc-tag': 'pass', 'emc-label': 'pass', 'parent-portal-link': 'pass' },
 };
@@ -59,7 +59,7 @@ const EXPECTED_CONTENT: Record<string, Record<string, string>> = {
   },
   '79760001': { 'cong-khai-current': 'fail', 'rss-feed': 'warn', 'menu-thu-tuc-bieu-mau': 'warn', 'section-gioi-thieu': 'warn' },
   '79769201': { 'official-email': 'fail', 'accessibility-basic': 'warn', 'content-freshness': 'warn', 'cong-khai-current': 'na', 'menu-cong-khai': 'fail', 'section-tra-cuu': 'fail' },
-  '79769202': { 'no-malicious-content': 'fail', 'official-email': 'fail', 'section-tin-tuc': 'fail' },
+  '79769202': { 'no-malicious-content': 'fail', 'official-email': 'error', 'section-tin-tuc': 'error', 'cong-khai-current': 'error', 'section-thong-ke': 'na' },
   '79769101': { 'no-malicious-content': 'fail', 'cong-khai-current': 'fail', 'menu-cong-khai': 'fail' },
   // Edu Gate: the sections are found in ul.slimmenu / ul.sf-menu (v2 navigation); the icon entries
   // "Thông tin công khai" / "Tuyển sinh" with href="/" are placeholders: no section (v2)
@@ -70,7 +70,7 @@ const EXPECTED_CONTENT: Record<string, Record<string, string>> = {
   },
   '79000704': { 'section-tin-tuc': 'pass', 'menu-cong-khai': 'pass', 'menu-thu-tuc-bieu-mau': 'pass', 'section-tra-cuu': 'pass', 'full-text-search': 'pass', 'rss-feed': 'fail' },
   // VHV, Hà Nội: only @hanoiedu.vn addresses (fail before the province mail systems of v2)
-  '01001201': { 'official-email': 'fail', 'content-freshness': 'pass', 'menu-cong-khai': 'pass', 'section-tai-nguyen': 'fail', 'full-text-search': 'pass' },
+  '01001201': { 'official-email': 'pass', 'content-freshness': 'pass', 'menu-cong-khai': 'pass', 'section-tai-nguyen': 'fail', 'full-text-search': 'pass' },
   // ASP.NET: "Văn bản" and "Thủ tục hành chính" are __doPostBack entries (sections exist, unverified: error);
   // /Pages/ThongKe.aspx answers 200 with an error page titled "Trang không tồn tại" (soft 404: broken)
   '31000': {
@@ -130,6 +130,18 @@ describe('edu-audit demo', () => {
     expect(byId.get('79000701')).toMatchObject({ score: 100, grade: 'Tốt', verified: 1 });
     expect(byId.get('79000701')?.facts.emcSiteId).toBe('10234');
     expect(byId.get('79769202')?.finalUrl).toMatch(/nhacai-w88\.example\.com/);
+    // unreachable, no website, hijacked: score 0, "Chưa đạt", the blocking rule named; none lifts its district
+    expect(byId.get('79000703')).toMatchObject({ score: 0, grade: 'Chưa đạt', blocking: 'site-reachable' });
+    expect(byId.get('79760102')).toMatchObject({ score: 0, grade: 'Chưa đạt', blocking: 'site-reachable' });
+    expect(byId.get('79769202')).toMatchObject({ score: 0, grade: 'Chưa đạt', blocking: 'redirect-offsite' });
+    expect(byId.get('79769101')).toMatchObject({ grade: 'Chưa đạt', blocking: 'no-malicious-content' });
+    expect(byId.get('79000701')?.blocking).toBeUndefined();
+    // catalogue v2 emc-label: the script-drawn label passes, a stylesheet hiding the widget fails naming the rule
+    const label = (id: string) => byId.get(id)?.findings.find((f) => f.rule === 'emc-label');
+    expect(label('79760203')?.messageId).toBe('drawnByScript');
+    expect(label('01001201')?.messageId).toBe('drawnByScript');
+    expect(label('79000704')).toMatchObject({ status: 'fail', messageId: 'widgetHidden' });
+    expect(label('79000704')?.message).toMatch(/#yhy-append, \.yhy-append-wrap \{ display:none \}.*user\.css/);
     const kinds = results.run.registryChecks.map((c) => `${c.kind}:${c.units.join('+')}`);
     expect(kinds).toEqual(expect.arrayContaining(['duplicate-emc-id:79000701+79000702', 'unreachable:79000703', 'http-but-https:79760202']));
     for (const u of results.units) {

@@ -26,7 +26,12 @@ const UNITS = [
   unit('a-vanlang', 'Quận 1', 92, 'Tốt'),
   unit('b-binhan', 'Thành phố Thủ Đức', 35, 'Chưa đạt', HOSTILE),
   unit('c-kimdong', 'Thành phố Thủ Đức', 78, 'Khá'),
-  unit('d-hoabinh', 'Quận 3', 55, 'Đạt'),
+  { ...unit('d-hoabinh', 'Quận 3', 55, 'Đạt'), name: 'Trường Tiểu học Hòa Bình', findings: [
+    { rule: 'emc-tag', status: 'pass', message: 'Có mã EMC', messageId: 'x', evidence: [] },
+    { rule: 'https', status: 'error', message: 'Chưa xác minh', messageId: 'x', evidence: [] },
+    { rule: 'rss-feed', status: 'warn', message: 'Một phần', messageId: 'x', evidence: [] },
+    { rule: 'emc-label', status: 'fail', message: 'Không có nhãn', messageId: 'x', evidence: [] },
+  ] as UnitResult['findings'] },
 ];
 
 let browser: Browser;
@@ -65,9 +70,9 @@ describe('report.html in Chromium', () => {
 
   it('sorts the unit table by score when its header is clicked, both ways', async () => {
     await page.click('#units th[data-col="5"]');
-    expect(await names()).toEqual(['Trường b-binhan', 'Trường d-hoabinh', 'Trường c-kimdong', 'Trường a-vanlang']);
+    expect(await names()).toEqual(['Trường b-binhan', 'Trường Tiểu học Hòa Bình', 'Trường c-kimdong', 'Trường a-vanlang']);
     await page.click('#units th[data-col="5"]');
-    expect(await names()).toEqual(['Trường a-vanlang', 'Trường c-kimdong', 'Trường d-hoabinh', 'Trường b-binhan']);
+    expect(await names()).toEqual(['Trường a-vanlang', 'Trường c-kimdong', 'Trường Tiểu học Hòa Bình', 'Trường b-binhan']);
   });
 
   it('filters by text and by grade', async () => {
@@ -85,5 +90,32 @@ describe('report.html in Chromium', () => {
     const shown = await page.locator('#units .title').first().textContent();
     expect(shown).toBe(HOSTILE);
     expect(await page.locator('script').count()).toBe(1);
+  });
+
+  it('filters without accents or case: "hoa binh" finds Hòa Bình, "THU DUC" finds Thủ Đức', async () => {
+    await page.fill('#q', 'hoa binh');
+    expect(await names()).toEqual(['Trường Tiểu học Hòa Bình']);
+    await page.fill('#q', 'THU DUC');
+    expect((await names()).sort()).toEqual(['Trường b-binhan', 'Trường c-kimdong']);
+    await page.fill('#q', 'HÒA   BÌNH');
+    expect(await names()).toEqual(['Trường Tiểu học Hòa Bình']);
+    await page.fill('#q', '');
+  });
+
+  it('lists a unit\'s findings fail, then partial, then unverified, with passes last', async () => {
+    const order = await page.$$eval('#u-d-hoabinh .findings > li', (lis) => lis.map((li) => li.className));
+    expect(order).toEqual(['s-fail', 's-warn', 's-error']);
+    expect(await page.locator('#u-d-hoabinh details.passed summary').textContent()).toBe('Đạt: 1');
+  });
+
+  it('has a back-to-top link and fits a 390 px phone without horizontal scrolling', async () => {
+    const top = page.locator('a.top');
+    expect(await top.getAttribute('href')).toBe('#top');
+    expect(await page.locator('#top').count()).toBe(1);
+    await page.setViewportSize({ width: 390, height: 844 });
+    const widths = await page.$eval('html', (root) => ({ scroll: root.scrollWidth, client: root.clientWidth }));
+    expect(widths.scroll).toBeLessThanOrEqual(widths.client);
+    expect(widths.client).toBe(390);
+    await page.setViewportSize({ width: 1280, height: 800 });
   });
 });

@@ -2,7 +2,7 @@
 // hashed, indexed) and every fetched page; `rejudge` with the fixture server stopped gives the same results.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, readdir } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
@@ -11,6 +11,7 @@ import { ensureBuilt, runCli } from './cli-helpers.js';
 import { startFixtureServer } from '../../src/fixture-server/server.js';
 import type { RunResults } from '../../src/model/result.js';
 import { runResultsSchema } from '../../src/store/results-schema.js';
+import { RULE_SET_VERSION } from '../../rules/index.js';
 
 let tmp: string;
 let original: RunResults;
@@ -74,6 +75,22 @@ describe('rejudge', () => {
     expect(strip(again)).toEqual(strip(original));
     expect(again.districts).toEqual(original.districts);
     expect(existsSync(join(out, 'report.xlsx'))).toBe(true);
+  }, 60_000);
+
+  it('says which rule-set version judged an older run and which one re-judged it', async () => {
+    const metaFile = join(dirA(), 'run.json');
+    const meta = JSON.parse(await readFile(metaFile, 'utf8')) as { ruleSetVersion: string };
+    await writeFile(metaFile, JSON.stringify({ ...meta, ruleSetVersion: '2025.01.0' }));
+    try {
+      const out = join(tmp, 'rejudged-old');
+      const r = await runCli(['rejudge', dirA(), '--out', out, '--format', 'json']);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain(`đã chấm với bộ quy tắc 2025.01.0, chấm lại với bộ quy tắc ${RULE_SET_VERSION}`);
+      const again = JSON.parse(await readFile(join(out, 'results.json'), 'utf8')) as RunResults & { run: { rejudgedFrom?: { ruleSetVersion: string } } };
+      expect([again.run.rejudgedFrom?.ruleSetVersion, again.run.ruleSetVersion]).toEqual(['2025.01.0', RULE_SET_VERSION]);
+    } finally {
+      await writeFile(metaFile, JSON.stringify(meta));
+    }
   }, 60_000);
 
   it('refuses a run without saved artifacts', async () => {

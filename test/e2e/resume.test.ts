@@ -70,6 +70,22 @@ describe('resume after a crash', () => {
     const lines = (await readFile(join(out, 'results.jsonl'), 'utf8')).trim().split('\n');
     expect(lines).toHaveLength(19); // the units of fixtures/registries/demo.csv
     for (const line of lines) expect(() => JSON.parse(line)).not.toThrow();
+
+    // nothing left to do: the summary still counts the pages of the whole run, not only of this part
+    const idle = await runCli(['audit', 'fixtures/registries/demo.csv', '--out', out, '--resume', ...common()]);
+    expect(idle.code).toBe(0);
+    const pages = resumed.units.reduce((n, u) => n + u.crawl.pages, 0);
+    expect(pages).toBeGreaterThan(14);
+    expect(idle.stdout).toContain(` · ${pages} trang · `);
+  }, 120_000);
+
+  it('refuses to resume with another --now (one run, one audit date)', async () => {
+    const out = join(tmp, 'reference');
+    const r = await runCli(['audit', 'fixtures/registries/demo.csv', '--out', out, '--resume', ...common().map((a) => (a === '2026-11-15' ? '2026-11-16' : a))]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--now khác \/ cannot resume with a different --now: the run audits 2026-11-15, --now says 2026-11-16/);
+    const same = await runCli(['audit', 'fixtures/registries/demo.csv', '--out', out, '--resume', ...common()]);
+    expect(same.code).toBe(0);
   }, 90_000);
 
   it('refuses to resume with another registry or judgement-changing options, and a fresh run over results', async () => {

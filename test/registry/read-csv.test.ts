@@ -58,7 +58,7 @@ describe('CSV registries', () => {
     ]);
     expect(r.errors.every((e) => e.file === fixture('invalid.csv'))).toBe(true);
     expect(r.errors[1]?.problem).toBe(
-      "loại hình không hợp lệ: 'truong' (hợp lệ: so, phong, mam-non, tieu-hoc, thcs, thpt, lien-cap, gdtx, khac) / invalid unit type",
+      "loại hình không hợp lệ: 'truong' (hợp lệ: so, phong, mam-non, tieu-hoc, thcs, thpt, lien-cap, gdtx, khac)",
     );
     expect(r.errors[6]?.problem).toContain('trùng với dòng 2');
     expect(r.errors[5]?.problem).toContain("'Hồ Chí Minh'");
@@ -69,8 +69,12 @@ describe('CSV registries', () => {
   it('reports a missing required column once, on the header row', async () => {
     const r = await readRegistry(fixture('missing-column.csv'));
     expect(r.errors).toEqual([
-      { file: fixture('missing-column.csv'), row: 1, field: 'district', problem: "thiếu cột bắt buộc 'district' / required column 'district' missing" },
+      {
+        file: fixture('missing-column.csv'), row: 1, field: 'district',
+        problem: "thiếu cột bắt buộc 'district' trong dòng tiêu đề (dòng 1); tên cột được chấp nhận: district, Quận/Huyện, Quận huyện, Quận, Huyện, Huyện/Thị xã/Thành phố, Quận/Huyện/Thị xã, Địa bàn, …; hoặc --columns district=\"Tên cột\"",
+      },
     ]);
+    expect(r.fatal).toBe(true);
     expect(r.units).toEqual([]);
   });
 
@@ -94,30 +98,33 @@ describe('CSV registries', () => {
     expect(r.units[0]?.type).toBe('tieu-hoc');
   });
 
-  it('rejects a non-UTF-8 file, an empty file, a header-only file and a broken quote', async () => {
+  it('rejects a non-UTF-8 file at the cell that is not, an empty file, a header-only file and a broken quote', async () => {
     const latin = await tmp.write('latin1.csv', Buffer.from(`${HEADER}\n1,Tr\xfa\xf4ng,thpt,Q1,,,,\n`, 'latin1'));
-    expect(where((await readRegistry(latin)).errors)).toEqual(['1: -']);
+    expect(where((await readRegistry(latin)).errors)).toEqual(['2: name']);
     expect((await readRegistry(latin)).errors[0]?.problem).toContain('UTF-8');
     expect(where((await readRegistry(await tmp.write('empty.csv', ''))).errors)).toEqual(['1: -']);
     expect(where((await readRegistry(await tmp.write('header.csv', `${HEADER}\n`))).errors)).toEqual(['1: -']);
     const broken = await readRegistry(await tmp.write('quote.csv', `${HEADER}\n1,Trường A,thpt,Q1,,,,\n2,"Trường B,thpt,Q1,,,,\n`));
     expect(broken.errors[0]?.field).toBe('-');
-    expect(broken.errors[0]?.problem).toContain('CSV');
+    expect(broken.errors[0]?.problem).toBe('lỗi cú pháp CSV: dấu ngoặc kép (") mở mà không đóng');
   });
 
-  it('accepts an upper-case extension and reports an unknown one', async () => {
+  it('reads by content, whatever the extension, and names a missing file', async () => {
     const upper = await tmp.write('DANHSACH.CSV', `${HEADER}\n1,Trường A,thpt,Q1,,,,\n`);
     expect((await readRegistry(upper)).units).toHaveLength(1);
-    const txt = await tmp.write('danhsach.txt', `${HEADER}\n`);
-    expect((await readRegistry(txt)).errors[0]?.problem).toContain('unsupported file type');
-    expect((await readRegistry(fixture('does-not-exist.csv'))).errors[0]?.problem).toContain('ENOENT');
+    const txt = await tmp.write('danhsach.txt', `${HEADER}\n1,Trường A,thpt,Q1,,,,\n`);
+    expect((await readRegistry(txt)).units).toHaveLength(1);
+    const missing = await readRegistry(fixture('does-not-exist.csv'));
+    expect(missing.errors).toEqual([{ file: fixture('does-not-exist.csv'), row: 1, field: '-', problem: 'không tìm thấy tệp' }]);
+    expect(missing.fatal).toBe(true);
   });
 
-  it('reports a duplicated column on the header row and uses the first one', async () => {
-    const file = await tmp.write('dupcol.csv', 'id,name,type,district,Website,website\n1,Trường A,thpt,Q1,a.hcm.edu.vn,b.hcm.edu.vn\n');
+  it('reads a second column of the same name where the first is empty, and says so', async () => {
+    const file = await tmp.write('dupcol.csv', 'id,name,type,district,Website,website\n1,Trường A,thpt,Q1,a.hcm.edu.vn,b.hcm.edu.vn\n2,Trường B,thpt,Q1,,b2.hcm.edu.vn\n');
     const r = await readRegistry(file);
-    expect(where(r.errors)).toEqual(['1: website']);
-    expect(r.units[0]?.website).toBe('http://a.hcm.edu.vn/');
+    expect(r.errors).toEqual([]);
+    expect(r.warnings).toEqual([{ file, row: 1, field: 'website', problem: "cột 'website' trùng nghĩa với cột 'Website': chỉ đọc khi ô của cột 'Website' trống" }]);
+    expect(r.units.map((u) => u.website)).toEqual(['http://a.hcm.edu.vn/', 'http://b2.hcm.edu.vn/']);
   });
 
   it('detects the delimiter from the header line, ignoring quoted ones', () => {

@@ -21,7 +21,7 @@ describe('JSON registries', () => {
   it('names every bad element (1-based) and field', async () => {
     const r = await readRegistry(fixture('invalid.json'));
     expect(where(r.errors)).toEqual(['2: type', '2: website', '3: -', '4: id', '5: name', '5: district', '5: email']);
-    expect(r.errors.find((e) => e.row === 5 && e.field === 'name')?.problem).toContain('string or a number');
+    expect(r.errors.find((e) => e.row === 5 && e.field === 'name')?.problem).toBe('giá trị phải là chuỗi hoặc số');
     expect(r.units.map((u) => u.id)).toEqual(['45000102']);
   });
 
@@ -34,13 +34,13 @@ describe('JSON registries', () => {
     const arr = await tmp.write('arr.json', JSON.stringify([{ id: 'x1', name: 'Trường A', type: 'MN', district: 'Q1' }]));
     expect((await readRegistry(arr)).units.map((u) => u.type)).toEqual(['mam-non']);
     for (const [name, text, needle] of [
-      ['obj.json', '{"data": []}', 'units'],
-      ['syntax.json', '[{', 'JSON'],
-      ['empty.json', '[]', 'empty'],
+      ['obj.json', '{"data": []}', 'JSON phải là một mảng đơn vị hoặc { "units": [...] }'],
+      ['syntax.json', '[{\n  "id": 1,,', 'JSON không hợp lệ (dòng 2, cột 11 của văn bản)'],
+      ['empty.json', '[]', 'tệp rỗng, không có đơn vị nào'],
     ] as const) {
       const r = await readRegistry(await tmp.write(name, text));
       expect(where(r.errors)).toEqual(['1: -']);
-      expect(r.errors[0]?.problem).toContain(needle);
+      expect(r.errors[0]?.problem).toBe(needle);
     }
   });
 });

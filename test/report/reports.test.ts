@@ -60,23 +60,24 @@ describe('report.xlsx', () => {
   it('has the Vietnamese sheets, a unit row with colours and hyperlinks, and hostile text stored as text', async () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(join(dir, 'report.xlsx'));
-    expect(book.worksheets.map((s) => s.name)).toEqual(['Tổng hợp', 'Theo quận huyện', 'Chi tiết đơn vị', 'Rà soát EMC', 'Tiêu chí', 'Bằng chứng', 'Rà soát danh sách']);
+    expect(book.worksheets.map((s) => s.name)).toEqual(['Tổng hợp', 'Cảnh báo', 'Theo quận huyện', 'Chi tiết đơn vị', 'Rà soát EMC', 'Tiêu chí', 'Bằng chứng', 'Rà soát danh sách']);
     const detail = book.getWorksheet('Chi tiết đơn vị')!;
     expect(detail.getRow(4).getCell(3).value).toBe('Tên đơn vị');
     // rule columns are headed by the criterion in words, with the id to find it in "Tiêu chí"
-    expect(detail.getRow(4).getCell(9).value).toBe('Đã gắn mã giám sát EMC\n(emc-tag)');
+    expect(detail.getRow(4).getCell(10).value).toBe('Đã gắn mã giám sát EMC\n(emc-tag)');
     const row = detail.getRow(6);
     expect(row.getCell(2).value).toBe('hacked');
-    expect(row.getCell(7).value).toBe(HOSTILE_TITLE);
-    expect(row.getCell(7).type).toBe(ExcelJS.ValueType.String);
-    expect(row.getCell(9).value).toBe('Chưa đạt');
+    expect(row.getCell(8).value).toBe(HOSTILE_TITLE);
+    expect(row.getCell(8).type).toBe(ExcelJS.ValueType.String);
+    expect(row.getCell(10).value).toBe('Chưa đạt');
     // status colours are conditional formats over the rule columns, one rule per label
     const cf = (detail as unknown as { conditionalFormattings: { ref: string; rules: { formulae: string[]; style: { fill: ExcelJS.FillPattern } }[] }[] }).conditionalFormattings;
-    expect(cf[0]?.ref).toBe('I5:J6');
+    expect(cf[0]?.ref).toBe('J5:K6');
     expect(cf[0]?.rules.find((r) => r.formulae[0] === '"Chưa đạt"')?.style.fill.bgColor?.argb).toBe('FFFFC7CE');
     expect(cf[0]?.rules.find((r) => r.formulae[0] === '"Đạt"')?.style.fill.bgColor?.argb).toBe('FFC6EFCE');
-    expect(row.getCell(10).value).toBe('Một phần');
+    expect(row.getCell(11).value).toBe('Một phần');
     expect(row.getCell(6).value).toEqual({ text: 'https://hacked.hcm.edu.vn/', hyperlink: 'https://hacked.hcm.edu.vn/' });
+    expect(row.getCell(7).value).toEqual({ text: 'https://hacked.hcm.edu.vn/', hyperlink: 'https://hacked.hcm.edu.vn/' });
     expect(detail.views[0]).toMatchObject({ state: 'frozen', ySplit: 4 });
     const districts = book.getWorksheet('Theo quận huyện')!;
     expect(districts.getRow(5).values).toEqual([undefined, 'Quận 1', 1, 1, 100, 100, 100]);

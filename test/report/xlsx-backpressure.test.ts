@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { queuedForZip } from '../../src/report/xlsx/xlsx-report.js';
+import { queuedForZip } from '../../src/report/xlsx/backpressure.js';
 
 let dir = '';
 afterAll(async () => {

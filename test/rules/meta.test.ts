@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import type { UnitType } from '../../src/model/unit.js';
 import { RULES, RULES_BY_ID, RULE_SET_VERSION, getRule } from '../../rules/index.js';
 import { EMC_CRITERIA } from '../../src/aggregate/emc-review.js';
+import { UNIT_CONDITIONS } from '../../src/model/rule.js';
+import { stillJudged } from '../../src/engine/unit-verdict.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const read = (path: string): string => readFileSync(`${root}${path}`, 'utf8');
@@ -41,8 +43,16 @@ const CATALOGUE: Record<string, { weight: number; appliesTo: readonly UnitType[]
   'no-malicious-content': { weight: 3, appliesTo: 'all' },
 };
 
-/** What the core reads from rule meta: blocking rules, incident kinds of `diff`, the EMC review's criteria. */
-const BLOCKING = ['no-malicious-content', 'site-reachable'];
+/**
+ * What the core reads from rule meta: blocking rules (and the unit condition their failure sets), the rules still
+ * judged under each condition, incident kinds of `diff`, the EMC review's criteria.
+ */
+const BLOCKING = { 'no-malicious-content': {}, 'redirect-offsite': { condition: 'offsite' }, 'site-reachable': { condition: 'unreachable' } };
+const JUDGED_UNDER = {
+  unreachable: ['domain-edu-vn', 'https', 'redirect-offsite', 'site-reachable'],
+  offsite: ['domain-edu-vn', 'no-malicious-content', 'redirect-offsite', 'site-reachable'],
+  scriptShell: ['domain-edu-vn', 'https', 'redirect-offsite', 'site-reachable'],
+};
 const INCIDENT = { 'no-malicious-content': 'malicious', 'redirect-offsite': 'offsite' };
 const EMC = [
   { key: '2.1', rule: 'emc-tag' },
@@ -67,7 +77,8 @@ describe('rule set', () => {
   });
 
   it('marks the catalogue’s blocking rules, incidents and EMC criteria in meta, one rule per EMC criterion', () => {
-    expect(RULES.filter((r) => r.meta.blocking).map((r) => r.meta.id)).toEqual(BLOCKING);
+    expect(Object.fromEntries(RULES.filter((r) => r.meta.blocking).map((r) => [r.meta.id, r.meta.blocking]))).toEqual(BLOCKING);
+    for (const c of UNIT_CONDITIONS) expect([c, [...stillJudged(RULES, c)]]).toEqual([c, JUDGED_UNDER[c]]);
     expect(Object.fromEntries(RULES.filter((r) => r.meta.incident).map((r) => [r.meta.id, r.meta.incident]))).toEqual(INCIDENT);
     expect(EMC_CRITERIA).toEqual(EMC);
   });

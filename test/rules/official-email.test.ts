@@ -19,8 +19,31 @@ const cfEncode = (email: string, key = 0x5a): string =>
 const intro = '<html lang="vi"><body><div id="menu"><a href="/">Trang chủ</a></div><div id="content"><h1>Giới thiệu</h1><ul><li><a href="/gioi-thieu/ban-giam-hieu.html">Ban giám hiệu</a></li></ul></div></body></html>';
 const bgh = '<html lang="vi"><body><div id="content"><p>Hiệu trưởng: Cô Hoàng Thị Thanh Thủy - ĐT: 0903 123 456 - Email: htthuy.kimdong@hcm.edu.vn</p></div></body></html>';
 
+const hanoiHome = '<html lang="vi"><body><div id="content"><h1>Trường THCS Dịch Vọng</h1></div><footer>Điện thoại: 024 3754 1234 · Email: <a href="mailto:c2dichvong@hanoiedu.vn">c2dichvong@hanoiedu.vn</a> · <a href="mailto:thcsdichvong@gmail.com">thcsdichvong@gmail.com</a></footer></body></html>';
+
 describe('official-email', () => {
   runRuleCases(rule, [
+    {
+      name: 'an address on Hà Nội’s school mail system hanoiedu.vn is official (province mail systems in config)',
+      artifacts: makeArtifacts({ html: hanoiHome, unit: { website: 'https://thcsdichvong.hanoi.edu.vn/', province: ['hanoi'] } }),
+      expected: { status: 'pass', messageId: 'officialEmail', data: { address: 'c2dichvong@hanoiedu.vn' } },
+    },
+    {
+      name: 'hanoiedu.vn is official whatever the unit’s own province',
+      artifacts: makeArtifacts({ html: hanoiHome }),
+      expected: { status: 'pass', messageId: 'officialEmail', data: { address: 'c2dichvong@hanoiedu.vn' } },
+    },
+    {
+      name: '--config can add a province mail system; without it the address is not official',
+      artifacts: makeArtifacts({ html: hanoiHome.replaceAll('hanoiedu.vn', 'mail.quangtri-edu.vn') }),
+      config: { provinceMailDomains: ['hanoiedu.vn', 'quangtri-edu.vn'] },
+      expected: { status: 'pass', messageId: 'officialEmail', data: { address: 'c2dichvong@mail.quangtri-edu.vn' } },
+    },
+    {
+      name: 'a look-alike of a province mail system is not official',
+      artifacts: makeArtifacts({ html: hanoiHome.replaceAll('hanoiedu.vn', 'hanoiedu.vn.example.com') }),
+      expected: { status: 'fail', messageId: 'noOfficialEmail' },
+    },
     {
       name: 'the contact page (Liên hệ menu) lists the official address; gmail next to it does not matter',
       artifacts: withPages(page('home-no-email.html'), { [`${site}lien-he.html`]: page('contact-official.html') }),

@@ -26,7 +26,24 @@ export function fixtureSite(website: string, unit: ArtifactOptions['unit'] = {})
   const base = new URL(website);
   const home = served(base.host, base);
   const a = makeArtifacts({ html: home.text, unit: { ...unit, website } });
-  for (const link of navigationLinks(parseHtml(home.text), website)) {
+  const $ = parseHtml(home.text);
+  // Same-site scripts and stylesheets of the home page, as the crawler collects them (EMC loaders, CSS that hides).
+  const sameSite = (ref: string | undefined): URL | undefined => {
+    if (!ref) return undefined;
+    const u = new URL(ref, website);
+    return u.host === base.host ? u : undefined;
+  };
+  $('script[src]').each((_, el) => {
+    const u = sameSite($(el).attr('src'));
+    if (u) a.scripts.set(u.href, fetchedPage(u.href, served(base.host, u).text, { contentType: 'text/javascript; charset=utf-8' }));
+  });
+  const sheets = new Map<string, ReturnType<typeof fetchedPage>>();
+  $('link[rel~="stylesheet" i]').each((_, el) => {
+    const u = sameSite($(el).attr('href'));
+    if (u) sheets.set(u.href, fetchedPage(u.href, served(base.host, u).text, { contentType: 'text/css; charset=utf-8' }));
+  });
+  (a as { stylesheets?: Map<string, unknown> }).stylesheets = sheets;
+  for (const link of navigationLinks($, website)) {
     if (!/^https?:/.test(link.href)) continue;
     const target = new URL(link.href);
     if (target.host !== base.host || a.pages.has(target.href)) continue;

@@ -47,9 +47,49 @@ describe('site-reachable', () => {
       expected: { status: 'fail', messageId: 'tlsFailed', facts: { certExpiry: '2025-03-01T00:00:00.000Z' } },
     },
     {
-      name: 'a WAF wall (403) fails as blocked',
+      name: 'a WAF wall (403) is unverified, not a failure: a browser may see the site',
       artifacts: makeArtifacts({ failure: { reason: 'blocked_by_waf', detail: 'HTTP 403 (Cloudflare challenge)', status: 403 } }),
-      expected: { status: 'fail', messageId: 'blocked', data: { status: 403 } },
+      expected: { status: 'error', messageId: 'blockedByWaf', data: { status: 403 }, evidence: ['Cloudflare challenge'] },
+    },
+    {
+      name: 'a persistent 429 wall is unverified too',
+      artifacts: makeArtifacts({ failure: { reason: 'blocked_by_waf', detail: 'HTTP 429 after 2 retries', status: 429 } }),
+      expected: { status: 'error', messageId: 'blockedByWaf', data: { status: 429 } },
+    },
+    {
+      name: 'robots.txt forbidding the home page still fails as blocked',
+      artifacts: makeArtifacts({ failure: { reason: 'blocked_by_robots', detail: 'Disallow: /' } }),
+      expected: { status: 'fail', messageId: 'blocked' },
+    },
+    {
+      name: 'a blank 2xx page (no visible text, no links) fails as trang trắng',
+      artifacts: makeArtifacts({ html: '<!doctype html><html lang="vi"><head><title></title><style>body{margin:0}</style></head><body>\n  <div class="wrap"> &nbsp; </div><img src="/bg.png"></body></html>' }),
+      expected: { status: 'fail', messageId: 'blankPage', evidence: ['0 visible characters'] },
+    },
+    {
+      name: 'a page that loads scripts is never blank',
+      artifacts: makeArtifacts({ html: '<!doctype html><html><head><title>Trường</title></head><body><div id="app"></div><script src="/app.js"></script></body></html>' }),
+      expected: { status: 'pass', messageId: 'reachable' },
+    },
+    {
+      name: 'a frameset page shows its frames: not blank',
+      artifacts: makeArtifacts({ html: '<html><head><title>Cổng</title></head><frameset cols="20%,80%"><frame src="/menu.htm"><frame src="/main.htm"></frameset></html>' }),
+      expected: { status: 'pass', messageId: 'reachable' },
+    },
+    {
+      name: 'one link and no text is not blank',
+      artifacts: makeArtifacts({ html: '<html><body><a href="/portal/"><img src="/vao.png"></a></body></html>' }),
+      expected: { status: 'pass', messageId: 'reachable' },
+    },
+    {
+      name: 'a page cut at --max-bytes passes, judged on its beginning, and the evidence says it was cut',
+      artifacts: (() => {
+        const a = makeArtifacts({ html: page('nukeviet-home.html') });
+        if (a.home) a.home.truncated = true;
+        if (a.homeFetch.ok) a.homeFetch.truncated = true;
+        return a;
+      })(),
+      expected: { status: 'pass', messageId: 'reachableTruncated', evidence: ['truncated', '--max-bytes'] },
     },
     {
       name: 'too many redirects fails with the hops as evidence',

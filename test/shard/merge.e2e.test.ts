@@ -22,9 +22,10 @@ const shardDir = (k: number): string => join(tmp, `shard-${k}`);
 const load = async (dir: string): Promise<RunResults> => JSON.parse(await readFile(join(dir, 'results.json'), 'utf8')) as RunResults;
 
 /** What must be equal between a merged and an unsharded run: everything but timestamps, durations and paths. */
+// Page timings are measurements of a render, different every time like durationMs.
 function comparable(results: RunResults): unknown {
   return JSON.parse(JSON.stringify(results, (key, value: unknown) =>
-    (['startedAt', 'finishedAt', 'auditedAt', 'durationMs', 'out', 'shard'].includes(key) ? undefined : value)));
+    (['startedAt', 'finishedAt', 'auditedAt', 'durationMs', 'out', 'shard', 'timings'].includes(key) ? undefined : value)));
 }
 
 beforeAll(async () => {
@@ -79,12 +80,15 @@ describe('sharded audit', () => {
     const jsonl = (await readFile(join(out, 'results.jsonl'), 'utf8')).trimEnd().split('\n');
     expect(jsonl.map((l) => (JSON.parse(l) as { id: string }).id)).toEqual(whole.units.map((u) => u.id));
     expect(await readFile(join(out, 'report.csv'), 'utf8')).toBe(await readFile(join(tmp, 'whole', 'report.csv'), 'utf8'));
-    // evidence/: the same pages, indexed once each
-    const shas = async (dir: string): Promise<string[]> => existsSync(join(dir, 'evidence', 'index.jsonl'))
-      ? (await readFile(join(dir, 'evidence', 'index.jsonl'), 'utf8')).trimEnd().split('\n').map((l) => (JSON.parse(l) as { sha256: string }).sha256).sort()
+    // evidence/: the same pages, indexed once each; every screenshot the shards took is there too
+    const entries = async (dir: string): Promise<{ sha256: string; kind?: string; file: string }[]> => existsSync(join(dir, 'evidence', 'index.jsonl'))
+      ? (await readFile(join(dir, 'evidence', 'index.jsonl'), 'utf8')).trimEnd().split('\n').map((l) => JSON.parse(l) as { sha256: string; kind?: string; file: string })
       : [];
-    expect(await shas(out)).toEqual(await shas(join(tmp, 'whole')));
-    for (const sha of await shas(out)) expect(existsSync(join(out, 'evidence', `${sha}.html.gz`)), sha).toBe(true);
+    const pageShas = async (dir: string): Promise<string[]> => (await entries(dir)).filter((e) => e.kind !== 'screenshot').map((e) => e.sha256).sort();
+    expect(await pageShas(out)).toEqual(await pageShas(join(tmp, 'whole')));
+    for (const sha of await pageShas(out)) expect(existsSync(join(out, 'evidence', `${sha}.html.gz`)), sha).toBe(true);
+    const shots = merged.units.flatMap((u) => u.screenshots ?? []);
+    for (const s of shots) expect(existsSync(join(out, s.file)), s.file).toBe(true);
   });
 
   it('refuses a missing shard, a duplicated shard, another registry and different options (exit 2)', async () => {

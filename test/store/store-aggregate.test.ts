@@ -65,6 +65,16 @@ describe('district rollup', () => {
     expect(q3!.averageScore).toBe(95);
     expect(agg.total()).toMatchObject({ units: 4, reachable: 3, averageScore: 78.3 });
   });
+
+  it('an HTTP 500 unit scores 0 and pulls its district down; a Chưa xác minh unit is counted apart, out of the average', () => {
+    const agg = new DistrictAggregator();
+    agg.add(unit('a', 'Quận 1', 80, 'Khá', { r1: 'pass' }));
+    agg.add(unit('down', 'Quận 1', 0, 'Chưa đạt', { 'site-reachable': 'fail' }, 'http_error'));
+    agg.add(unit('thin', 'Quận 1', 100, 'Chưa xác minh', { r1: 'pass', r2: 'error' }));
+    const [q1] = agg.summaries();
+    expect(q1).toMatchObject({ units: 3, averageScore: 40, grades: { 'Khá': 1, 'Chưa đạt': 1, 'Chưa xác minh': 1, 'Tốt': 0, 'Đạt': 0 } });
+    expect(agg.total()).toMatchObject({ averageScore: 40, grades: { 'Chưa xác minh': 1 } });
+  });
 });
 
 describe('registry checks', () => {

@@ -7,13 +7,16 @@ import { once } from 'node:events';
 import type { RunView } from '../run-view.js';
 import { escapeHtml as e } from '../sanitize.js';
 import { CRAWL_LABELS, STATUS_LABELS, gradeLabel } from '../labels.js';
-import { GRADES, type DistrictSummary, type UnitResult } from '../../model/result.js';
+import { blockingNote } from '../blocking-note.js';
+import { GRADES, type DistrictSummary, type Finding, type UnitResult } from '../../model/result.js';
 import { UNIT_TYPE_LABELS } from '../../model/unit.js';
 import { HTML_SCRIPT, HTML_STYLE } from './assets.js';
 import { htmlText } from './html-text.js';
 import { rulesById } from '../localize.js';
 import { findingText } from '../exemption-note.js';
 import { PLATFORM_HEADERS, PlatformAggregator, platformRows } from '../../aggregate/by-platform.js';
+import { collectAlerts, type Alert } from '../alerts.js';
+import { plainWords } from '../plain-words.js';
 import type { Reporter } from '../reporter.js';
 import { join } from 'node:path';
 
@@ -31,21 +34,33 @@ export async function writeHtmlReport(view: RunView, file: string): Promise<void
   const t = htmlText[view.lang];
   await write(`<!doctype html>\n<html lang="${view.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">`);
   await write(`<title>${e(t.title)} — ${e(view.run.now.slice(0, 10))}</title><style>${HTML_STYLE}</style></head><body>`);
-  await write(`<header><h1>${e(t.title)}</h1><p>${e(t.auditDate)}: ${e(view.run.now.slice(0, 10))} · ${e(t.ruleSet)} ${e(view.run.ruleSetVersion)} · ${e(t.registry)}: ${e(view.run.registry.file)}</p></header>`);
+  await write(`<header id="top"><h1>${e(t.title)}</h1><p>${e(t.auditDate)}: ${e(view.run.now.slice(0, 10))} · ${e(t.ruleSet)} ${e(view.run.ruleSetVersion)} · ${e(t.registry)}: ${e(view.run.registry.file)}</p></header>`);
+  const byId = rulesById(view.rules);
+  await write(alertSection(await collectAlerts(view.units(), byId, view.lang), view));
   await write(summarySection(view));
   await write(chartSection(view.districts, t.chartTitle));
   await write(await platformSection(view));
   await write(`<section><h2>${e(t.units)}</h2><div class="filters"><input id="q" type="search" placeholder="${e(t.filter)}" aria-label="${e(t.filter)}">`);
   await write(`<select id="grade" aria-label="${e(t.grade)}"><option value="">${e(t.allGrades)}</option>${GRADES.map((g) => `<option>${e(gradeLabel(g, view.lang))}</option>`).join('')}</select></div>`);
-  await write(`<table id="units"><thead><tr>${[t.id, t.name, t.type, t.district, t.crawl, t.score, t.verified, t.grade].map((h, i) => `<th data-col="${i}" data-type="${i === 5 || i === 6 ? 'num' : 'text'}" tabindex="0">${e(h)}</th>`).join('')}</tr></thead><tbody>`);
+  await write(`<div class="scroll"><table id="units"><thead><tr>${[t.id, t.name, t.type, t.district, t.crawl, t.score, t.verified, t.grade].map((h, i) => `<th data-col="${i}" data-type="${i === 5 || i === 6 ? 'num' : 'text'}" tabindex="0">${e(h)}</th>`).join('')}</tr></thead><tbody>`);
   for await (const u of view.units()) await write(unitRow(u, view));
-  await write('</tbody></table></section>');
+  await write('</tbody></table></div></section>');
   await write(`<section><h2>${e(t.findings)}</h2>`);
-  const byId = rulesById(view.rules);
   for await (const u of view.units()) await write(unitFindings(u, view, byId));
-  await write(`</section><script>${HTML_SCRIPT}</script></body></html>\n`);
+  await write(`</section><a class="top" href="#top">↑ ${e(t.backToTop)}</a><script>${HTML_SCRIPT}</script></body></html>\n`);
   out.end();
   await once(out, 'finish');
+}
+
+const href = (url: string | null): string => (url && /^https?:\/\//.test(url) ? `<a href="${e(url)}" rel="noopener noreferrer">${e(url)}</a>` : e(url ?? '—'));
+
+/** First on the page: the units failing a blocking rule, with both URLs, what was found and the legal basis. */
+function alertSection(alerts: readonly Alert[], view: RunView): string {
+  const t = htmlText[view.lang];
+  if (!alerts.length) return `<section id="alerts" class="alerts none"><h2>${e(t.alerts)}</h2><p>${e(t.noAlerts)}</p></section>`;
+  const rows = alerts.map((a) => `<tr><td>${e(a.unitId)}</td><td><a href="#u-${e(a.unitId)}">${e(a.name)}</a><div class="title">${e(a.district)}</div></td><td><strong>${e(a.problem)}</strong></td><td>${href(a.website)}</td><td>${href(a.finalUrl)}</td><td>${e(a.found)}</td><td>${e(a.basis)}</td></tr>`).join('');
+  const head = [t.id, t.name, t.problem, t.website, t.finalUrl, t.found, t.basis].map((h) => `<th>${e(h)}</th>`).join('');
+  return `<section id="alerts" class="alerts"><h2>${e(t.alerts)} (${new Set(alerts.map((a) => a.unitId)).size})</h2><div class="scroll"><table><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table></div></section>`;
 }
 
 function summarySection(view: RunView): string {
@@ -59,7 +74,7 @@ async function platformSection(view: RunView): Promise<string> {
   const byPlatform = new PlatformAggregator();
   for await (const u of view.units()) byPlatform.add(u);
   const h = PLATFORM_HEADERS[view.lang];
-  const head = [h.platform, h.units, h.reachable, h.average, h.failing, h.topFails].map((x) => `<th>${e(x)}</th>`).join('');
+  const head = [h.platform, h.units, h.reachable, h.average, h.failing, h.unverified, h.topFails].map((x) => `<th>${e(x)}</th>`).join('');
   const rows = platformRows(byPlatform.summaries(), view.lang).map((r) => `<tr>${r.map((c) => `<td>${e(String(c === '' ? '—' : c))}</td>`).join('')}</tr>`).join('');
   return `<section id="platforms"><h2>${e(h.title)}</h2><table class="summary"><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table></section>`;
 }
@@ -77,7 +92,7 @@ function chartSection(districts: DistrictSummary[], title: string): string {
     const colour = score >= 90 ? '#2e7d32' : score >= 75 ? '#689f38' : score >= 50 ? '#f9a825' : '#c62828';
     return `<g class="bar"><text x="${labelW - 8}" y="${y + barH * 0.7}" text-anchor="end">${e(d.district)}</text><rect x="${labelW}" y="${y}" width="${w.toFixed(1)}" height="${barH}" fill="${colour}"><title>${e(d.district)}: ${score}</title></rect><text x="${labelW + w + 6}" y="${y + barH * 0.7}">${d.averageScore ?? '—'}</text></g>`;
   }).join('');
-  return `<section><h2>${e(title)}</h2><svg id="chart" role="img" aria-label="${e(title)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">${bars}</svg></section>`;
+  return `<section><h2>${e(title)}</h2><svg id="chart" preserveAspectRatio="xMinYMin meet" role="img" aria-label="${e(title)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">${bars}</svg></section>`;
 }
 
 function unitRow(u: UnitResult, view: RunView): string {
@@ -90,16 +105,24 @@ function unitRow(u: UnitResult, view: RunView): string {
     e(CRAWL_LABELS[view.lang][u.crawl.status] ?? u.crawl.status),
     u.score === null ? '' : String(u.score),
     String(Math.round(u.verified * 100)),
-    e(grade),
+    e(grade) + (u.blocking ? `<div class="blocking">${e(blockingNote(u, view.rules, view.lang) ?? '')}</div>` : ''),
   ];
   return `<tr data-grade="${e(grade)}">${cells.map((c) => `<td>${c}</td>`).join('')}</tr>`;
 }
 
+/** What to fix first: failed, then partial, then unverified, then exempt. */
+const ORDER: Record<Finding['status'], number> = { fail: 0, warn: 1, error: 2, exempt: 3, pass: 4, na: 5 };
+
 function unitFindings(u: UnitResult, view: RunView, byId: ReturnType<typeof rulesById>): string {
-  const items = u.findings.filter((f) => f.status !== 'pass' && f.status !== 'na').map((f) => {
-    const ev = f.evidence.map((x) => `<li>${/^https?:\/\//.test(x.url) ? `<a href="${e(x.url)}" rel="noopener noreferrer">${e(x.url)}</a>` : e(x.url)}${x.selector ? ` <code>${e(x.selector)}</code>` : ''}${x.excerpt ? ` <q>${e(x.excerpt)}</q>` : ''}</li>`).join('');
+  const t = htmlText[view.lang];
+  const shown = u.findings.filter((f) => f.status !== 'pass' && f.status !== 'na').sort((a, b) => ORDER[a.status] - ORDER[b.status]);
+  const passed = u.findings.filter((f) => f.status === 'pass');
+  const items = shown.map((f) => {
+    const ev = f.evidence.map((x) => `<li>${/^https?:\/\//.test(x.url) ? `<a href="${e(x.url)}" rel="noopener noreferrer">${e(x.url)}</a>` : e(x.url)}${x.selector ? ` <code>${e(x.selector)}</code>` : ''}${x.excerpt ? ` <q>${e(plainWords(x.excerpt, view.lang))}</q>` : ''}</li>`).join('');
     return `<li class="s-${f.status}"><strong>${e(STATUS_LABELS[view.lang][f.status])}</strong> <code>${e(f.rule)}</code> ${e(findingText(f, byId, view.lang))}${ev ? `<ul>${ev}</ul>` : ''}</li>`;
   }).join('');
   const site = u.finalUrl ?? u.website;
-  return `<article id="u-${e(u.id)}"><h3>${e(u.name)} <small>${site ? e(site) : ''}</small></h3>${items ? `<ul class="findings">${items}</ul>` : `<p>${e(htmlText[view.lang].allPass)}</p>`}</article>`;
+  // passes last and folded: what to fix comes first, and 50,000 units × 20 passes would swamp the page
+  const ok = passed.length ? `<details class="passed"><summary>${e(STATUS_LABELS[view.lang].pass)}: ${passed.length}</summary>${e(passed.map((f) => byId.get(f.rule)?.meta.title[view.lang] ?? f.rule).join(' · '))}</details>` : '';
+  return `<article id="u-${e(u.id)}"><h3>${e(u.name)} <small>${site ? e(site) : ''}</small></h3>${items ? `<ul class="findings">${items}</ul>` : `<p>${e(t.allPass)}</p>`}${ok}</article>`;
 }

@@ -8,6 +8,7 @@ import { UNIT_TYPE_LABELS } from '../../model/unit.js';
 import { CRAWL_LABELS, STATUS_LABELS, gradeLabel } from '../labels.js';
 import { UsageError } from '../../options.js';
 import type { TemplateMap } from './template-map.js';
+import { blockingNote } from '../blocking-note.js';
 
 export async function fillTemplate(view: RunView, templateFile: string, map: TemplateMap, outFile: string): Promise<void> {
   const book = new ExcelJS.Workbook();
@@ -80,7 +81,7 @@ function unitValue(view: RunView, u: UnitResult, n: number, key: string): ExcelJ
     case 'score': return u.score ?? '';
     case 'verified': return Math.round(u.verified * 1000) / 10;
     case 'grade': return gradeLabel(u.grade, lang);
-    case 'notes': return u.crawl.error ?? '';
+    case 'notes': return [blockingNote(u, view.rules, lang), u.crawl.error].filter(Boolean).join(' · ');
     case 'emcSiteId': return String(u.facts.emcSiteId ?? '');
     default: throw new UsageError(`template map: khóa không hợp lệ / unknown key: ${key}`);
   }

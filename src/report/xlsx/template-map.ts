@@ -22,7 +22,7 @@ export const templateMapSchema = z.object({
 
 export type TemplateMap = z.infer<typeof templateMapSchema>;
 
-export const TEMPLATE_RUN_KEYS = ['auditDate', 'ruleSetVersion', 'registry', 'units', 'reachable', 'averageScore', 'grade:Tốt', 'grade:Khá', 'grade:Đạt', 'grade:Chưa đạt', 'tool'] as const;
+export const TEMPLATE_RUN_KEYS = ['auditDate', 'ruleSetVersion', 'registry', 'units', 'reachable', 'averageScore', 'grade:Tốt', 'grade:Khá', 'grade:Đạt', 'grade:Chưa đạt', 'grade:Chưa xác minh', 'tool'] as const;
 export const TEMPLATE_UNIT_KEYS = ['stt', 'id', 'name', 'type', 'district', 'website', 'finalUrl', 'title', 'crawl', 'score', 'verified', 'grade', 'notes', 'emcSiteId', 'rule:<id>', 'yesno:<id>'] as const;
 
 export async function loadTemplateMap(file: string): Promise<TemplateMap> {
