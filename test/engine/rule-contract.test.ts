@@ -1,5 +1,6 @@
 // The rule contract: declared artifacts type a rule's check (checked by `tsc` over this file in `npm run lint`) and
-// are all a rule receives at run time; `pages`/`scripts` that were not collected make a requiring rule `error`.
+// are all a rule receives at run time (with `rendered` beside a declared `home`); `pages`/`scripts` that were not
+// collected make a requiring rule `error`.
 import { describe, expect, it } from 'vitest';
 import { defineRule, type RuleArtifacts } from '../../src/model/rule.js';
 import { judgeUnit } from '../../src/engine/runner.js';
@@ -51,6 +52,31 @@ describe('the runner hands a rule only what it declared', () => {
     // tls is declared and present (an https site); feed is declared but absent, so it is not there either
     expect(seen).toEqual(['home', 'tls', 'unit']);
     expect(judged.findings[0]?.data).toEqual({ keys: '' });
+  });
+
+  it('tells a rule that declares home whether home is a browser\'s DOM (`rendered`), and no other rule', () => {
+    const seen: Record<string, string[]> = {};
+    const peek = (id: string, requires: readonly ('home' | 'homeFetch')[]) => defineRule({
+      meta: { ...META, id, requires },
+      check(a) {
+        seen[id] = Object.keys(a).sort();
+        return { status: 'pass', messageId: 'seen', data: { keys: '' }, evidence: [] };
+      },
+    });
+    const artifacts = Object.assign(makeArtifacts({ html: '<title>x</title>' }), { rendered: { why: 'always' } });
+    judgeUnit(artifacts, [peek('reads-home', ['home']), peek('reads-fetch', ['homeFetch'])], makeContext(), 'en', undefined, { unitConditions: false });
+    expect(seen).toEqual({ 'reads-home': ['home', 'rendered', 'unit'], 'reads-fetch': ['homeFetch', 'unit'] });
+  });
+
+  it('gives the failed render as the reason home and what is collected from it are missing', () => {
+    const rule = defineRule({
+      meta: { ...META, id: 'needs-home-pages', requires: ['pages', 'home'] },
+      check: () => ({ status: 'pass', messageId: 'seen', data: { keys: '' }, evidence: [] }),
+    });
+    const { pages: _p, home: _h, ...failed } = makeArtifacts({ html: '<title>x</title>' });
+    const render = { why: 'always' as const, url: failed.homeFetch.url, judged: false, error: 'page loops', refused: [] };
+    const finding = judgeUnit({ ...failed, render }, [rule], makeContext(), 'en').findings[0];
+    expect(finding).toMatchObject({ status: 'error', messageId: 'missingArtifact', data: { reason: 'không hiển thị được bằng trình duyệt / the render failed: page loops' } });
   });
 
   it('gives missingArtifact when a required pages or scripts map was not collected, and runs the rule when it was', () => {

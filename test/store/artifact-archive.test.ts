@@ -39,6 +39,8 @@ function everyArtifact(): Artifacts {
     softRedirect: { kind: 'meta-refresh', from: SITE, to: 'https://x.example.com/', target: fetchedPage('https://x.example.com/', '<title>x</title>') },
     feed: fetchedPage(`${SITE}rss`, '<rss></rss>', { contentType: 'application/rss+xml' }),
     searchbotHome: fetchedPage(SITE, '<title>bot</title>'),
+    stylesheets: { [`${SITE}style.css`]: '.emc { display: none }' },
+    render: { why: 'always', url: SITE, judged: true, refused: [], timings: { bytes: 10, requests: 1 } },
   });
   a.pages.set(`${SITE}tin-tuc`, fetchedPage(`${SITE}tin-tuc`, '<title>Tin tức</title>'));
   return a;
@@ -58,7 +60,13 @@ describe('artifact archive', () => {
     const [file] = await listArchives(dir);
     const { artifacts, crawl } = await loadArtifacts(file!);
     expect(crawl).toEqual(CRAWL);
-    expect(plain(artifacts)).toEqual(plain(original));
+    // what is declared not kept (the render's facts) is reported at the crawl and gone from the archive
+    const notKept = ARTIFACT_KEYS.filter((k) => ARTIFACT_SPECS[k].stored === 'not-kept');
+    expect(notKept).toEqual(['render']);
+    for (const k of notKept) expect(artifacts[k], k).toBeUndefined();
+    const kept = Object.fromEntries(Object.entries(original).filter(([k]) => !notKept.includes(k as (typeof notKept)[number])));
+    expect(plain(artifacts)).toEqual(plain(kept));
+    expect(artifacts.stylesheets?.get(`${SITE}style.css`)?.ok).toBe(true);
     expect(artifacts.home).toBe(artifacts.homeFetch);
     expect(artifacts.pages?.get(SITE)).toBe(artifacts.homeFetch);
     expect(artifacts.home?.doc('title').text()).toBe('Trường');
