@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readProvince } from '../../src/registry/province.js';
 import { validateRow } from '../../src/registry/validate.js';
 
-const ctx = { file: 'ds.csv', lang: 'vi' as const };
+const ctx = { file: 'ds.csv', lang: 'vi' as const, columns: {} };
 const row = (province: string) => ({
   row: 5,
   values: { id: '1', name: 'Trường THCS A', type: 'thcs', district: 'Phường 1', province, website: 'https://thcs-a.hcm.edu.vn' },
