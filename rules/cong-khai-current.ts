@@ -29,6 +29,10 @@ const rule = defineRule({
         en: 'The "Công khai" section has nothing for school years {schoolYears}, the year {year} or the last 12 months (newest: {newest}).',
       },
       sectionBroken: { vi: 'Trang chuyên mục Công khai {url} trả về lỗi HTTP {status}.', en: 'The "Công khai" page {url} answers HTTP {status}.' },
+      sectionErrorPage: {
+        vi: 'Trang chuyên mục Công khai {url} là trang báo lỗi ("{shown}"), không có nội dung.',
+        en: 'The "Công khai" page {url} is an error page ("{shown}"), with no content.',
+      },
       sectionUnverified: { vi: 'Chưa xác minh được: không tải được trang chuyên mục Công khai {url}.', en: 'Not verified: the "Công khai" page {url} could not be fetched.' },
       noSection: { vi: 'Không có chuyên mục Công khai trên thanh điều hướng (xem quy tắc menu-cong-khai).', en: 'No "Công khai" section in the navigation (see menu-cong-khai).' },
     },
@@ -51,8 +55,11 @@ const rule = defineRule({
     if (sectionPages.length === 0) {
       const broken = sections.find((s) => targetState(s, home.finalUrl) === 'broken');
       if (broken) {
+        const evidence = [sectionEvidence(broken, home.finalUrl)];
+        // A soft 404 answers 200: its message names what the page says, never "lỗi HTTP 200".
+        if (broken.notFound) return { status: 'fail', messageId: 'sectionErrorPage', data: { url: broken.link.href, shown: broken.notFound }, evidence };
         const status = broken.target?.ok ? broken.target.status : 0;
-        return { status: 'fail', messageId: 'sectionBroken', data: { url: broken.link.href, status }, evidence: [sectionEvidence(broken, home.finalUrl)] };
+        return { status: 'fail', messageId: 'sectionBroken', data: { url: broken.link.href, status }, evidence };
       }
       return { status: 'error', messageId: 'sectionUnverified', data: { url: first.link.href }, evidence: [sectionEvidence(first, home.finalUrl)] };
     }

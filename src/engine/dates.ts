@@ -48,9 +48,10 @@ export function daysBefore(date: Date, now: Date): number {
 
 /**
  * dd/mm/yyyy with one separator kind (/ - .), d and m on one or two digits. The look-arounds keep out document numbers
- * and identifiers: `15/11/2026/QĐ-UBND`, `1.2.2020.1`, `v12-11-2026x`.
+ * and identifiers: `15/11/2026/QĐ-UBND`, `1.2.2020.1`, `v12-11-2026x`. A slash date may follow a word directly
+ * ("Đăng ngày15/11/2026": themes that put the label and the date in two spans without a space between them).
  */
-const DMY = /(?<![\p{L}\p{N}/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\p{N}]|[/.-]\p{N}|\/\p{L}|-\p{Lu})/gu;
+const DMY = /(?:(?<![\p{L}\p{N}/.-])|(?<=\p{L})(?=\d{1,2}\/))(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\p{N}]|[/.-]\p{N}|\/\p{L}|-\p{Lu})/gu;
 /** ISO yyyy-mm-dd, optionally followed by a time ("2026-11-14T08:15:00+07:00", "2026-11-14 08:15"). */
 const ISO = /(?<![\p{L}\p{N}/.-])(\d{4})-(\d{2})-(\d{2})(?![\p{N}]|-\p{N})/gu;
 /** "ngày 3 tháng 11 năm 2026", matched on the text without diacritics and lower-cased. */

@@ -95,8 +95,12 @@ export const msg = {
   badAlternate: (value: string, why: Text): Text => ({ vi: `địa chỉ phụ ${quote(value)} bỏ qua: ${why.vi}`, en: `alternate ${quote(value)} ignored: ${why.en}` }),
   badEmail: (value: string): Text => ({ vi: `email không hợp lệ: ${quote(value)}`, en: `invalid e-mail address: ${quote(value)}` }),
   badProvince: (value: string): Text => ({
-    vi: `mã tỉnh không hợp lệ: ${quote(value)} (mã trong tên miền, vd. hcm, haiphong; chữ thường không dấu, số, '-', ngăn cách bằng '|')`,
-    en: `invalid province code: ${quote(value)} (the code in domains, e.g. hcm, haiphong; lower-case letters, digits, '-', separated by '|')`,
+    vi: `mã tỉnh không hợp lệ: ${quote(value)} (mã trong tên miền, vd. hcm, haiphong, hoặc tên tỉnh như Hải Phòng; ngăn cách bằng '|')`,
+    en: `invalid province code: ${quote(value)} (the code in domains, e.g. hcm, haiphong, or the province's name such as Hải Phòng; separated by '|')`,
+  }),
+  provinceFromName: (value: string, code: string): Text => ({
+    vi: `tên tỉnh ${quote(value)} được hiểu là mã tên miền ${quote(code)} (nếu tên miền của tỉnh khác, ghi mã vào ô này)`,
+    en: `province name ${quote(value)} read as the domain code ${quote(code)} (if the province's domains use another code, write it here)`,
   }),
   duplicateId: (id: string, firstRow: number): Text => ({ vi: `mã đơn vị ${quote(id)} trùng với dòng ${firstRow}`, en: `duplicate id ${quote(id)}, first at row ${firstRow}` }),
   summary: (valid: number, badRows: number, warnings: number): Text => ({

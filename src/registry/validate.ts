@@ -5,12 +5,12 @@ import { msg } from './messages.js';
 import { problemAt, type ReadContext } from './context.js';
 import { pick, type Text } from './messages.js';
 import { parseUnitType } from './unit-type.js';
+import { readProvince } from './province.js';
 import { normalizeUrl } from './url.js';
 import { saysNone, splitAddresses } from './website-cell.js';
 import { FIELDS, type Field, type Lang, type RawRow, type RegistryError } from './types.js';
 
 const EMAIL = /^[^\s@<>()[\]",;:]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/i;
-const PROVINCE_CODE = /^[a-z0-9-]+$/;
 
 interface Website { url?: string; alternates: string[]; notes: Text[] }
 
@@ -54,14 +54,21 @@ function rowSchema(lang: Lang) {
     }
     return first;
   });
+  /** Codes as written, or read from a province's name with a note saying which code it was read as. */
   const provinces = z.string().transform((value, ctx) => {
     const written = value.split('|').map((c) => c.trim()).filter((c) => c !== '');
-    const bad = written.find((c) => !PROVINCE_CODE.test(c.toLowerCase()));
-    if (bad !== undefined) {
-      ctx.addIssue({ code: 'custom', message: say(msg.badProvince(bad)) });
-      return z.NEVER;
+    const codes: string[] = [];
+    const notes: Text[] = [];
+    for (const cell of written) {
+      const reading = readProvince(cell);
+      if (reading === undefined) {
+        ctx.addIssue({ code: 'custom', message: say(msg.badProvince(cell)) });
+        return z.NEVER;
+      }
+      if (reading.fromName) notes.push(msg.provinceFromName(cell, reading.code));
+      if (!codes.includes(reading.code)) codes.push(reading.code);
     }
-    return written.map((c) => c.toLowerCase());
+    return { codes, notes };
   });
   return z.object({ id: requiredText, name: requiredText, type: unitType, district: requiredText, province: provinces, website, parent, email });
 }
@@ -82,14 +89,18 @@ export function validateRow(ctx: ReadContext, raw: RawRow): RowOutcome {
   const input = Object.fromEntries(FIELDS.map((f) => [f, (raw.values[f] ?? '').normalize('NFC').trim()]));
   const parsed = schemaFor(ctx.lang).safeParse(input);
   if (parsed.success) {
-    const { website, parent, email, ...rest } = parsed.data;
-    const unit: Unit = { ...rest, source: { file: ctx.file, row: raw.row } };
+    const { website, parent, email, province, ...rest } = parsed.data;
+    const unit: Unit = { ...rest, province: province.codes, source: { file: ctx.file, row: raw.row } };
     // Optional keys are left out rather than set to undefined, so JSON output and deep equality stay clean.
     if (website.url) unit.website = website.url;
     if (website.alternates.length) unit.alternates = website.alternates;
     if (parent) unit.parent = parent;
     if (email) unit.email = email;
-    return { unit, errors: [], warnings: website.notes.map((t) => problemAt(ctx, raw.row, 'website', t)) };
+    const warnings = [
+      ...province.notes.map((t) => problemAt(ctx, raw.row, 'province', t)),
+      ...website.notes.map((t) => problemAt(ctx, raw.row, 'website', t)),
+    ];
+    return { unit, errors: [], warnings: warnings.sort((a, b) => fieldOrder(a.field) - fieldOrder(b.field)) };
   }
   const byField = new Map<string, string>();
   for (const issue of parsed.error.issues) {

@@ -5,7 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
 import { Readable } from 'node:stream';
 import type { RunView } from './run-view.js';
-import { STATUS_LABELS, gradeLabel } from './labels.js';
+import { STATUS_LABELS, crawlLabel, gradeLabel } from './labels.js';
 import { rulesById } from './localize.js';
 import { findingText } from './exemption-note.js';
 import type { Reporter } from './reporter.js';
@@ -14,11 +14,11 @@ import { join } from 'node:path';
 const HEADERS = {
   vi: {
     findings: ['ma_don_vi', 'ten_don_vi', 'loai_hinh', 'quan_huyen', 'website', 'quy_tac', 'ket_qua', 'trang_thai', 'nhan_xet', 'url_bang_chung', 'vi_tri', 'trich_doan'],
-    units: ['ma_don_vi', 'ten_don_vi', 'loai_hinh', 'quan_huyen', 'website', 'url_cuoi', 'truy_cap', 'diem', 'ty_le_xac_minh', 'xep_loai', 'tieu_chi_bat_buoc'],
+    units: ['ma_don_vi', 'ten_don_vi', 'loai_hinh', 'quan_huyen', 'website', 'url_cuoi', 'truy_cap', 'tinh_trang_truy_cap', 'diem', 'ty_le_xac_minh', 'xep_loai', 'tieu_chi_bat_buoc'],
   },
   en: {
     findings: ['unit_id', 'unit_name', 'type', 'district', 'website', 'rule', 'status', 'status_label', 'message', 'evidence_url', 'selector', 'excerpt'],
-    units: ['unit_id', 'unit_name', 'type', 'district', 'website', 'final_url', 'crawl_status', 'score', 'verified', 'grade', 'blocking_rule'],
+    units: ['unit_id', 'unit_name', 'type', 'district', 'website', 'final_url', 'crawl_status', 'crawl_status_label', 'score', 'verified', 'grade', 'blocking_rule'],
   },
 };
 
@@ -48,6 +48,6 @@ async function* findingRows(view: RunView): AsyncGenerator<string[]> {
 
 async function* unitRows(view: RunView): AsyncGenerator<string[]> {
   for await (const u of view.units()) {
-    yield [u.id, u.name, u.type, u.district, u.website ?? '', u.finalUrl ?? '', u.crawl.status, u.score === null ? '' : String(u.score), String(u.verified), gradeLabel(u.grade, view.lang), u.blocking ?? ''];
+    yield [u.id, u.name, u.type, u.district, u.website ?? '', u.finalUrl ?? '', u.crawl.status, crawlLabel(u, view.lang), u.score === null ? '' : String(u.score), String(u.verified), gradeLabel(u.grade, view.lang), u.blocking ?? ''];
   }
 }

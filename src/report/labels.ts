@@ -1,6 +1,7 @@
 // Report vocabulary in Vietnamese (default) and English.
 import type { Status } from '../model/rule.js';
 import type { Lang } from '../engine/messages.js';
+import type { UnitResult } from '../model/result.js';
 
 export const STATUS_LABELS: Record<Lang, Record<Status, string>> = {
   vi: { pass: 'Đạt', fail: 'Chưa đạt', warn: 'Một phần', na: 'Không áp dụng', error: 'Chưa xác minh', exempt: 'Miễn trừ' },
@@ -36,3 +37,9 @@ export const CRAWL_LABELS: Record<Lang, Record<string, string>> = {
     private_address: 'Private address (refused)', internal_error: 'Internal tool error', offsite: 'Redirects off-site',
   },
 };
+
+/** "Truy cập được" is not what an inspector should read for a home page that lands on someone else's site. */
+export function crawlLabel(u: UnitResult, lang: Lang): string {
+  if (u.crawl.status === 'ok' && u.findings.some((f) => f.rule === 'redirect-offsite' && f.status === 'fail')) return CRAWL_LABELS[lang].offsite!;
+  return CRAWL_LABELS[lang][u.crawl.status] ?? u.crawl.status;
+}

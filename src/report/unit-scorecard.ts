@@ -7,7 +7,7 @@ import { messageIn } from './localize.js';
 import { howToFix } from './rule-docs.js';
 import { findingText } from './exemption-note.js';
 import { blockingNote } from './blocking-note.js';
-import { gradeLabel, CRAWL_LABELS } from './labels.js';
+import { gradeLabel, crawlLabel } from './labels.js';
 import { unitAlerts } from './alerts.js';
 import { alertLines } from './alert-lines.js';
 import { plainWords } from './plain-words.js';
@@ -24,7 +24,7 @@ export function formatScorecard(unit: UnitResult, rules: readonly Rule[], lang: 
   const lines = [
     ...alertLines(unitAlerts(unit, byId, lang), lang),
     `${unit.name} — ${unit.finalUrl ?? unit.website ?? '—'}`,
-    `${t.crawl}: ${CRAWL_LABELS[lang][unit.crawl.status] ?? unit.crawl.status}${unit.crawl.error ? ` (${plainWords(unit.crawl.error, lang)})` : ''} · ${unit.crawl.pages} trang · ${unit.crawl.durationMs} ms`,
+    `${t.crawl}: ${crawlLabel(unit, lang)}${unit.crawl.error ? ` (${plainWords(unit.crawl.error, lang)})` : ''} · ${unit.crawl.pages} trang · ${unit.crawl.durationMs} ms`,
     `${t.score}: ${unit.score ?? '—'} · ${t.grade}: ${gradeLabel(unit.grade, lang)} · ${Math.round(unit.verified * 100)} % ${t.verified}`,
   ];
   const blocking = blockingNote(unit, byId, lang);

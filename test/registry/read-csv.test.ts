@@ -61,7 +61,7 @@ describe('CSV registries', () => {
       "loại hình không hợp lệ: 'truong' (hợp lệ: so, phong, mam-non, tieu-hoc, thcs, thpt, lien-cap, gdtx, khac)",
     );
     expect(r.errors[6]?.problem).toContain('trùng với dòng 2');
-    expect(r.errors[5]?.problem).toContain("'Hồ Chí Minh'");
+    expect(r.errors[5]?.problem).toContain("'hcm.edu.vn'");
     // Only the first row is whole; the later duplicate does not replace it.
     expect(r.units.map((u) => [u.id, u.name])).toEqual([['79000101', 'Trường THPT Nguyễn Huệ']]);
   });

@@ -117,5 +117,6 @@ describe('report.csv', () => {
     expect(hacked.trich_doan).toBe("'@SUM(1)");
     const unitsCsv = parse(await readFile(join(dir, 'report-units.csv')), { bom: true, columns: true }) as Record<string, string>[];
     expect(unitsCsv.map((r) => r.xep_loai)).toEqual(['Tốt', 'Chưa đạt']);
+    expect(unitsCsv.map((r) => [r.truy_cap, r.tinh_trang_truy_cap])).toEqual([['ok', 'Truy cập được'], ['ok', 'Truy cập được']]);
   });
 });

@@ -81,6 +81,14 @@ describe('cong-khai-current', () => {
       expected: { status: 'fail', messageId: 'sectionBroken', data: { status: 404 }, evidence: [`${SITE}cong-khai/`] },
     },
     {
+      name: 'a section page answering 200 with an error title fails as an error page, not "HTTP 200"',
+      artifacts: site(page('home.html'), {
+        '/cong-khai/': fetchedPage(`${SITE}cong-khai/`, '<html><head><title>Lỗi 404 - Không tìm thấy trang</title></head><body><h1>Không tìm thấy trang</h1></body></html>'),
+      }),
+      now: NOW,
+      expected: { status: 'fail', messageId: 'sectionErrorPage', data: { url: `${SITE}cong-khai/` }, evidence: [`${SITE}cong-khai/`] },
+    },
+    {
       name: 'the section page timing out is not verified',
       artifacts: site(page('home.html'), { '/cong-khai/': { ok: false, url: `${SITE}cong-khai/`, reason: 'timeout', detail: 'body timeout', redirects: [] } }),
       now: NOW,

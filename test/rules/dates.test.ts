@@ -27,6 +27,14 @@ describe('dates', () => {
     expect(isos('T2, 7-9-2026')).toEqual(['2026-09-07']);
   });
 
+  it('reads a slash date glued to the word before it, but not dash or dot identifiers', () => {
+    expect(isos('Đăng ngày15/11/2026')).toEqual(['2026-11-15']);
+    expect(isos('Cập nhật lúc 08:15 ngày3/9/2026')).toEqual(['2026-09-03']);
+    expect(isos('v12-11-2026x')).toEqual([]);
+    expect(isos('bản1.2.2020')).toEqual([]);
+    expect(isos('QĐ15/11/2026/QĐ-UBND')).toEqual([]);
+  });
+
   it('reads ISO dates and date-times, and <time datetime> values', () => {
     expect(isos('2026-11-14')).toEqual(['2026-11-14']);
     expect(isos('published 2026-11-14T08:15:00+07:00')).toEqual(['2026-11-14']);

@@ -6,7 +6,7 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { RunView } from '../run-view.js';
 import { escapeHtml as e } from '../sanitize.js';
-import { CRAWL_LABELS, STATUS_LABELS, gradeLabel } from '../labels.js';
+import { crawlLabel, STATUS_LABELS, gradeLabel } from '../labels.js';
 import { blockingNote } from '../blocking-note.js';
 import { GRADES, type DistrictSummary, type Finding, type UnitResult } from '../../model/result.js';
 import { UNIT_TYPE_LABELS } from '../../model/unit.js';
@@ -102,7 +102,7 @@ function unitRow(u: UnitResult, view: RunView): string {
     `<a href="#u-${e(u.id)}">${e(u.name)}</a>${u.title ? `<div class="title">${e(u.title)}</div>` : ''}`,
     e(UNIT_TYPE_LABELS[u.type]?.[view.lang] ?? u.type),
     e(u.district),
-    e(CRAWL_LABELS[view.lang][u.crawl.status] ?? u.crawl.status),
+    e(crawlLabel(u, view.lang)),
     u.score === null ? '' : String(u.score),
     String(Math.round(u.verified * 100)),
     e(grade) + (u.blocking ? `<div class="blocking">${e(blockingNote(u, view.rules, view.lang) ?? '')}</div>` : ''),

@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import type { RunView } from '../run-view.js';
 import type { UnitResult } from '../../model/result.js';
 import { UNIT_TYPE_LABELS } from '../../model/unit.js';
-import { CRAWL_LABELS, STATUS_LABELS, gradeLabel } from '../labels.js';
+import { crawlLabel, STATUS_LABELS, gradeLabel } from '../labels.js';
 import { UsageError } from '../../options.js';
 import type { TemplateMap } from './template-map.js';
 import { blockingNote } from '../blocking-note.js';
@@ -77,7 +77,7 @@ function unitValue(view: RunView, u: UnitResult, n: number, key: string): ExcelJ
     case 'website': return u.website ?? '';
     case 'finalUrl': return u.finalUrl ?? '';
     case 'title': return u.title ?? '';
-    case 'crawl': return CRAWL_LABELS[lang][u.crawl.status] ?? u.crawl.status;
+    case 'crawl': return crawlLabel(u, lang);
     case 'score': return u.score ?? '';
     case 'verified': return Math.round(u.verified * 1000) / 10;
     case 'grade': return gradeLabel(u.grade, lang);

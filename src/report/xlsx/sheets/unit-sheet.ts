@@ -2,13 +2,12 @@
 // registered website next to where it really led. Wide: several A4 pages across with STT, id and name repeated.
 import type { SheetContext } from './context.js';
 import { formSheet, link, ruleHeader, statusLabels } from './context.js';
-import { CRAWL_LABELS, STATUS_LABELS, gradeLabel } from '../../labels.js';
+import { STATUS_LABELS, crawlLabel, gradeLabel } from '../../labels.js';
 import { UNIT_TYPE_LABELS } from '../../../model/unit.js';
 import { FIRST_DATA_ROW, addDataRow, colourStatuses, columnLetter, type SheetColumn } from '../sheet-style.js';
 import { breathe } from '../backpressure.js';
 import { gradeReasons } from '../../grade-reason.js';
 import { rulesById } from '../../localize.js';
-import type { UnitResult } from '../../../model/result.js';
 
 export async function unitSheet(ctx: SheetContext): Promise<void> {
   const { view, t } = ctx;
@@ -41,8 +40,3 @@ export async function unitSheet(ctx: SheetContext): Promise<void> {
   sheet.commit();
 }
 
-/** "Truy cập được" is not what an inspector should read for a home page that lands on someone else's site. */
-export function crawlLabel(u: UnitResult, lang: 'vi' | 'en'): string {
-  if (u.crawl.status === 'ok' && u.findings.some((f) => f.rule === 'redirect-offsite' && f.status === 'fail')) return CRAWL_LABELS[lang].offsite!;
-  return CRAWL_LABELS[lang][u.crawl.status] ?? u.crawl.status;
-}
