@@ -19,6 +19,7 @@ import { collectAlerts, type Alert } from '../alerts.js';
 import { plainWords } from '../plain-words.js';
 import type { Reporter } from '../reporter.js';
 import { join } from 'node:path';
+import { linkableShots, shotWords } from '../screenshot-links.js';
 
 export const htmlReporter: Reporter = {
   async write(view, dir) {
@@ -124,5 +125,14 @@ function unitFindings(u: UnitResult, view: RunView, byId: ReturnType<typeof rule
   const site = u.finalUrl ?? u.website;
   // passes last and folded: what to fix comes first, and 50,000 units × 20 passes would swamp the page
   const ok = passed.length ? `<details class="passed"><summary>${e(STATUS_LABELS[view.lang].pass)}: ${passed.length}</summary>${e(passed.map((f) => byId.get(f.rule)?.meta.title[view.lang] ?? f.rule).join(' · '))}</details>` : '';
-  return `<article id="u-${e(u.id)}"><h3>${e(u.name)} <small>${site ? e(site) : ''}</small></h3>${items ? `<ul class="findings">${items}</ul>` : `<p>${e(t.allPass)}</p>`}${ok}</article>`;
+  return `<article id="u-${e(u.id)}"><h3>${e(u.name)} <small>${site ? e(site) : ''}</small></h3>${shots(u, view)}${items ? `<ul class="findings">${items}</ul>` : `<p>${e(t.allPass)}</p>`}${ok}</article>`;
+}
+
+/** A thumbnail per screenshot that opens the full-size JPEG: a link relative to the run directory, which holds report.html. */
+function shots(u: UnitResult, view: RunView): string {
+  const w = shotWords(view.lang);
+  return linkableShots(u).map((s) => {
+    const file = e(s.file);
+    return `<figure class="shot"><a href="${file}" target="_blank" rel="noopener"><img src="${file}" alt="${e(w.alt(u.name, u.auditedAt.slice(0, 10)))}" width="320" height="200" loading="lazy"></a><figcaption>${e(w.desktop)} · ${e(w.open)}</figcaption></figure>`;
+  }).join('');
 }
