@@ -12,6 +12,7 @@ q{color:#555}code{background:#f3f3f3;padding:0 .2rem}article{border-top:1px soli
 .passed summary{cursor:pointer;color:#2e7d32}@media (max-width:600px){body{margin:.6rem}.filters{flex-direction:column}}
 .alerts h2{color:#b71c1c}.alerts table{border:2px solid #c62828}.alerts th{background:#ffcdd2;cursor:default}.scroll{overflow-x:auto}
 figure.shot{margin:.4rem 0}figure.shot img{width:320px;max-width:100%;height:auto;border:1px solid #ccc}figure.shot figcaption{color:#666;font-size:.8rem}
+div.load{font-size:.85rem}div.load ul{margin:.2rem 0;padding-left:1.2rem}.load .ok{color:#2e7d32}.load .slow{color:#c62828}
 @media print{.filters{display:none}}`;
 
 export const HTML_SCRIPT = `
