@@ -132,6 +132,9 @@ export interface SoftRedirect {
 export const RENDER_REASONS = ['script-shell', 'script-menu', 'script-emc', 'always', 'screenshot'] as const;
 export type RenderWhy = (typeof RENDER_REASONS)[number];
 
+/** The three reference figures of the 2025 national evaluation of state portals (docs/rendering.md, "Timings"). */
+export const PAGE_LOAD_THRESHOLDS = { fcpMs: 3_000, lcpMs: 4_000, loadMs: 5_800 } as const;
+
 /** Unscored page-load figures of a rendered page, milliseconds from navigation start (docs/rendering.md). */
 export interface PageTimings {
   fcpMs?: number;

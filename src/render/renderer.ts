@@ -5,7 +5,7 @@ import { setMaxListeners } from 'node:events';
 import pLimit from 'p-limit';
 import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import type { CrawlContext, CrawlLogger, UnitScope } from '../collect/crawl-context.js';
-import type { FetchedPage, PageTimings } from '../model/artifacts.js';
+import { PAGE_LOAD_THRESHOLDS as THRESHOLDS, type FetchedPage, type PageTimings } from '../model/artifacts.js';
 import { findBrowser, launchBrowser } from './browser.js';
 import { INIT_SCRIPT, TIMINGS_SCRIPT, type BrowserTimings } from './page-probe.js';
 import { fetchForBrowser, isRefusal, type Refusal } from './route-request.js';
@@ -38,8 +38,6 @@ export type RenderOutcome =
 
 const VIEWPORT = { width: 1280, height: 800 };
 const REFUSALS_KEPT = 20;
-// The three reference figures of the 2025 national evaluation of state portals.
-export const THRESHOLDS = { fcpMs: 3_000, lcpMs: 4_000, loadMs: 5_800 } as const;
 
 /** Counts what one render fetched and decides when it has had enough. */
 class RenderBudget {

@@ -9,6 +9,7 @@ import { platformLabel } from '../aggregate/by-platform.js';
 /** Platforms listed on the console; the rest are counted on one line (the reports list them all). */
 const CONSOLE_PLATFORMS = 8;
 import { alertLines } from './alert-lines.js';
+import { PageLoadTally } from './page-load.js';
 
 const T = {
   vi: {
@@ -79,6 +80,8 @@ export function formatSummary(summary: AuditSummary, rules: readonly Rule[], lan
     const rest = summary.platforms.length - CONSOLE_PLATFORMS;
     if (rest > 0) lines.push(`  … ${rest} ${t.morePlatforms}`);
   }
+  const load = Object.assign(new PageLoadTally(), summary.pageLoad ?? {}).line(lang);
+  if (load) lines.push(load);
   const registryNotes = summary.run.registryChecks.length;
   if (registryNotes) lines.push(`${t.registry}: ${registryNotes}`);
   lines.push(`${t.results}: ${summary.dir}`);

@@ -69,6 +69,8 @@ export interface AuditSummary {
   reports: WrittenReport[];
   /** Units failing a blocking rule (src/report/alerts.ts). */
   alerts: FinishedRun['alerts'];
+  /** Units measured and within the page-load thresholds (src/report/page-load.ts); unscored. */
+  pageLoad?: FinishedRun['pageLoad'];
   pagesFetched: number;
   durationMs: number;
 }

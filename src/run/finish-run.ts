@@ -16,6 +16,7 @@ import type { RunView } from '../report/run-view.js';
 import { writeReports, type TemplateRequest, type WrittenReport } from '../report/write-reports.js';
 import { unitAlerts, type Alert } from '../report/alerts.js';
 import { rulesById } from '../report/localize.js';
+import { PageLoadTally } from '../report/page-load.js';
 
 export interface FinishInput {
   dir: string;
@@ -44,6 +45,8 @@ export interface FinishedRun {
   reports: WrittenReport[];
   /** Units failing a blocking rule, for the top of the console summary. */
   alerts: Alert[];
+  /** Units whose rendered home page was measured, and how many are within the page-load thresholds (unscored). */
+  pageLoad: { measured: number; within: number };
 }
 
 export async function finishRun(input: FinishInput): Promise<FinishedRun> {
@@ -57,12 +60,16 @@ export async function finishRun(input: FinishInput): Promise<FinishedRun> {
   const resultsFile = join(dir, 'results.json');
   const alerts: Alert[] = [];
   const byId = rulesById(input.rules);
-  // the alerts are gathered while results.json streams the units, so the store is not read once more for them
-  const platforms = await writeResultsJson(resultsFile, run, tap(inRegistryOrder(units, store), (u) => alerts.push(...unitAlerts(u, byId, input.lang))), districts);
+  // the alerts and page timings are gathered while results.json streams the units, so the store is not read once more for them
+  const pageLoad = new PageLoadTally();
+  const platforms = await writeResultsJson(resultsFile, run, tap(inRegistryOrder(units, store), (u) => {
+    alerts.push(...unitAlerts(u, byId, input.lang));
+    pageLoad.add(u);
+  }), districts);
   const view: RunView = { run, districts, units: () => inRegistryOrder(units, store), rules: input.rules, lang: input.lang };
   const reports = await writeReports(view, dir, input.formats, input.template);
   const total = aggregator.total();
-  return { resultsFile, run, districts, total, worstRules: worstRules(total), platforms, reports, alerts };
+  return { resultsFile, run, districts, total, worstRules: worstRules(total), platforms, reports, alerts, pageLoad: { measured: pageLoad.measured, within: pageLoad.within } };
 }
 
 /** Units read back one at a time from results.jsonl by offset, so memory stays flat on large registries. */

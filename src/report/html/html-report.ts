@@ -19,6 +19,8 @@ import { collectAlerts, type Alert } from '../alerts.js';
 import { plainWords } from '../plain-words.js';
 import type { Reporter } from '../reporter.js';
 import { join } from 'node:path';
+import { linkableShots, shotWords } from '../screenshot-links.js';
+import { PageLoadTally, pageLoadFigures, pageLoadWords } from '../page-load.js';
 
 export const htmlReporter: Reporter = {
   async write(view, dir) {
@@ -37,9 +39,16 @@ export async function writeHtmlReport(view: RunView, file: string): Promise<void
   await write(`<header id="top"><h1>${e(t.title)}</h1><p>${e(t.auditDate)}: ${e(view.run.now.slice(0, 10))} · ${e(t.ruleSet)} ${e(view.run.ruleSetVersion)} · ${e(t.registry)}: ${e(view.run.registry.file)}</p></header>`);
   const byId = rulesById(view.rules);
   await write(alertSection(await collectAlerts(view.units(), byId, view.lang), view));
-  await write(summarySection(view));
+  // one pass over the units for the province figures: platforms and page timings
+  const byPlatform = new PlatformAggregator();
+  const pageLoad = new PageLoadTally();
+  for await (const u of view.units()) {
+    byPlatform.add(u);
+    pageLoad.add(u);
+  }
+  await write(summarySection(view, pageLoad));
   await write(chartSection(view.districts, t.chartTitle));
-  await write(await platformSection(view));
+  await write(platformSection(view, byPlatform));
   await write(`<section><h2>${e(t.units)}</h2><div class="filters"><input id="q" type="search" placeholder="${e(t.filter)}" aria-label="${e(t.filter)}">`);
   await write(`<select id="grade" aria-label="${e(t.grade)}"><option value="">${e(t.allGrades)}</option>${GRADES.map((g) => `<option>${e(gradeLabel(g, view.lang))}</option>`).join('')}</select></div>`);
   await write(`<div class="scroll"><table id="units"><thead><tr>${[t.id, t.name, t.type, t.district, t.crawl, t.score, t.verified, t.grade].map((h, i) => `<th data-col="${i}" data-type="${i === 5 || i === 6 ? 'num' : 'text'}" tabindex="0">${e(h)}</th>`).join('')}</tr></thead><tbody>`);
@@ -63,16 +72,16 @@ function alertSection(alerts: readonly Alert[], view: RunView): string {
   return `<section id="alerts" class="alerts"><h2>${e(t.alerts)} (${new Set(alerts.map((a) => a.unitId)).size})</h2><div class="scroll"><table><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table></div></section>`;
 }
 
-function summarySection(view: RunView): string {
+function summarySection(view: RunView, pageLoad: PageLoadTally): string {
   const t = htmlText[view.lang];
   const rows = view.districts.map((d) => `<tr><td>${e(d.district)}</td><td>${d.units}</td><td>${d.reachable}</td><td>${d.averageScore ?? '—'}</td>${GRADES.map((g) => `<td>${d.grades[g]}</td>`).join('')}</tr>`).join('');
-  return `<section><h2>${e(t.summary)}</h2><table class="summary"><thead><tr><th>${e(t.district)}</th><th>${e(t.unitCount)}</th><th>${e(t.reachable)}</th><th>${e(t.average)}</th>${GRADES.map((g) => `<th>${e(gradeLabel(g, view.lang))}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table></section>`;
+  const load = pageLoad.line(view.lang);
+  const loadLine = load ? `<p id="page-load" class="load">${e(load)} <span class="title">${e(pageLoadWords(view.lang).note)}</span></p>` : '';
+  return `<section><h2>${e(t.summary)}</h2><table class="summary"><thead><tr><th>${e(t.district)}</th><th>${e(t.unitCount)}</th><th>${e(t.reachable)}</th><th>${e(t.average)}</th>${GRADES.map((g) => `<th>${e(gradeLabel(g, view.lang))}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table>${loadLine}</section>`;
 }
 
 /** Units per platform: which vendor to call about how many units (platform names come from websites: escaped). */
-async function platformSection(view: RunView): Promise<string> {
-  const byPlatform = new PlatformAggregator();
-  for await (const u of view.units()) byPlatform.add(u);
+function platformSection(view: RunView, byPlatform: PlatformAggregator): string {
   const h = PLATFORM_HEADERS[view.lang];
   const head = [h.platform, h.units, h.reachable, h.average, h.failing, h.unverified, h.topFails].map((x) => `<th>${e(x)}</th>`).join('');
   const rows = platformRows(byPlatform.summaries(), view.lang).map((r) => `<tr>${r.map((c) => `<td>${e(String(c === '' ? '—' : c))}</td>`).join('')}</tr>`).join('');
@@ -124,5 +133,26 @@ function unitFindings(u: UnitResult, view: RunView, byId: ReturnType<typeof rule
   const site = u.finalUrl ?? u.website;
   // passes last and folded: what to fix comes first, and 50,000 units × 20 passes would swamp the page
   const ok = passed.length ? `<details class="passed"><summary>${e(STATUS_LABELS[view.lang].pass)}: ${passed.length}</summary>${e(passed.map((f) => byId.get(f.rule)?.meta.title[view.lang] ?? f.rule).join(' · '))}</details>` : '';
-  return `<article id="u-${e(u.id)}"><h3>${e(u.name)} <small>${site ? e(site) : ''}</small></h3>${items ? `<ul class="findings">${items}</ul>` : `<p>${e(t.allPass)}</p>`}${ok}</article>`;
+  return `<article id="u-${e(u.id)}"><h3>${e(u.name)} <small>${site ? e(site) : ''}</small></h3>${shots(u, view)}${timings(u, view)}${items ? `<ul class="findings">${items}</ul>` : `<p>${e(t.allPass)}</p>`}${ok}</article>`;
+}
+
+/** The rendered home page's load figures beside the national thresholds: facts, not scored. */
+function timings(u: UnitResult, view: RunView): string {
+  if (!u.timings) return '';
+  const w = pageLoadWords(view.lang);
+  const items = pageLoadFigures(u.timings, view.lang).map((f) => {
+    const mark = f.ok === undefined ? '' : ` <span class="${f.ok ? 'ok' : 'slow'}">${e(f.ok ? w.yes : w.no)}</span>`;
+    return `<li>${e(f.label)}: <strong>${e(f.value)}</strong>${f.threshold ? ` (${e(w.threshold)} ${e(f.threshold)})` : ''}${mark}</li>`;
+  }).join('');
+  const verdict = u.timings.withinThresholds === undefined ? '' : `<li>${e(w.within)}: <strong>${e(u.timings.withinThresholds ? w.yes : w.no)}</strong></li>`;
+  return `<div class="load"><strong>${e(w.title)}</strong><ul>${items}${verdict}</ul></div>`;
+}
+
+/** A thumbnail per screenshot that opens the full-size JPEG: a link relative to the run directory, which holds report.html. */
+function shots(u: UnitResult, view: RunView): string {
+  const w = shotWords(view.lang);
+  return linkableShots(u).map((s) => {
+    const file = e(s.file);
+    return `<figure class="shot"><a href="${file}" target="_blank" rel="noopener"><img src="${file}" alt="${e(w.alt(u.name, u.auditedAt.slice(0, 10)))}" width="320" height="200" loading="lazy"></a><figcaption>${e(w.desktop)} · ${e(w.open)}</figcaption></figure>`;
+  }).join('');
 }

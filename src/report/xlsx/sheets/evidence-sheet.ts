@@ -1,4 +1,6 @@
-// "Bằng chứng": every finding that is not a pass, with the page, place and excerpt an inspector can check by hand.
+// "Bằng chứng": every finding that is not a pass, with the page, place and excerpt an inspector can check by hand, and
+// a link to each screenshot of the unit's home page kept in evidence/.
+import type ExcelJS from 'exceljs';
 import type { SheetContext } from './context.js';
 import { formSheet, link, statusLabels } from './context.js';
 import { STATUS_LABELS } from '../../labels.js';
@@ -8,6 +10,7 @@ import { rulesById } from '../../localize.js';
 import { findingText } from '../../exemption-note.js';
 import { plainWords } from '../../plain-words.js';
 import type { Finding, UnitResult } from '../../../model/result.js';
+import { linkableShots, shotWords } from '../../screenshot-links.js';
 
 /**
  * Rows per evidence sheet: exceljs keeps a sheet's hyperlinks in memory until the sheet is committed, so a national
@@ -44,7 +47,17 @@ export async function evidenceSheet(ctx: SheetContext, rowsPerSheet: number): Pr
   close();
 }
 
-type Row = [rule: string, status: string, message: string, url: ReturnType<typeof link>, selector: string, excerpt: string];
+type Row = [rule: string, status: string, message: string, url: ExcelJS.CellValue, selector: string, excerpt: string];
+
+/**
+ * A row per screenshot, first of the unit's rows: in the address column a hyperlink to the JPEG relative to the
+ * workbook (both live in the run directory, so the link survives a copy of it), text with a link, never a formula;
+ * the page it shows and the picture's SHA-256 beside it. No column of its own: the sheet stays one page wide.
+ */
+function screenshotRows(u: UnitResult, lang: 'vi' | 'en'): Row[] {
+  const w = shotWords(lang);
+  return linkableShots(u).map((s): Row => ['', '', w.desktop, { text: s.file, hyperlink: s.file }, '', `${w.page}: ${s.url} · SHA-256: ${s.sha256}`]);
+}
 
 /**
  * A unit's rows: each piece of evidence of each finding that is not a pass. A unit that could not be reached gives
@@ -55,10 +68,10 @@ function evidenceRows(u: UnitResult, ctx: SheetContext, byId: ReturnType<typeof 
   const shown = u.findings.filter((f) => f.status !== 'pass' && f.status !== 'na');
   const unreachable = u.crawl.status !== 'ok';
   const unverified = unreachable ? shown.filter((f) => f.status === 'error' && !f.exemption) : [];
-  const rows: Row[] = shown.filter((f) => !unverified.includes(f)).flatMap((f: Finding) =>
+  const rows: Row[] = [...screenshotRows(u, lang), ...shown.filter((f) => !unverified.includes(f)).flatMap((f: Finding) =>
     (f.evidence.length ? f.evidence : [{ url: '' }]).map((e): Row => [
       f.rule, STATUS_LABELS[lang][f.status], findingText(f, byId, lang), link(e.url), e.selector ?? '', plainWords(e.excerpt ?? '', lang),
-    ]));
+    ]))];
   if (unverified.length) {
     rows.push(['', STATUS_LABELS[lang].error, ctx.t.unreachableRow(unverified.length), link(u.website), '', unverified.map((f) => f.rule).join(', ')]);
   }

@@ -1,4 +1,5 @@
-// "Tổng hợp": per district, then per unit type as a table of its own, each closed by a total row.
+// "Tổng hợp": per district, then per unit type as a table of its own, each closed by a total row; per platform; and
+// the page-load line of the units whose home page was measured.
 import type { SheetContext } from './context.js';
 import { formSheet } from './context.js';
 import { GRADES, type DistrictSummary, type Grade } from '../../../model/result.js';
@@ -9,6 +10,7 @@ import { DistrictAggregator } from '../../../aggregate/districts.js';
 import { FONT, addDataRow, addTableHeader } from '../sheet-style.js';
 import type ExcelJS from 'exceljs';
 import { PLATFORM_HEADERS, PlatformAggregator, platformRows } from '../../../aggregate/by-platform.js';
+import { PageLoadTally, pageLoadWords } from '../../page-load.js';
 
 interface Rollup {
   units: number;
@@ -28,10 +30,12 @@ export async function summarySheet(ctx: SheetContext): Promise<DistrictSummary> 
   const byType = new TypeAggregator();
   const all = new DistrictAggregator();
   const byPlatform = new PlatformAggregator();
+  const pageLoad = new PageLoadTally();
   for await (const u of view.units()) {
     byType.add(u);
     all.add(u);
     byPlatform.add(u);
+    pageLoad.add(u);
   }
   const total = all.total();
   const sheet = formSheet(ctx, t.sheetSummary, t.titleSummary, cols, { orientation: 'portrait' });
@@ -49,6 +53,14 @@ export async function summarySheet(ctx: SheetContext): Promise<DistrictSummary> 
   sheet.addRow([]).commit();
   addTableHeader(sheet, [ph.title, ph.units, ph.reachable, ph.average, ph.failing, ph.unverified, ph.topFails], { spanLast: true });
   for (const row of platformRows(byPlatform.summaries(), view.lang)) addDataRow(sheet, row, { spanLast: true });
+  // the province's page timings (unscored), when any home page was rendered and measured
+  const load = pageLoad.line(view.lang);
+  if (load) {
+    sheet.addRow([]).commit();
+    const line = sheet.addRow([`${load}. ${pageLoadWords(view.lang).note}`]);
+    line.font = { ...FONT, bold: true };
+    line.commit();
+  }
   sheet.commit();
   return total;
 }
