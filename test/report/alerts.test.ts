@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { unitAlerts } from '../../src/report/alerts.js';
 import { rulesById } from '../../src/report/localize.js';
 import { formatScorecard } from '../../src/report/unit-scorecard.js';
+import { alertLines } from '../../src/report/alert-lines.js';
 import { RULES } from '../../rules/index.js';
 import type { Finding, UnitResult } from '../../src/model/result.js';
 
@@ -35,5 +36,11 @@ describe('alerts', () => {
     expect(card[0]).toMatch(/^CẢNH BÁO: 1 đơn vị/);
     expect(card[1]).toContain('https://binhan.hcm.edu.vn/ → https://bet.example.com/');
     expect(formatScorecard(unit([{ ...offsite, status: 'pass' }]), RULES, 'vi')).not.toContain('CẢNH BÁO');
+  });
+
+  it('says in words that a unit has no website address, instead of a dash', () => {
+    const alert = { unitId: 'u2', name: 'Trường TH A', district: 'Quận 1', website: null, finalUrl: null, basis: '', rule: 'site-reachable', problem: 'Website không truy cập được', found: 'Sổ đăng ký không có địa chỉ website của đơn vị.' };
+    expect(alertLines([alert], 'vi')[1]).toBe('  ! u2 Trường TH A — Website không truy cập được: danh sách không ghi địa chỉ website');
+    expect(alertLines([alert], 'en')[1]).toContain(': the registry gives no website address');
   });
 });
