@@ -6,6 +6,7 @@ import { detectPlatform } from '../src/engine/platform.js';
 import { normalizeText } from '../src/engine/text.js';
 import { isBlankPage } from '../src/engine/page-shape.js';
 import { textWithout } from '../src/engine/dom-index.js';
+import { FETCH_REASON_WORDS } from '../src/model/fetch-reason-words.js';
 
 /** Elements whose text a visitor does not read as the page's words. */
 const NOT_TEXT = new Set(['script', 'style', 'noscript', 'template']);
@@ -52,6 +53,10 @@ const rule = defineRule({
     // unreachable: the site met nothing, so its pages are not judged (src/engine/unit-verdict.ts)
     blocking: { condition: 'unreachable' },
     judgedUnder: ['unreachable', 'offsite', 'scriptShell'],
+    words: {
+      reason: FETCH_REASON_WORDS,
+      where: { title: { vi: 'tiêu đề trang', en: 'title' }, body: { vi: 'nội dung trang', en: 'page text' } },
+    },
     messages: {
       reachable: { vi: 'Trang chủ trả lời HTTP {status} với nội dung HTML.', en: 'The home page answers HTTP {status} with HTML.' },
       noWebsite: { vi: 'Sổ đăng ký không có địa chỉ website của đơn vị.', en: 'The registry has no website for this unit.' },
@@ -139,7 +144,7 @@ const rule = defineRule({
       const rawBody = bodyTextRaw.normalize('NFC').replace(/[\s\u00a0]+/g, ' ').trim();
       const at = Math.max(0, rawBody.toLocaleLowerCase('vi').indexOf(inBody));
       return out({
-        status: 'fail', messageId: 'parkedPage', data: { marker: inBody, where: `body (${words} words)` },
+        status: 'fail', messageId: 'parkedPage', data: { marker: inBody, where: 'body', words },
         evidence: [{ url: home.finalUrl, selector: 'body', excerpt: rawBody.slice(Math.max(0, at - 60), at + 140) }],
       });
     }
