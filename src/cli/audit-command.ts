@@ -8,6 +8,8 @@ import { loadRunResults } from '../compare/load-run.js';
 import { thresholdsStep } from './thresholds-step.js';
 import { registryColumns } from './registry-check.js';
 import type { AuditOptions } from '../options.js';
+import { RunInterrupted } from '../run/interrupted.js';
+import { interruptedMessage, SIGNAL_EXIT, watchInterrupts } from './interrupt.js';
 
 export async function auditCommand(registryFile: string, cmd: Command): Promise<number> {
   const prepared = await prepare(cmd);
@@ -17,9 +19,27 @@ export async function auditCommand(registryFile: string, cmd: Command): Promise<
   const registry = await readRegistry(registryFile, { lang: options.lang, columns: registryColumns(options.columns) });
   if (!registryUsable(registry, options, (line) => console.error(line))) return 2;
   if (registry.errors.length) prepared.logger.warn({ errors: registry.errors.length }, 'bỏ qua các dòng lỗi / skipping invalid rows');
-  const { summary, rules } = await execute(prepared, registry, baseline ? { baseline } : {});
+  const interrupts = watchInterrupts(options.lang, (line) => console.error(line));
+  let ran: Awaited<ReturnType<typeof execute>>;
+  try {
+    ran = await execute(prepared, registry, { ...(baseline ? { baseline } : {}), signal: interrupts.signal });
+  } catch (error) {
+    const signal = interrupts.received();
+    if (!(error instanceof RunInterrupted) || !signal) throw error;
+    for (const line of interruptedMessage(error, signal, startArgs(cmd), options.lang)) console.error(line);
+    return SIGNAL_EXIT[signal];
+  } finally {
+    interrupts.dispose();
+  }
+  const { summary, rules } = ran;
   console.log(formatSummary(summary, rules, options.lang));
   return thresholdsStep(summary, options, baseline, (text) => console.log(text));
+}
+
+/** The arguments after `edu-audit` as typed (commander keeps them), for the `--resume` command. */
+function startArgs(cmd: Command): string[] {
+  const program = cmd.parent as (Command & { rawArgs?: string[] }) | null;
+  return (program?.rawArgs ?? process.argv).slice(2);
 }
 
 /**

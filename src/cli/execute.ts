@@ -35,7 +35,7 @@ export async function prepare(cmd: Command, overrides: Partial<AuditOptions> = {
   };
 }
 
-export async function execute(prepared: Prepared, registry: RegistryReadResult, extra: { baseline?: RunResults } = {}): Promise<{ summary: AuditSummary; rules: Rule[] }> {
+export async function execute(prepared: Prepared, registry: RegistryReadResult, extra: { baseline?: RunResults; signal?: AbortSignal } = {}): Promise<{ summary: AuditSummary; rules: Rule[] }> {
   const { options, logger } = prepared;
   const rules = selectRules(RULES, options.rules, prepared.weights);
   const template = await templateRequest(options);
@@ -44,6 +44,7 @@ export async function execute(prepared: Prepared, registry: RegistryReadResult, 
   if (options.recheckChanged && !extra.baseline) throw new UsageError('--recheck-changed cần --baseline / --recheck-changed needs --baseline');
   const summary = await runAudit({
     ...(extra.baseline ? { baseline: extra.baseline } : {}),
+    ...(extra.signal ? { signal: extra.signal } : {}),
     registry,
     options,
     rules,

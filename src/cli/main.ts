@@ -1,5 +1,6 @@
 // edu-audit command line: parses, validates, calls the library, maps outcomes to exit codes
-// (0 done, 1 threshold not met, 2 bad usage or input, 3 the run itself failed).
+// (0 done, 1 threshold not met, 2 bad usage or input, 3 the run itself failed; an audit stopped by Ctrl-C or SIGTERM
+// exits 130 or 143, src/cli/interrupt.ts).
 import { Command, CommanderError, Option } from 'commander';
 import { TOOL_VERSION } from '../version.js';
 import { UsageError, auditDate } from '../options.js';

@@ -25,10 +25,12 @@ import { finishRun, inRegistryOrder, type FinishedRun } from './finish-run.js';
 import { baselineIndex, gentler, recheckReason, type RecheckPlan } from './recheck.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { auditOneUnit, unjudgedResult } from './audit-unit.js';
+import { RunInterrupted } from './interrupted.js';
 import { PoolBrokenError, UnitPool, workersAvailable } from './unit-pool.js';
 import { findBrowser } from '../render/browser.js';
 import { RULES_BY_ID } from '../../rules/index.js';
 import { availableParallelism } from 'node:os';
+import { setTimeout as wait } from 'node:timers/promises';
 import { planExemptions } from '../exemptions/apply-exemptions.js';
 import type { ExemptionEntry } from '../exemptions/schema.js';
 import { resolveShard } from '../shard/resolve-shard.js';
@@ -54,6 +56,11 @@ export interface AuditInput {
   configPath?: string;
   /** Approved exemptions (`--exemptions`), read and validated before the run. */
   exemptions?: readonly ExemptionEntry[];
+  /**
+   * Stops the run (Ctrl-C, SIGTERM): no new unit starts, the units in progress finish and are stored, then the run
+   * rejects with RunInterrupted instead of writing results.json and the reports.
+   */
+  signal?: AbortSignal;
 }
 
 export interface AuditSummary {
@@ -179,7 +186,9 @@ async function runLocked(input: AuditInput, dir: string, started: Date, shard: R
   };
   const baseline = baselineIndex(input.baseline);
   const recheck: RecheckPlan = { changed: [], unverified: [] };
+  const stopped = (): boolean => input.signal?.aborted === true;
   const auditUnit = async (unit: Unit): Promise<void> => {
+    if (stopped()) return; // interrupted: units not started yet are left for --resume
     const result = await judgeOne(unit, crawlCtx, pool);
     const reason = recheckReason(result, options, baseline);
     if (reason) recheck[reason].push(unit.id);
@@ -197,7 +206,9 @@ async function runLocked(input: AuditInput, dir: string, started: Date, shard: R
       pagesFetched += crawlCtx.counters.pages + (pool ? await pool.close() : 0);
       await crawlCtx.close();
     }
-    pagesFetched += await runRechecks(recheck, units, { options, input, logger, judgeOne });
+    if (stopped()) throw await interrupted(store, dir, units);
+    pagesFetched += await runRechecks(recheck, units, { options, input, logger, judgeOne: async (u, c) => (stopped() ? undefined : judgeOne(u, c)) });
+    if (stopped()) throw await interrupted(store, dir, units);
     // rollups and checks are built from what the store finally holds (re-checks and resumed units included)
     const aggregator = new DistrictAggregator();
     const traces: UnitTrace[] = [];
@@ -251,13 +262,14 @@ async function startPool(input: AuditInput, run: { now: Date; dir: string; logge
 async function runRechecks(
   plan: RecheckPlan,
   units: readonly Unit[],
-  ctx: { options: AuditOptions; input: AuditInput; logger: Logger; judgeOne: (unit: Unit, crawl: CrawlContext) => Promise<UnitResult> },
+  ctx: { options: AuditOptions; input: AuditInput; logger: Logger; judgeOne: (unit: Unit, crawl: CrawlContext) => Promise<unknown> },
 ): Promise<number> {
   const ids = new Set([...plan.changed, ...plan.unverified]);
   if (!ids.size) return 0;
   const gentle = gentler(ctx.options);
   ctx.logger.info({ changed: plan.changed.length, unverified: plan.unverified.length, delayMs: ctx.options.recheckDelay }, 'kiểm tra lại / re-checking');
-  await new Promise((r) => setTimeout(r, ctx.options.recheckDelay));
+  // an interruption during the wait ends it: the queued re-checks are then skipped
+  await wait(ctx.options.recheckDelay, undefined, { signal: ctx.input.signal }).catch(() => undefined);
   const crawl = await openCrawl(gentle, ctx.input.rulesConfig, ctx.logger);
   try {
     const limit = pLimit(gentle.concurrency);
@@ -266,6 +278,12 @@ async function runRechecks(
   } finally {
     await crawl.close();
   }
+}
+
+/** The store flushed and closed (closing twice is harmless), and how much of the run it holds. */
+async function interrupted(store: JsonlStore, dir: string, units: readonly Unit[]): Promise<RunInterrupted> {
+  await store.close();
+  return new RunInterrupted(dir, units.filter((u) => store.has(u.id)).length, units.length);
 }
 
 function countRows(registry: RegistryReadResult): number {

@@ -1,10 +1,20 @@
 // One audit process per run directory: a lock file holding the pid, created exclusively. A lock left by a process
 // that no longer exists (kill -9, power loss) is taken over, so a crashed run can be resumed.
+import { rmSync } from 'node:fs';
 import { open, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UsageError } from '../options.js';
 
 export const LOCK_FILE = '.edu-audit.lock';
+
+/** Locks this process holds, so an immediate exit (a second Ctrl-C) can still remove them. */
+const held = new Set<string>();
+
+/** Removes every lock this process holds, synchronously: for an exit that cannot wait for the run to unwind. */
+export function releaseHeldLocksSync(): void {
+  for (const path of held) rmSync(path, { force: true });
+  held.clear();
+}
 
 function alive(pid: number): boolean {
   try {
@@ -22,7 +32,11 @@ export async function acquireRunLock(dir: string): Promise<() => Promise<void>> 
       const handle = await open(path, 'wx');
       await handle.writeFile(`${process.pid}\n`);
       await handle.close();
-      return () => rm(path, { force: true });
+      held.add(path);
+      return async () => {
+        held.delete(path);
+        await rm(path, { force: true });
+      };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const pid = Number.parseInt((await readFile(path, 'utf8').catch(() => '')).trim(), 10);
