@@ -44,6 +44,8 @@ export async function withRetries(
 ): Promise<RawResponse> {
   const retries = Math.max(0, opts.retries ?? ctx.options.retries);
   const remaining = (): number => opts.scope?.remainingMs() ?? Infinity;
+  /** The last 429/503 answer: what the site said, kept when a retry of it fails (the unit deadline, a reset). */
+  let refusal: RawResponse | undefined;
   for (let n = 0; ; n++) {
     let res: RawResponse | undefined;
     let error: unknown;
@@ -60,11 +62,14 @@ export async function withRetries(
     } catch (e) {
       error = e;
     }
+    // A server that kept saying 429 is a wall, not a timeout, even when the retry it asked for ran into the deadline.
+    if (error && refusal) return refusal;
     const retryable = error ? isResetError(error) : res?.status === 429 || res?.status === 503;
     if (!retryable || n >= retries) {
       if (error) throw error;
       return res as RawResponse;
     }
+    if (res) refusal = res;
     if (error) ctx.limits.noteWall(url.hostname, 'reset');
     const hinted = res ? retryAfterMs(res.headers['retry-after']) : undefined;
     const wait = Math.min(MAX_WAIT_MS, hinted ?? backoffMs(n));
@@ -74,6 +79,11 @@ export async function withRetries(
       return res as RawResponse;
     }
     ctx.options.logger?.debug({ url: url.href, attempt: n + 1, waitMs: wait, status: res?.status }, 'retrying');
-    await sleep(wait, opts.scope?.signal);
+    try {
+      await sleep(wait, opts.scope?.signal);
+    } catch (e) {
+      if (refusal) return refusal;
+      throw e;
+    }
   }
 }
