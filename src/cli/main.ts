@@ -107,6 +107,7 @@ const DISK_PROBLEMS: Record<string, string> = {
   ENOTDIR: 'một phần của đường dẫn không phải thư mục / a part of the path is not a directory',
   EISDIR: 'là một thư mục / is a directory',
   EIO: 'lỗi đọc/ghi đĩa / input/output error',
+  EFBIG: 'tệp vượt quá kích thước được phép / file too large',
 };
 
 /** A clear message when the run directory cannot be written (a full or read-only disk), else undefined. */

@@ -162,6 +162,8 @@ async function runLocked(input: AuditInput, dir: string, started: Date, shard: R
   const limit = pLimit(options.concurrency);
   logger.info({ units: units.length, todo: todo.length, rules: rules.length, dir }, 'bắt đầu kiểm tra / audit started');
 
+  /** The first error that failed the run (the store could not write): the run stops as on Ctrl-C, then throws it. */
+  let halted: unknown;
   const pool = await startPool(input, { now, dir, logger });
   logger.info({ workers: pool?.size ?? 1 }, 'luồng xử lý / worker threads');
   const judgeOne = async (unit: Unit, ctx: CrawlContext, inPool?: UnitPool): Promise<UnitResult> => {
@@ -181,15 +183,24 @@ async function runLocked(input: AuditInput, dir: string, started: Date, shard: R
       : await inProcess();
     const result = exemptions.apply(judged);
     // a later line for the same unit (a re-check) supersedes the earlier one
-    await store.append(result);
+    await store.append(result).catch((error: unknown) => {
+      halted ??= error; // a full or read-only disk: no unit starts any more, the run fails once those in progress end
+      throw error;
+    });
     return result;
   };
   const baseline = baselineIndex(input.baseline);
   const recheck: RecheckPlan = { changed: [], unverified: [] };
-  const stopped = (): boolean => input.signal?.aborted === true;
+  const stopped = (): boolean => input.signal?.aborted === true || halted !== undefined;
   const auditUnit = async (unit: Unit): Promise<void> => {
-    if (stopped()) return; // interrupted: units not started yet are left for --resume
-    const result = await judgeOne(unit, crawlCtx, pool);
+    if (stopped()) return; // interrupted or failed: units not started yet are left for --resume
+    let result: UnitResult;
+    try {
+      result = await judgeOne(unit, crawlCtx, pool);
+    } catch (error) {
+      halted ??= error;
+      return;
+    }
     const reason = recheckReason(result, options, baseline);
     if (reason) recheck[reason].push(unit.id);
     progress.tick(result.crawl.pages, result.crawl.status !== 'ok' && result.crawl.status !== 'no_website');
@@ -206,8 +217,10 @@ async function runLocked(input: AuditInput, dir: string, started: Date, shard: R
       pagesFetched += crawlCtx.counters.pages + (pool ? await pool.close() : 0);
       await crawlCtx.close();
     }
+    if (halted !== undefined) throw halted;
     if (stopped()) throw await interrupted(store, dir, units);
     pagesFetched += await runRechecks(recheck, units, { options, input, logger, judgeOne: async (u, c) => (stopped() ? undefined : judgeOne(u, c)) });
+    if (halted !== undefined) throw halted;
     if (stopped()) throw await interrupted(store, dir, units);
     // rollups and checks are built from what the store finally holds (re-checks and resumed units included)
     const aggregator = new DistrictAggregator();

@@ -17,6 +17,8 @@ export class JsonlStore {
   private queue: Promise<void> = Promise.resolve();
   private syncTimer: NodeJS.Timeout | undefined;
   private dirty = false;
+  /** The first write that failed: the store takes no more lines. */
+  private failure: Error | undefined;
 
   constructor(readonly path: string) {}
 
@@ -52,14 +54,38 @@ export class JsonlStore {
   append(result: UnitResult): Promise<void> {
     const line = Buffer.from(`${JSON.stringify(result)}\n`, 'utf8');
     const write = async (): Promise<void> => {
+      if (this.failure) throw this.failure;
       if (!this.handle) throw new Error('store not open');
-      await this.handle.appendFile(line);
+      try {
+        await this.handle.appendFile(line);
+      } catch (error) {
+        throw await this.failed(error);
+      }
       this.offsets.set(result.id, { start: this.size, length: line.length - 1 });
       this.size += line.length;
       this.scheduleSync();
     };
-    this.queue = this.queue.then(write);
-    return this.queue;
+    return this.enqueue(write);
+  }
+
+  /** Runs `work` after the writes before it; a failed one does not stop the queue (later ones see `failure`). */
+  private enqueue(work: () => Promise<void>): Promise<void> {
+    const done = this.queue.then(work);
+    this.queue = done.catch(() => undefined);
+    return done;
+  }
+
+  /**
+   * A write that failed (a full or read-only disk) may have written part of its line: the file is cut back to the
+   * units wholly written, so what is there stays readable and `--resume` goes on from it. Every later append fails
+   * with the same error, which names the file.
+   */
+  private async failed(error: unknown): Promise<Error> {
+    await this.handle?.truncate(this.size).catch(() => undefined);
+    const e = (error instanceof Error ? error : new Error(String(error))) as NodeJS.ErrnoException;
+    e.path ??= this.path;
+    this.failure = e;
+    return e;
   }
 
   private scheduleSync(): void {
@@ -67,14 +93,18 @@ export class JsonlStore {
     if (this.syncTimer) return;
     this.syncTimer = setTimeout(() => {
       this.syncTimer = undefined;
-      this.queue = this.queue.then(() => this.sync());
+      void this.enqueue(() => this.sync()).catch(() => undefined); // a failure is kept in `failure`
     }, SYNC_INTERVAL_MS);
   }
 
   private async sync(): Promise<void> {
-    if (!this.dirty || !this.handle) return;
+    if (!this.dirty || !this.handle || this.failure) return;
     this.dirty = false;
-    await this.handle.datasync();
+    try {
+      await this.handle.datasync();
+    } catch (error) {
+      throw await this.failed(error);
+    }
   }
 
   has(id: string): boolean {
@@ -95,13 +125,18 @@ export class JsonlStore {
     return JSON.parse(buf.toString('utf8')) as UnitResult;
   }
 
+  /** Flushes and closes; throws the store's write failure, if any, so it is reported even when nothing else saw it. */
   async close(): Promise<void> {
     if (this.syncTimer) clearTimeout(this.syncTimer);
     this.syncTimer = undefined;
     await this.queue;
-    await this.sync();
-    await this.handle?.close();
-    this.handle = undefined;
+    try {
+      await this.sync();
+    } finally {
+      await this.handle?.close().catch(() => undefined);
+      this.handle = undefined;
+    }
+    if (this.failure) throw this.failure;
   }
 }
 
