@@ -3,6 +3,7 @@
 import dns from 'node:dns/promises';
 import { isIP } from 'node:net';
 import { routeFor, type ConnectToRule } from './connect-to.js';
+import { emptyWaits, type LimitWaits } from './limit-waits.js';
 
 const MAX_SPACING_MS = 10_000;
 /** Walls (403/429/challenge) after which the rest of a host's pages are not fetched in this run. */
@@ -75,8 +76,27 @@ export class HostLimits {
   private readonly hosts = new Map<string, HostState>();
   private readonly ips = new Map<string, Semaphore>();
   private readonly ipKeys = new Map<string, Promise<string>>();
+  /** How long requests waited for each limit (limit-waits.ts); page-memory and the event loop are added by the run. */
+  readonly waits: LimitWaits = emptyWaits();
 
   constructor(private readonly opts: HostLimitsOptions) {}
+
+  private address(key: string): { units: number; waitMs: number } {
+    return (this.waits.addresses[key] ??= { units: 0, waitMs: 0 });
+  }
+
+  /** Counts a unit on its website's address, so the summary can name the addresses that carry the most units. */
+  async noteUnit(website: string): Promise<void> {
+    let url: URL;
+    try {
+      url = new URL(website);
+    } catch {
+      return;
+    }
+    const host = url.hostname.toLowerCase().replace(/^\[|\]$/g, '');
+    const key = await this.ipKey(host, Number(url.port) || (url.protocol === 'https:' ? 443 : 80));
+    this.address(key).units++;
+  }
 
   private host(h: string): HostState {
     let s = this.hosts.get(h);
@@ -112,18 +132,33 @@ export class HostLimits {
       ipSem = new Semaphore(Math.max(1, this.opts.perIp));
       this.ips.set(key, ipSem);
     }
+    const waits = this.waits;
+    const asked = performance.now();
     const releaseHost = await state.sem.acquire(signal);
+    const gotHost = performance.now();
+    waits.perHostMs += gotHost - asked;
     let releaseIp: () => void;
     try {
       releaseIp = await ipSem.acquire(signal);
+      const gotIp = performance.now();
+      waits.perIpMs += gotIp - gotHost;
+      this.address(key).waitMs += gotIp - gotHost;
       const wait = state.nextAt - Date.now();
       state.nextAt = Math.max(Date.now(), state.nextAt) + state.spacingMs;
-      if (wait > 0) await sleep(wait, signal);
+      if (wait > 0) {
+        await sleep(wait, signal);
+        waits.spacingMs += performance.now() - gotIp;
+      }
     } catch (e) {
       releaseHost();
       throw e;
     }
+    const started = performance.now();
+    waits.requests++;
+    let released = false;
     return () => {
+      if (!released) waits.activeMs += performance.now() - started;
+      released = true;
       releaseIp();
       releaseHost();
     };

@@ -11,6 +11,9 @@ export class PageMemory {
   /** Text a finished unit held, on average (moving): what the next unit reserves. Starts at an eighth of the budget. */
   private perUnit: number;
   private readonly waiting: (() => void)[] = [];
+  /** Time units waited to be admitted, and how many had to. */
+  waitedMs = 0;
+  waitedUnits = 0;
 
   constructor(readonly limitChars: number) {
     this.perUnit = limitChars / 8;
@@ -18,8 +21,13 @@ export class PageMemory {
 
   /** Waits until the held and expected text is under the budget (or nothing runs), then counts one unit in flight. */
   async admit(): Promise<PageTicket> {
-    while (this.active > 0 && this.held + this.reserved + this.perUnit > this.limitChars) {
-      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    if (this.active > 0 && this.held + this.reserved + this.perUnit > this.limitChars) {
+      const asked = performance.now();
+      while (this.active > 0 && this.held + this.reserved + this.perUnit > this.limitChars) {
+        await new Promise<void>((resolve) => this.waiting.push(resolve));
+      }
+      this.waitedMs += performance.now() - asked; // what bounds a run is told at its end (src/run/run-limits.ts)
+      this.waitedUnits++;
     }
     this.active++;
     this.reserved += this.perUnit;

@@ -122,9 +122,28 @@ export interface RunResults {
     exemptionWarnings?: ExemptionWarning[];
     /** A `--shard K/N` run: its slice, with each unit's index in the whole registry so `merge` restores registry order. */
     shard?: { k: number; n: number; registryIndex: Record<string, number> };
+    /** Which limit bounded the crawl and how long requests and units waited for each (src/run/run-limits.ts). */
+    limits?: RunLimits;
   };
   units: UnitResult[];
   districts: DistrictSummary[];
   /** Province summary: units per platform (src/aggregate/by-platform.ts); absent in runs written before it. */
   province?: { platforms: PlatformSummary[] };
+}
+
+/** What held the run back (src/run/run-limits.ts): `none` when the sites' own answer times did. */
+export type RunBound = 'per-ip' | 'per-host' | 'spacing' | 'page-memory' | 'cpu' | 'concurrency' | 'none';
+
+export interface RunLimits {
+  bound: RunBound;
+  /** Shares of request time (per-ip, per-host, spacing), of unit time (page-memory), of loop time (cpu), of crawl time (concurrency). */
+  shares: Record<Exclude<RunBound, 'none'>, number>;
+  /** Total waits, in ms. */
+  waitMs: { perIp: number; perHost: number; spacing: number; pageMemory: number };
+  requests: number;
+  /** Units that waited for --page-memory. */
+  pageMemoryUnits: number;
+  /** The addresses carrying the most units, with how long their requests waited for a --per-ip slot. */
+  busiest: { address: string; units: number; waitMs: number }[];
+  limits: { perIp: number; perHost: number; concurrency: number; pageMemory: number };
 }

@@ -10,6 +10,7 @@ import { platformLabel } from '../aggregate/by-platform.js';
 const CONSOLE_PLATFORMS = 8;
 import { alertLines } from './alert-lines.js';
 import { PageLoadTally } from './page-load.js';
+import { limitLines } from './limit-lines.js';
 
 const T = {
   vi: {
@@ -82,6 +83,7 @@ export function formatSummary(summary: AuditSummary, rules: readonly Rule[], lan
   }
   const load = Object.assign(new PageLoadTally(), summary.pageLoad ?? {}).line(lang);
   if (load) lines.push(load);
+  if (summary.limits) lines.push(...limitLines(summary.limits, lang));
   const registryNotes = summary.run.registryChecks.length;
   if (registryNotes) lines.push(`${t.registry}: ${registryNotes}`);
   lines.push(`${t.results}: ${summary.dir}`);

@@ -39,6 +39,8 @@ export interface AuditUnitInput {
 const HARD_DEADLINE_GRACE_MS = 15_000;
 
 export async function auditOneUnit(input: AuditUnitInput): Promise<UnitResult> {
+  // for the end-of-run summary: which addresses carry the most units (src/run/run-limits.ts)
+  if (input.unit.website) void input.crawlCtx.limits.noteUnit(input.unit.website).catch(() => undefined);
   // Waits while the units in flight hold --page-memory of parsed pages; released once this unit is judged and stored.
   const ticket = await input.crawlCtx.memory.admit();
   try {

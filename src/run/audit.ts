@@ -26,6 +26,8 @@ import { baselineIndex, gentler, recheckReason, type RecheckPlan } from './reche
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { auditOneUnit, unjudgedResult } from './audit-unit.js';
 import { RunInterrupted } from './interrupted.js';
+import { loopMeter, addWaits } from '../collect/limit-waits.js';
+import { crawlWaits, judgeRunLimits, SlotMeter, type RunLimits } from './run-limits.js';
 import { PoolBrokenError, UnitPool, workersAvailable } from './unit-pool.js';
 import { findBrowser } from '../render/browser.js';
 import { RULES_BY_ID } from '../../rules/index.js';
@@ -78,6 +80,8 @@ export interface AuditSummary {
   alerts: FinishedRun['alerts'];
   /** Units measured and within the page-load thresholds (src/report/page-load.ts); unscored. */
   pageLoad?: FinishedRun['pageLoad'];
+  /** Which limit bounded the crawl and how long units waited for each (src/run/run-limits.ts). */
+  limits?: RunLimits;
   pagesFetched: number;
   durationMs: number;
 }
@@ -192,14 +196,19 @@ async function runLocked(input: AuditInput, dir: string, started: Date, shard: R
   const baseline = baselineIndex(input.baseline);
   const recheck: RecheckPlan = { changed: [], unverified: [] };
   const stopped = (): boolean => input.signal?.aborted === true || halted !== undefined;
+  const slots = new SlotMeter(options.concurrency);
+  const loop = loopMeter();
   const auditUnit = async (unit: Unit): Promise<void> => {
     if (stopped()) return; // interrupted or failed: units not started yet are left for --resume
     let result: UnitResult;
+    const leave = slots.enter();
     try {
       result = await judgeOne(unit, crawlCtx, pool);
     } catch (error) {
       halted ??= error;
       return;
+    } finally {
+      leave();
     }
     const reason = recheckReason(result, options, baseline);
     if (reason) recheck[reason].push(unit.id);
@@ -217,6 +226,9 @@ async function runLocked(input: AuditInput, dir: string, started: Date, shard: R
       pagesFetched += crawlCtx.counters.pages + (pool ? await pool.close() : 0);
       await crawlCtx.close();
     }
+    // with workers, they crawled and judged: the main thread's idle loop says nothing about the CPU
+    const waits = pool ? addWaits(crawlWaits(crawlCtx, () => ({ loopBusyMs: 0, loopMs: 0 })), pool.waits) : crawlWaits(crawlCtx, loop);
+    const limits = judgeRunLimits(waits, slots, options);
     if (halted !== undefined) throw halted;
     if (stopped()) throw await interrupted(store, dir, units);
     pagesFetched += await runRechecks(recheck, units, { options, input, logger, judgeOne: async (u, c) => (stopped() ? undefined : judgeOne(u, c)) });
@@ -235,14 +247,16 @@ async function runLocked(input: AuditInput, dir: string, started: Date, shard: R
     finished = await finishRun({
       dir, runMeta, units, store, aggregator, traces,
       extraChecks: invalidRowIssues(registry),
-      extraRun: { ...(exemptions.warnings.length ? { exemptionWarnings: exemptions.warnings } : {}), ...rechecked },
+      extraRun: { ...(exemptions.warnings.length ? { exemptionWarnings: exemptions.warnings } : {}), ...rechecked, limits },
       formats: options.format, lang: options.lang, rules: input.allRules ?? rules,
       ...(input.template ? { template: input.template } : {}),
     });
   } finally {
     await store.close();
   }
-  return { dir, ...finished, pagesFetched, durationMs: Date.now() - started.getTime() };
+  // run.json too says what bounded the run (a resumed run: this part of it)
+  if (finished.run.limits) await writeRunMeta(dir, { ...runMeta, limits: finished.run.limits });
+  return { dir, ...finished, pagesFetched, durationMs: Date.now() - started.getTime(), ...(finished.run.limits ? { limits: finished.run.limits } : {}) };
 }
 
 /**

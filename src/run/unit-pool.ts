@@ -12,6 +12,7 @@ import type { AuditOptions } from '../options.js';
 import type { RulesConfig } from '../engine/rules-config.js';
 import type { UnitResult } from '../model/result.js';
 import type { Unit } from '../model/unit.js';
+import { addWaits, emptyWaits, type LimitWaits } from '../collect/limit-waits.js';
 
 export interface WorkerInit {
   options: AuditOptions;
@@ -31,7 +32,7 @@ export type PoolResponse =
   | { type: 'ready' }
   | { type: 'result'; seq: number; result: UnitResult }
   | { type: 'failed'; seq: number; error: string }
-  | { type: 'closed'; pages: number };
+  | { type: 'closed'; pages: number; waits?: LimitWaits };
 
 const WORKER_FILE = new URL('./unit-worker.js', import.meta.url);
 
@@ -82,6 +83,8 @@ export class UnitPool {
   private startFailures = 0;
   /** Why the pool gave up starting workers, once it has. */
   broken: string | undefined;
+  /** How long the workers' requests and units waited for each limit, summed as they close (limit-waits.ts). */
+  readonly waits: LimitWaits = emptyWaits();
 
   constructor(readonly size: number, private readonly init: WorkerInit, private readonly logger: Logger, private readonly workerFile: URL = WORKER_FILE) {
     // each worker gets its share of the run-wide limits
@@ -102,7 +105,10 @@ export class UnitPool {
         slot.pending.delete(m.seq);
         if (m.type === 'result') waiter?.resolve(m.result);
         else waiter?.reject(new Error(m.error));
-      } else if (m.type === 'closed') slot.closed?.(m.pages);
+      } else if (m.type === 'closed') {
+        if (m.waits) addWaits(this.waits, m.waits);
+        slot.closed?.(m.pages);
+      }
     });
     const failAll = (why: string): void => {
       for (const w of slot.pending.values()) w.reject(new Error(why));

@@ -12,6 +12,8 @@ import { EvidenceStore } from '../store/evidence-store.js';
 import { auditOneUnit } from './audit-unit.js';
 import { openCrawl } from './open-crawl.js';
 import type { PoolRequest, PoolResponse, WorkerInit } from './unit-pool.js';
+import { loopMeter } from '../collect/limit-waits.js';
+import { crawlWaits } from './run-limits.js';
 
 const init = workerData as WorkerInit;
 const port = parentPort;
@@ -23,13 +25,15 @@ const needs = neededArtifacts(rules);
 const ruleCtx: RuleContext = { now: new Date(init.now), config: init.rulesConfig, registry: buildRegistryIndex(init.registryUnits) };
 const evidence = init.evidenceDir ? new EvidenceStore(init.evidenceDir) : undefined;
 const crawlCtx = await openCrawl(init.options, init.rulesConfig, logger);
+const loop = loopMeter();
 
 const post = (m: PoolResponse): void => port.postMessage(m);
 
 port.on('message', (m: PoolRequest) => {
   if (m.type === 'close') {
     const pages = crawlCtx.counters.pages;
-    void crawlCtx.close().finally(() => post({ type: 'closed', pages }));
+    const waits = crawlWaits(crawlCtx, loop);
+    void crawlCtx.close().finally(() => post({ type: 'closed', pages, waits }));
     return;
   }
   const { seq, unit } = m;

@@ -76,7 +76,8 @@ export async function mergeRuns(input: MergeInput): Promise<MergeSummary> {
   const first = runs[0]!.results.run;
   // every shard read the same registry file, so its invalid rows are the same in each; take them once
   const invalidRows: RegistryIssue[] = first.registryChecks.filter((c) => c.kind === 'invalid-row');
-  const { shard: _shard, ...base } = first;
+  // what bounded one shard's crawl (run.limits) is that shard's measurement, not the merged run's
+  const { shard: _shard, limits: _limits, ...base } = first;
   const { shard: _opt, shards: _n, ...options } = first.options;
   const run: RunResults['run'] = {
     ...base,
