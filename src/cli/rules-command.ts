@@ -1,7 +1,7 @@
 // `edu-audit rules`: id, title, weight, applies-to and legal basis of every rule, each provision in force or not on the date.
 import { RULES, RULE_SET_VERSION } from '../../rules/index.js';
 import type { Lang } from '../engine/messages.js';
-import { basisStatus, describeBasis } from '../engine/basis.js';
+import { basisStatus, describeBasis, displayDay } from '../engine/basis.js';
 
 /** `date`: the audit date (`--now`, else today) on which each provision is said to be in force or not. */
 export function rulesCommand(lang: Lang, json: boolean, print: (line: string) => void, date: string = new Date().toISOString().slice(0, 10)): number {
@@ -10,7 +10,7 @@ export function rulesCommand(lang: Lang, json: boolean, print: (line: string) =>
     print(JSON.stringify({ ruleSetVersion: RULE_SET_VERSION, date, rules }, null, 2));
     return 0;
   }
-  const head = lang === 'vi' ? `Bộ quy tắc ${RULE_SET_VERSION} — ${RULES.length} quy tắc — hiệu lực tính tại ngày ${date}` : `Rule set ${RULE_SET_VERSION} — ${RULES.length} rules — provisions in force on ${date}`;
+  const head = lang === 'vi' ? `Bộ quy tắc ${RULE_SET_VERSION} — ${RULES.length} quy tắc — hiệu lực tính tại ngày ${displayDay(date, 'vi')}` : `Rule set ${RULE_SET_VERSION} — ${RULES.length} rules — provisions in force on ${date}`;
   print(head);
   for (const r of RULES) {
     const applies = r.meta.appliesTo === 'all' ? (lang === 'vi' ? 'tất cả' : 'all') : r.meta.appliesTo.join(', ');

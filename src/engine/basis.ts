@@ -59,11 +59,19 @@ const STATUS_WORDS = {
   en: { 'in-force': 'in force', 'not-yet': 'not yet in force', ended: 'no longer in force' },
 } as const;
 
-/** `Document, provision (từ 2022-08-01 đến 2026-06-30; hết hiệu lực ngày 2026-11-15)`: one basis line for reports. */
+/** An ISO date (`YYYY-MM-DD…`) as a reader writes it: dd/mm/yyyy in Vietnamese, the ISO day in English. */
+export function displayDay(iso: string, lang: 'vi' | 'en'): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!m) return iso;
+  return lang === 'vi' ? `${m[3]}/${m[2]}/${m[1]}` : `${m[1]}-${m[2]}-${m[3]}`;
+}
+
+/** `Document, provision (từ 01/08/2022 đến 30/06/2026; hết hiệu lực ngày 15/11/2026)`: one basis line for reports. */
 export function describeBasis(b: Basis, date: string, lang: 'vi' | 'en'): string {
   const w = lang === 'vi' ? { from: 'từ', until: 'đến', on: 'ngày' } : { from: 'from', until: 'until', on: 'on' };
-  const span = `${w.from} ${b.from}${b.until ? ` ${w.until} ${b.until}` : ''}`;
-  return `${b.document}, ${b.provision} (${span}; ${STATUS_WORDS[lang][basisStatus(b, date)]} ${w.on} ${date.slice(0, 10)})`;
+  const day = (d: string): string => displayDay(d, lang);
+  const span = `${w.from} ${day(b.from)}${b.until ? ` ${w.until} ${day(b.until)}` : ''}`;
+  return `${b.document}, ${b.provision} (${span}; ${STATUS_WORDS[lang][basisStatus(b, date)]} ${w.on} ${day(date)})`;
 }
 
 /** One provision of a document, with the document's dates. */

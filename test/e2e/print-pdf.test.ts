@@ -83,6 +83,15 @@ describe.skipIf(missing.length > 0)('report.xlsx printed through LibreOffice', (
     expect(units.length).toBeLessThanOrEqual(10);
   });
 
+  it('prints the chart of grades per district on one page of its own, with its districts, axis and legend', () => {
+    const chart = pagesOf('Biểu đồ');
+    expect(chart).toHaveLength(1);
+    const text = chart[0]!.text;
+    // the chart's own title under the sheet's: LibreOffice drew the chart, not only the sheet's title rows
+    expect(text.match(/XẾP LOẠI CÁC ĐƠN VỊ THEO QUẬN\/HUYỆN/g)).toHaveLength(2);
+    for (const word of ['Quận 1', 'Long Biên', 'Số đơn vị', 'Tốt', 'Chưa xác minh']) expect(text, word).toContain(word);
+  });
+
   it('repeats the unit names and the header row on every page across', () => {
     for (const p of pagesOf('Chi tiết đơn vị')) expect(p.text).toContain('Tên đơn vị');
     // one unit's row is printed once per page across, its name repeated on each

@@ -60,7 +60,7 @@ describe('report.xlsx', () => {
   it('has the Vietnamese sheets, a unit row with colours and hyperlinks, and hostile text stored as text', async () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(join(dir, 'report.xlsx'));
-    expect(book.worksheets.map((s) => s.name)).toEqual(['Tổng hợp', 'Cảnh báo', 'Theo quận huyện', 'Chi tiết đơn vị', 'Rà soát EMC', 'Tiêu chí', 'Bằng chứng', 'Rà soát danh sách']);
+    expect(book.worksheets.map((s) => s.name)).toEqual(['Tổng hợp', 'Cảnh báo', 'Biểu đồ', 'Theo quận huyện', 'Chi tiết đơn vị', 'Rà soát EMC', 'Tiêu chí', 'Bằng chứng', 'Rà soát danh sách']);
     const detail = book.getWorksheet('Chi tiết đơn vị')!;
     expect(detail.getRow(4).getCell(3).value).toBe('Tên đơn vị');
     // rule columns are headed by the criterion in words, with the id to find it in "Tiêu chí"

@@ -13,6 +13,8 @@ import { unitSheet } from './sheets/unit-sheet.js';
 import { emcSheet } from './sheets/emc-sheet.js';
 import { criteriaSheet, registrySheet } from './sheets/reference-sheets.js';
 import { EVIDENCE_ROWS_PER_SHEET, evidenceSheet } from './sheets/evidence-sheet.js';
+import { gradeChartSheet } from './chart/grade-chart-sheet.js';
+import { addCharts } from './chart/chart-package.js';
 
 export { EVIDENCE_ROWS_PER_SHEET };
 
@@ -31,6 +33,7 @@ export async function writeXlsxReport(view: RunView, file: string, options: { ev
   const ctx = sheetContext(book, view);
   const total = await summarySheet(ctx);
   await alertSheet(ctx);
+  const chart = gradeChartSheet(ctx);
   districtSheet(ctx, total);
   await unitSheet(ctx);
   await emcSheet(ctx);
@@ -38,4 +41,6 @@ export async function writeXlsxReport(view: RunView, file: string, options: { ev
   await evidenceSheet(ctx, options.evidenceRowsPerSheet ?? EVIDENCE_ROWS_PER_SHEET);
   registrySheet(ctx);
   await book.commit();
+  // exceljs writes no charts: the chart's parts are added to the committed package
+  if (chart) await addCharts(file, [chart]);
 }

@@ -2,6 +2,7 @@
 import type ExcelJS from 'exceljs';
 import type { RunView } from '../../run-view.js';
 import { xlsxText } from '../xlsx-text.js';
+import { displayDay } from '../../../engine/basis.js';
 import { addFormSheet, type SheetColumn } from '../sheet-style.js';
 import type { PrintLayout } from '../print-layout.js';
 import { STATUS_LABELS } from '../../labels.js';
@@ -16,7 +17,7 @@ export interface SheetContext {
 
 export function sheetContext(book: SheetContext['book'], view: RunView): SheetContext {
   const t = xlsxText[view.lang];
-  const subtitle = `${t.auditDate}: ${view.run.now.slice(0, 10)} · ${t.ruleSet} ${view.run.ruleSetVersion} · ${t.registry}: ${view.run.registry.file}`;
+  const subtitle = `${t.auditDate}: ${displayDay(view.run.now, view.lang)} · ${t.ruleSet} ${view.run.ruleSetVersion} · ${t.registry}: ${view.run.registry.file}`;
   return { book, view, t, subtitle };
 }
 
