@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { normalizeUrl } from '../registry/url.js';
 import { UNIT_TYPES, UNIT_TYPE_LABELS, type Unit, type UnitType } from '../model/unit.js';
 import { mergeRulesConfig, UsageError } from '../options.js';
@@ -17,7 +17,7 @@ import { buildRegistryIndex } from '../registry/index.js';
 import { RULE_SET_VERSION } from '../../rules/index.js';
 import type { Rule } from '../model/rule.js';
 
-interface CheckFlags { type?: string; parent?: string; province?: string; name?: string; out?: string }
+interface CheckFlags { type?: string; parent?: string; province?: string; name?: string; out?: string; pdf?: string }
 
 export async function checkCommand(url: string, cmd: Command): Promise<number> {
   const flags = cmd.opts() as CheckFlags;
@@ -42,6 +42,8 @@ export async function checkCommand(url: string, cmd: Command): Promise<number> {
     ...(tempDir ? { out: tempDir, format: ['json'] as const } : {}),
     progress: false,
     ...(before ? {} : { saveArtifacts: true }),
+    // the PDF scorecard shows the home page as a visitor sees it
+    ...(flags.pdf ? { screenshots: true } : {}),
   }, { logLevel: 'warn' });
   const unit: Unit = {
     id: 'check',
@@ -76,6 +78,12 @@ export async function checkCommand(url: string, cmd: Command): Promise<number> {
     // a temporary run directory is removed on exit: its screenshot is only worth naming with --out
     if (!tempDir) {
       for (const shot of result.screenshots ?? []) console.log(`${lang === 'en' ? 'Screenshot' : 'Ảnh chụp trang'}: ${join(summary.dir, shot.file)}`);
+    }
+    if (flags.pdf) {
+      // the same scorecard as `--format pdf`, to the file asked for; without a browser: one message, same exit code
+      const { writeUnitPdf } = await import('../report/pdf/pdf-reporter.js');
+      const file = await writeUnitPdf(result, { run: results.run, rules, lang }, summary.dir, resolve(flags.pdf));
+      if (file) console.log(`${lang === 'en' ? 'PDF scorecard' : 'Phiếu kết quả PDF'}: ${file}`);
     }
     return 0;
   } finally {

@@ -51,6 +51,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--parent <url>', 'cổng thông tin cấp trên / parent portal URL')
     .option('--province <codes>', 'mã tỉnh trong tên miền / province codes, e.g. hcm or haiphong|haiduong')
     .option('--name <name>', 'tên đơn vị / unit name')
+    .option('--pdf <file>', 'ghi phiếu kết quả ra tệp PDF (cần trình duyệt) / write the scorecard as a PDF file (needs the browser)')
     .action(async (url: string, _opts, cmd: Command) => setExit(await checkCommand(url, cmd)));
 
   program.command('report <runDir>')

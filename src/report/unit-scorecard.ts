@@ -11,6 +11,7 @@ import { gradeLabel, crawlLabel } from './labels.js';
 import { unitAlerts } from './alerts.js';
 import { alertLines } from './alert-lines.js';
 import { plainWords } from './plain-words.js';
+import { fixList } from './fix-list.js';
 
 const MARK: Record<string, string> = { pass: '✔', warn: '◐', fail: '✘', na: '·', error: '?', exempt: '~' };
 const LABEL = {
@@ -33,14 +34,10 @@ export function formatScorecard(unit: UnitResult, rules: readonly Rule[], lang: 
   for (const f of unit.findings) {
     lines.push(`${MARK[f.status] ?? ' '} ${t[f.status].padEnd(14)} ${f.rule.padEnd(24)} ${findingText(f, byId, lang)}`);
   }
-  const gains = unit.findings
-    .filter((f) => f.status === 'fail' || f.status === 'warn')
-    .map((f) => ({ f, rule: byId.get(f.rule), gain: (byId.get(f.rule)?.meta.weight ?? 0) * (f.status === 'fail' ? 1 : 0.5) }))
-    // the blocking rule first: nothing else counts until it is fixed
-    .sort((a, b) => Number(b.f.rule === unit.blocking) - Number(a.f.rule === unit.blocking) || b.gain - a.gain);
+  const gains = fixList(unit, byId);
   if (gains.length) {
     lines.push('', `${t.fix}:`);
-    gains.forEach(({ f, rule }, i) => {
+    gains.forEach(({ finding: f, rule }, i) => {
       lines.push(`${i + 1}. ${rule?.meta.title[lang] ?? f.rule} — ${messageIn(f, byId, lang)}`);
       const basis = rule?.meta.basis.map((b) => `${b.document} ${b.provision}`).join('; ');
       if (basis) lines.push(`   ${t.basis}: ${basis}`);

@@ -2,13 +2,14 @@
 // and writes a run directory whose results.json validates against the interface; verdicts match
 // fixtures/sites/README.md for the trunk's rules.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, readFile, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, ensureBuilt, runCli, type CliRun } from './cli-helpers.js';
 import { runResultsSchema } from '../../src/store/results-schema.js';
 import type { RunResults } from '../../src/model/result.js';
 import { RULES } from '../../rules/index.js';
+import { readPdfText } from '../report/pdf-text.js';
 
 let out: string;
 let run: CliRun;
@@ -17,9 +18,10 @@ let results: RunResults;
 beforeAll(async () => {
   ensureBuilt();
   out = join(await mkdtemp(join(tmpdir(), 'edu-demo-')), 'run');
-  run = await runCli(['demo', '--out', out, '--log-level', 'warn']); // the demo's own default formats: xlsx, csv, json, html
+  // the demo's own default formats: all of them, the PDF scorecards (printed by the browser) included
+  run = await runCli(['demo', '--out', out, '--log-level', 'warn'], { timeoutMs: 240_000 });
   results = JSON.parse(await readFile(join(out, 'results.json'), 'utf8')) as RunResults;
-}, 120_000);
+}, 250_000);
 
 /** unit id → rule → expected status, from fixtures/sites/README.md. */
 const EXPECTED: Record<string, Record<string, string>> = {
@@ -100,6 +102,20 @@ describe('edu-audit demo', () => {
     const csv = await readFile(join(ROOT, 'fixtures', 'registries', 'demo.csv'), 'utf8');
     const registryOrder = csv.trim().split('\n').slice(1).map((line) => line.split(',')[0]);
     expect(results.units.map((u) => u.id)).toEqual(registryOrder);
+  });
+
+  it('writes a PDF scorecard per unit and one per district, with the unit\'s name and score as text', async () => {
+    const units = await readdir(join(out, 'scorecards', 'units'));
+    expect(units.sort()).toEqual(results.units.map((u) => `${u.id}.pdf`).sort());
+    const districts = await readdir(join(out, 'scorecards', 'districts'));
+    expect(districts.map((d) => d.normalize('NFC')).sort()).toEqual(results.districts.map((d) => `${d.district}.pdf`).sort());
+    const hoaBinh = results.units.find((u) => u.id === '79760101')!;
+    const { pages, text } = await readPdfText(join(out, 'scorecards', 'units', '79760101.pdf'));
+    expect(pages.length).toBeGreaterThanOrEqual(1);
+    expect(pages.length).toBeLessThanOrEqual(2);
+    expect(text).toContain(hoaBinh.name);
+    expect(text).toMatch(new RegExp(`Điểm\\s*${String(hoaBinh.score).replace(".", "\\.")}\\s*Xếp loại\\s*${hoaBinh.grade}`));
+    expect(text).toContain('Cách khắc phục');
   });
 
   it('gives the verdicts of the fleet table', () => {

@@ -60,6 +60,11 @@ describe('the list of report formats', () => {
     const view: RunView = { run, districts: [], units: async function* () {}, rules: RULES, lang: 'vi' };
     for (const format of FORMATS) {
       const files = await (await loadReporter(format)).write(view, dir);
+      // a scorecard per unit and per district: a run without units has none (test/report/pdf-scorecards.test.ts)
+      if (format === 'pdf') {
+        expect(files, format).toEqual([]);
+        continue;
+      }
       expect(files.length, format).toBeGreaterThan(0);
       for (const f of files) {
         expect(f.startsWith(dir), `${format}: ${f}`).toBe(true);
