@@ -4,12 +4,13 @@ import type { Finding } from '../model/result.js';
 import type { Lang } from '../engine/messages.js';
 import { messageIn } from './localize.js';
 import type { Rule } from '../model/rule.js';
+import { displayDay } from '../engine/basis.js';
 
 export function exemptionNote(f: Finding, lang: Lang): string | undefined {
   const x = f.exemption;
   if (!x) return undefined;
   return lang === 'vi'
-    ? `Miễn trừ: ${x.reason} (người duyệt: ${x.approvedBy}; đến ${x.until})`
+    ? `Miễn trừ: ${x.reason} (người duyệt: ${x.approvedBy}; đến ${displayDay(x.until, 'vi')})`
     : `Exempt: ${x.reason} (approved by ${x.approvedBy}; until ${x.until})`;
 }
 
