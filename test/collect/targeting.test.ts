@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../src/collect/parse.js';
 import { directoryTargets, followsSection, oneHopTargets, prioritizedNavigationTargets } from '../../src/collect/page-targets.js';
-import { crawlTargeting, defaultRulesConfig } from '../../src/engine/rules-config.js';
+import { crawlTargeting } from '../../src/engine/rules-config.js';
+import { defaultRulesConfig } from '../../rules/index.js';
 import { contentLinks } from '../../src/engine/links.js';
 
 const targeting = crawlTargeting(defaultRulesConfig());
