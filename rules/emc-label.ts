@@ -7,10 +7,10 @@ import { analyseEmcTag, isEmcHost } from '../src/engine/emc.js';
 import { findWidgetHiders, inWidget, widgetElements, type WidgetHider } from '../src/engine/emc-widget.js';
 import { isHidden, hidingCss, ownHiddenReason } from '../src/engine/visibility.js';
 import type { FetchResult } from '../src/model/artifacts.js';
-import { hostMatches, hostOf } from '../src/engine/hosts.js';
-import { classTokens, closest, domIndex, hasDescendant, isLink, tagged, textContent } from '../src/engine/dom-index.js';
-import { cssPath, resolveHref } from '../src/engine/links.js';
-import { findKeyword } from '../src/engine/text.js';
+import { hostMatches, hostOf } from '../src/util/hosts.js';
+import { classTokens, closest, domIndex, hasDescendant, isLink, tagged, textContent } from '../src/page/dom-index.js';
+import { cssPath, resolveHref } from '../src/page/links.js';
+import { findKeyword } from '../src/util/text.js';
 
 type Matcher = 'host' | 'fileName' | 'text';
 const MATCHER_RANK: Record<Matcher, number> = { host: 0, fileName: 1, text: 2 };

@@ -5,8 +5,8 @@ import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import { defineRule, type RuleOutcome } from '../src/model/rule.js';
 import { CV_4210, ND_42_2022, cite } from '../src/engine/basis.js';
-import { cssPath, navigationLinks } from '../src/engine/links.js';
-import { findKeyword } from '../src/engine/text.js';
+import { cssPath, navigationLinks } from '../src/page/links.js';
+import { findKeyword } from '../src/util/text.js';
 
 const TEXT_INPUT = 'input[type="search" i], input[type="text" i], input:not([type])';
 const BUTTONS = 'button, input[type="submit" i], input[type="button" i], input[type="image" i], a, [data-url], [onclick]';

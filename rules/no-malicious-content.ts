@@ -6,11 +6,11 @@ import type { FetchResult, FetchedPage } from '../src/model/artifacts.js';
 import { defineRule, type Evidence, type RuleOutcome } from '../src/model/rule.js';
 import type { SpamConfig } from '../src/engine/spam.js';
 import { HP_2023, QD_1682_2018, cite } from '../src/engine/basis.js';
-import { sameHost } from '../src/engine/hosts.js';
-import { descendants, domIndex, isLink, tagged, textContent, walkTree } from '../src/engine/dom-index.js';
-import { allLinks, cssPath, navigationLinks, resolveHref } from '../src/engine/links.js';
+import { sameHost } from '../src/util/hosts.js';
+import { descendants, domIndex, isLink, tagged, textContent, walkTree } from '../src/page/dom-index.js';
+import { allLinks, cssPath, navigationLinks, resolveHref } from '../src/page/links.js';
 import { bettingHost, bettingTermsInNormalized, defacementInNormalized, findBettingTerms } from '../src/engine/spam.js';
-import { normalizeText } from '../src/engine/text.js';
+import { normalizeText } from '../src/util/text.js';
 import { hiddenRoots, hidingCss } from '../src/engine/visibility.js';
 
 type Where = 'defaced' | 'hidden' | 'title' | 'meta' | 'nav' | 'link' | 'cloaked';

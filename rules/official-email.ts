@@ -5,9 +5,9 @@ import type { AnyNode } from 'domhandler';
 import type { FetchedPage } from '../src/model/artifacts.js';
 import { defineRule, type Evidence, type RuleOutcome } from '../src/model/rule.js';
 import { CV_4210, cite } from '../src/engine/basis.js';
-import { hostMatches, sameHost } from '../src/engine/hosts.js';
-import { domIndex, textContent, walkTree } from '../src/engine/dom-index.js';
-import { contentLinks, cssPath } from '../src/engine/links.js';
+import { hostMatches, sameHost } from '../src/util/hosts.js';
+import { domIndex, textContent, walkTree } from '../src/page/dom-index.js';
+import { contentLinks, cssPath } from '../src/page/links.js';
 import { findSectionLinks, lookupPage, sectionPage, targetState } from '../src/engine/sections.js';
 import { EMAIL_PATTERN } from '../src/engine/contacts.js';
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { CheerioAPI } from 'cheerio';
 import type { RuleOutcome } from '../src/model/rule.js';
 import { CV_4210, TT_37_2020, cite } from '../src/engine/basis.js';
-import { contentLinks, cssPath } from '../src/engine/links.js';
+import { contentLinks, cssPath } from '../src/page/links.js';
 import { elementAt, entryOf, pageText } from '../src/engine/page-text.js';
 import { sectionPages, sectionRule } from '../src/engine/section-rule.js';
 import { clip } from '../src/engine/runner.js';

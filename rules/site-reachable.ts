@@ -4,9 +4,9 @@ import type { FetchFailureReason } from '../src/model/artifacts.js';
 import { defineRule, type Evidence, type RuleOutcome, type UnitFacts } from '../src/model/rule.js';
 import { CV_4210, HP_2023, QD_1682_2018, cite } from '../src/engine/basis.js';
 import { detectPlatform } from '../src/engine/platform.js';
-import { normalizeText } from '../src/engine/text.js';
+import { normalizeText } from '../src/util/text.js';
 import { isBlankPage } from '../src/engine/page-shape.js';
-import { textWithout } from '../src/engine/dom-index.js';
+import { textWithout } from '../src/page/dom-index.js';
 
 /** Elements whose text a visitor does not read as the page's words. */
 const NOT_TEXT = new Set(['script', 'style', 'noscript', 'template']);

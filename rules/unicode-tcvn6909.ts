@@ -3,9 +3,9 @@ import { z } from 'zod';
 import type { FetchedPage } from '../src/model/artifacts.js';
 import { defineRule, type Evidence, type RuleOutcome } from '../src/model/rule.js';
 import { CV_4210, QD_1682_2018, cite } from '../src/engine/basis.js';
-import { sameHost } from '../src/engine/hosts.js';
+import { sameHost } from '../src/util/hosts.js';
 import { findMojibake, fontPatterns, isLegacyCharset, legacyFontUses } from '../src/engine/unicode.js';
-import { tagged, textContent } from '../src/engine/dom-index.js';
+import { tagged, textContent } from '../src/page/dom-index.js';
 
 type Html = FetchedPage & { doc: NonNullable<FetchedPage['doc']> };
 const MAX_EVIDENCE = 10;

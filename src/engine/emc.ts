@@ -4,8 +4,8 @@ import type { CheerioAPI } from 'cheerio';
 import type { AnyNode } from 'domhandler';
 import type { Artifacts, FetchResult } from '../model/artifacts.js';
 import type { Evidence } from '../model/rule.js';
-import { hostMatches } from './hosts.js';
-import { cssPath, resolveHref } from './links.js';
+import { hostMatches } from '../util/hosts.js';
+import { cssPath, resolveHref } from '../page/links.js';
 
 /** Host is one of the EMC hosts or a subdomain of one (exact label match: no look-alikes). */
 export function isEmcHost(host: string, emcHosts: readonly string[]): boolean {

@@ -5,11 +5,11 @@ import type { CheerioAPI } from 'cheerio';
 import type { FetchedPage } from '../model/artifacts.js';
 import { defineRule, type DefinedRule, type Evidence, type Localized, type RuleArtifacts, type RuleConfig, type RuleContext, type RuleMeta, type RuleOutcome } from '../model/rule.js';
 import type { Element } from 'domhandler';
-import { closest, descendants, hasDescendant, isLink } from './dom-index.js';
-import { contentLinks, cssPath, isHttpUrl, isPlaceholderHref, linkElement, navigationLinks, navigationRegions } from './links.js';
+import { closest, descendants, hasDescendant, isLink } from '../page/dom-index.js';
+import { contentLinks, cssPath, isHttpUrl, isPlaceholderHref, linkElement, navigationLinks, navigationRegions } from '../page/links.js';
 import type { RuleOptionsShape, SectionId } from './rules-config.js';
 import { findSectionLinks, lookupPage, sectionLink, sectionPage, targetState, type SectionConfig, type SectionLink, type SiteView } from './sections.js';
-import { normalizeText } from './text.js';
+import { normalizeText } from '../util/text.js';
 import { clip } from './runner.js';
 
 export type SectionStatus = 'found' | 'broken' | 'unverified' | 'missing';

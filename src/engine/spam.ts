@@ -1,7 +1,7 @@
 // Gambling-spam matching for no-malicious-content: terms and brands as whole words, a warning context that makes a
 // term legitimate ("phòng chống cá độ"), and betting hosts. Lists come from no-malicious-content's options.
-import { hostOf } from './hosts.js';
-import { findKeyword, normalizeText, stripDiacritics } from './text.js';
+import { hostOf } from '../util/hosts.js';
+import { findKeyword, normalizeText, stripDiacritics } from '../util/text.js';
 
 const WORD = /[\p{L}\p{N}]/u;
 

@@ -4,7 +4,7 @@ import { parseHtml } from '../../src/collect/parse.js';
 import { directoryTargets, followsSection, oneHopTargets, prioritizedNavigationTargets } from '../../src/collect/page-targets.js';
 import { crawlTargeting } from '../../src/engine/rules-config.js';
 import { defaultRulesConfig } from '../../rules/index.js';
-import { contentLinks } from '../../src/engine/links.js';
+import { contentLinks } from '../../src/page/links.js';
 
 const targeting = crawlTargeting(defaultRulesConfig());
 const BASE = 'https://thcs-vanlang.hcm.edu.vn/';
