@@ -60,6 +60,13 @@ const rule = defineRule({
       /** Badges that are *not* the EMC label. */
       notEmcLabelHosts: z.array(z.string()).default(['tinnhiemmang.vn', 'online.gov.vn', 'dmca.com']),
     },
+    words: {
+      matcher: {
+        host: { vi: 'liên kết tới máy chủ EMC', en: 'a link to an EMC host' },
+        fileName: { vi: 'tên tệp ảnh', en: 'the image file name' },
+        text: { vi: 'chữ trên trang', en: 'the text on the page' },
+      },
+    },
     messages: {
       widgetShown: { vi: 'Trang chủ hiển thị nhãn EMC do tập lệnh EMC vẽ (nhận theo widget: {selector}).', en: 'The home page shows the label the EMC script draws (matched by widget: {selector}).' },
       drawnByScript: {

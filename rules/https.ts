@@ -29,6 +29,16 @@ const rule = defineRule({
     // it returns `error` itself when its requests got no answer; off-site, the stranger's HTTPS is not the unit's
     judgedUnder: ['unreachable', 'scriptShell'],
     optional: ['tls', 'httpProbe', 'httpsProbe'],
+    // what the http:// twin did (src/collect/probes.ts), in words
+    words: {
+      http: {
+        'redirects-to-https': { vi: 'tự chuyển sang https://', en: 'redirects to https://' },
+        'redirects-elsewhere': { vi: 'chuyển hướng tới địa chỉ https:// khác', en: 'redirects to another https:// address' },
+        'serves-http': { vi: 'vẫn phục vụ không mã hóa', en: 'still serves unencrypted' },
+        unreachable: { vi: 'không trả lời', en: 'does not answer' },
+        'not probed': { vi: 'chưa kiểm tra', en: 'not checked' },
+      },
+    },
     messages: {
       httpsOk: { vi: 'Trang chủ dùng HTTPS với chứng thư hợp lệ đến {validTo}; http://: {http}.', en: 'The home page uses HTTPS with a certificate valid until {validTo}; http://: {http}.' },
       httpNotRedirected: {

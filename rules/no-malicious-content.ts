@@ -192,6 +192,17 @@ const rule = defineRule({
       /** Defacement signatures, matched as whole words. */
       defacementMarkers: z.array(z.string()).default(['hacked by', 'h4cked by', 'h4ck3d by', 'defaced by']),
     },
+    words: {
+      where: {
+        defaced: { vi: 'trang bị thay giao diện', en: 'defaced page' },
+        cloaked: { vi: 'nội dung chỉ hiện cho máy tìm kiếm', en: 'shown only to search engines' },
+        hidden: { vi: 'nội dung ẩn', en: 'hidden content' },
+        title: { vi: 'tiêu đề trang', en: 'page title' },
+        meta: { vi: 'thẻ meta', en: 'meta tags' },
+        nav: { vi: 'menu', en: 'menu' },
+        link: { vi: 'liên kết', en: 'links' },
+      },
+    },
     messages: {
       clean: {
         vi: 'Không thấy nội dung cờ bạc, cá cược hay dấu hiệu bị tấn công trên {pages} trang đã quét.',

@@ -2,6 +2,7 @@
 import { defineRule, type Evidence } from '../src/model/rule.js';
 import { HP_2023, cite } from '../src/engine/basis.js';
 import { hostMatches, hostOf, registrableDomain } from '../src/util/hosts.js';
+import { FETCH_REASON_WORDS } from '../src/model/fetch-reason-words.js';
 
 function resolve(location: string, base: string): string {
   try {
@@ -29,6 +30,7 @@ const rule = defineRule({
     blocking: { condition: 'offsite' },
     // it returns `error` itself when its requests got no answer
     judgedUnder: ['unreachable', 'offsite', 'scriptShell'],
+    words: { reason: FETCH_REASON_WORDS },
     messages: {
       sameSite: { vi: 'Trang chủ ở lại website của đơn vị ({finalHost}).', en: 'The home page stays on the unit’s site ({finalHost}).' },
       movedOfficial: {

@@ -7,6 +7,7 @@ import { detectPlatform } from '../src/engine/platform.js';
 import { normalizeText } from '../src/util/text.js';
 import { isBlankPage } from '../src/engine/page-shape.js';
 import { textWithout } from '../src/page/dom-index.js';
+import { FETCH_REASON_WORDS } from '../src/model/fetch-reason-words.js';
 
 /** Elements whose text a visitor does not read as the page's words. */
 const NOT_TEXT = new Set(['script', 'style', 'noscript', 'template']);
@@ -66,6 +67,10 @@ const rule = defineRule({
        * in an article of a real portal ("coming soon") does not fail it.
        */
       parkedPageMaxWords: z.number().int().positive().default(300),
+    },
+    words: {
+      reason: FETCH_REASON_WORDS,
+      where: { title: { vi: 'tiêu đề trang', en: 'title' }, body: { vi: 'nội dung trang', en: 'page text' } },
     },
     messages: {
       reachable: { vi: 'Trang chủ trả lời HTTP {status} với nội dung HTML.', en: 'The home page answers HTTP {status} with HTML.' },
@@ -154,7 +159,7 @@ const rule = defineRule({
       const rawBody = bodyTextRaw.normalize('NFC').replace(/[\s\u00a0]+/g, ' ').trim();
       const at = Math.max(0, rawBody.toLocaleLowerCase('vi').indexOf(inBody));
       return out({
-        status: 'fail', messageId: 'parkedPage', data: { marker: inBody, where: `body (${words} words)` },
+        status: 'fail', messageId: 'parkedPage', data: { marker: inBody, where: 'body', words },
         evidence: [{ url: home.finalUrl, selector: 'body', excerpt: rawBody.slice(Math.max(0, at - 60), at + 140) }],
       });
     }

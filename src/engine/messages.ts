@@ -7,8 +7,25 @@ export function renderTemplate(template: string, data: Record<string, string | n
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
 }
 
-export function renderMessage(messages: Record<string, Localized>, messageId: string, data: Record<string, string | number> | undefined, lang: Lang): string {
+/** A rule's words for the codes its checks put in message data: data key → code → words (RuleMeta.words). */
+export type CodeWords = Readonly<Record<string, Readonly<Record<string, Localized>>>>;
+
+/** Data with its codes in words; a comma-separated list of codes is put in words item by item, anything else kept. */
+export function dataInWords<D extends Record<string, unknown>>(data: D | undefined, words: CodeWords | undefined, lang: Lang): D | undefined {
+  if (!data || !words) return data;
+  const out: Record<string, unknown> = { ...data };
+  for (const [key, table] of Object.entries(words)) {
+    const value = data[key];
+    if (typeof value !== 'string') continue;
+    out[key] = value.split(', ').map((code) => table[code]?.[lang] ?? code).join(', ');
+  }
+  return out as D;
+}
+
+export function renderMessage(
+  messages: Record<string, Localized>, messageId: string, data: Record<string, string | number> | undefined, lang: Lang, words?: CodeWords,
+): string {
   const template = messages[messageId];
   if (!template) return messageId;
-  return renderTemplate(template[lang], data);
+  return renderTemplate(template[lang], dataInWords(data, words, lang));
 }

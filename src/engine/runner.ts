@@ -97,7 +97,7 @@ export function judgeUnit(
     findings.push({
       rule: rule.meta.id,
       status: outcome.status,
-      message: renderMessage(messages, outcome.messageId, outcome.data, lang),
+      message: renderMessage(messages, outcome.messageId, outcome.data, lang, messages === ENGINE_MESSAGES ? undefined : rule.meta.words),
       messageId: outcome.messageId,
       ...(outcome.data ? { data: outcome.data } : {}),
       evidence: outcome.evidence.map((e) => ({ ...e, ...(e.excerpt !== undefined ? { excerpt: clip(e.excerpt) } : {}) })),

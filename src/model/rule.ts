@@ -54,6 +54,11 @@ export interface RuleMeta<R extends ArtifactKey = ArtifactKey, O extends Artifac
   /** messageId → template with {placeholders}; tests assert ids, not wording. */
   messages: Record<string, Localized>;
   /**
+   * Words for the codes the check puts in message data (data key → code → words), so a message reads "nội dung ẩn"
+   * where results.json keeps `hidden`; reports re-render with them in their own language.
+   */
+  words?: Readonly<Record<string, Readonly<Record<string, Localized>>>>;
+  /**
    * A failure makes the unit "Chưa đạt" whatever its score or verified share (the catalogue's blocking rules). With
    * `condition`, the failure also puts the unit in that condition (src/engine/unit-verdict.ts): the site met nothing
    * or showed someone else's pages, so the score is 0 and the page rules are set aside. When several fail, the unit

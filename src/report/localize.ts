@@ -20,7 +20,7 @@ export function messageIn(f: Finding, rules: readonly Rule[] | ReadonlyMap<strin
   const messages = f.messageId in ENGINE_MESSAGES ? ENGINE_MESSAGES : rule?.meta.messages;
   if (!messages || !(f.messageId in messages)) return f.message;
   const data = messages === ENGINE_MESSAGES ? engineData(f, lang) : f.data;
-  return renderMessage(messages, f.messageId, plainData(data, lang) as typeof f.data, lang);
+  return renderMessage(messages, f.messageId, plainData(data, lang) as typeof f.data, lang, messages === ENGINE_MESSAGES ? undefined : rule?.meta.words);
 }
 
 export const rulesById = (rules: readonly Rule[]): Map<string, Rule> => new Map(rules.map((r) => [r.meta.id, r]));

@@ -15,3 +15,18 @@ describe('messages re-rendered for a report', () => {
     expect(messageIn({ ...na, data: { type: 'truong-nghe' } }, RULES, 'vi')).toBe('Không áp dụng cho loại hình truong-nghe.');
   });
 });
+
+describe('codes in message data, in words', () => {
+  const https: Finding = { rule: 'https', status: 'pass', message: 'x', messageId: 'httpsOk', data: { validTo: '01/01/2124', http: 'redirects-to-https' }, evidence: [] };
+  const spam: Finding = { rule: 'no-malicious-content', status: 'fail', message: 'x', messageId: 'maliciousContent', data: { pages: 2, where: 'hidden, link', count: 3 }, evidence: [] };
+
+  it('reads the rule’s words for its codes, in the report language, a list item by item', () => {
+    expect(messageIn(https, RULES, 'vi')).toBe('Trang chủ dùng HTTPS với chứng thư hợp lệ đến 01/01/2124; http://: tự chuyển sang https://.');
+    expect(messageIn(https, RULES, 'en')).toContain('http://: redirects to https://.');
+    expect(messageIn(spam, RULES, 'vi')).toBe('Phát hiện nội dung độc hại trên 2 trang (nội dung ẩn, liên kết).');
+  });
+
+  it('keeps a value the words do not know as it was', () => {
+    expect(messageIn({ ...spam, data: { pages: 1, where: 'somewhere' } }, RULES, 'vi')).toContain('(somewhere)');
+  });
+});

@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { judgeUnit } from '../../src/engine/runner.js';
+import { makeArtifacts, makeContext } from '../../src/engine/rule-tester.js';
+import { RULES } from '../../rules/index.js';
+
+describe('the message a finding is judged with', () => {
+  it('puts the rule’s codes in words (results.json keeps the code in data)', () => {
+    const a = makeArtifacts({ failure: { reason: 'timeout', detail: 'body timeout' } });
+    const reachable = judgeUnit(a, RULES, makeContext(), 'vi', undefined, { unitConditions: false }).findings.find((f) => f.rule === 'site-reachable')!;
+    expect(reachable.data?.reason).toBe('timeout');
+    expect(reachable.message).toContain('quá thời gian chờ');
+    expect(reachable.message).not.toContain('timeout:');
+  });
+});
