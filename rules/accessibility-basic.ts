@@ -4,7 +4,7 @@ import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import { defineRule, type Evidence, type RuleOutcome } from '../src/model/rule.js';
 import { LUAT_148_2025, TT_26_2020, cite } from '../src/engine/basis.js';
-import { cssPath } from '../src/engine/links.js';
+import { cssPath } from '../src/page/links.js';
 import { hidingCss, isHidden } from '../src/engine/visibility.js';
 
 type Check = 'lang' | 'title' | 'imageAlt' | 'formLabels' | 'noMarquee';

@@ -4,10 +4,10 @@ import type { FetchedPage } from '../src/model/artifacts.js';
 import { defineRule, type Evidence, type RuleOutcome } from '../src/model/rule.js';
 import type { Unit } from '../src/model/unit.js';
 import { HP_2024, TT_22_2023, cite } from '../src/engine/basis.js';
-import { sameHost } from '../src/engine/hosts.js';
-import { allLinks, cssPath, isHttpUrl, resolveHref } from '../src/engine/links.js';
+import { sameHost } from '../src/util/hosts.js';
+import { allLinks, cssPath, isHttpUrl, resolveHref } from '../src/page/links.js';
 import { lookupPage } from '../src/engine/sections.js';
-import { findKeyword } from '../src/engine/text.js';
+import { findKeyword } from '../src/util/text.js';
 
 const PASS_RATIO = 0.9;
 const WARN_RATIO = 0.5;

@@ -4,8 +4,8 @@ import { defineRule, type Evidence, type RuleOutcome } from '../src/model/rule.j
 import { TT_09_2024, cite } from '../src/engine/basis.js';
 import { datedItems, matchExcerpt, yearMentions, type ContentMatch } from '../src/engine/dated-items.js';
 import { auditDay, daysBefore, formatSchoolYear, formatViDate, isPlausiblePublished, schoolYearStart } from '../src/engine/dates.js';
-import { isHttpUrl, contentLinks } from '../src/engine/links.js';
-import { sameHost } from '../src/engine/hosts.js';
+import { isHttpUrl, contentLinks } from '../src/page/links.js';
+import { sameHost } from '../src/util/hosts.js';
 import { locateSection } from '../src/engine/section-rule.js';
 import { lookupPage, sectionEvidence, sectionPage, targetState } from '../src/engine/sections.js';
 

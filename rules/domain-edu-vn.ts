@@ -2,7 +2,7 @@
 import { defineRule, type Evidence, type RuleOutcome } from '../src/model/rule.js';
 import { isPortal } from '../src/model/unit.js';
 import { CV_4210, cite } from '../src/engine/basis.js';
-import { hostMatches, hostOf, staysOnSite, stripWww } from '../src/engine/hosts.js';
+import { hostMatches, hostOf, staysOnSite, stripWww } from '../src/util/hosts.js';
 
 /** `<school>.<province>.edu.vn` or `<school><province>.edu.vn` (a non-empty school part in both). */
 function carriesProvince(host: string, province: string): boolean {

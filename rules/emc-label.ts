@@ -1,4 +1,5 @@
 // Checks that the home page shows the label of its connection to EMC (TT 22/2023 Điều 4 khoản 7 điểm a; HP 2024 tiêu chí 2.2a).
+import { z } from 'zod';
 import type { Element } from 'domhandler';
 import { defineRule, type Evidence, type RuleOutcome } from '../src/model/rule.js';
 import { HP_2024, TT_22_2023, cite } from '../src/engine/basis.js';
@@ -6,10 +7,10 @@ import { analyseEmcTag, isEmcHost } from '../src/engine/emc.js';
 import { findWidgetHiders, inWidget, widgetElements, type WidgetHider } from '../src/engine/emc-widget.js';
 import { isHidden, hidingCss, ownHiddenReason } from '../src/engine/visibility.js';
 import type { FetchResult } from '../src/model/artifacts.js';
-import { hostMatches, hostOf } from '../src/engine/hosts.js';
-import { classTokens, closest, domIndex, hasDescendant, isLink, tagged, textContent } from '../src/engine/dom-index.js';
-import { cssPath, resolveHref } from '../src/engine/links.js';
-import { findKeyword } from '../src/engine/text.js';
+import { hostMatches, hostOf } from '../src/util/hosts.js';
+import { classTokens, closest, domIndex, hasDescendant, isLink, tagged, textContent } from '../src/page/dom-index.js';
+import { cssPath, resolveHref } from '../src/page/links.js';
+import { findKeyword } from '../src/util/text.js';
 
 type Matcher = 'host' | 'fileName' | 'text';
 const MATCHER_RANK: Record<Matcher, number> = { host: 0, fileName: 1, text: 2 };
@@ -43,6 +44,22 @@ const rule = defineRule({
     requires: ['home'],
     optional: ['scripts', 'stylesheets'],
     emcCriterion: '2.2a',
+    options: {
+      /** Extra hosts that count for the EMC *label* (a link or image there is the label). */
+      emcLabelHosts: z.array(z.string()).default(['emc.gov.vn']),
+      /** Words in alt/title/text that name the EMC label. Matched case-insensitively, without diacritics too. */
+      emcLabelTexts: z.array(z.string()).default(['emc', 'hệ thống emc', 'đã kết nối emc', 'giám sát emc']),
+      /** Tokens of an image file name that name the EMC label (`emc-label.png`, `logo_emc.png`; not `emcee`, `nemc`). */
+      emcLabelFileTokens: z.array(z.string()).default(['emc']),
+      /**
+       * The label the EMC script draws (`<div class="yhy-append-wrap"><div id="yhy-append"><a id="btnEMC">`): `#id` or
+       * `.class` selectors of its elements, and its text. A site rule or script aimed at these hides the label.
+       */
+      emcWidgetSelectors: z.array(z.string()).default(['#yhy-append', '.yhy-append-wrap', '#btnEMC']),
+      emcWidgetTexts: z.array(z.string()).default(['đã kết nối emc']),
+      /** Badges that are *not* the EMC label. */
+      notEmcLabelHosts: z.array(z.string()).default(['tinnhiemmang.vn', 'online.gov.vn', 'dmca.com']),
+    },
     words: {
       matcher: {
         host: { vi: 'liên kết tới máy chủ EMC', en: 'a link to an EMC host' },

@@ -1,11 +1,12 @@
 // Checks that the home page offers a site search (CV 4210 mục III.4: công cụ tìm kiếm toàn văn; NĐ 42/2022 Điều 7).
+import { z } from 'zod';
 import { markupExcerpt } from '../src/engine/markup-excerpt.js';
 import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import { defineRule, type RuleOutcome } from '../src/model/rule.js';
 import { CV_4210, ND_42_2022, cite } from '../src/engine/basis.js';
-import { cssPath, navigationLinks } from '../src/engine/links.js';
-import { findKeyword } from '../src/engine/text.js';
+import { cssPath, navigationLinks } from '../src/page/links.js';
+import { findKeyword } from '../src/util/text.js';
 
 const TEXT_INPUT = 'input[type="search" i], input[type="text" i], input:not([type])';
 const BUTTONS = 'button, input[type="submit" i], input[type="button" i], input[type="image" i], a, [data-url], [onclick]';
@@ -19,6 +20,13 @@ const rule = defineRule({
     appliesTo: 'all',
     basis: [cite(CV_4210, 'mục III.4 (có công cụ tìm kiếm toàn văn)'), cite(ND_42_2022, 'Điều 7 (công cụ tìm kiếm thông tin)')],
     requires: ['home'],
+    options: {
+      /** full-text-search: words naming a site search (text, labels, buttons) and the paths of search pages. */
+      siteSearch: z.object({
+        keywords: z.array(z.string()).default(['tìm kiếm', 'search']),
+        paths: z.array(z.string()).default(['/search', '/tim-kiem', '/timkiem', '/seek', '/tim_kiem']),
+      }).prefault({}),
+    },
     messages: {
       searchForm: { vi: 'Trang chủ có biểu mẫu tìm kiếm ({selector}).', en: 'The home page has a search form ({selector}).' },
       searchInput: { vi: 'Trang chủ có ô tìm kiếm với nút tìm ({selector}).', en: 'The home page has a search box with a search button ({selector}).' },

@@ -2,7 +2,7 @@
 import { defineRule, type Evidence, type RuleOutcome } from '../src/model/rule.js';
 import type { TlsFacts } from '../src/model/artifacts.js';
 import { CV_4210, TT_22_2023, cite } from '../src/engine/basis.js';
-import { hostOf } from '../src/engine/hosts.js';
+import { hostOf } from '../src/util/hosts.js';
 
 function invalidCert(url: string, tls: TlsFacts | undefined, detail?: string): RuleOutcome {
   const error = tls?.error ?? detail ?? 'invalid';

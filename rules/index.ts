@@ -1,5 +1,6 @@
 // The rule set: an explicit map id → module, sorted by id (no folder globbing), and its version.
 import type { Rule } from '../src/model/rule.js';
+import { composeRulesConfigSchema, type RulesConfig } from '../src/engine/rules-config.js';
 import accessibilityBasic from './accessibility-basic.js';
 import childSiteLinks from './child-site-links.js';
 import congKhaiCurrent from './cong-khai-current.js';
@@ -62,6 +63,13 @@ export const RULES_BY_ID: Readonly<Record<string, Rule>> = {
 };
 
 export const RULES: readonly Rule[] = Object.values(RULES_BY_ID);
+
+/**
+ * The rules config (`rules` of `--config`): the shared data and every rule's own options (`meta.options`), under
+ * the same flat names as ever.
+ */
+export const rulesConfigSchema = composeRulesConfigSchema(RULES);
+export const defaultRulesConfig = (): RulesConfig => rulesConfigSchema.parse({}) as RulesConfig;
 
 export function getRule(id: string): Rule | undefined {
   return Object.hasOwn(RULES_BY_ID, id) ? RULES_BY_ID[id] : undefined;

@@ -1,7 +1,7 @@
 // Checks that the home page declares a device-width viewport (CV 4210 mục III.4: tương thích thiết bị thông minh).
 import { defineRule } from '../src/model/rule.js';
 import { CV_4210, cite } from '../src/engine/basis.js';
-import { cssPath } from '../src/engine/links.js';
+import { cssPath } from '../src/page/links.js';
 
 const rule = defineRule({
   meta: {

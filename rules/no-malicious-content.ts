@@ -1,15 +1,16 @@
 // Checks that no crawled page carries gambling SEO spam, a defacement or cloaking (HP 2023 mục 2–3; QĐ 1682/2018 Điều 11).
+import { z } from 'zod';
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import type { FetchResult, FetchedPage } from '../src/model/artifacts.js';
 import { defineRule, type Evidence, type RuleOutcome } from '../src/model/rule.js';
-import type { RulesConfig } from '../src/engine/rules-config.js';
+import type { SpamConfig } from '../src/engine/spam.js';
 import { HP_2023, QD_1682_2018, cite } from '../src/engine/basis.js';
-import { sameHost } from '../src/engine/hosts.js';
-import { descendants, domIndex, isLink, tagged, textContent, walkTree } from '../src/engine/dom-index.js';
-import { allLinks, cssPath, navigationLinks, resolveHref } from '../src/engine/links.js';
+import { sameHost } from '../src/util/hosts.js';
+import { descendants, domIndex, isLink, tagged, textContent, walkTree } from '../src/page/dom-index.js';
+import { allLinks, cssPath, navigationLinks, resolveHref } from '../src/page/links.js';
 import { bettingHost, bettingTermsInNormalized, defacementInNormalized, findBettingTerms } from '../src/engine/spam.js';
-import { normalizeText } from '../src/engine/text.js';
+import { normalizeText } from '../src/util/text.js';
 import { hiddenRoots, hidingCss } from '../src/engine/visibility.js';
 
 type Where = 'defaced' | 'hidden' | 'title' | 'meta' | 'nav' | 'link' | 'cloaked';
@@ -65,7 +66,7 @@ function isSeoMeta(m: Element): boolean {
 const seoMetas = ($: CheerioAPI): Element[] => tagged($, 'meta').filter(isSeoMeta);
 
 /** Spam on one page, by where it was found; `warnings` collects exempted terms (warning articles). */
-function scanPage(page: HtmlPage, cfg: RulesConfig, warnings: Evidence[]): Hit[] {
+function scanPage(page: HtmlPage, cfg: SpamConfig, warnings: Evidence[]): Hit[] {
   const $ = page.doc;
   const url = page.finalUrl;
   const hits: Hit[] = [];
@@ -130,7 +131,7 @@ function scanPage(page: HtmlPage, cfg: RulesConfig, warnings: Evidence[]): Hit[]
 }
 
 /** What a page shows of gambling anywhere (visible text included): the signals compared for cloaking. */
-function signals(page: HtmlPage, cfg: RulesConfig): Map<string, Evidence> {
+function signals(page: HtmlPage, cfg: SpamConfig): Map<string, Evidence> {
   const $ = page.doc;
   const url = page.finalUrl;
   const out = new Map<string, Evidence>();
@@ -162,6 +163,35 @@ const rule = defineRule({
     // a hijacked home page's stranger content is exactly what this rule reports
     judgedUnder: ['offsite'],
     incident: 'malicious',
+    options: {
+      /**
+       * no-malicious-content: gambling terms and betting brands, matched as whole words on NFC lower-case text, with their
+       * diacritics or written literally without them ("nha cai"); never inside a longer token ("kw88x").
+       */
+      bettingTerms: z.array(z.string()).default([
+        'nhà cái', 'cá cược', 'cá độ', 'casino', 'nổ hũ', 'tài xỉu', 'bắn cá', 'lô đề', 'soi cầu', 'bạch thủ',
+        'game bài đổi thưởng', 'xóc đĩa', 'đá gà', 'slot game', 'slot gacor', 'judi', 'kèo nhà cái', 'tỷ lệ kèo',
+        'cờ bạc online', 'sòng bạc', 'baccarat', 'togel', 'situs slot',
+      ]),
+      bettingBrands: z.array(z.string()).default([
+        'w88', 'fb88', '188bet', 'kubet', '789bet', 'sunwin', 'go88', 'hitclub', 'jun88', 'new88', 'shbet', 'f8bet', 'hi88',
+        '8xbet', 'sv388', 'm88', 'v9bet', 'fun88', '12bet', 'bk8', 'oxbet', 'mu88', 'kuwin', 'b52club', 'rikvip', 'iwin',
+        '789club', 'typhu88', 'five88', 'cwin', 'vn88', 'debet', 'ae888', 'bet365', '1xbet',
+      ]),
+      /** A host label containing one of these (or a brand) is a betting domain: `nhacai-w88.example.com`, `keocacuoc.net`. */
+      bettingHostWords: z.array(z.string()).default([
+        'nhacai', 'cacuoc', 'casino', 'taixiu', 'soicau', 'bachthu', 'xocdia', 'gamebai', 'slotgacor', 'keonhacai', 'nohu',
+      ]),
+      /** Words near a gambling term that make it a warning, not spam ("Tuyên truyền phòng chống cá độ bóng đá"). */
+      antiGamblingContext: z.array(z.string()).default([
+        'phòng chống', 'phòng, chống', 'tuyên truyền', 'tác hại', 'cảnh báo', 'nói không với', 'tệ nạn', 'ngăn chặn',
+        'xử lý nghiêm', 'vi phạm pháp luật',
+      ]),
+      /** Characters either side of a term searched for the warning context. */
+      antiGamblingContextChars: z.number().int().nonnegative().default(200),
+      /** Defacement signatures, matched as whole words. */
+      defacementMarkers: z.array(z.string()).default(['hacked by', 'h4cked by', 'h4ck3d by', 'defaced by']),
+    },
     words: {
       where: {
         defaced: { vi: 'trang bị thay giao diện', en: 'defaced page' },

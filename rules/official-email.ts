@@ -1,12 +1,13 @@
 // Checks that the site publishes an e-mail address on an official domain (edu.vn / gov.vn, a province mail system such as hanoiedu.vn), not only free mail (CV 4210 mục IV.2–3).
+import { z } from 'zod';
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode } from 'domhandler';
 import type { FetchedPage } from '../src/model/artifacts.js';
 import { defineRule, type Evidence, type RuleOutcome } from '../src/model/rule.js';
 import { CV_4210, cite } from '../src/engine/basis.js';
-import { hostMatches, sameHost } from '../src/engine/hosts.js';
-import { domIndex, textContent, walkTree } from '../src/engine/dom-index.js';
-import { contentLinks, cssPath } from '../src/engine/links.js';
+import { hostMatches, sameHost } from '../src/util/hosts.js';
+import { domIndex, textContent, walkTree } from '../src/page/dom-index.js';
+import { contentLinks, cssPath } from '../src/page/links.js';
 import { findSectionLinks, lookupPage, sectionPage, targetState } from '../src/engine/sections.js';
 import { EMAIL_PATTERN } from '../src/engine/contacts.js';
 
@@ -105,6 +106,22 @@ const rule = defineRule({
     basis: [cite(CV_4210, 'mục IV.2–3 (sử dụng thư điện tử công vụ, không dùng thư điện tử miễn phí)')],
     requires: ['home'],
     optional: ['pages'],
+    options: {
+      /** official-email: an address on one of these domains (or a subdomain) is official (CV 4210 IV.2–3). */
+      officialEmailSuffixes: z.array(z.string()).default(['edu.vn', 'gov.vn']),
+      /**
+       * Provinces' official mail systems outside edu.vn / gov.vn (Hà Nội's schools: `@hanoiedu.vn`), official for every
+       * unit whatever its own province. A `--config` list replaces this one: keep `hanoiedu.vn` in it.
+       */
+      provinceMailDomains: z.array(z.string()).default(['hanoiedu.vn']),
+      /** Free mail providers: an address on one of these domains (or a subdomain) is not official. */
+      freeMailDomains: z.array(z.string()).default([
+        'gmail.com', 'googlemail.com', 'yahoo.com', 'yahoo.com.vn', 'ymail.com', 'rocketmail.com', 'hotmail.com',
+        'hotmail.com.vn', 'outlook.com', 'outlook.com.vn', 'live.com', 'msn.com', 'icloud.com', 'me.com', 'mac.com',
+        'aol.com', 'zoho.com', 'proton.me', 'protonmail.com', 'gmx.com', 'mail.com', 'yandex.com', 'mail.ru', 'qq.com',
+        '163.com',
+      ]),
+    },
     messages: {
       officialEmail: { vi: 'Trang công bố địa chỉ thư điện tử chính thức {address}.', en: 'The site publishes the official address {address}.' },
       onlyFreeMail: {

@@ -1,9 +1,9 @@
 // Checks that the home page links to the parent portal the registry names (TT 22/2023 Điều 4 khoản 7 điểm c; CV 4210 mục III.4; NĐ 42/2022 Điều 6).
 import { defineRule, type RuleOutcome } from '../src/model/rule.js';
 import { CV_4210, HP_2024, ND_42_2022, TT_22_2023, cite } from '../src/engine/basis.js';
-import { hostOf, sameHost } from '../src/engine/hosts.js';
-import { domIndex, isLink } from '../src/engine/dom-index.js';
-import { allLinks, cssPath, resolveHref } from '../src/engine/links.js';
+import { hostOf, sameHost } from '../src/util/hosts.js';
+import { domIndex, isLink } from '../src/page/dom-index.js';
+import { allLinks, cssPath, resolveHref } from '../src/page/links.js';
 
 const trimPath = (url: string): string => {
   try {

@@ -1,7 +1,7 @@
 // Checks that the home page stays on the unit's own site after HTTP and soft redirects (HP 2023 items 2–3: fake and harmful sites).
 import { defineRule, type Evidence } from '../src/model/rule.js';
 import { HP_2023, cite } from '../src/engine/basis.js';
-import { hostMatches, hostOf, registrableDomain } from '../src/engine/hosts.js';
+import { hostMatches, hostOf, registrableDomain } from '../src/util/hosts.js';
 import { FETCH_REASON_WORDS } from '../src/model/fetch-reason-words.js';
 
 function resolve(location: string, base: string): string {

@@ -1,4 +1,5 @@
 // Checks that the home page menu has a working introduction section naming a leader with a phone or e-mail (TT 37/2020 Điều 9 khoản 1; CV 4210 mục III.3).
+import { z } from 'zod';
 import type { RuleOutcome } from '../src/model/rule.js';
 import { CV_4210, TT_37_2020, cite } from '../src/engine/basis.js';
 import { findLeaderContact } from '../src/engine/contacts.js';
@@ -27,6 +28,10 @@ export default sectionRule({
       vi: 'Chuyên mục "Giới thiệu" có, nhưng {pages} trang của chuyên mục (trang chính và các trang nó dẫn tới) không nêu lãnh đạo ({titles}) kèm số điện thoại hoặc e-mail.',
       en: 'The introduction section exists, but none of its {pages} pages (the section page and the pages it links to) names a leader ({titles}) with a phone number or e-mail.',
     },
+  },
+  options: {
+    /** section-gioi-thieu: leader titles, matched with their diacritics (without them `phó` collides with `phố`). */
+    leaderTitles: z.array(z.string()).default(['hiệu trưởng', 'trưởng phòng', 'giám đốc', 'phó hiệu trưởng', 'phó trưởng phòng', 'phó giám đốc']),
   },
   refine(a, located, ctx, pass): RuleOutcome | undefined {
     const pages = sectionPages(a, located, { oneHop: true });

@@ -1,8 +1,9 @@
 // Checks that the home page menu has a working documents section listing numbered, downloadable documents (TT 37/2020 Điều 9 khoản 3; CV 4210 mục III.3).
+import { z } from 'zod';
 import type { CheerioAPI } from 'cheerio';
 import type { RuleOutcome } from '../src/model/rule.js';
 import { CV_4210, TT_37_2020, cite } from '../src/engine/basis.js';
-import { contentLinks, cssPath } from '../src/engine/links.js';
+import { contentLinks, cssPath } from '../src/page/links.js';
 import { elementAt, entryOf, pageText } from '../src/engine/page-text.js';
 import { sectionPages, sectionRule } from '../src/engine/section-rule.js';
 import { clip } from '../src/engine/runner.js';
@@ -68,6 +69,10 @@ export default sectionRule({
       vi: 'Chuyên mục "Văn bản" ({url}) không có văn bản nào ghi số/ký hiệu và không có tệp tải về ({exts}).',
       en: 'The documents section ({url}) lists no document number and no downloadable file ({exts}).',
     },
+  },
+  options: {
+    /** section-van-ban: extensions of a downloadable document file linked from the documents section page. */
+    documentFileExtensions: z.array(z.string()).default(['pdf', 'doc', 'docx']),
   },
   refine(a, located, ctx, pass): RuleOutcome | undefined {
     // The section page and the pages of its dropdown entries ("Văn bản của Sở", "Văn bản của trường").

@@ -1,11 +1,12 @@
 // Checks that the registry website answers 2xx with a real HTML home page (CV 4210 mục III.1; QĐ 1682/2018 Điều 12; HP 2023 item 1).
+import { z } from 'zod';
 import type { FetchFailureReason } from '../src/model/artifacts.js';
 import { defineRule, type Evidence, type RuleOutcome, type UnitFacts } from '../src/model/rule.js';
 import { CV_4210, HP_2023, QD_1682_2018, cite } from '../src/engine/basis.js';
 import { detectPlatform } from '../src/engine/platform.js';
-import { normalizeText } from '../src/engine/text.js';
+import { normalizeText } from '../src/util/text.js';
 import { isBlankPage } from '../src/engine/page-shape.js';
-import { textWithout } from '../src/engine/dom-index.js';
+import { textWithout } from '../src/page/dom-index.js';
 import { FETCH_REASON_WORDS } from '../src/model/fetch-reason-words.js';
 
 /** Elements whose text a visitor does not read as the page's words. */
@@ -53,6 +54,20 @@ const rule = defineRule({
     // unreachable: the site met nothing, so its pages are not judged (src/engine/unit-verdict.ts)
     blocking: { condition: 'unreachable' },
     judgedUnder: ['unreachable', 'offsite', 'scriptShell'],
+    options: {
+      /** Text that marks a hosting default / parked / under-construction page. */
+      parkedPageMarkers: z.array(z.string()).default([
+        'apache2 debian default page', 'apache2 ubuntu default page', 'welcome to nginx', 'iis windows server',
+        'test page for the apache http server', 'this domain is parked', 'domain is for sale', 'tên miền này đang được bán',
+        'website đang được xây dựng', 'trang web đang xây dựng', 'under construction', 'coming soon', 'default web site page',
+        'index of /',
+      ]),
+      /**
+       * A parked-page marker outside the <title> decides only on pages shorter than this many words, so a marker quoted
+       * in an article of a real portal ("coming soon") does not fail it.
+       */
+      parkedPageMaxWords: z.number().int().positive().default(300),
+    },
     words: {
       reason: FETCH_REASON_WORDS,
       where: { title: { vi: 'tiêu đề trang', en: 'title' }, body: { vi: 'nội dung trang', en: 'page text' } },

@@ -1,10 +1,11 @@
 // Checks that the crawled pages are Unicode (UTF-8, NFC) Vietnamese (CV 4210 mục III.4; QĐ 1682/2018 Điều 6; TCVN 6909:2001).
+import { z } from 'zod';
 import type { FetchedPage } from '../src/model/artifacts.js';
 import { defineRule, type Evidence, type RuleOutcome } from '../src/model/rule.js';
 import { CV_4210, QD_1682_2018, cite } from '../src/engine/basis.js';
-import { sameHost } from '../src/engine/hosts.js';
+import { sameHost } from '../src/util/hosts.js';
 import { findMojibake, fontPatterns, isLegacyCharset, legacyFontUses } from '../src/engine/unicode.js';
-import { tagged, textContent } from '../src/engine/dom-index.js';
+import { tagged, textContent } from '../src/page/dom-index.js';
 
 type Html = FetchedPage & { doc: NonNullable<FetchedPage['doc']> };
 const MAX_EVIDENCE = 10;
@@ -21,6 +22,27 @@ const rule = defineRule({
       cite(QD_1682_2018, 'Điều 6 khoản 3 (phông chữ Việt, bộ mã Unicode, TCVN 6909:2001)'),
     ],
     requires: ['home', 'pages'],
+    options: {
+      /** unicode-tcvn6909 (TCVN 6909:2001): legacy fonts and charsets, mojibake markers, the NFD share that warns. */
+      unicode: z.object({
+        /** Case-insensitive patterns on a font family name without quotes: TCVN3 `.VnTime`, VNI `VNI-Times`. */
+        legacyFontPatterns: z.array(z.string()).default(['^\\.vn[a-z0-9]', '^vni[- _]?[a-z]']),
+        /** Charset names (declared or used) that are not Unicode Vietnamese encodings. */
+        legacyCharsets: z.array(z.string()).default([
+          'windows-1258', 'cp1258', 'x-cp1258', 'tcvn', 'tcvn3', 'tcvn-3', 'tcvn5712', 'tcvn-5712', 'tcvn5712-1', 'x-viet-tcvn5712',
+          'abc', 'viscii', 'x-viscii', 'vni', 'x-viet-vni', 'vps', 'x-viet-vps', 'viqr',
+        ]),
+        /** UTF-8 Vietnamese read as Latin-1 / windows-1252: letters that never follow each other in Vietnamese. */
+        mojibakeMarkers: z.array(z.string()).default([
+          'Ã¡', 'Ã¢', 'Ã£', 'Ã¨', 'Ã©', 'Ãª', 'Ã¬', 'Ã­', 'Ã²', 'Ã³', 'Ã´', 'Ãµ', 'Ã¹', 'Ãº', 'Ã½', 'Æ°', 'Æ¡', 'Æ¯', 'Ä‘', 'Ä\u0091',
+          'Ä\u0090', 'Äƒ', 'Ä‚', 'Ä©', 'Å©', 'áº', 'á»',
+        ]),
+        /** Markers needed on one page: one stray pair is a typo, a few are a decoding fault. */
+        mojibakeMinCount: z.number().int().positive().default(3),
+        /** Decomposed (NFD) letters over all letters of the crawled pages above which the rule warns. */
+        maxDecomposedRatio: z.number().nonnegative().default(0.01),
+      }).prefault({}),
+    },
     messages: {
       unicodeOk: { vi: '{pages} trang đã tải đều dùng Unicode dựng sẵn (NFC).', en: 'All {pages} crawled pages use precomposed Unicode (NFC).' },
       legacyCharset: { vi: 'Trang {url} dùng bảng mã cũ {charset}, không phải UTF-8.', en: 'Page {url} uses the legacy charset {charset}, not UTF-8.' },

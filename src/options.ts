@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { rulesConfigSchema, type RulesConfig } from './engine/rules-config.js';
+import type { RulesConfig } from './engine/rules-config.js';
+import { rulesConfigSchema } from '../rules/index.js';
 import { TOOL_NAME, TOOL_VERSION, TOOL_URL } from './version.js';
 import { FORMATS } from './report/formats.js';
 import { UsageError } from './usage-error.js';
@@ -114,7 +115,7 @@ export function resolveOptions(fromConfig: Partial<AuditOptions> | undefined, fr
 }
 
 export function mergeRulesConfig(partial: Partial<RulesConfig> | undefined): RulesConfig {
-  return rulesConfigSchema.parse(partial ?? {});
+  return rulesConfigSchema.parse(partial ?? {}) as RulesConfig;
 }
 
 /** zod's issue in our words (its own are English only: "Invalid input: expected number, received NaN"). */

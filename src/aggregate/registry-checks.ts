@@ -1,6 +1,6 @@
 // Run-level registry checks (docs/catalogue.md, "Facts recorded for triage"): what the registry owner must fix.
 import type { RegistryIssue, UnitResult } from '../model/result.js';
-import { hostOf, stripWww } from '../engine/hosts.js';
+import { hostOf, stripWww } from '../util/hosts.js';
 
 export interface UnitTrace {
   id: string;

@@ -1,7 +1,7 @@
 // `check URL` without --type: the unit type read from what a school's site says about itself — the name given,
 // the host ("thcs-binhan.hcm.edu.vn", "c2nguyendu…", "mnhoasen…") or the home page title ("Trường Tiểu học …").
 import type { UnitType } from '../model/unit.js';
-import { stripDiacritics } from '../engine/text.js';
+import { stripDiacritics } from '../util/text.js';
 
 export type TypeSource = 'type' | 'name' | 'host' | 'title';
 

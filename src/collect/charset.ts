@@ -1,6 +1,8 @@
-// Text decoding of a fetched body: BOM → Content-Type charset → <meta>/XML prescan → strict UTF-8 → windows-1258.
+// Text decoding of a fetched body: BOM → Content-Type charset → XML declaration / WHATWG <meta> prescan → strict
+// UTF-8 → windows-1258.
 // The fallback is windows-1258 because legacy Vietnamese sites that declare nothing are mostly in it.
 import type { CharsetInfo } from '../model/artifacts.js';
+import { PRESCAN_BYTES, prescanMeta } from './meta-prescan.js';
 
 const BOMS: [number[], string][] = [
   [[0xef, 0xbb, 0xbf], 'utf-8'],
@@ -14,18 +16,15 @@ export function charsetFromContentType(contentType: string | undefined): string 
   return m?.[2]?.toLowerCase();
 }
 
-/** HTML prescan of the first 4 KB (simplified from the WHATWG algorithm) plus the XML declaration for feeds. */
+/** The encoding of an XML declaration at the start (feeds, XHTML), lower-cased. */
+function xmlEncoding(bytes: Buffer): string | undefined {
+  const head = bytes.subarray(0, PRESCAN_BYTES).toString('latin1');
+  return /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([^"']+)["']/i.exec(head)?.[1]?.toLowerCase();
+}
+
+/** The label a body declares in its XML declaration or, by the WHATWG prescan, in a `<meta>` (src/collect/meta-prescan.ts). */
 export function prescanCharset(bytes: Buffer): string | undefined {
-  const head = bytes.subarray(0, 4096).toString('latin1');
-  const xml = /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([^"']+)["']/i.exec(head);
-  if (xml?.[1]) return xml[1].toLowerCase();
-  const noComments = head.replace(/<!--[\s\S]*?-->/g, '');
-  for (const tag of noComments.match(/<meta\b[^>]*>/gi) ?? []) {
-    // Matches both <meta charset="x"> and the charset= inside <meta http-equiv="Content-Type" content="…">.
-    const m = /[\s;"']charset\s*=\s*["']?\s*([^"'\s/>;]+)/i.exec(tag);
-    if (m?.[1]) return m[1].toLowerCase();
-  }
-  return undefined;
+  return xmlEncoding(bytes) ?? prescanMeta(bytes).label;
 }
 
 type Decoder = InstanceType<typeof TextDecoder>;
@@ -100,15 +99,16 @@ export function decodeText(bytes: Buffer, contentType: string | undefined, sniff
     const dec = tryDecoder(header);
     return finish(bytes, dec ?? new TextDecoder('utf-8'), { declared: header, source: 'header' });
   }
-  const meta = sniff ? prescanCharset(bytes) : undefined;
-  if (meta) {
-    const dec = tryDecoder(meta);
-    return finish(bytes, dec ?? new TextDecoder('utf-8'), { declared: meta, source: 'meta' });
-  }
+  const xml = sniff ? xmlEncoding(bytes) : undefined;
+  if (xml) return finish(bytes, tryDecoder(xml) ?? new TextDecoder('utf-8'), { declared: xml, source: 'meta' });
+  const meta = sniff ? prescanMeta(bytes) : {};
+  if (meta.decodeAs) return finish(bytes, new TextDecoder(meta.decodeAs), { declared: meta.label ?? meta.decodeAs, source: 'meta' });
+  // a label no decoder knows (a legacy Vietnamese `tcvn3`) decides nothing, as in a browser, but reports still name it
+  const declared = meta.unknownLabel !== undefined ? { declared: meta.unknownLabel } : {};
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return { text: text.normalize('NFC'), charset: { source: 'utf8-check', used: 'utf-8', ...countLetters(text) } };
+    return { text: text.normalize('NFC'), charset: { ...declared, source: 'utf8-check', used: 'utf-8', ...countLetters(text) } };
   } catch {
-    return finish(bytes, new TextDecoder('windows-1258'), { source: 'fallback' });
+    return finish(bytes, new TextDecoder('windows-1258'), { ...declared, source: 'fallback' });
   }
 }

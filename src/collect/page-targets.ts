@@ -1,8 +1,8 @@
 // Which further URLs a unit's home page leads the crawler to: navigation targets, same-site scripts, the feed.
 import type { CheerioAPI } from 'cheerio';
-import { sameHost } from '../engine/hosts.js';
-import { allLinks, contentLinks, isHttpUrl, navigationLinks, resolveHref } from '../engine/links.js';
-import { findKeyword } from '../engine/text.js';
+import { sameHost } from '../util/hosts.js';
+import { allLinks, contentLinks, isHttpUrl, navigationLinks, resolveHref } from '../page/links.js';
+import { findKeyword } from '../util/text.js';
 
 const STATIC_FILE = /\.(pdf|docx?|xlsx?|pptx?|odt|ods|rtf|jpe?g|png|gif|bmp|webp|svg|ico|tiff?|zip|rar|7z|gz|tar|mp3|mp4|m4a|avi|mov|wmv|flv|webm|exe|msi|apk|swf|css|js)$/i;
 

@@ -1,6 +1,6 @@
 // Transport probes for the https rule: does the http:// twin of an HTTPS home page redirect, serve, or refuse?
 import type { FetchResult, HttpProbe } from '../model/artifacts.js';
-import { stripWww } from '../engine/hosts.js';
+import { stripWww } from '../util/hosts.js';
 import type { CrawlContext, UnitScope } from './crawl-types.js';
 import { fetchPage } from './fetch-page.js';
 

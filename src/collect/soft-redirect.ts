@@ -2,7 +2,7 @@
 // location. Only redirect-offsite and no-malicious-content follow them (docs/catalogue.md, "How pages are found").
 import type { CheerioAPI } from 'cheerio';
 import type { SoftRedirect } from '../model/artifacts.js';
-import { isHttpUrl, resolveHref } from '../engine/links.js';
+import { isHttpUrl, resolveHref } from '../page/links.js';
 
 /** A refresh slower than this is a page reload or a notice, not a redirect. */
 const MAX_REFRESH_DELAY_SEC = 10;

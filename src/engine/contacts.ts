@@ -1,7 +1,7 @@
 // Phone numbers and e-mail addresses in Vietnamese page text, and a leader title next to one (section-gioi-thieu:
 // CV 4210 III.3 asks for the leaders' contacts). Titles are matched with their diacritics: `phó` is not `phố`.
 import type { CheerioAPI } from 'cheerio';
-import { cssPath } from './links.js';
+import { cssPath } from '../page/links.js';
 import { elementAt, entryOf, pageText } from './page-text.js';
 
 /** An e-mail address: labels that do not start or end with a hyphen, a letters-only top-level domain. */

@@ -3,10 +3,10 @@
 // says the site is kept up to date), plus `<time datetime>` and `article:published_time`.
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
-import { domIndex, hasDescendant, tagged, textContent, walkTree } from './dom-index.js';
-import { cssPath, navigationRegions } from './links.js';
+import { domIndex, hasDescendant, tagged, textContent, walkTree } from '../page/dom-index.js';
+import { cssPath, navigationRegions } from '../page/links.js';
 import { findDates, findNamedYears, findSchoolYears, parseDateValue } from './dates.js';
-import { stripDiacritics } from './text.js';
+import { stripDiacritics } from '../util/text.js';
 
 export interface ContentMatch {
   /** What was found as written ("14/11/2026", "năm học 2025-2026"). */
@@ -28,7 +28,7 @@ export interface ContentText {
 
 const SKIP_TAGS = new Set(['script', 'style', 'noscript', 'template', 'svg', 'nav', 'select', 'iframe', 'object', 'head']);
 const INLINE_TAGS = new Set(['a', 'span', 'em', 'strong', 'b', 'i', 'u', 'small', 'font', 'time', 'abbr', 'sup', 'sub', 'label', 'mark', 'big']);
-/** Containers of a post: their header/footer hold the post's date, not the site's chrome (as in links.ts). */
+/** Containers of a post: their header/footer hold the post's date, not the site's chrome (as in src/page/page-links.ts). */
 const ARTICLE_CLASSES = ['post', 'entry', 'news-item', 'news-detail', 'article'];
 
 function tokens(e: Element): string[] {
@@ -46,7 +46,7 @@ function isChrome(e: Element, inArticle: boolean, widgets: readonly RegExp[], me
   if (toks.some((t) => widgets.some((w) => w.test(t)))) return true;
   if (inArticle) return false;
   if (e.name === 'header' || e.name === 'footer') return true;
-  // The page's menus as navigation.ts finds them (slimmenu, sf-menu, role=menu…), not a copy of its rules.
+  // The page's menus as src/page/navigation.ts finds them (slimmenu, sf-menu, role=menu…), not a copy of its rules.
   return menus.has(e) || toks.some((t) => /footer/i.test(t));
 }
 

@@ -1,7 +1,7 @@
 // Vietnamese date reading shared by the freshness rules: dd/mm/yyyy, dd-mm-yyyy, dd.mm.yyyy, ISO, "ngày 3 tháng 11
 // năm 2026" (with or without diacritics) and school years ("năm học 2025-2026"). Pure functions over strings; the
 // audit date is always passed in, never read from the clock.
-import { stripDiacritics } from './text.js';
+import { stripDiacritics } from '../util/text.js';
 
 export interface FoundDate {
   /** UTC midnight of the calendar day. */

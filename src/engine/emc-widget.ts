@@ -6,9 +6,9 @@ import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import type { FetchResult } from '../model/artifacts.js';
 import type { Evidence } from '../model/rule.js';
-import { classTokens, domIndex, tagged, textContent } from './dom-index.js';
+import { classTokens, domIndex, tagged, textContent } from '../page/dom-index.js';
 import { splitJsComments } from './emc.js';
-import { cssPath, resolveHref } from './links.js';
+import { cssPath, resolveHref } from '../page/links.js';
 
 export interface WidgetHider {
   /** `css` rule or `script` statement. */

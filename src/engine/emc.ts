@@ -1,11 +1,12 @@
 // Analysis of the EMC monitoring code (TT 22/2023 Điều 4 k6) and EMC host matching, shared by emc-tag, emc-label
 // and the run's registry check (duplicated site ids). Pure: reads the home page and the same-site script files.
+import { tokTypes, tokenizer } from 'acorn';
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode } from 'domhandler';
 import type { Artifacts, FetchResult } from '../model/artifacts.js';
 import type { Evidence } from '../model/rule.js';
-import { hostMatches } from './hosts.js';
-import { cssPath, resolveHref } from './links.js';
+import { hostMatches } from '../util/hosts.js';
+import { cssPath, resolveHref } from '../page/links.js';
 
 /** Host is one of the EMC hosts or a subdomain of one (exact label match: no look-alikes). */
 export function isEmcHost(host: string, emcHosts: readonly string[]): boolean {
@@ -32,10 +33,47 @@ export function splitHtmlComments(html: string): { code: string; comments: strin
 }
 
 /**
- * JavaScript with `/* … *\/` and `// …` comments removed, and the comments' contents. String literals are skipped so
- * `'https://f-emc.ngsp.gov.vn/tracking'` keeps its `//`.
+ * JavaScript with `/* … *\/` and `// …` comments removed, and the comments' contents. The comments are the ones
+ * acorn's tokenizer reports, so a `//` or `/*` inside a string, a template literal or a regular expression
+ * (`'https://f-emc.ngsp.gov.vn/'`, `/\/*$/`) is code, never a comment that hides an EMC snippet. Script that does not
+ * tokenize (a broken or truncated file, markup pasted in a `<script>`) keeps the comments found before the error and
+ * has the rest scanned by the simple scanner below.
  */
 export function splitJsComments(js: string): { code: string; comments: string[] } {
+  const ranges: { start: number; end: number; block: boolean }[] = [];
+  let scannedTo = js.length;
+  try {
+    const tokens = tokenizer(js, {
+      ecmaVersion: 'latest', allowHashBang: true, allowReturnOutsideFunction: true, allowAwaitOutsideFunction: true,
+      onComment: (block, _text, start, end) => void ranges.push({ start, end, block }),
+    });
+    for (let t = tokens.getToken(); t.type !== tokTypes.eof; t = tokens.getToken()) scannedTo = t.end;
+    scannedTo = js.length;
+  } catch (error) {
+    // the tokens before the error stand; its own token and what follows are left to the simple scanner
+    const at = (error as { pos?: number }).pos;
+    scannedTo = Math.min(scannedTo === js.length ? 0 : scannedTo, typeof at === 'number' ? at : 0);
+    while (ranges.length && (ranges.at(-1) as { end: number }).end > scannedTo) ranges.pop();
+  }
+  const comments: string[] = [];
+  let code = '';
+  let at = 0;
+  for (const r of ranges) {
+    code += js.slice(at, r.start) + (r.block ? ' ' : '');
+    comments.push(js.slice(r.start + 2, r.block ? r.end - 2 : r.end));
+    at = r.end;
+  }
+  code += js.slice(at, scannedTo);
+  if (scannedTo < js.length) {
+    const rest = splitJsCommentsSimply(js.slice(scannedTo));
+    code += rest.code;
+    comments.push(...rest.comments);
+  }
+  return { code, comments };
+}
+
+/** The fallback for script that does not tokenize: string literals skipped, regular expressions and templates not known. */
+function splitJsCommentsSimply(js: string): { code: string; comments: string[] } {
   const comments: string[] = [];
   let out = '';
   let i = 0;

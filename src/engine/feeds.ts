@@ -3,7 +3,7 @@
 import { load, type CheerioAPI } from 'cheerio';
 import type { ParentNode } from 'domhandler';
 import { capTreeDepth } from '../collect/parse.js';
-import { cssPath, isHttpUrl, resolveHref } from './links.js';
+import { cssPath, isHttpUrl, resolveHref } from '../page/links.js';
 
 export interface FeedAd {
   url: string;

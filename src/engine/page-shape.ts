@@ -3,7 +3,7 @@
 // script shell, its near relative that loads scripts, is src/engine/script-shell.ts.
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
-import { domIndex, isLink, tagged, walkTree } from './dom-index.js';
+import { domIndex, isLink, tagged, walkTree } from '../page/dom-index.js';
 
 export interface PageShape {
   /** Characters of visible static text in <body> (whitespace collapsed). */

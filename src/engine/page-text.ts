@@ -3,8 +3,8 @@
 // The shared parse is never modified: rules share it.
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
-import { closest, domIndex, hasDescendant, walkTree } from './dom-index.js';
-import { navigationRegions } from './links.js';
+import { closest, domIndex, hasDescendant, walkTree } from '../page/dom-index.js';
+import { navigationRegions } from '../page/links.js';
 
 export interface TextSpan {
   start: number;

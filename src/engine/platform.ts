@@ -2,7 +2,7 @@
 // inspector fixes a fleet platform by platform ("which vendor do we call"), so the guess must name what decided it.
 // The markers of each platform are described in docs/platforms.md.
 import type { CheerioAPI } from 'cheerio';
-import { hostMatches, hostOf, registrableDomain, stripWww } from './hosts.js';
+import { hostMatches, hostOf, registrableDomain, stripWww } from '../util/hosts.js';
 
 export interface PlatformGuess {
   /** e.g. "NukeViet 4.x (Edu Gate)", "VHV", "WordPress", "Joomla", "ASP.NET Web Forms", "Cổng đa đơn vị (haiphong.edu.vn)". */

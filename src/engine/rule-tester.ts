@@ -8,9 +8,10 @@ import { ARTIFACT_KEYS, ARTIFACT_SPECS, type ArtifactSpec, type OptionArtifactKe
 import type { RegistryIndex, Rule, RuleContext, Status, UnitFacts } from '../model/rule.js';
 import type { Unit } from '../model/unit.js';
 import { parseHtml } from '../collect/parse.js';
-import { hostOf, sameHost } from './hosts.js';
+import { hostOf, sameHost } from '../util/hosts.js';
 import { judgeUnit } from './runner.js';
-import { defaultRulesConfig, type RulesConfig } from './rules-config.js';
+import type { RulesConfig } from './rules-config.js';
+import { defaultRulesConfig } from '../../rules/index.js';
 
 const FIXTURE_PAGES = fileURLToPath(new URL('../../fixtures/pages/', import.meta.url));
 

@@ -3,7 +3,7 @@
 // the one parse of the page; the rules' runner and the crawler's render decision share it.
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode } from 'domhandler';
-import { domIndex, isLink, tagged, walkTree } from './dom-index.js';
+import { domIndex, isLink, tagged, walkTree } from '../page/dom-index.js';
 
 /** Below this many characters of visible body text (whitespace collapsed) a page may be a shell. */
 export const SHELL_MAX_TEXT = 200;

@@ -3,13 +3,13 @@
 // with evidence, and builds the simple rules from "keywords + meta" so each rule file only states what differs.
 import type { CheerioAPI } from 'cheerio';
 import type { FetchedPage } from '../model/artifacts.js';
-import { defineRule, type Evidence, type Localized, type Rule, type RuleArtifacts, type RuleContext, type RuleMeta, type RuleOutcome } from '../model/rule.js';
+import { defineRule, type DefinedRule, type Evidence, type Localized, type RuleArtifacts, type RuleConfig, type RuleContext, type RuleMeta, type RuleOutcome } from '../model/rule.js';
 import type { Element } from 'domhandler';
-import { closest, descendants, hasDescendant, isLink } from './dom-index.js';
-import { contentLinks, cssPath, isHttpUrl, isPlaceholderHref, linkElement, navigationLinks, navigationRegions } from './links.js';
-import type { SectionId } from './rules-config.js';
+import { closest, descendants, hasDescendant, isLink } from '../page/dom-index.js';
+import { contentLinks, cssPath, isHttpUrl, isPlaceholderHref, linkElement, navigationLinks, navigationRegions } from '../page/links.js';
+import type { RuleOptionsShape, SectionId } from './rules-config.js';
 import { findSectionLinks, lookupPage, sectionLink, sectionPage, targetState, type SectionConfig, type SectionLink, type SiteView } from './sections.js';
-import { normalizeText } from './text.js';
+import { normalizeText } from '../util/text.js';
 import { clip } from './runner.js';
 
 export type SectionStatus = 'found' | 'broken' | 'unverified' | 'missing';
@@ -208,18 +208,23 @@ export function sectionPages(a: SiteView, located: LocatedSection, opts: { oneHo
   return [...out.values()];
 }
 
-export interface SectionRuleSpec extends Pick<RuleMeta, 'id' | 'title' | 'failureTitle' | 'weight' | 'appliesTo' | 'basis'> {
+export interface SectionRuleSpec<S extends RuleOptionsShape = NoOptions> extends Pick<RuleMeta, 'id' | 'title' | 'failureTitle' | 'weight' | 'appliesTo' | 'basis'> {
   section: SectionId;
   /** How messages name the section, e.g. { vi: '"Tin tức"', en: 'news ("Tin tức")' }. */
   name: Localized;
   ids: SectionMessageIds;
   /** Messages of `refine`. */
   messages?: Record<string, Localized>;
+  /** Options of `refine` (the rule's own, see RuleMeta.options). */
+  options?: S;
   /** Judges a found section further; returning undefined keeps the pass. */
-  refine?: (a: RuleArtifacts<'home' | 'pages'>, located: LocatedSection, ctx: RuleContext, pass: RuleOutcome) => RuleOutcome | undefined;
+  refine?: (a: RuleArtifacts<'home' | 'pages'>, located: LocatedSection, ctx: RuleContext<RuleConfig<S>>, pass: RuleOutcome) => RuleOutcome | undefined;
 }
 
-export function sectionRule(spec: SectionRuleSpec): Rule {
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- a section rule without options of its own
+type NoOptions = {};
+
+export function sectionRule<S extends RuleOptionsShape = NoOptions>(spec: SectionRuleSpec<S>): DefinedRule<S> {
   return defineRule({
     meta: {
       id: spec.id,
@@ -229,6 +234,7 @@ export function sectionRule(spec: SectionRuleSpec): Rule {
       appliesTo: spec.appliesTo,
       basis: spec.basis,
       requires: ['home', 'pages'],
+      ...(spec.options ? { options: spec.options } : {}),
       messages: { ...sectionMessages(spec.name, spec.ids), ...spec.messages },
     },
     check(a, ctx) {

@@ -3,9 +3,9 @@
 // makes a section exist, because only navigation links are searched.
 import type { Artifacts, FetchResult, FetchedPage } from '../model/artifacts.js';
 import type { Evidence } from '../model/rule.js';
-import { navigationLinks, type PageLink } from './links.js';
+import { navigationLinks, type PageLink } from '../page/links.js';
 import { softNotFound, type SoftNotFoundConfig } from './soft-not-found.js';
-import { findKeyword } from './text.js';
+import { findKeyword } from '../util/text.js';
 
 export interface SectionLink {
   link: PageLink;

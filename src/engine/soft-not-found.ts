@@ -2,8 +2,8 @@
 // portals answer a missing page with 200 and a "Không tìm thấy trang" page, or redirect to PageNotFoundError.aspx.
 import type { CheerioAPI } from 'cheerio';
 import type { FetchedPage } from '../model/artifacts.js';
-import { domIndex, selfOrAncestor, textContent } from './dom-index.js';
-import { findKeyword, normalizeText } from './text.js';
+import { domIndex, selfOrAncestor, textContent } from '../page/dom-index.js';
+import { findKeyword, normalizeText } from '../util/text.js';
 
 export interface SoftNotFoundConfig {
   /** Phrases of an error page's title or main heading; a phrase of digits ("404") counts only as a number of its own. */

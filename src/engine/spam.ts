@@ -1,8 +1,7 @@
 // Gambling-spam matching for no-malicious-content: terms and brands as whole words, a warning context that makes a
-// term legitimate ("phòng chống cá độ"), and betting hosts. Lists come from the rules config.
-import type { RulesConfig } from './rules-config.js';
-import { hostOf } from './hosts.js';
-import { findKeyword, normalizeText, stripDiacritics } from './text.js';
+// term legitimate ("phòng chống cá độ"), and betting hosts. Lists come from no-malicious-content's options.
+import { hostOf } from '../util/hosts.js';
+import { findKeyword, normalizeText, stripDiacritics } from '../util/text.js';
 
 const WORD = /[\p{L}\p{N}]/u;
 
@@ -18,6 +17,16 @@ function wordIndices(haystack: string, needle: string): number[] {
   return out;
 }
 
+/** The lists these helpers read (no-malicious-content's options, rules/no-malicious-content.ts). */
+export interface SpamConfig {
+  bettingTerms: readonly string[];
+  bettingBrands: readonly string[];
+  bettingHostWords: readonly string[];
+  antiGamblingContext: readonly string[];
+  antiGamblingContextChars: number;
+  defacementMarkers: readonly string[];
+}
+
 interface Prepared {
   terms: { term: string; forms: string[] }[];
   hostWords: { word: string; w: string }[];
@@ -29,8 +38,8 @@ interface Prepared {
 }
 
 // The lists' normalised forms, once per rules config: these helpers run on every link and text block of every page.
-const preparedFor = new WeakMap<RulesConfig, Prepared>();
-function prepared(cfg: RulesConfig): Prepared {
+const preparedFor = new WeakMap<SpamConfig, Prepared>();
+function prepared(cfg: SpamConfig): Prepared {
   let p = preparedFor.get(cfg);
   if (!p) {
     const terms = [...cfg.bettingTerms, ...cfg.bettingBrands].map((term) => {
@@ -63,12 +72,12 @@ export interface TermHit {
  * without them ("nha cai uy tin"), but the bare form is never matched against text stripped of its diacritics: that
  * would make "cả đó" read as "cá độ".
  */
-export function findBettingTerms(text: string, cfg: RulesConfig): TermHit[] {
+export function findBettingTerms(text: string, cfg: SpamConfig): TermHit[] {
   return bettingTermsInNormalized(normalizeText(text), cfg);
 }
 
 /** findBettingTerms on text already passed through normalizeText (a page's text is normalised once for all scans). */
-export function bettingTermsInNormalized(t: string, cfg: RulesConfig): TermHit[] {
+export function bettingTermsInNormalized(t: string, cfg: SpamConfig): TermHit[] {
   const { anyTerm } = prepared(cfg);
   if (!t || !anyTerm || !anyTerm.test(t)) return [];
   const hits: TermHit[] = [];
@@ -89,7 +98,7 @@ export function bettingTermsInNormalized(t: string, cfg: RulesConfig): TermHit[]
  * The betting brand or word a URL's host carries (`nhacai-w88.example.com` → w88), or undefined. Short names (w88,
  * go88, iwin) must start a label part so that `kiwing.vn` is not "iwin"; longer ones may occur anywhere in a label.
  */
-export function bettingHost(url: string, cfg: RulesConfig): string | undefined {
+export function bettingHost(url: string, cfg: SpamConfig): string | undefined {
   if (!/^https?:/i.test(url)) return undefined;
   const host = hostOf(url);
   if (!host) return undefined;
@@ -115,12 +124,12 @@ function hostVerdict(host: string, p: Prepared): string | undefined {
 }
 
 /** Defacement signatures ("Hacked by …") in `text`. */
-export function findDefacement(text: string, cfg: RulesConfig): { marker: string; around: string } | undefined {
+export function findDefacement(text: string, cfg: SpamConfig): { marker: string; around: string } | undefined {
   return defacementInNormalized(normalizeText(text), cfg);
 }
 
 /** findDefacement on text already passed through normalizeText. */
-export function defacementInNormalized(t: string, cfg: RulesConfig): { marker: string; around: string } | undefined {
+export function defacementInNormalized(t: string, cfg: SpamConfig): { marker: string; around: string } | undefined {
   for (const { marker, normalized } of prepared(cfg).markers) {
     const [i] = wordIndices(t, normalized);
     if (i !== undefined) return { marker, around: t.slice(Math.max(0, i - 40), i + marker.length + 80) };

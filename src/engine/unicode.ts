@@ -1,8 +1,8 @@
 // Signs that a page is not Unicode Vietnamese (TCVN 6909:2001): legacy TCVN3/VNI fonts in CSS or <font face>, a legacy
 // charset, and mojibake (UTF-8 bytes read as Latin-1). Pure functions over a parsed page.
 import type { CheerioAPI } from 'cheerio';
-import { domIndex, tagged, textContent } from './dom-index.js';
-import { cssPath } from './links.js';
+import { domIndex, tagged, textContent } from '../page/dom-index.js';
+import { cssPath } from '../page/links.js';
 
 export interface LegacyFontUse {
   font: string;

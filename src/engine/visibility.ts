@@ -3,7 +3,7 @@
 // footer) and accessibility-basic (inputs a visitor never sees need no label).
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
-import { domIndex, tagged, textContent, walkTree } from './dom-index.js';
+import { domIndex, tagged, textContent, walkTree } from '../page/dom-index.js';
 
 export interface HidingCss {
   classes: Map<string, string>;

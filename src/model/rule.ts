@@ -1,7 +1,7 @@
 // The rule contract: a plain object of metadata plus a pure judgement over artifacts (ESLint's meta + logic shape).
 import type { ArtifactKey, Artifacts } from './artifacts.js';
 import type { Unit, UnitType } from './unit.js';
-import type { RulesConfig } from '../engine/rules-config.js';
+import type { RuleOptions, RuleOptionsShape, RulesConfig, SharedRulesConfig } from '../engine/rules-config.js';
 
 /** `exempt`: an approved exemption (`--exemptions`) set the finding aside; left out of the score like `na`. */
 export const STATUSES = ['pass', 'warn', 'fail', 'na', 'error', 'exempt'] as const;
@@ -30,7 +30,7 @@ export interface Evidence {
   snapshot?: string;
 }
 
-export interface RuleMeta<R extends ArtifactKey = ArtifactKey, O extends ArtifactKey = ArtifactKey> {
+export interface RuleMeta<R extends ArtifactKey = ArtifactKey, O extends ArtifactKey = ArtifactKey, S extends RuleOptionsShape = RuleOptionsShape> {
   /** kebab-case, equal to the file name in rules/. */
   id: string;
   /** The compliant state, and the failing one. */
@@ -46,6 +46,11 @@ export interface RuleMeta<R extends ArtifactKey = ArtifactKey, O extends Artifac
   requires: readonly R[];
   /** Artifacts the check reads when present (e.g. `tls` is absent by design on an http-only site). */
   optional?: readonly O[];
+  /**
+   * The rule's own options (zod fields with the catalogue's defaults), under their names in the rules config
+   * (`rules` of `--config`); the shared data of several rules is in src/engine/rules-config.ts.
+   */
+  options?: S;
   /** messageId → template with {placeholders}; tests assert ids, not wording. */
   messages: Record<string, Localized>;
   /**
@@ -99,10 +104,10 @@ export interface RegistryIndex {
   childrenOf(unit: Unit): Unit[];
 }
 
-export interface RuleContext {
+export interface RuleContext<C = RulesConfig> {
   /** The audit date (`--now`); rules never read the clock. */
   now: Date;
-  config: RulesConfig;
+  config: C;
   registry: RegistryIndex;
 }
 
@@ -127,18 +132,32 @@ export interface Rule {
   check(artifacts: DeclaredArtifacts, ctx: RuleContext): RuleOutcome;
 }
 
-export interface RuleDefinition<R extends ArtifactKey, O extends ArtifactKey> {
-  meta: RuleMeta<R, O>;
-  check(artifacts: RuleArtifacts<R, O>, ctx: RuleContext): RuleOutcome;
+/** The rules config a rule's check sees: the shared data and its own options (the others' are not its business). */
+export type RuleConfig<S extends RuleOptionsShape> = SharedRulesConfig & RuleOptions<S>;
+
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- a rule without options of its own
+type NoOptions = {};
+
+export interface RuleDefinition<R extends ArtifactKey, O extends ArtifactKey, S extends RuleOptionsShape> {
+  meta: RuleMeta<R, O, S>;
+  check(artifacts: RuleArtifacts<R, O>, ctx: RuleContext<RuleConfig<S>>): RuleOutcome;
+}
+
+/** A rule as `defineRule` returns it: the registry's Rule, keeping the type of its own options. */
+export interface DefinedRule<S extends RuleOptionsShape = NoOptions> extends Rule {
+  meta: RuleMeta<ArtifactKey, ArtifactKey, S>;
 }
 
 /**
- * Declares a rule: `meta.requires` and `meta.optional` type the `check` argument. The runner checks the required
- * keys are present before it calls `check`, which is what makes the narrowing below sound.
+ * Declares a rule: `meta.requires` and `meta.optional` type the `check` argument, `meta.options` its config. The
+ * runner checks the required keys are present before it calls `check`, and the config is parsed with every rule's
+ * options (rules/index.ts), which is what makes the narrowing below sound.
  */
-export function defineRule<const R extends ArtifactKey, const O extends ArtifactKey = never>(rule: RuleDefinition<R, O>): Rule {
+export function defineRule<const R extends ArtifactKey, const O extends ArtifactKey = never, S extends RuleOptionsShape = NoOptions>(
+  rule: RuleDefinition<R, O, S>,
+): DefinedRule<S> {
   return {
-    meta: rule.meta,
-    check: (artifacts, ctx) => rule.check(artifacts as RuleArtifacts<R, O>, ctx),
+    meta: rule.meta as RuleMeta<ArtifactKey, ArtifactKey, S>,
+    check: (artifacts, ctx) => rule.check(artifacts as RuleArtifacts<R, O>, ctx as RuleContext<RuleConfig<S>>),
   };
 }

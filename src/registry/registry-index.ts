@@ -1,7 +1,7 @@
 // The registry as rules see it: children looked up by website host in O(1), for fleets of thousands of units.
 import type { RegistryIndex } from '../model/rule.js';
 import type { Unit } from '../model/unit.js';
-import { hostOf, stripWww } from '../engine/hosts.js';
+import { hostOf, stripWww } from '../util/hosts.js';
 
 /** The key sameHost() compares: host without scheme, port, path or `www.`. */
 function siteKey(url: string | undefined): string | undefined {

@@ -1,6 +1,6 @@
 // Unit types as registries write them: the canonical ids plus the labels offices use ("THPT", "Mầm non", "Sở GDĐT").
 import { UNIT_TYPES, type UnitType } from '../model/unit.js';
-import { stripDiacritics } from '../engine/text.js';
+import { stripDiacritics } from '../util/text.js';
 
 /** Case-, diacritic-, space- and punctuation-insensitive key: "Sở GD&ĐT" → "sogddt", "TH-THCS" → "ththcs". */
 export const labelKey = (label: string): string => stripDiacritics(label.normalize('NFC').toLowerCase()).replace(/[^a-z0-9]/g, '');

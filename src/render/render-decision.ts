@@ -8,9 +8,9 @@
 import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import type { RenderWhy } from '../model/artifacts.js';
-import { classTokens, descendants, domIndex, hasDescendant, isLink, tagged, textContent } from '../engine/dom-index.js';
+import { classTokens, descendants, domIndex, hasDescendant, isLink, tagged, textContent } from '../page/dom-index.js';
 import { scanEmcCode, splitJsComments } from '../engine/emc.js';
-import { navigationRegions } from '../engine/links.js';
+import { navigationRegions } from '../page/links.js';
 import { isScriptShell } from '../engine/script-shell.js';
 
 export type RenderMode = 'auto' | 'always' | 'never';

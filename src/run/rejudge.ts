@@ -8,7 +8,7 @@ import type { Format } from '../report/formats.js';
 import type { Lang } from '../engine/messages.js';
 import type { Rule } from '../model/rule.js';
 import type { RulesConfig } from '../engine/rules-config.js';
-import { defaultRulesConfig } from '../engine/rules-config.js';
+import { defaultRulesConfig } from '../../rules/index.js';
 import { buildRegistryIndex } from '../registry/index.js';
 import { JsonlStore } from '../store/jsonl-store.js';
 import { DistrictAggregator } from '../aggregate/districts.js';

@@ -2,8 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../src/collect/parse.js';
 import { directoryTargets, followsSection, oneHopTargets, prioritizedNavigationTargets } from '../../src/collect/page-targets.js';
-import { crawlTargeting, defaultRulesConfig } from '../../src/engine/rules-config.js';
-import { contentLinks } from '../../src/engine/links.js';
+import { crawlTargeting } from '../../src/engine/rules-config.js';
+import { defaultRulesConfig } from '../../rules/index.js';
+import { contentLinks } from '../../src/page/links.js';
 
 const targeting = crawlTargeting(defaultRulesConfig());
 const BASE = 'https://thcs-vanlang.hcm.edu.vn/';

@@ -7,7 +7,7 @@ import { MAX_TREE_DEPTH, capTreeDepth } from '../../src/collect/parse.js';
 import { MAX_NESTING, limitNesting } from '../../src/collect/nesting.js';
 import { makeArtifacts, makeContext } from '../../src/engine/rule-tester.js';
 import { judgeUnit } from '../../src/engine/runner.js';
-import { descendants, domIndex, hasDescendant, textContent, walkTree } from '../../src/engine/dom-index.js';
+import { descendants, domIndex, hasDescendant, textContent, walkTree } from '../../src/page/dom-index.js';
 import { pageText } from '../../src/engine/page-text.js';
 import { hiddenRoots } from '../../src/engine/visibility.js';
 import { contentText } from '../../src/engine/dated-items.js';

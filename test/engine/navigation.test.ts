@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../src/collect/parse.js';
 import { prioritizedNavigationTargets } from '../../src/collect/page-targets.js';
-import { navigationLinks, navigationRegions, namesMenu, cssPath, contentLinks } from '../../src/engine/links.js';
+import { navigationLinks, navigationRegions, namesMenu, cssPath, contentLinks } from '../../src/page/links.js';
 import { fixturePage } from '../../src/engine/rule-tester.js';
 
 const paths = (html: string, base: string): string[] =>

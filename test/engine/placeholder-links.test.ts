@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPlaceholderHref, isPostbackLink, samePage } from '../../src/engine/placeholder-links.js';
+import { isPlaceholderHref, isPostbackLink, samePage } from '../../src/page/placeholder-links.js';
 
 const HOME = 'https://thcs-leloi.hcm.edu.vn/';
 

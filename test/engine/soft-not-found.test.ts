@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultRulesConfig } from '../../src/engine/rules-config.js';
+import { defaultRulesConfig } from '../../rules/index.js';
 import { fetchedPage } from '../../src/engine/rule-tester.js';
 import { softNotFound } from '../../src/engine/soft-not-found.js';
 

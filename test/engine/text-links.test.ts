@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { matchesKeyword, normalizeText, stripDiacritics } from '../../src/engine/text.js';
-import { footerLinks, navigationLinks, allLinks } from '../../src/engine/links.js';
+import { matchesKeyword, normalizeText, stripDiacritics } from '../../src/util/text.js';
+import { footerLinks, navigationLinks, allLinks } from '../../src/page/links.js';
 import { parseHtml } from '../../src/collect/parse.js';
-import { registrableDomain, sameHost } from '../../src/engine/hosts.js';
+import { registrableDomain, sameHost } from '../../src/util/hosts.js';
 
 describe('keyword matching', () => {
   it('is case-insensitive, NFC, handles nbsp and matches without diacritics', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sameHost } from '../../src/engine/hosts.js';
+import { sameHost } from '../../src/util/hosts.js';
 import type { Unit, UnitType } from '../../src/model/unit.js';
 import { buildRegistryIndex, readRegistry } from '../../src/registry/index.js';
 import { fixture } from './helpers.js';

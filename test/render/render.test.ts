@@ -7,7 +7,7 @@ import { crawlUnit } from '../../src/collect/crawl-unit.js';
 import type { ArtifactKey, Artifacts } from '../../src/model/artifacts.js';
 import type { Unit } from '../../src/model/unit.js';
 import { analyseEmcTag } from '../../src/engine/emc.js';
-import { navigationLinks } from '../../src/engine/links.js';
+import { navigationLinks } from '../../src/page/links.js';
 import { context, html, startServer, type TestServer } from '../collect/servers.js';
 import { SPA_APP_JS, SPA_HOME, TAG_MANAGER_JS, MENU_SCRIPT_HOME, EMC_HOSTS } from './pages.js';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import rule from '../../rules/no-malicious-content.js';
 import type { Artifacts } from '../../src/model/artifacts.js';
 import { bettingHost, findBettingTerms } from '../../src/engine/spam.js';
-import { defaultRulesConfig } from '../../src/engine/rules-config.js';
+import { optionDefaults } from '../../src/engine/rules-config.js';
 import { fetchedPage, fixturePage, makeArtifacts, runRuleCases } from '../../src/engine/rule-tester.js';
 
 const page = (name: string): string => fixturePage('no-malicious-content', name);
@@ -78,7 +78,7 @@ describe('no-malicious-content', () => {
   ]);
 
   it('matches terms as whole words, with diacritics or written bare, never inside another word', () => {
-    const cfg = defaultRulesConfig();
+    const cfg = optionDefaults(rule);
     const terms = (t: string): string[] => findBettingTerms(t, cfg).map((h) => h.term);
     expect(terms('Nha cai uy tin so 1')).toContain('nhà cái');
     expect(terms('tất cả đó là')).toEqual([]);
@@ -90,7 +90,7 @@ describe('no-malicious-content', () => {
   });
 
   it('recognises betting hosts by brand or word, not look-alike names', () => {
-    const cfg = defaultRulesConfig();
+    const cfg = optionDefaults(rule);
     expect(bettingHost('https://nhacai-w88.example.com/', cfg)).toBe('w88');
     expect(bettingHost('https://fb88vip.example.com/x', cfg)).toBe('fb88');
     expect(bettingHost('https://kiwing.example.com/', cfg)).toBeUndefined();

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Artifacts } from '../../src/model/artifacts.js';
 import { parseHtml } from '../../src/collect/parse.js';
-import { navigationLinks } from '../../src/engine/links.js';
+import { navigationLinks } from '../../src/page/links.js';
 import { fetchedPage, makeArtifacts, type ArtifactOptions } from '../../src/engine/rule-tester.js';
 import { resolveFile, isHtmlFile } from '../../src/fixture-server/files.js';
 import { defaultSitesDir } from '../../src/fixture-server/repo-root.js';

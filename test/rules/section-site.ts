@@ -1,7 +1,7 @@
 // Test helper for the section rules: a home page plus the pages the crawler fetched for it, by path.
 import type { FetchFailureReason } from '../../src/model/artifacts.js';
 import { parseHtml } from '../../src/collect/parse.js';
-import { navigationLinks } from '../../src/engine/links.js';
+import { navigationLinks } from '../../src/page/links.js';
 import { fetchedPage, fixturePage, makeArtifacts, type ArtifactOptions, type TestArtifacts } from '../../src/engine/rule-tester.js';
 
 /** A fetched page: HTML (200), an HTTP status (error page), a failed fetch, or null: not fetched (past --max-pages). */

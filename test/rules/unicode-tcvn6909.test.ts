@@ -6,7 +6,7 @@ import type { CharsetInfo } from '../../src/model/artifacts.js';
 import { countLetters } from '../../src/collect/charset.js';
 import { fetchedPage, fixturePage, makeArtifacts, runRuleCases, type TestArtifacts } from '../../src/engine/rule-tester.js';
 import { findMojibake, fontPatterns, legacyFamily } from '../../src/engine/unicode.js';
-import { defaultRulesConfig } from '../../src/engine/rules-config.js';
+import { optionDefaults } from '../../src/engine/rules-config.js';
 
 const page = (name: string): string => fixturePage('unicode-tcvn6909', name);
 /** The file as bytes decoded, before the NFC normalisation the crawler applies (for the NFD counts). */
@@ -88,7 +88,7 @@ describe('unicode-tcvn6909', () => {
   ]);
 
   it('finds legacy families in font values, shorthand included', () => {
-    const p = fontPatterns(defaultRulesConfig().unicode.legacyFontPatterns);
+    const p = fontPatterns(optionDefaults(rule).unicode.legacyFontPatterns);
     expect(legacyFamily('".VnTime", "Times New Roman"', p)).toBe('.VnTime');
     expect(legacyFamily('bold 14pt/1.2 .VnTimeH', p)).toBe('.VnTimeH');
     expect(legacyFamily("'VNI-Helve', Arial", p)).toBe('VNI-Helve');
@@ -97,7 +97,7 @@ describe('unicode-tcvn6909', () => {
   });
 
   it('counts mojibake markers', () => {
-    const markers = defaultRulesConfig().unicode.mojibakeMarkers;
+    const markers = optionDefaults(rule).unicode.mojibakeMarkers;
     expect(findMojibake('TrÆ°á»ng Tiá»ƒu há»c', markers).count).toBe(4);
     expect(findMojibake('Trường Tiểu học ĐÃ KẾT NỐI, Đà Nẵng', markers).count).toBe(0);
   });

@@ -1,7 +1,7 @@
 // Links that look like menu entries but lead to no page of their own (docs/navigation.md): `href` empty, `#…`,
 // `javascript:…`, or resolving to the home page or to the page they are on. ASP.NET WebForms menus are the exception:
 // `__doPostBack(…)` / `WebForm_DoPostBackWithOptions(…)` entries reach their page by a form post.
-import { hostOf, stripWww } from './hosts.js';
+import { hostOf, stripWww } from '../util/hosts.js';
 import { isHttpUrl } from './resolve-href.js';
 
 const POSTBACK = /(?:__doPostBack|WebForm_DoPostBackWithOptions)\s*\(/;

@@ -4,7 +4,7 @@
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { classTokens, domIndex, isLink } from './dom-index.js';
-import { sameHost } from './hosts.js';
+import { sameHost } from '../util/hosts.js';
 import { isPostbackLink } from './placeholder-links.js';
 import { isHttpUrl, resolveHrefIn } from './resolve-href.js';
 
