@@ -1,6 +1,6 @@
 // `npm run bench`: the pipeline's figures against the simulated fleet (bench/fleet), each with its target, measured
 // in this run. Default sizes fit a 10-minute budget on 2 cores; --full runs the sizes of issue 7. See bench/README.md.
-//   node dist-bench/bench/run.js [--full] [--runs 3] [--only floor,scale,memory,report] [--keep]
+//   node dist-bench/bench/run.js [--full] [--runs 3] [--only floor,scale,memory,report,render] [--keep]
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,12 +8,13 @@ import { parseArgs } from 'node:util';
 import { startFleet } from './fleet/fleet.js';
 import { writeRegistry } from './fleet/units.js';
 import { auditChild, bareChild, reportChild, rssAt, type AuditRun } from './measure.js';
+import { renderFigures } from './render-cost.js';
 
 const { values: flags } = parseArgs({
   options: {
     full: { type: 'boolean', default: false },
     runs: { type: 'string', default: '3' },
-    only: { type: 'string', default: 'floor,scale,memory,report' },
+    only: { type: 'string', default: 'floor,scale,memory,report,render' },
     keep: { type: 'boolean', default: false },
     latency: { type: 'string', default: '200' },
     bandwidth: { type: 'string', default: '0' },
@@ -26,8 +27,8 @@ const { values: flags } = parseArgs({
 
 const full = flags.full;
 const SIZES = full
-  ? { floor: 1000, scale: 2000, memory: 10_000, memory5: 50_000, report: 50_000 }
-  : { floor: 60, scale: 300, memory: 150, memory5: 500, report: 50_000 };
+  ? { floor: 1000, scale: 2000, memory: 10_000, memory5: 50_000, report: 50_000, render: 100, renderAuto: 1000 }
+  : { floor: 60, scale: 300, memory: 150, memory5: 500, report: 50_000, render: 10, renderAuto: 60 };
 const RUNS = Math.max(1, Number(flags.runs));
 const PHASES = new Set(flags.only.split(','));
 const LATENCY = Number(flags.latency);
@@ -74,6 +75,7 @@ try {
   if (PHASES.has('scale')) await scale();
   if (PHASES.has('memory')) await memory();
   if (PHASES.has('report')) await reportFigure();
+  if (PHASES.has('render')) for (const f of await renderFigures({ tmp, renderUnits: SIZES.render, autoUnits: SIZES.renderAuto, args: PER_IP, limitMs: CHILD_LIMIT_MS })) report(f);
 } finally {
   if (!flags.keep) await rm(tmp, { recursive: true, force: true });
 }

@@ -95,11 +95,13 @@ export async function checkCommand(url: string, cmd: Command): Promise<number> {
 async function rejudgeAs(dir: string, type: UnitType, prepared: Prepared, rules: Rule[]): Promise<UnitResult | undefined> {
   const [archive] = await listArchives(dir).catch(() => []);
   if (!archive) return undefined;
-  const { artifacts, crawl } = await loadArtifacts(archive);
+  const { artifacts, crawl, screenshots } = await loadArtifacts(archive);
   const unit = { ...artifacts.unit, type };
   const results = JSON.parse(await readFile(join(dir, 'results.json'), 'utf8')) as RunResults;
   const ruleCtx = { now: new Date(results.run.now), config: mergeRulesConfig(prepared.rulesConfigPartial), registry: buildRegistryIndex([unit]) };
-  return judgeArtifacts({ artifacts: { ...artifacts, unit }, crawl, rules, ruleCtx, lang: prepared.options.lang, ruleSetVersion: RULE_SET_VERSION, logger: prepared.logger });
+  const judged = judgeArtifacts({ artifacts: { ...artifacts, unit }, crawl, rules, ruleCtx, lang: prepared.options.lang, ruleSetVersion: RULE_SET_VERSION, logger: prepared.logger });
+  // the same run directory: its screenshots stay where they are
+  return screenshots?.length ? { ...judged, screenshots } : judged;
 }
 
 const SOURCE_TEXT: Record<Exclude<InferredType['from'], 'type'>, { vi: string; en: string }> = {

@@ -2,19 +2,21 @@
 // the rule tester how a test gives it). The runner's `missingArtifact` names, `src/store/artifact-archive.ts` and
 // `src/engine/rule-tester.ts` read this table; adding an artifact is its field in `Artifacts`, one line here and
 // its collection in `src/collect/crawl-unit.ts`.
-import type { ArtifactKey, Artifacts, FetchResult, SoftRedirect } from './artifacts.js';
+import type { ArtifactKey, Artifacts, FetchResult, RenderFacts, SoftRedirect } from './artifacts.js';
 
 /**
  * How an artifact is archived: `fetch` a FetchResult (the parse is dropped, and redone from the text on load),
- * `fetch-map` a Map of them by URL, `soft-redirect` a SoftRedirect whose target is a fetch, `json` plain data,
+ * `fetch-map` a Map of them by URL, `soft-redirect` a SoftRedirect whose target is a fetch, `render` the render's
+ * facts without the screenshot's bytes (the JPEG is in evidence/), `json` plain data,
  * `derived` not stored (rebuilt from another artifact on load), `not-kept` not stored at all (a re-judge goes without it).
  */
-export type StoredAs = 'fetch' | 'fetch-map' | 'soft-redirect' | 'json' | 'derived' | 'not-kept';
+export type StoredAs = 'fetch' | 'fetch-map' | 'soft-redirect' | 'render' | 'json' | 'derived' | 'not-kept';
 
 /** The storage kinds that fit an artifact's type, so a declaration that does not fit fails to compile. */
 type StoredAsFor<T> = 'not-kept' | (T extends FetchResult ? 'fetch' | 'derived'
   : T extends Map<string, FetchResult> ? 'fetch-map'
   : T extends SoftRedirect ? 'soft-redirect'
+  : T extends RenderFacts ? 'render'
   : 'json');
 
 export interface ArtifactSpec<S extends StoredAs = StoredAs> {
@@ -42,9 +44,9 @@ export const ARTIFACT_SPECS = {
   stylesheets: { name: 'tệp CSS / stylesheets', stored: 'fetch-map' },
   feed: { name: 'RSS/Atom', stored: 'fetch' },
   searchbotHome: { name: 'trang chủ với user agent Googlebot / home page as Googlebot', stored: 'fetch' },
-  // the browser's facts (timings, screenshot) are reported when the unit is judged; a re-judge reads the archived
-  // home page, which holds the rendered DOM when the render was judged
-  render: { name: 'trang chủ hiển thị bằng trình duyệt / the rendered home page', stored: 'not-kept' },
+  // the browser's facts (why, timings, refusals, a failed render's error): a re-judge reports the same timings and
+  // keeps a failed render's reason; the archived home page holds the rendered DOM when the render was judged
+  render: { name: 'trang chủ hiển thị bằng trình duyệt / the rendered home page', stored: 'render' },
 } as const satisfies { readonly [K in ArtifactKey]: ArtifactSpec<StoredAsFor<NonNullable<Artifacts[K]>>> };
 
 export const ARTIFACT_KEYS = Object.keys(ARTIFACT_SPECS) as ArtifactKey[];

@@ -75,7 +75,7 @@ async function crawlAndJudge(input: AuditUnitInput, ticket: PageTicket): Promise
     });
     if (shots.length) result.screenshots = shots;
   }
-  if (input.saveArtifactsTo) await saveArtifacts(input.saveArtifactsTo, artifacts, crawl);
+  if (input.saveArtifactsTo) await saveArtifacts(input.saveArtifactsTo, artifacts, crawl, result.screenshots);
   return result;
 }
 

@@ -1,6 +1,6 @@
 // `rejudge RUN_DIR`: the current rules over the artifacts a run stored with --save-artifacts, without touching
 // any server, into a new run directory that records the rule-set version used and the run it came from.
-import { mkdir } from 'node:fs/promises';
+import { copyFile, mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Logger } from 'pino';
 import { UsageError } from '../options.js';
@@ -19,6 +19,8 @@ import { acquireRunLock } from '../store/run-lock.js';
 import { judgeArtifacts } from './audit-unit.js';
 import { finishRun, traceOf, type FinishedRun } from './finish-run.js';
 import type { Unit } from '../model/unit.js';
+import type { ScreenshotRef } from '../model/result.js';
+import { linkableShots } from '../report/screenshot-links.js';
 
 export interface RejudgeInput {
   runDir: string;
@@ -64,8 +66,10 @@ export async function rejudgeRun(input: RejudgeInput): Promise<FinishedRun & { d
     const traces: UnitTrace[] = [];
     try {
       for (const file of archives) {
-        const { artifacts, crawl } = await loadArtifacts(file);
+        const { artifacts, crawl, screenshots } = await loadArtifacts(file);
         const result = judgeArtifacts({ artifacts, crawl, rules: input.rules, ruleCtx, lang, ruleSetVersion: input.ruleSetVersion, logger: input.logger });
+        const shots = await carryScreenshots(source, dir, screenshots ?? []);
+        if (shots.length) result.screenshots = shots;
         await store.append(result);
         aggregator.add(result);
         traces.push(traceOf(result));
@@ -81,4 +85,18 @@ export async function rejudgeRun(input: RejudgeInput): Promise<FinishedRun & { d
   } finally {
     await release();
   }
+}
+
+/**
+ * The original run's screenshots of a unit, copied into the new run directory so its reports' relative links
+ * resolve there too; a picture no longer in the source's evidence/ is left out, never linked broken.
+ */
+async function carryScreenshots(source: string, dir: string, shots: readonly ScreenshotRef[]): Promise<ScreenshotRef[]> {
+  const kept: ScreenshotRef[] = [];
+  for (const shot of linkableShots({ screenshots: [...shots] })) {
+    await mkdir(join(dir, 'evidence'), { recursive: true });
+    const copied = await copyFile(join(source, shot.file), join(dir, shot.file)).then(() => true, () => false);
+    if (copied) kept.push(shot);
+  }
+  return kept;
 }

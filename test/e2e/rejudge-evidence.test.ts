@@ -69,7 +69,7 @@ describe('rejudge', () => {
     expect(again.run.ruleSetVersion).toMatch(/^\d{4}\./);
     expect(again.run.now).toBe(original.run.now);
     const strip = (x: RunResults): unknown => x.units.map((u) => ({
-      id: u.id, score: u.score, grade: u.grade, crawl: u.crawl.status, verified: u.verified, facts: u.facts,
+      id: u.id, score: u.score, grade: u.grade, crawl: u.crawl.status, verified: u.verified, facts: u.facts, rendered: u.crawl.rendered, timings: u.timings,
       findings: u.findings.map((f) => ({ rule: f.rule, status: f.status, message: f.message })),
     }));
     expect(strip(again)).toEqual(strip(original));

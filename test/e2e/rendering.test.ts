@@ -1,8 +1,9 @@
 // Rendering end to end through the built CLI, against the fixture server only: the single-page site and the site
 // whose menu a script builds (fixtures/registries/rendering.csv) audited with --render auto and with --render never.
-// What rendering changes is the point: the same sites, two views.
-import { beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, readFile } from 'node:fs/promises';
+// What rendering changes is the point: the same sites, two views. Then the rendered run rejudged offline from its
+// saved artifacts (the same verdicts), its reports' pictures, and `check` naming its screenshot.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, readFile, stat } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,27 +15,31 @@ import { runResultsSchema } from '../../src/store/results-schema.js';
 let tmp: string;
 let rendered: RunResults;
 let staticOnly: RunResults;
-const SPA = '79760203';
+let server: Awaited<ReturnType<typeof startFixtureServer>>;
+const SPA = '79760204';
 const MENU = '79760103';
 
 beforeAll(async () => {
   ensureBuilt();
   tmp = await mkdtemp(join(tmpdir(), 'edu-render-'));
-  const server = await startFixtureServer();
+  server = await startFixtureServer();
   try {
     const common = ['fixtures/registries/rendering.csv', '--now', '2026-11-15', '--format', 'json', '--log-level', 'warn', '--ca', server.caFile, ...server.connectTo.flatMap((c) => ['--connect-to', c])];
     const [a, b] = await Promise.all([
-      runCli(['audit', ...common, '--out', join(tmp, 'auto')]),
+      runCli(['audit', ...common, '--out', join(tmp, 'auto'), '--format', 'json,html,xlsx', '--save-artifacts']),
       runCli(['audit', ...common, '--out', join(tmp, 'never'), '--render', 'never']),
     ]);
     expect(a.stderr).not.toMatch(/"level":50/);
     expect([a.code, b.code]).toEqual([0, 0]);
-  } finally {
+  } catch (error) {
     await server.close();
+    throw error;
   }
   rendered = JSON.parse(await readFile(join(tmp, 'auto', 'results.json'), 'utf8')) as RunResults;
   staticOnly = JSON.parse(await readFile(join(tmp, 'never', 'results.json'), 'utf8')) as RunResults;
 }, 180_000);
+
+afterAll(async () => { await server?.close(); });
 
 const unit = (r: RunResults, id: string): UnitResult => r.units.find((u) => u.id === id) as UnitResult;
 const status = (u: UnitResult, rule: string): string | undefined => u.findings.find((f) => f.rule === rule)?.status;
@@ -91,4 +96,45 @@ describe('--render auto on the rendering fixtures', () => {
     }
     for (const u of staticOnly.units) expect(u.timings ?? u.screenshots).toBeUndefined();
   });
+});
+
+describe('a rendered run, afterwards', () => {
+  it('rejudged offline from its saved artifacts, gives the rendered units the same verdicts, timings and pictures', async () => {
+    await server.close(); // nothing answers from here on: rejudge must not need it
+    const out = join(tmp, 'rejudged');
+    const r = await runCli(['rejudge', join(tmp, 'auto'), '--out', out, '--format', 'json,html']);
+    expect(r.code, r.stderr).toBe(0);
+    const again = JSON.parse(await readFile(join(out, 'results.json'), 'utf8')) as RunResults;
+    const view = (x: RunResults): unknown => x.units.map((u) => ({
+      id: u.id, score: u.score, grade: u.grade, verified: u.verified, rendered: u.crawl.rendered, scriptShell: u.crawl.scriptShell, timings: u.timings,
+      screenshots: u.screenshots, facts: u.facts, findings: u.findings.map((f) => [f.rule, f.status, f.message]),
+    }));
+    expect(view(again)).toEqual(view(rendered));
+    // the pictures were copied with the run, so the rejudged report's thumbnails resolve
+    for (const u of again.units) for (const shot of u.screenshots ?? []) expect((await stat(join(out, shot.file))).size).toBeGreaterThan(1000);
+    expect(await readFile(join(out, 'report.html'), 'utf8')).toContain(`<img src="${unit(again, SPA).screenshots![0]!.file}"`);
+  }, 60_000);
+
+  it('links each screenshot from report.html and the evidence sheet', async () => {
+    const html = await readFile(join(tmp, 'auto', 'report.html'), 'utf8');
+    for (const id of [SPA, MENU]) {
+      const file = unit(rendered, id).screenshots![0]!.file;
+      expect(html).toContain(`<a href="${file}" target="_blank" rel="noopener"><img src="${file}" alt="Ảnh chụp trang chủ của ${unit(rendered, id).name} ngày `);
+    }
+    expect(html).toMatch(/Đạt ngưỡng tải trang: [0-2] \/ 2 đơn vị đã đo/);
+  });
+
+  it('check names the screenshot it kept, in the run directory given with --out', async () => {
+    const fresh = await startFixtureServer();
+    try {
+      const out = join(tmp, 'check');
+      const r = await runCli(['check', 'https://thcs-minhduc.hcm.edu.vn/', '--out', out, '--now', '2026-11-15', '--ca', fresh.caFile, ...fresh.connectTo.flatMap((c) => ['--connect-to', c])]);
+      expect(r.code, r.stderr).toBe(0);
+      const line = /^Ảnh chụp trang: (.+\.jpg)$/m.exec(r.stdout);
+      expect(line?.[1]).toMatch(new RegExp(`^${out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/evidence/[0-9a-f]{64}\\.jpg$`));
+      expect((await stat(line![1]!)).size).toBeGreaterThan(1000);
+    } finally {
+      await fresh.close();
+    }
+  }, 90_000);
 });
