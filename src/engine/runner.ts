@@ -3,8 +3,8 @@ import type { ArtifactKey, Artifacts, FetchResult } from '../model/artifacts.js'
 import { ARTIFACT_SPECS } from '../model/artifact-specs.js';
 import type { Finding } from '../model/result.js';
 import type { DeclaredArtifacts, Localized, Rule, RuleContext, RuleOutcome, UnitFacts } from '../model/rule.js';
-import type { Unit } from '../model/unit.js';
-import { renderMessage, type Lang } from './messages.js';
+import { UNIT_TYPE_LABELS, type Unit } from '../model/unit.js';
+import { renderMessage, type CodeWords, type Lang } from './messages.js';
 import { scoreUnit, scoredFindings, type UnitScore } from './score.js';
 import { CONDITION_MESSAGES, applyCondition, conditionMessageId, unitCondition, type UnitCondition } from './unit-verdict.js';
 
@@ -28,6 +28,9 @@ export const ENGINE_MESSAGES: Record<string, Localized> = {
   },
   ...Object.fromEntries((Object.keys(CONDITION_MESSAGES) as UnitCondition[]).map((c) => [conditionMessageId(c), CONDITION_MESSAGES[c]])),
 };
+
+/** Words for the codes the engine's own messages carry: the unit type as an inspector knows it, not its registry code. */
+export const ENGINE_WORDS: CodeWords = { type: UNIT_TYPE_LABELS };
 
 export interface JudgedUnit extends UnitScore {
   findings: Finding[];
@@ -97,7 +100,7 @@ export function judgeUnit(
     findings.push({
       rule: rule.meta.id,
       status: outcome.status,
-      message: renderMessage(messages, outcome.messageId, outcome.data, lang, messages === ENGINE_MESSAGES ? undefined : rule.meta.words),
+      message: renderMessage(messages, outcome.messageId, outcome.data, lang, messages === ENGINE_MESSAGES ? ENGINE_WORDS : rule.meta.words),
       messageId: outcome.messageId,
       ...(outcome.data ? { data: outcome.data } : {}),
       evidence: outcome.evidence.map((e) => ({ ...e, ...(e.excerpt !== undefined ? { excerpt: clip(e.excerpt) } : {}) })),
@@ -115,7 +118,7 @@ export function internalErrorFindings(unit: Unit, rules: readonly Rule[], detail
     const na = !appliesTo(rule, unit);
     const messageId = na ? 'notApplicable' : 'internalError';
     const data: Record<string, string> = na ? { type: unit.type } : { detail };
-    return { rule: rule.meta.id, status: na ? 'na' : 'error', message: renderMessage(ENGINE_MESSAGES, messageId, data, lang), messageId, data, evidence: [] };
+    return { rule: rule.meta.id, status: na ? 'na' : 'error', message: renderMessage(ENGINE_MESSAGES, messageId, data, lang, ENGINE_WORDS), messageId, data, evidence: [] };
   });
 }
 

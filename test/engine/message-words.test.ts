@@ -11,4 +11,11 @@ describe('the message a finding is judged with', () => {
     expect(reachable.message).toContain('quá thời gian chờ');
     expect(reachable.message).not.toContain('timeout:');
   });
+
+  it('names the unit type in words in the engine\'s "does not apply" message', () => {
+    const a = makeArtifacts({ unit: { type: 'tieu-hoc' } });
+    const na = judgeUnit(a, RULES, makeContext(), 'vi').findings.find((f) => f.messageId === 'notApplicable')!;
+    expect(na.data?.type).toBe('tieu-hoc');
+    expect(na.message).toBe('Không áp dụng cho loại hình Tiểu học.');
+  });
 });
