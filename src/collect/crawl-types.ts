@@ -65,7 +65,7 @@ export interface UnitScope {
   /** Runnable time left before the unit deadline (loop-clock.ts). */
   remainingMs(): number;
   robotsBlocked: string[];
-  /** The unit's share of --page-memory: every page parsed for it is counted until it is judged. */
+  /** The unit's share of --page-memory: what its pages hold, compact or parsed, while it crawls (page-body.ts). */
   memory?: PageTicket;
 }
 

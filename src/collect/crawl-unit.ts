@@ -84,6 +84,9 @@ export async function crawlUnit(ctx: CrawlContext, unit: Unit, needs: ReadonlySe
     return { artifacts, crawl };
   } finally {
     deadline.clear();
+    // pages first read by the rules are parsed while the unit is judged, one unit at a time: the share counts
+    // what a unit holds while it waits on the network (page-body.ts)
+    delete scope.memory;
   }
 }
 

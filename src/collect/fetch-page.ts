@@ -1,10 +1,11 @@
 // fetchPage: one resource with manual redirects (every hop recorded and re-checked), retries, WAF detection,
 // decoding and the one HTML parse. Site behaviour is returned as data (FetchFailure), never thrown.
-import type { FetchFailure, FetchFailureReason, FetchResult, RedirectHop } from '../model/artifacts.js';
+import type { FetchFailure, FetchFailureReason, FetchResult, FetchedPage, RedirectHop } from '../model/artifacts.js';
 import { decodeText } from './charset.js';
 import type { CrawlContext, FetchPageOptions } from './crawl-types.js';
 import { TooLargeError, UnsupportedEncodingError } from './decode.js';
 import { failureReason } from './errors.js';
+import { COMPACT_SHARE, compactHtmlPage } from './page-body.js';
 import { MAX_PAGE_ELEMENTS, elementCount, mayExceedBudget, parseHtml } from './parse.js';
 import { AbortedError, type RawResponse } from './request.js';
 import { withRetries } from './retry.js';
@@ -51,8 +52,10 @@ function buildPage(ctx: CrawlContext, requested: string, final: URL, raw: RawRes
   const decoded = isHtml || TEXTUAL.test(mime) ? decodeText(raw.body, contentType, isHtml || mime.includes('xml')) : undefined;
   // A cut can split a multi-byte character: its replacement character is our artefact, not the site's.
   const text = raw.truncated ? (decoded?.text ?? '').replace(/\uFFFD+$/, '') : decoded?.text ?? '';
-  const doc = isHtml && opts.parse !== false ? parseFor(opts, text) : undefined;
-  const elements = doc && mayExceedBudget(text) ? elementCount(doc) : 0;
+  const parse = isHtml && opts.parse !== false;
+  // a page that may be past the element budget is parsed now: whether it is judged at all depends on its count
+  const doc = parse && mayExceedBudget(text) ? parseFor(opts, text) : undefined;
+  const elements = doc ? elementCount(doc) : 0;
   if (elements > MAX_PAGE_ELEMENTS) {
     const detail = `trang quá phức tạp để phân tích: ${elements} phần tử, quá ${MAX_PAGE_ELEMENTS} / page too complex to analyse: ${elements} elements, over ${MAX_PAGE_ELEMENTS}`;
     return fail(requested, 'too_complex', `${detail} (${final.href})`, redirects, raw.status);
@@ -60,7 +63,7 @@ function buildPage(ctx: CrawlContext, requested: string, final: URL, raw: RawRes
   ctx.counters.pages++;
   ctx.counters.bytes += raw.body.length;
   const tls = final.protocol === 'https:' ? ctx.tlsFacts.get(tlsKey(final)) : undefined;
-  return {
+  const page: Omit<FetchedPage, 'text' | 'doc'> = {
     ok: true,
     url: requested,
     finalUrl: final.href,
@@ -72,13 +75,16 @@ function buildPage(ctx: CrawlContext, requested: string, final: URL, raw: RawRes
     bytes: raw.body.length,
     ...(raw.truncated ? { truncated: true } : {}),
     charset: decoded?.charset,
-    text,
-    doc,
     tls: tls ? { ...tls } : undefined,
     timings: { headersMs: raw.headersMs, totalMs: raw.totalMs },
     fetchedAt: new Date().toISOString(),
     userAgent: opts.userAgent ?? 'normal',
   };
+  if (!parse || doc) return { ...page, text, doc };
+  // held compact until the crawler or a rule first reads it (page-body.ts); the unit's share says so, until parsed
+  const compact = Math.ceil(text.length * COMPACT_SHARE);
+  opts.scope?.memory?.hold(compact);
+  return compactHtmlPage(page, text, (chars) => opts.scope?.memory?.hold(chars - compact));
 }
 
 function parseFor(opts: FetchPageOptions, text: string): ReturnType<typeof parseHtml> {

@@ -1,5 +1,6 @@
-// Bounds the parsed pages the run holds at once. A unit keeps every parsed page until its rules have run, so memory
-// is (units in flight) × (their pages): with 32 units of 20 × 60 KB pages that was 800 MB (bench/README.md). Units
+// Bounds the pages the run holds at once. A unit keeps its pages until its rules have run, so memory is (units in
+// flight) × (their pages): with 32 units of 20 × 60 KB pages held parsed that was 800 MB (bench/README.md); pages the
+// crawler does not read now wait compact, charged a seventh of their text (page-body.ts). Units
 // are admitted while the decoded HTML held by the units in flight, plus what the units just started are expected to
 // hold, is under a budget (--page-memory, MB of text): many small or failing sites can be in flight at once, but not
 // 32 large ones. At least one unit always runs.

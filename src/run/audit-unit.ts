@@ -9,6 +9,7 @@ import type { AuditOptions } from '../options.js';
 import { crawlUnit } from '../collect/crawl-unit.js';
 import type { CrawlContext } from '../collect/crawl-context.js';
 import type { PageTicket } from '../collect/page-memory.js';
+import { releaseParses } from '../collect/page-body.js';
 import { clip, internalErrorFindings, judgeUnit, type JudgedUnit } from '../engine/runner.js';
 import { isScriptShell } from '../engine/script-shell.js';
 import type { EvidenceStore } from '../store/evidence-store.js';
@@ -66,6 +67,8 @@ async function crawlAndJudge(input: AuditUnitInput, ticket: PageTicket): Promise
   // Answers that arrived while this unit was crawled are read before its judging holds the loop.
   await yieldToLoop();
   const result = judgeArtifacts({ artifacts, crawl, rules, ruleCtx, lang: options.lang, ruleSetVersion: input.ruleSetVersion, logger });
+  // the pages parsed for the rules are not counted in --page-memory: they go now, not after the evidence is written
+  releaseParses(artifacts);
   // what the run keeps of the fetch for later: deciding pages (evidence/) and, when asked, everything (artifacts/)
   if (input.evidence) {
     await input.evidence.keepDeciding(unit.id, result.findings, artifacts);

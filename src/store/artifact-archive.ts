@@ -51,8 +51,10 @@ const isJudgeableHome = (r: FetchResult): boolean => r.ok && r.status >= 200 && 
 
 const strip = (r: FetchResult): StoredFetch => {
   if (!r.ok) return r;
-  const { doc: _doc, ...rest } = r;
-  return rest;
+  // field by field: reading `doc` of a page still compact would parse it (src/collect/page-body.ts)
+  const rest: Record<string, unknown> = {};
+  for (const key of Object.keys(r)) if (key !== 'doc') rest[key] = r[key as keyof typeof r];
+  return rest as StoredFetch;
 };
 
 function revive(r: StoredFetch): FetchResult {
