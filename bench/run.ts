@@ -20,6 +20,8 @@ const { values: flags } = parseArgs({
     units: { type: 'string' },
     /** The slow latency of the latency-sensitivity pair (the fast one is 0 ms). */
     'slow-latency': { type: 'string', default: '1000' },
+    /** Units at once in the latency phase: issue 13's condition (at 1 s per response, 32 units cannot keep 2 cores busy). */
+    'latency-concurrency': { type: 'string', default: '64' },
     keep: { type: 'boolean', default: false },
     latency: { type: 'string', default: '200' },
     bandwidth: { type: 'string', default: '0' },
@@ -148,12 +150,13 @@ async function scale(): Promise<void> {
 }
 
 /**
- * The same units at 0 ms and at --slow-latency (1,000 ms), default options: how much of the CPU-bound rate survives
+ * The same units at 0 ms and at --slow-latency (1,000 ms), --concurrency 64: how much of the CPU-bound rate survives
  * slow servers, the 2,000-unit time at that latency, and the peak RSS there.
  */
 async function latency(): Promise<void> {
   const n = SIZES.latency;
-  console.log(`\nlatency sensitivity: ${n} units at 0 ms, then at ${SLOW} ms${full ? '' : ' (2,000 units with --full)'}, default options ${PER_IP.join(' ')}`);
+  const args = ['--format', 'json', '--concurrency', flags['latency-concurrency'], ...PER_IP];
+  console.log(`\nlatency sensitivity: ${n} units at 0 ms, then at ${SLOW} ms${full ? '' : ' (2,000 units with --full)'}, ${args.join(' ')}`);
   const registry = join(tmp, `latency-${n}.csv`);
   await writeRegistry(registry, n);
   const runs: { outcome: RunOutcome; run: AuditRun; options: { concurrency?: number; pageMemory?: number } }[] = [];
@@ -161,7 +164,7 @@ async function latency(): Promise<void> {
     const fleet = await startFleet({ latencyMs: ms, bytesPerSec: BANDWIDTH });
     const out = join(tmp, `latency-run-${ms}`);
     try {
-      const run = await auditChild({ registry, out, fleet, args: ['--format', 'json', ...PER_IP], limitMs: CHILD_LIMIT_MS });
+      const run = await auditChild({ registry, out, fleet, args, limitMs: CHILD_LIMIT_MS });
       const outcome = await outcomeOf(`audit at ${ms} ms`, run, n, out);
       runs.push({ outcome, run, options: await runOptions(out) });
       console.log(`  at ${ms} ms: ${outcome.finished} units in ${secs(run.ms)} = ${unitsPerMin(outcome).toFixed(0)} units/min, ${run.stats.html} pages, peak RSS ${mib(run.peak)}`);
