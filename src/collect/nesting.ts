@@ -56,13 +56,15 @@ export function limitNesting(html: string, max = MAX_NESTING): string {
     if (top) top.leafy = false;
     if (VOID.has(name) || m[0].endsWith('/>')) continue;
     if (RAW_TEXT.has(name)) {
-      const close = new RegExp(`</${name}\\s*>`, 'ig');
+      const close = closingTag(name);
       close.lastIndex = end;
       const found = close.exec(html);
       TOKEN.lastIndex = found ? close.lastIndex : html.length;
       continue;
     }
-    open.push({ name, leafy: true, ...(open.length >= max ? { tag: [start, end] as Range } : {}) });
+    const o: Open = { name, leafy: true };
+    if (open.length >= max) o.tag = [start, end];
+    open.push(o);
   }
   // elements past the limit still open at the end of the markup
   for (const o of open) if (o.tag) drops.push(o.tag);
@@ -76,6 +78,14 @@ export function limitNesting(html: string, max = MAX_NESTING): string {
   }
   parts.push(html.slice(from));
   return parts.join('');
+}
+
+// One per raw-text element name, reused (the scan is synchronous): a page has dozens of scripts and styles.
+const CLOSING = new Map<string, RegExp>();
+function closingTag(name: string): RegExp {
+  let re = CLOSING.get(name);
+  if (!re) CLOSING.set(name, (re = new RegExp(`</${name}\\s*>`, 'ig')));
+  return re;
 }
 
 function lastIndexOfName(open: readonly Open[], name: string): number {

@@ -49,9 +49,10 @@ const WORD = /[\p{L}\p{N}]/u;
  * casing is the fast path (page text is long); only when it changes the length (İ → i̇) is it done per character.
  */
 const lowerSameLength = (s: string): string => {
-  const whole = s.toLocaleLowerCase('vi');
+  // the root lower case, which for Vietnamese is the 'vi' one (see normalizeText in text.ts)
+  const whole = s.toLowerCase();
   if (whole.length === s.length) return whole;
-  return [...s].map((c) => { const l = c.toLocaleLowerCase('vi'); return l.length === c.length ? l : c; }).join('');
+  return [...s].map((c) => { const l = c.toLowerCase(); return l.length === c.length ? l : c; }).join('');
 };
 
 /** How far after a title a phone or e-mail still belongs to it: about one staff entry (rules/section-gioi-thieu.md). */

@@ -42,7 +42,9 @@ function* descendantsUntil(root: Element, test: (e: Element) => boolean): Genera
   }
 }
 
-const normalizeSpaces = (s: string): string => s.normalize('NFC').replace(/[\u00a0\s]+/g, ' ').trim();
+// Only runs and non-space whitespace are rewritten (as in normalizeText): most link texts have single spaces only,
+// and a replace that matches nothing returns the string as it is, so they allocate nothing here.
+const normalizeSpaces = (s: string): string => s.normalize('NFC').replace(/[\u00a0\s]{2,}|[^\S ]/g, ' ').trim();
 
 function linkText($: CheerioAPI, a: Element): { text: string; isImage: boolean } {
   const texts = docMemo($, 'texts', () => new Map<Element, { text: string; isImage: boolean }>());

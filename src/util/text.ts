@@ -9,7 +9,10 @@ export function normalizeText(text: string): string {
     // are replaced: most of a page's whitespace is single spaces, and rewriting each of them doubled the cost.
     .replace(/[\s\u200b]{2,}|[^\S ]|\u200b/g, ' ')
     .trim()
-    .toLocaleLowerCase('vi');
+    // Vietnamese has no special casing (ICU's locale rules are for Turkish, Azeri and Lithuanian): the root lower
+    // case is the same, and toLocaleLowerCase('vi') resolves the locale on every call — 20× slower on menu texts,
+    // which this function sees for every link of every page
+    .toLowerCase();
 }
 
 export function stripDiacritics(text: string): string {

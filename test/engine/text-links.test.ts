@@ -20,6 +20,17 @@ describe('keyword matching', () => {
     expect(normalizeText('  Đào\u00a0Tạo ')).toBe('đào tạo');
     expect(stripDiacritics('Đào tạo')).toBe('Dao tao');
   });
+  it('lower-cases every character as the Vietnamese locale does', () => {
+    // normalizeText uses the root lower case (fast); the 'vi' locale has no special casing, so both agree everywhere
+    for (let c = 0; c < 0x10000; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const ch = String.fromCharCode(c);
+      if (/[\s\u200b\u2010-\u2015\u2212]/.test(ch)) continue;
+      const text = `x${ch}x`;
+      if (normalizeText(text) !== text.normalize('NFC').toLocaleLowerCase('vi')) throw new Error(`U+${c.toString(16)} lower-cased differently`);
+    }
+    expect(normalizeText('TRƯỜNG THCS ĐỨC TRÍ')).toBe('trường thcs đức trí');
+  });
 });
 
 const PAGE = `<!doctype html><html lang="vi"><body class="nav-open">
