@@ -2,7 +2,8 @@ import type http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crawlUnit } from '../../src/collect/crawl-unit.js';
 import { COMPACT_SHARE, compactHtmlPage, isParsed, releaseParses } from '../../src/collect/page-body.js';
-import { crawlTargeting, defaultRulesConfig } from '../../src/engine/rules-config.js';
+import { defaultRulesConfig } from '../../rules/index.js';
+import { crawlTargeting } from '../../src/engine/rules-config.js';
 import type { ArtifactKey, Artifacts, FetchedPage } from '../../src/model/artifacts.js';
 import { context, html, startServer, type TestServer } from './servers.js';
 
