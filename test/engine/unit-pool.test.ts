@@ -26,7 +26,7 @@ describe('workerIndexFor', () => {
 
 describe('defaultWorkers', () => {
   it('keeps one core for the main thread, in-process on 2 cores, at most 4 workers', async () => {
-    const { defaultWorkers } = await import('../../src/run/audit.js');
+    const { defaultWorkers } = await import('../../src/run/start-pool.js');
     expect(defaultWorkers(1)).toBe(1);
     expect(defaultWorkers(2)).toBe(1);
     expect(defaultWorkers(3)).toBe(2);
