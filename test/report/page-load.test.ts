@@ -14,23 +14,18 @@ import { judgeArtifacts } from '../../src/run/audit-unit.js';
 import { makeArtifacts, makeContext } from '../../src/engine/rule-tester.js';
 import { createLogger } from '../../src/log/logger.js';
 import { RULES } from '../../rules/index.js';
-import type { RunResults, UnitResult } from '../../src/model/result.js';
+import type { UnitResult } from '../../src/model/result.js';
+import { reportRun, reportUnit } from './report-fixtures.js';
 import type { RunView } from '../../src/report/run-view.js';
 import type { AuditSummary } from '../../src/run/audit.js';
 
-const unit = (id: string, over: Partial<UnitResult>): UnitResult => ({
-  id, name: `Trường ${id}`, type: 'thcs', district: 'Quận 1', province: 'hcm', website: `https://${id}.hcm.edu.vn/`, finalUrl: `https://${id}.hcm.edu.vn/`,
-  score: 90, verified: 1, grade: 'Tốt', crawl: { status: 'ok', pages: 2, durationMs: 5 },
-  findings: [{ rule: 'emc-tag', status: 'pass', message: 'Có mã EMC', messageId: 'found', evidence: [] }],
-  facts: {}, ruleSetVersion: 't', auditedAt: '2026-11-15T02:00:00Z', ...over,
-});
 
 const UNITS = [
-  unit('fast', { timings: { fcpMs: 1240, lcpMs: 2010, loadMs: 3100, bytes: 1_300_000, requests: 35, withinThresholds: true } }),
-  unit('slow', { timings: { fcpMs: 3500, lcpMs: 3900, loadMs: 7000, bytes: 40_000, requests: 7, withinThresholds: false } }),
+  reportUnit('fast', { timings: { fcpMs: 1240, lcpMs: 2010, loadMs: 3100, bytes: 1_300_000, requests: 35, withinThresholds: true } }),
+  reportUnit('slow', { timings: { fcpMs: 3500, lcpMs: 3900, loadMs: 7000, bytes: 40_000, requests: 7, withinThresholds: false } }),
   // rendered, but the browser reported no paint: not measured against the thresholds
-  unit('blank', { timings: { bytes: 900, requests: 1 } }),
-  unit('static', {}),
+  reportUnit('blank', { timings: { bytes: 900, requests: 1 } }),
+  reportUnit('static', {}),
 ];
 
 let dir: string;
@@ -38,10 +33,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'edu-load-'));
   const agg = new DistrictAggregator();
   UNITS.forEach((u) => agg.add(u));
-  const run = {
-    startedAt: '2026-11-15T01:00:00Z', finishedAt: '2026-11-15T01:05:00Z', now: '2026-11-15T00:00:00Z', tool: { name: 'edu-site-audit', version: '0' },
-    ruleSetVersion: 't', registry: { file: 'demo.csv', sha256: 'x', units: 4, invalidRows: 0 }, options: {}, rules: ['emc-tag'], registryChecks: [],
-  } as RunResults['run'];
+  const run = reportRun(4);
   const view: RunView = { run, districts: agg.summaries(), units: async function* () { yield* UNITS; }, rules: RULES, lang: 'vi' };
   await writeReports(view, dir, ['html', 'xlsx']);
 });

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { writeReports } from '../../src/report/write-reports.js';
 import { DistrictAggregator } from '../../src/aggregate/districts.js';
-import type { RunResults, UnitResult } from '../../src/model/result.js';
+import { reportRun, reportUnit } from './report-fixtures.js';
 import type { RunView } from '../../src/report/run-view.js';
 
 const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 0xff, 0xd9]);
@@ -18,18 +18,12 @@ const SHA = createHash('sha256').update(JPEG).digest('hex');
 const FILE = `evidence/${SHA}.jpg`;
 const HOSTILE_NAME = 'Trường "THCS" <b>Bình An</b>';
 
-const unit = (id: string, over: Partial<UnitResult>): UnitResult => ({
-  id, name: `Trường ${id}`, type: 'thcs', district: 'Quận 1', province: 'hcm', website: `https://${id}.hcm.edu.vn/`, finalUrl: `https://${id}.hcm.edu.vn/`,
-  score: 90, verified: 1, grade: 'Tốt', crawl: { status: 'ok', pages: 2, durationMs: 5 },
-  findings: [{ rule: 'emc-tag', status: 'pass', message: 'Có mã EMC', messageId: 'found', evidence: [] }],
-  facts: {}, ruleSetVersion: 't', auditedAt: '2026-11-15T02:00:00Z', ...over,
-});
 
 const UNITS = [
-  unit('binhan', { name: HOSTILE_NAME, screenshots: [{ file: FILE, sha256: SHA, url: 'https://binhan.hcm.edu.vn/', view: 'desktop' }] }),
+  reportUnit('binhan', { name: HOSTILE_NAME, screenshots: [{ file: FILE, sha256: SHA, url: 'https://binhan.hcm.edu.vn/', view: 'desktop' }] }),
   // a hand-edited results.json: never a link out of the run directory
-  unit('edited', { screenshots: [{ file: '../../etc/passwd" onerror="x', sha256: SHA, url: 'https://edited.hcm.edu.vn/', view: 'desktop' }] }),
-  unit('plain', {}),
+  reportUnit('edited', { screenshots: [{ file: '../../etc/passwd" onerror="x', sha256: SHA, url: 'https://edited.hcm.edu.vn/', view: 'desktop' }] }),
+  reportUnit('plain', {}),
 ];
 
 let dir: string;
@@ -39,10 +33,7 @@ beforeAll(async () => {
   await writeFile(join(dir, FILE), JPEG);
   const agg = new DistrictAggregator();
   UNITS.forEach((u) => agg.add(u));
-  const run = {
-    startedAt: '2026-11-15T01:00:00Z', finishedAt: '2026-11-15T01:05:00Z', now: '2026-11-15T00:00:00Z', tool: { name: 'edu-site-audit', version: '0' },
-    ruleSetVersion: 't', registry: { file: 'demo.csv', sha256: 'x', units: 3, invalidRows: 0 }, options: {}, rules: ['emc-tag'], registryChecks: [],
-  } as RunResults['run'];
+  const run = reportRun(3);
   const view: RunView = { run, districts: agg.summaries(), units: async function* () { yield* UNITS; }, rules: [], lang: 'vi' };
   await writeReports(view, dir, ['html', 'xlsx']);
 });
@@ -57,7 +48,7 @@ describe('screenshots in report.html', () => {
     expect(figure?.slice(1, 3)).toEqual([FILE, FILE]);
     expect(existsSync(join(copy, figure![1]!))).toBe(true);
     // Vietnamese alt text naming the unit, its website text escaped
-    expect(figure![3]).toBe('Ảnh chụp trang chủ của Trường &quot;THCS&quot; &lt;b&gt;Bình An&lt;/b&gt; ngày 2026-11-15');
+    expect(figure![3]).toBe('Ảnh chụp trang chủ của Trường &quot;THCS&quot; &lt;b&gt;Bình An&lt;/b&gt; ngày 15/11/2026');
     expect(article).toContain('Bấm vào ảnh để xem cỡ đầy đủ');
   });
 

@@ -35,7 +35,7 @@ describe('template fill', () => {
     expect(s.getCell('A1').value).toBe('BIỂU 01 — KẾT QUẢ RÀ SOÁT TRANG THÔNG TIN ĐIỆN TỬ');
     expect(s.getCell('A1').font).toMatchObject({ bold: true, name: 'Times New Roman' });
     expect(s.getCell('B3').value).toBe('Ngày rà soát:');
-    expect(s.getCell('C3').value).toBe('2026-11-15');
+    expect(s.getCell('C3').value).toBe('15/11/2026'); // as an inspector writes it, like the workbook's subtitle
     expect(s.getCell('C4').value).toBe(2);
     expect(s.getCell('E4').value).toBe(66.3);
     expect(s.getCell('G4').value).toBe(1);

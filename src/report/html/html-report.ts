@@ -13,6 +13,7 @@ import { UNIT_TYPE_LABELS } from '../../model/unit.js';
 import { HTML_SCRIPT, HTML_STYLE } from './assets.js';
 import { htmlText } from './html-text.js';
 import { rulesById } from '../localize.js';
+import { displayDay } from '../../engine/basis.js';
 import { findingText } from '../exemption-note.js';
 import { PLATFORM_HEADERS, PlatformAggregator, platformRows } from '../../aggregate/by-platform.js';
 import { collectAlerts, type Alert } from '../alerts.js';
@@ -36,7 +37,7 @@ export async function writeHtmlReport(view: RunView, file: string): Promise<void
   const t = htmlText[view.lang];
   await write(`<!doctype html>\n<html lang="${view.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">`);
   await write(`<title>${e(t.title)} — ${e(view.run.now.slice(0, 10))}</title><style>${HTML_STYLE}</style></head><body>`);
-  await write(`<header id="top"><h1>${e(t.title)}</h1><p>${e(t.auditDate)}: ${e(view.run.now.slice(0, 10))} · ${e(t.ruleSet)} ${e(view.run.ruleSetVersion)} · ${e(t.registry)}: ${e(view.run.registry.file)}</p></header>`);
+  await write(`<header id="top"><h1>${e(t.title)}</h1><p>${e(t.auditDate)}: ${e(displayDay(view.run.now, view.lang))} · ${e(t.ruleSet)} ${e(view.run.ruleSetVersion)} · ${e(t.registry)}: ${e(view.run.registry.file)}</p></header>`);
   const byId = rulesById(view.rules);
   await write(alertSection(await collectAlerts(view.units(), byId, view.lang), view));
   // one pass over the units for the province figures: platforms and page timings
@@ -153,6 +154,6 @@ function shots(u: UnitResult, view: RunView): string {
   const w = shotWords(view.lang);
   return linkableShots(u).map((s) => {
     const file = e(s.file);
-    return `<figure class="shot"><a href="${file}" target="_blank" rel="noopener"><img src="${file}" alt="${e(w.alt(u.name, u.auditedAt.slice(0, 10)))}" width="320" height="200" loading="lazy"></a><figcaption>${e(w.desktop)} · ${e(w.open)}</figcaption></figure>`;
+    return `<figure class="shot"><a href="${file}" target="_blank" rel="noopener"><img src="${file}" alt="${e(w.alt(u.name, displayDay(u.auditedAt, view.lang)))}" width="320" height="200" loading="lazy"></a><figcaption>${e(w.desktop)} · ${e(w.open)}</figcaption></figure>`;
   }).join('');
 }

@@ -9,6 +9,7 @@ import { crawlLabel, STATUS_LABELS, gradeLabel } from '../labels.js';
 import { UsageError } from '../../options.js';
 import type { TemplateMap } from './template-map.js';
 import { blockingNote } from '../blocking-note.js';
+import { displayDay } from '../../engine/basis.js';
 
 export async function fillTemplate(view: RunView, templateFile: string, map: TemplateMap, outFile: string): Promise<void> {
   const book = new ExcelJS.Workbook();
@@ -44,7 +45,7 @@ function runValue(view: RunView, key: string): ExcelJS.CellValue {
   const total = view.districts.reduce((acc, d) => ({ units: acc.units + d.units, reachable: acc.reachable + d.reachable }), { units: 0, reachable: 0 });
   if (key.startsWith('grade:')) return view.districts.reduce((s, d) => s + (d.grades[key.slice(6) as keyof typeof d.grades] ?? 0), 0);
   switch (key) {
-    case 'auditDate': return view.run.now.slice(0, 10);
+    case 'auditDate': return displayDay(view.run.now, view.lang);
     case 'ruleSetVersion': return view.run.ruleSetVersion;
     case 'registry': return view.run.registry.file;
     case 'units': return total.units;
