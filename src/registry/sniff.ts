@@ -14,8 +14,7 @@ function head(bytes: Uint8Array): string {
   const le = slice[0] === 0xff && slice[1] === 0xfe;
   const be = slice[0] === 0xfe && slice[1] === 0xff;
   const text = new TextDecoder(le ? 'utf-16le' : be ? 'utf-16be' : 'utf-8').decode(slice);
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/^\uFEFF/, '').replace(/\u0000/g, '').trimStart();
+  return text.replace(/^\uFEFF/, '').replaceAll('\u0000', '').trimStart();
 }
 
 export function sniffFormat(bytes: Uint8Array): Sniffed {
