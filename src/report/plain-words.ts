@@ -50,6 +50,8 @@ export function plainWords(text: string, lang: Lang): string {
   out = out.replace(/\bHTTP (\d{3}) over http:\/\//g, (_m, s: string) => `${httpWords(Number(s), lang)} ${lang === 'vi' ? 'qua http:// (không mã hóa)' : 'over http:// (unencrypted)'}`);
   out = out.replace(/^HTTP (\d{3}) → /, (_m, s: string) => `${httpWords(Number(s), lang)} → `);
   out = out.replace(/^HTTP (\d{3})\b(?! \()/, (_m, s: string) => httpWords(Number(s), lang));
+  // labels of tool-made evidence (src/engine/section-rule.ts) are written in both languages; a report shows one
+  out = out.replace(/^Từ khóa \/ keywords: /, lang === 'vi' ? 'Từ khóa: ' : 'Keywords: ').replace(/^Mục menu \/ entries: /, lang === 'vi' ? 'Mục menu: ' : 'Menu entries: ');
   if (lang === 'vi') {
     out = out.replace(/\bno lang attribute\b/g, 'thiếu thuộc tính lang')
       .replace(/^valid; validTo /, 'hợp lệ; hết hạn ').replace(/; validTo /g, '; hết hạn ').replace(/; issuer /g, '; cấp bởi ')

@@ -15,8 +15,8 @@ import { fixList } from './fix-list.js';
 
 const MARK: Record<string, string> = { pass: '✔', warn: '◐', fail: '✘', na: '·', error: '?', exempt: '~' };
 const LABEL = {
-  vi: { pass: 'Đạt', warn: 'Một phần', fail: 'Chưa đạt', na: 'Không áp dụng', error: 'Chưa xác minh', exempt: 'Miễn trừ', score: 'Điểm', grade: 'Xếp loại', verified: 'đã xác minh', fix: 'Cần khắc phục (ưu tiên trước)', basis: 'Căn cứ', crawl: 'Thu thập' },
-  en: { pass: 'Pass', warn: 'Partial', fail: 'Fail', na: 'N/A', error: 'Unverified', exempt: 'Exempt', score: 'Score', grade: 'Grade', verified: 'verified', fix: 'To fix (most valuable first)', basis: 'Basis', crawl: 'Crawl' },
+  vi: { pass: 'Đạt', warn: 'Một phần', fail: 'Chưa đạt', na: 'Không áp dụng', error: 'Chưa xác minh', exempt: 'Miễn trừ', score: 'Điểm', grade: 'Xếp loại', verified: 'đã xác minh', fix: 'Cần khắc phục (ưu tiên trước)', basis: 'Căn cứ', crawl: 'Thu thập', pages: (n: number): string => `${n} trang` },
+  en: { pass: 'Pass', warn: 'Partial', fail: 'Fail', na: 'N/A', error: 'Unverified', exempt: 'Exempt', score: 'Score', grade: 'Grade', verified: 'verified', fix: 'To fix (most valuable first)', basis: 'Basis', crawl: 'Crawl', pages: (n: number): string => `${n} ${n === 1 ? 'page' : 'pages'}` },
 } as const;
 
 export function formatScorecard(unit: UnitResult, rules: readonly Rule[], lang: Lang): string {
@@ -25,7 +25,7 @@ export function formatScorecard(unit: UnitResult, rules: readonly Rule[], lang: 
   const lines = [
     ...alertLines(unitAlerts(unit, byId, lang), lang),
     `${unit.name} — ${unit.finalUrl ?? unit.website ?? '—'}`,
-    `${t.crawl}: ${crawlLabel(unit, lang)}${unit.crawl.error ? ` (${plainWords(unit.crawl.error, lang)})` : ''} · ${unit.crawl.pages} trang · ${unit.crawl.durationMs} ms`,
+    `${t.crawl}: ${crawlLabel(unit, lang)}${unit.crawl.error ? ` (${plainWords(unit.crawl.error, lang)})` : ''} · ${t.pages(unit.crawl.pages)} · ${unit.crawl.durationMs} ms`,
     `${t.score}: ${unit.score ?? '—'} · ${t.grade}: ${gradeLabel(unit.grade, lang)} · ${Math.round(unit.verified * 100)} % ${t.verified}`,
   ];
   const blocking = blockingNote(unit, byId, lang);

@@ -38,6 +38,11 @@ describe('alerts', () => {
     expect(formatScorecard(unit([{ ...offsite, status: 'pass' }]), RULES, 'vi')).not.toContain('CẢNH BÁO');
   });
 
+  it('counts the pages in the scorecard language', () => {
+    expect(formatScorecard(unit([offsite]), RULES, 'vi')).toContain('· 1 trang ·');
+    expect(formatScorecard(unit([offsite]), RULES, 'en')).toContain('· 1 page ·');
+  });
+
   it('says in words that a unit has no website address, instead of a dash', () => {
     const alert = { unitId: 'u2', name: 'Trường TH A', district: 'Quận 1', website: null, finalUrl: null, basis: '', rule: 'site-reachable', problem: 'Website không truy cập được', found: 'Sổ đăng ký không có địa chỉ website của đơn vị.' };
     expect(alertLines([alert], 'vi')[1]).toBe('  ! u2 Trường TH A — Website không truy cập được: danh sách không ghi địa chỉ website');

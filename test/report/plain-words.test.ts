@@ -19,6 +19,13 @@ describe('plainWords', () => {
     expect(plainWords('no lang attribute', 'vi')).toBe('thiếu thuộc tính lang');
   });
 
+  it('shows the labels of tool-made evidence in one language', () => {
+    expect(plainWords('Từ khóa / keywords: tra cứu | văn bằng', 'vi')).toBe('Từ khóa: tra cứu | văn bằng');
+    expect(plainWords('Từ khóa / keywords: tra cứu | văn bằng', 'en')).toBe('Keywords: tra cứu | văn bằng');
+    expect(plainWords('Mục menu / entries: trang chủ | tin tức', 'vi')).toBe('Mục menu: trang chủ | tin tức');
+    expect(plainWords('Mục menu / entries: trang chủ | tin tức', 'en')).toBe('Menu entries: trang chủ | tin tức');
+  });
+
   it('leaves ordinary text alone', () => {
     expect(plainWords('Trường THCS Văn Lang — Chào mừng', 'vi')).toBe('Trường THCS Văn Lang — Chào mừng');
   });
