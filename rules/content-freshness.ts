@@ -21,7 +21,7 @@ const rule = defineRule({
     ],
     requires: ['home', 'pages'],
     messages: {
-      fresh: { vi: 'Tin mới nhất ngày {date} ({days} ngày trước ngày kiểm tra).', en: 'Newest item dated {date} ({days} days before the audit).' },
+      fresh: { vi: 'Tin mới nhất ngày {date} ({days} ngày trước ngày kiểm tra).', en: 'Newest item dated {date} ({days} day(s) before the audit).' },
       stale: {
         vi: 'Tin mới nhất ngày {date}, đã {days} ngày không cập nhật (quá {passDays} ngày).',
         en: 'Newest item dated {date}: no update for {days} days (more than {passDays}).',
