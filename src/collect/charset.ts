@@ -78,16 +78,32 @@ export function countLetters(text: string): { letters: number; decomposedLetters
   return { letters, decomposedLetters };
 }
 
-function finish(bytes: Buffer, dec: Decoder, info: Omit<CharsetInfo, 'letters' | 'decomposedLetters' | 'used'>): { text: string; charset: CharsetInfo } {
+export interface DecodedText {
+  text: string;
+  charset: CharsetInfo;
+  /** The text's UTF-8 is exactly the body's bytes (UTF-8 with no BOM, nothing replaced, already NFC). */
+  sameBytes: boolean;
+}
+
+/**
+ * Whether `text`, decoded from `bytes` as UTF-8 and NFC-normalised (`raw` before that), encodes back to the same
+ * bytes: then a page waiting in compact form keeps the body itself instead of encoding its text again. A replacement
+ * character may stand for bytes that were not UTF-8, so a text with one never counts.
+ */
+const encodesBack = (raw: string, text: string, encoding: string, bom: boolean): boolean =>
+  encoding === 'utf-8' && !bom && raw === text && !raw.includes('\uFFFD');
+
+function finish(bytes: Buffer, dec: Decoder, info: Omit<CharsetInfo, 'letters' | 'decomposedLetters' | 'used'>): DecodedText {
   const raw = dec.decode(bytes);
-  return { text: raw.normalize('NFC'), charset: { ...info, used: dec.encoding, ...countLetters(raw) } };
+  const text = raw.normalize('NFC');
+  return { text, charset: { ...info, used: dec.encoding, ...countLetters(raw) }, sameBytes: encodesBack(raw, text, dec.encoding, info.source === 'bom') };
 }
 
 /**
  * Decodes a body to NFC text and says how the charset was chosen. `sniff` enables the <meta> prescan
  * (feeds use their XML declaration through the same prescan).
  */
-export function decodeText(bytes: Buffer, contentType: string | undefined, sniff = true): { text: string; charset: CharsetInfo } {
+export function decodeText(bytes: Buffer, contentType: string | undefined, sniff = true): DecodedText {
   for (const [sig, label] of BOMS) {
     if (sig.every((b, i) => bytes[i] === b)) {
       // TextDecoder strips the BOM itself (ignoreBOM defaults to false).
@@ -106,8 +122,9 @@ export function decodeText(bytes: Buffer, contentType: string | undefined, sniff
   // a label no decoder knows (a legacy Vietnamese `tcvn3`) decides nothing, as in a browser, but reports still name it
   const declared = meta.unknownLabel !== undefined ? { declared: meta.unknownLabel } : {};
   try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return { text: text.normalize('NFC'), charset: { ...declared, source: 'utf8-check', used: 'utf-8', ...countLetters(text) } };
+    const raw = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    const text = raw.normalize('NFC');
+    return { text, charset: { ...declared, source: 'utf8-check', used: 'utf-8', ...countLetters(raw) }, sameBytes: encodesBack(raw, text, 'utf-8', false) };
   } catch {
     return finish(bytes, new TextDecoder('windows-1258'), { ...declared, source: 'fallback' });
   }

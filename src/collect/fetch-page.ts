@@ -84,7 +84,7 @@ function buildPage(ctx: CrawlContext, requested: string, final: URL, raw: RawRes
   // held compact until the crawler or a rule first reads it (page-body.ts); the unit's share says so, until parsed
   const compact = Math.ceil(text.length * COMPACT_SHARE);
   opts.scope?.memory?.hold(compact);
-  return compactHtmlPage(page, text, (chars) => opts.scope?.memory?.hold(chars - compact));
+  return compactHtmlPage(page, text, (chars) => opts.scope?.memory?.hold(chars - compact), decoded?.sameBytes && text === decoded.text ? raw.body : undefined);
 }
 
 function parseFor(opts: FetchPageOptions, text: string): ReturnType<typeof parseHtml> {

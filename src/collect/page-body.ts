@@ -20,10 +20,12 @@ const releasers = new WeakMap<object, () => void>();
 
 /**
  * Gives `page` lazy `text` and `doc` (own, enumerable, writable: a spread or an assignment behaves as with plain
- * fields). `onParse` is told the characters parsed when the parse happens.
+ * fields). `onParse` is told the characters parsed when the parse happens. `utf8`, if given, must be exactly the
+ * text's UTF-8.
  */
-export function compactHtmlPage<T extends Body>(page: T, text: string, onParse?: (chars: number) => void): T & FetchedPage {
-  let bytes: Buffer | undefined = Buffer.from(text, 'utf8');
+export function compactHtmlPage<T extends Body>(page: T, text: string, onParse?: (chars: number) => void, utf8?: Buffer): T & FetchedPage {
+  // `utf8`: the body itself, when it is exactly the text's UTF-8 (charset.ts says so): encoding it again is a copy
+  let bytes: Buffer | undefined = utf8 ?? Buffer.from(text, 'utf8');
   let str: string | undefined;
   let doc: CheerioAPI | undefined;
   const readText = (): string => {

@@ -34,6 +34,8 @@ export function elementCount($: CheerioAPI): number {
 
 /** More start tags than the budget (an upper bound of the elements: scripts and comments may hold some). */
 export const mayExceedBudget = (html: string, budget = MAX_PAGE_ELEMENTS): boolean => {
+  // each start tag takes two characters at least ("<a"): a shorter text cannot hold more, and most pages are shorter
+  if (html.length <= 2 * budget) return false;
   let n = 0;
   const re = /<[a-zA-Z]/g;
   while (re.exec(html)) if (++n > budget) return true;

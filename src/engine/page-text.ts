@@ -54,7 +54,9 @@ function buildPageText($: CheerioAPI, root?: Element): PageText {
   const enter = (node: AnyNode): boolean => {
     if (node.type === 'text') {
       const parent = node.parent as Element | null;
-      const chunk = (node as unknown as { data: string }).data.normalize('NFC').replace(/[\s\u00a0]+/g, ' ');
+      // whitespace runs as one space; only runs and non-space whitespace are rewritten (as in normalizeText): a
+      // replace that matches nothing returns its string, and most text nodes have single spaces only
+      const chunk = (node as unknown as { data: string }).data.normalize('NFC').replace(/\s{2,}|[^\S ]/g, ' ');
       if (!chunk.trim() || !parent) {
         if (chunk && (length === 0 || (last !== ' ' && last !== '\n'))) append(' ');
         return false;

@@ -42,20 +42,49 @@ export function hidingCss($: CheerioAPI): HidingCss {
 const hiding = new WeakMap<CheerioAPI, HidingCss>();
 
 function findHidingCss($: CheerioAPI): HidingCss {
+  const styles = tagged($, 'style');
+  if (styles.length === 1) return styleRules(textContent(styles[0] as Element));
   const out: HidingCss = { classes: new Map(), ids: new Map() };
-  for (const el of tagged($, 'style')) {
-    const css = textContent(el).replace(/\/\*[\s\S]*?\*\//g, '')
-      // Responsive rules (`@media (max-width: 600px) { .desktop-only { display:none } }`) hide only on some screens.
-      .replace(/@media[^{]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}/g, '');
-    for (const m of css.matchAll(/([^{}]+)\{([^{}]*)\}/g)) {
-      const reason = hidingStyle(m[2] ?? '');
-      if (!reason) continue;
-      for (const sel of (m[1] ?? '').split(',').map((x) => x.trim())) {
-        const cls = /^(?:[a-z][a-z0-9]*)?\.([\w-]+)$/i.exec(sel);
-        const id = /^(?:[a-z][a-z0-9]*)?#([\w-]+)$/i.exec(sel);
-        if (cls?.[1]) out.classes.set(cls[1], `.${cls[1]} { ${reason} }`);
-        if (id?.[1]) out.ids.set(id[1], `#${id[1]} { ${reason} }`);
-      }
+  // later blocks win, as when one block's rules were read after another's
+  for (const el of styles) {
+    const rules = styleRules(textContent(el));
+    for (const [k, v] of rules.classes) out.classes.set(k, v);
+    for (const [k, v] of rules.ids) out.ids.set(k, v);
+  }
+  return out;
+}
+
+/**
+ * The hiding rules of one <style> block, remembered by its text: a site's pages repeat the same theme CSS, and
+ * reading it took as long as the rest of the spam scan of a page. Callers only read the maps (they may be shared).
+ */
+function styleRules(cssText: string): HidingCss {
+  const known = rulesByCss.get(cssText);
+  if (known) return known;
+  const rules = parseHidingRules(cssText);
+  if (cssText.length > CSS_CACHE_MAX_CHARS) return rules;
+  if (rulesByCss.size >= CSS_CACHE_LIMIT) rulesByCss.clear();
+  rulesByCss.set(cssText, rules);
+  return rules;
+}
+const rulesByCss = new Map<string, HidingCss>();
+/** Style blocks remembered (a few per site; emptied when full) and the longest kept: at most ~8 M characters held. */
+const CSS_CACHE_LIMIT = 64;
+const CSS_CACHE_MAX_CHARS = 128 * 1024;
+
+function parseHidingRules(cssText: string): HidingCss {
+  const out: HidingCss = { classes: new Map(), ids: new Map() };
+  const css = cssText.replace(/\/\*[\s\S]*?\*\//g, '')
+    // Responsive rules (`@media (max-width: 600px) { .desktop-only { display:none } }`) hide only on some screens.
+    .replace(/@media[^{]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}/g, '');
+  for (const m of css.matchAll(/([^{}]+)\{([^{}]*)\}/g)) {
+    const reason = hidingStyle(m[2] ?? '');
+    if (!reason) continue;
+    for (const sel of (m[1] ?? '').split(',').map((x) => x.trim())) {
+      const cls = /^(?:[a-z][a-z0-9]*)?\.([\w-]+)$/i.exec(sel);
+      const id = /^(?:[a-z][a-z0-9]*)?#([\w-]+)$/i.exec(sel);
+      if (cls?.[1]) out.classes.set(cls[1], `.${cls[1]} { ${reason} }`);
+      if (id?.[1]) out.ids.set(id[1], `#${id[1]} { ${reason} }`);
     }
   }
   return out;

@@ -10,6 +10,10 @@ const perDocument = new WeakMap<CheerioAPI, Map<string, unknown>>();
 export function docMemo<T>($: CheerioAPI, key: string, compute: () => T): T {
   let cache = perDocument.get($);
   if (!cache) perDocument.set($, (cache = new Map()));
-  if (!cache.has(key)) cache.set(key, compute());
-  return cache.get(key) as T;
+  // one lookup on the common path: a value is asked for far more often than computed (every link of a page asks)
+  const known = cache.get(key);
+  if (known !== undefined || cache.has(key)) return known as T;
+  const value = compute();
+  cache.set(key, value);
+  return value;
 }

@@ -46,8 +46,11 @@ function* descendantsUntil(root: Element, test: (e: Element) => boolean): Genera
 // and a replace that matches nothing returns the string as it is, so they allocate nothing here.
 const normalizeSpaces = (s: string): string => s.normalize('NFC').replace(/[\u00a0\s]{2,}|[^\S ]/g, ' ').trim();
 
-function linkText($: CheerioAPI, a: Element): { text: string; isImage: boolean } {
-  const texts = docMemo($, 'texts', () => new Map<Element, { text: string; isImage: boolean }>());
+type LinkTexts = Map<Element, { text: string; isImage: boolean }>;
+/** A page's link texts, shared by its link lists (asked for once per list, not once per link). */
+const linkTexts = ($: CheerioAPI): LinkTexts => docMemo($, 'texts', (): LinkTexts => new Map());
+
+function linkText(texts: LinkTexts, a: Element): { text: string; isImage: boolean } {
   const known = texts.get(a);
   if (known) return known;
   const own = textContent(a);
@@ -59,8 +62,8 @@ function linkText($: CheerioAPI, a: Element): { text: string; isImage: boolean }
 }
 
 /** A link whose selector is worked out when asked for: most links never become evidence. */
-function makeLink($: CheerioAPI, a: Element, href: string, source: LinkSource): PageLink {
-  const { text, isImage } = linkText($, a);
+function makeLink($: CheerioAPI, texts: LinkTexts, a: Element, href: string, source: LinkSource): PageLink {
+  const { text, isImage } = linkText(texts, a);
   const postback = isPostbackLink(a.attribs.href, a.attribs.onclick);
   return { href, text, isImage, source, postback, get selector() { return cssPath($, a); } };
 }
@@ -69,11 +72,12 @@ function makeLink($: CheerioAPI, a: Element, href: string, source: LinkSource): 
 function collect($: CheerioAPI, roots: { el: Element; source: LinkSource }[], base: string): PageLink[] {
   const seen = new Set<Element>();
   const out: PageLink[] = [];
+  const texts = linkTexts($);
   for (const { el, source } of roots) {
     for (const a of descendants(el, isLink)) {
       if (seen.has(a)) continue;
       seen.add(a);
-      out.push(makeLink($, a, resolveHrefIn($, a.attribs.href, base) ?? (a.attribs.href ?? '').trim(), source));
+      out.push(makeLink($, texts, a, resolveHrefIn($, a.attribs.href, base) ?? (a.attribs.href ?? '').trim(), source));
     }
   }
   return out;
@@ -98,11 +102,12 @@ export function allLinks($: CheerioAPI, base: string): PageLink[] {
   return docMemo($, `all ${base}`, () => {
     const nav = new Set(navigationRoots($, base).flatMap((r) => descendants(r.el, isLink)));
     const out: PageLink[] = [];
+    const texts = linkTexts($);
     for (const a of domIndex($).elements) {
       if (!isLink(a)) continue;
       const href = resolveHrefIn($, a.attribs.href, base) ?? (a.attribs.href ?? '').trim();
       if (!href) continue;
-      out.push(makeLink($, a, href, nav.has(a) ? 'nav' : 'body'));
+      out.push(makeLink($, texts, a, href, nav.has(a) ? 'nav' : 'body'));
     }
     return out;
   }).slice();
@@ -119,11 +124,12 @@ export function contentLinks($: CheerioAPI, base: string): PageLink[] {
     const inBody = domIndex($).bodyElements;
     for (const el of inBody) if (isFooter(el)) excluded.add(el);
     const out: PageLink[] = [];
+    const texts = linkTexts($);
     for (const a of inBody) {
       if (!isLink(a) || selfOrAncestor(a.parent, (p) => excluded.has(p))) continue;
       const href = resolveHrefIn($, a.attribs.href, base);
       if (!href) continue;
-      out.push(makeLink($, a, href, 'body'));
+      out.push(makeLink($, texts, a, href, 'body'));
     }
     return out;
   }).slice();

@@ -16,7 +16,10 @@ export function resolveHrefIn($: CheerioAPI, href: string | undefined, base: str
   if (href === undefined) return undefined;
   const trimmed = href.trim();
   if (!trimmed || trimmed.startsWith('#')) return undefined;
-  const cache = docMemo($, `hrefs ${base}`, () => new Map<string, string | null>());
+  // one map per base: a key built per call (`hrefs ${base}`) was a new string to hash for every link
+  const bases = docMemo($, 'hrefs', () => new Map<string, Map<string, string | null>>());
+  let cache = bases.get(base);
+  if (!cache) bases.set(base, (cache = new Map()));
   const known = cache.get(trimmed);
   if (known !== undefined) return known ?? undefined;
   const url = resolve(trimmed, base);

@@ -55,6 +55,22 @@ describe('decodeText', () => {
     expect(charset).toMatchObject({ declared: 'windows-1258', source: 'header', used: 'windows-1258', letters: 6, decomposedLetters: 1 });
   });
 
+  it('says when the text is exactly the body\'s UTF-8 (a waiting page then keeps the body), and only then', () => {
+    const same = (bytes: Buffer, type = 'text/html; charset=utf-8'): boolean => {
+      const d = decodeText(bytes, type);
+      // the flag must never be set for a text whose UTF-8 differs from the body
+      if (d.sameBytes) expect(Buffer.from(d.text, 'utf8').equals(bytes)).toBe(true);
+      return d.sameBytes;
+    };
+    expect(same(Buffer.from('<p>Trường học</p>'))).toBe(true);
+    expect(same(Buffer.from('<p>Trường học</p>'), 'text/html')).toBe(true); // undeclared, valid UTF-8
+    expect(same(Buffer.from('\ufeff<p>Trường</p>'))).toBe(false); // the BOM is not in the text
+    expect(same(Buffer.from('<p>Tr\u01b0\u01a1\u0300ng</p>'))).toBe(false); // decomposed: the text is its NFC
+    expect(same(Buffer.from([0x3c, 0x70, 0x3e, 0xff, 0x3c]))).toBe(false); // not UTF-8: a replacement character
+    expect(same(Buffer.from('<p>\ufffd</p>'))).toBe(false); // one written in the page is not told apart
+    expect(same(TRUONG_1258, 'text/html; charset=windows-1258')).toBe(false);
+  });
+
   it('finds the charset in <meta http-equiv> and <meta charset>', () => {
     const page = (meta: string): Buffer => Buffer.concat([Buffer.from(`<html><head>${meta}</head><body>`), TRUONG_1258, Buffer.from('</body></html>')]);
     const a = decodeText(page('<meta http-equiv="Content-Type" content="text/html; charset=windows-1258">'), 'text/html');

@@ -30,6 +30,16 @@ describe('compactHtmlPage', () => {
     expect(isParsed(page)).toBe(true);
   });
 
+  it('keeps the body it is given as the text\'s bytes, and reads the same text and parse from it', () => {
+    const body = Buffer.from(TEXT, 'utf8');
+    const page = compactHtmlPage(bare(), TEXT, undefined, body);
+    expect(page.text).toBe(TEXT);
+    expect(page.doc?.('p').text()).toBe('Trường học');
+    // the text is read from the body kept, not from the string passed
+    const other = compactHtmlPage(bare(), TEXT, undefined, Buffer.from('<p>khác</p>'));
+    expect(other.text).toBe('<p>khác</p>');
+  });
+
   it('behaves as plain fields: a spread copies text and doc, an assignment replaces them', () => {
     const page = compactHtmlPage(bare(), TEXT);
     const copy = { ...page };

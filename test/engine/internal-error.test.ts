@@ -34,6 +34,14 @@ describe('the per-page analysis budget', () => {
     expect(mayExceedBudget(links(MAX_PAGE_ELEMENTS + 1))).toBe(true);
   });
 
+  it('rules out a text too short to hold more start tags than the budget, and no text that can', () => {
+    // the densest markup: a start tag every two characters
+    expect(mayExceedBudget('<a'.repeat(10), 10)).toBe(false);
+    expect(mayExceedBudget('<a'.repeat(11), 10)).toBe(true);
+    expect(mayExceedBudget(`${'<a'.repeat(10)}x`, 10)).toBe(false);
+    expect(mayExceedBudget('<a'.repeat(MAX_PAGE_ELEMENTS + 1))).toBe(true);
+  });
+
   it('leaves a too-complex home page unjudged with a message that says so, in both languages', () => {
     const detail = 'trang quá phức tạp để phân tích: 200003 phần tử, quá 40000 / page too complex to analyse: 200003 elements, over 40000';
     const a = makeArtifacts({ failure: { reason: 'too_complex', detail, status: 200 } });
