@@ -19,8 +19,16 @@ const FONT_SIZE_0 = decl('font-size:0(px|em|rem|pt|%)?');
 const SIZE_0 = decl('(max-)?(width|height):0(px|em|rem|%)?');
 const OVERFLOW_HIDDEN = decl('overflow:hidden');
 
+/**
+ * Every hiding value below starts with n, h, c, 0 or - right after its colon once comments and whitespace are gone
+ * (none, hidden, collapse, 0, -9999px): a block with no such value cannot hide, and most blocks of a theme's CSS have
+ * none, so they are ruled out without being lower-cased and stripped.
+ */
+const MAY_HIDE = /:(?:\s|\/\*[\s\S]*?\*\/)*[nhc0-]/i;
+
 /** Why a CSS declaration block hides its element, or undefined. Spam kits hide with each of these. */
 export function hidingStyle(style: string): string | undefined {
+  if (!MAY_HIDE.test(style)) return undefined;
   const s = style.toLowerCase().replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, '');
   if (DISPLAY_NONE.test(s)) return 'display:none';
   if (VISIBILITY_HIDDEN.test(s)) return 'visibility:hidden';

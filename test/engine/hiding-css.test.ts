@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Element } from 'domhandler';
 import { parseHtml } from '../../src/collect/parse.js';
-import { hidingCss, ownHiddenReason } from '../../src/engine/visibility.js';
+import { hidingCss, hidingStyle, ownHiddenReason } from '../../src/engine/visibility.js';
 
 const page = (styles: string[], body = '<div class="x" id="i">a</div><div class="y">b</div>') =>
   parseHtml(`<html><head>${styles.map((s) => `<style>${s}</style>`).join('')}</head><body>${body}</body></html>`);
@@ -29,5 +29,21 @@ describe('hidingCss, remembered per style block', () => {
     // the blocks' own rules, read again alone, are unchanged by the merge
     expect(hidingCss(page(['.x{display:none} #i{opacity:0}'])).classes.get('x')).toBe('.x { display:none }');
     expect(hidingCss(page(['.x{display:none} #i{opacity:0}'])).classes.has('y')).toBe(false);
+  });
+});
+
+describe('hidingStyle', () => {
+  it('finds hiding values behind upper case, whitespace and comments, and rules out blocks without one', () => {
+    expect(hidingStyle('DISPLAY : /* x */ NONE')).toBe('display:none');
+    expect(hidingStyle('color:red;visibility:\n\tcollapse')).toBe('visibility:hidden');
+    expect(hidingStyle('opacity: /* a */ /* b */ 0')).toBe('opacity:0');
+    expect(hidingStyle('font-size:0px')).toBe('font-size:0');
+    expect(hidingStyle('height:0;overflow: Hidden')).toBe('zero size');
+    expect(hidingStyle('position:absolute; left: -9999px')).toBe('off-screen');
+    expect(hidingStyle('margin:0 auto;color:#333')).toBeUndefined();
+    expect(hidingStyle('display:block;color:navy')).toBeUndefined();
+    // a value commented out does not hide
+    expect(hidingStyle('/* display:none */ display:block')).toBeUndefined();
+    expect(hidingStyle('display:/* none */block')).toBeUndefined();
   });
 });
