@@ -5,6 +5,7 @@ import { CV_4210, TT_37_2020, cite } from '../src/engine/basis.js';
 import { findLeaderContact } from '../src/engine/contacts.js';
 import { sectionPages, sectionRule } from '../src/engine/section-rule.js';
 import { clip } from '../src/engine/runner.js';
+import { titleText } from '../src/page/dom-index.js';
 
 export default sectionRule({
   id: 'section-gioi-thieu',
@@ -48,7 +49,7 @@ export default sectionRule({
     }
     return {
       status: 'warn', messageId: 'noLeaderContact', data: { pages: pages.length, titles: ctx.config.leaderTitles.join(', ') },
-      evidence: [...pass.evidence.slice(0, 1), ...pages.slice(0, 8).map((p) => ({ url: p.finalUrl, selector: 'body', excerpt: clip(p.doc('title').first().text() || p.finalUrl) }))],
+      evidence: [...pass.evidence.slice(0, 1), ...pages.slice(0, 8).map((p) => ({ url: p.finalUrl, selector: 'body', excerpt: clip(titleText(p.doc) || p.finalUrl) }))],
     };
   },
 });

@@ -7,6 +7,7 @@ import { contentLinks, cssPath } from '../src/page/links.js';
 import { elementAt, entryOf, pageText } from '../src/engine/page-text.js';
 import { sectionPages, sectionRule } from '../src/engine/section-rule.js';
 import { clip } from '../src/engine/runner.js';
+import { titleText } from '../src/page/dom-index.js';
 
 /** số/ký hiệu: 4210/GDĐT-TTTT, 37/2020/TT-BGDĐT, 123/QĐ-UBND (a dash in the sign keeps dates and fractions out). */
 const DOCUMENT_NUMBER = /(?<![\p{L}\p{N}/])\d{1,5}(?:\/\d{4})?\/\p{Lu}[\p{Lu}\p{N}]*(?:\s?[-–]\s?\p{Lu}[\p{Lu}\p{N}]*)+/u;
@@ -92,7 +93,7 @@ export default sectionRule({
     const data = { url: first.finalUrl, exts: exts.map((e) => `.${e}`).join(', ') };
     const evidence = [...head, ...(number ? [{ url: number.url, ...(number.selector ? { selector: number.selector } : {}), excerpt: number.excerpt }] : []), ...(file ? [{ url: file.url, selector: file.selector, excerpt: file.excerpt }] : [])];
     if (number && file) return { status: 'pass', messageId: 'documentsListed', data: { ...data, number: number.number, file: file.excerpt.slice(0, 120) }, evidence };
-    const searched = pages.slice(0, 5).map((p) => ({ url: p.finalUrl, selector: 'body', excerpt: clip(p.doc('title').first().text() || p.finalUrl) }));
+    const searched = pages.slice(0, 5).map((p) => ({ url: p.finalUrl, selector: 'body', excerpt: clip(titleText(p.doc) || p.finalUrl) }));
     const messageId = number ? 'noDocumentFile' : file ? 'noDocumentNumber' : 'noNumberOrFile';
     return { status: 'warn', messageId, data, evidence: [...evidence, ...searched] };
   },

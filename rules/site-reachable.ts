@@ -6,7 +6,7 @@ import { CV_4210, HP_2023, QD_1682_2018, cite } from '../src/engine/basis.js';
 import { detectPlatform } from '../src/engine/platform.js';
 import { normalizeText } from '../src/util/text.js';
 import { isBlankPage } from '../src/engine/page-shape.js';
-import { textWithout } from '../src/page/dom-index.js';
+import { textWithout, titleText } from '../src/page/dom-index.js';
 import { FETCH_REASON_WORDS } from '../src/model/fetch-reason-words.js';
 
 /** Elements whose text a visitor does not read as the page's words. */
@@ -142,7 +142,7 @@ const rule = defineRule({
       facts.platformMarker = platform.marker.slice(0, 200);
     }
 
-    const rawTitle = $('title').first().text().replace(/\s+/g, ' ').trim();
+    const rawTitle = titleText($).replace(/\s+/g, ' ').trim();
     const title = normalizeText(rawTitle);
     const markers = ctx.config.parkedPageMarkers.map(normalizeText);
     const inTitle = markers.find((m) => title.includes(m));

@@ -5,7 +5,7 @@ import type { CheerioAPI } from 'cheerio';
 import type { FetchedPage } from '../model/artifacts.js';
 import { defineRule, type DefinedRule, type Evidence, type Localized, type RuleArtifacts, type RuleConfig, type RuleContext, type RuleMeta, type RuleOutcome } from '../model/rule.js';
 import type { Element } from 'domhandler';
-import { closest, descendants, hasDescendant, isLink } from '../page/dom-index.js';
+import { closest, descendants, hasDescendant, isLink, titleText } from '../page/dom-index.js';
 import { contentLinks, cssPath, isHttpUrl, isPlaceholderHref, linkElement, navigationLinks, navigationRegions } from '../page/links.js';
 import type { RuleOptionsShape, SectionId } from './rules-config.js';
 import { findSectionLinks, lookupPage, sectionLink, sectionPage, targetState, type SectionConfig, type SectionLink, type SiteView } from './sections.js';
@@ -150,7 +150,7 @@ export function sectionOutcome(a: SiteView, located: LocatedSection, ids: Sectio
     const url = t?.ok ? t.finalUrl : found.link.href;
     const evidence: Evidence[] = [linkEvidence(found, homeUrl)];
     const page = sectionPage(found);
-    if (page) evidence.push({ url: page.finalUrl, selector: 'title', excerpt: clip(page.doc('title').first().text() || `HTTP ${page.status}`) });
+    if (page) evidence.push({ url: page.finalUrl, selector: 'title', excerpt: clip(titleText(page.doc) || `HTTP ${page.status}`) });
     return { status: 'pass', messageId: ids.found, data: { text: found.link.text, url, answer: describeTarget(found, homeUrl) }, evidence };
   }
   if (status === 'missing') {

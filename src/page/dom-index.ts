@@ -143,3 +143,23 @@ export function hasDescendant(root: AnyNode, test: (el: Element) => boolean): bo
   }
   return false;
 }
+
+/** The first element below `root` (in document order) that satisfies `test`: cheerio's `.find(sel).first()`. */
+export function firstDescendant(root: AnyNode, test: (el: Element) => boolean): Element | undefined {
+  let found: Element | undefined;
+  walkTree(root, (node) => {
+    if (found) return false;
+    if (node !== root && isElement(node) && test(node)) {
+      found = node;
+      return false;
+    }
+    return true;
+  });
+  return found;
+}
+
+/** The text of the page's first <title>, as `$('title').first().text()` gives it ('' without one). */
+export function titleText($: CheerioAPI): string {
+  const title = tagged($, 'title')[0];
+  return title ? textContent(title) : '';
+}
