@@ -1,17 +1,45 @@
 // Bounds the pages the run holds at once. A unit keeps its pages until its rules have run, so memory is (units in
 // flight) × (their pages): with 32 units of 20 × 60 KB pages held parsed that was 800 MB (bench/README.md); pages the
-// crawler does not read now wait compact, charged a seventh of their text (page-body.ts). Units
-// are admitted while the decoded HTML held by the units in flight, plus what the units just started are expected to
-// hold, is under a budget (--page-memory, MB of text): many small or failing sites can be in flight at once, but not
-// 32 large ones. At least one unit always runs.
+// crawler does not read now wait compact, charged a seventh of their text (page-body.ts). A unit is charged what its
+// pages hold while it crawls; pages the rules parse later are parsed one unit at a time and are not charged
+// (crawl-unit.ts). Units are admitted while what the units in flight hold now, plus what those still crawling are
+// expected to add, plus the next unit's expected share, fits a budget (--page-memory, MB of text): many small or
+// failing sites can be in flight at once, but not 32 large ones. At least one unit always runs.
+//
+// When a unit's crawl ends its charge is final: what is left of its reservation returns at once (a site that failed
+// at its home page gives back all of it) and the estimate learns from what it held. Admission is first come, first
+// served, and every change that frees room lets in every waiting unit that now fits: at 1 s per response a unit
+// crawls for ~15 s, and letting in at most one unit per finished unit kept the run near the eight units admitted at
+// its start (bench/README.md, 2026-12-03 second session).
+import { performance } from 'node:perf_hooks';
+
+/** Finished units whose shares are averaged plainly before the estimate becomes a moving average. */
+const FIRST_UNITS = 5;
+/** Weight of the newest finished unit in the moving average. */
+const ALPHA = 0.2;
+
+/**
+ * What the next unit is expected to hold, from what finished units held (pure; the admission's estimate).
+ * `seen` counts the finished units that held pages before this one. Units that held nothing (no website, refused,
+ * a failure at the home page) say nothing about the next site's pages and leave the estimate as it was. The first
+ * unit that held pages replaces the prior (an eighth of the budget), the first five are averaged plainly, later
+ * ones move the average by a fifth: one large site neither opens nor shuts the door for everyone.
+ */
+export function nextEstimate(estimate: number, seen: number, held: number, floor: number): { estimate: number; seen: number } {
+  if (held <= 0) return { estimate, seen };
+  const next = seen < FIRST_UNITS ? (estimate * seen + held) / (seen + 1) : (1 - ALPHA) * estimate + ALPHA * held;
+  return { estimate: Math.max(floor, next), seen: seen + 1 };
+}
+
 export class PageMemory {
   private held = 0;
-  /** Expected but not yet parsed text of the units in flight (their reservations). */
+  /** Expected but not yet held text of the units in flight (what is left of their reservations). */
   private reserved = 0;
   private active = 0;
-  /** Text a finished unit held, on average (moving): what the next unit reserves. Starts at an eighth of the budget. */
+  /** What a unit is expected to hold at its largest (nextEstimate); starts at an eighth of the budget. */
   private perUnit: number;
-  private readonly waiting: (() => void)[] = [];
+  private seen = 0;
+  private readonly waiting: { asked: number; admit: (t: PageTicket) => void }[] = [];
   /** Time units waited to be admitted, and how many had to. */
   waitedMs = 0;
   waitedUnits = 0;
@@ -20,46 +48,84 @@ export class PageMemory {
     this.perUnit = limitChars / 8;
   }
 
-  /** Waits until the held and expected text is under the budget (or nothing runs), then counts one unit in flight. */
-  async admit(): Promise<PageTicket> {
-    if (this.active > 0 && this.held + this.reserved + this.perUnit > this.limitChars) {
-      const asked = performance.now();
-      while (this.active > 0 && this.held + this.reserved + this.perUnit > this.limitChars) {
-        await new Promise<void>((resolve) => this.waiting.push(resolve));
-      }
-      this.waitedMs += performance.now() - asked; // what bounds a run is told at its end (src/run/run-limits.ts)
-      this.waitedUnits++;
-    }
+  /** Resolves once the held and expected text, this unit's share included, fits the budget (or nothing runs). */
+  admit(): Promise<PageTicket> {
+    if (this.waiting.length === 0 && this.fits()) return Promise.resolve(this.start());
+    return new Promise<PageTicket>((resolve) => this.waiting.push({ asked: performance.now(), admit: resolve }));
+  }
+
+  /** Characters of decoded HTML the units in flight are charged for (compact pages a seventh). */
+  get heldChars(): number {
+    return this.held;
+  }
+
+  /** What is left of the reservations of the units still crawling. */
+  get reservedChars(): number {
+    return this.reserved;
+  }
+
+  /** Units admitted and not yet closed. */
+  get inFlight(): number {
+    return this.active;
+  }
+
+  /** Units waiting to be admitted. */
+  get queued(): number {
+    return this.waiting.length;
+  }
+
+  /** What the next unit is reserved. */
+  get expectedChars(): number {
+    return this.perUnit;
+  }
+
+  private fits(): boolean {
+    return this.active === 0 || this.held + this.reserved + this.perUnit <= this.limitChars;
+  }
+
+  private start(): PageTicket {
     this.active++;
     this.reserved += this.perUnit;
     return new PageTicket(this, this.perUnit);
   }
 
-  /** Characters of decoded HTML held by the units in flight. */
-  get heldChars(): number {
-    return this.held;
+  /** Lets in, in the order they asked, every waiting unit that fits now. */
+  private admitWaiting(): void {
+    while (this.waiting.length > 0 && this.fits()) {
+      const next = this.waiting.shift()!;
+      this.waitedMs += performance.now() - next.asked; // what bounds a run is told at its end (src/run/run-limits.ts)
+      this.waitedUnits++;
+      next.admit(this.start());
+    }
   }
 
-  /** @internal `chars` parsed, of which `fromReserve` were expected. */
+  /** @internal `chars` now held, of which `fromReserve` were expected. */
   add(chars: number, fromReserve: number): void {
     this.held += chars;
     this.reserved -= fromReserve;
   }
 
-  /** @internal A unit is done: its pages are released; one waiting unit may start (each end admits one, no burst). */
+  /** @internal A unit's crawl ended holding `chars`: the rest of its reservation returns, the estimate learns. */
+  crawled(chars: number, unusedReserve: number): void {
+    this.reserved -= unusedReserve;
+    ({ estimate: this.perUnit, seen: this.seen } = nextEstimate(this.perUnit, this.seen, chars, this.limitChars / 1000));
+    this.admitWaiting();
+  }
+
+  /** @internal A unit is done: its pages are released and waiting units that fit start. */
   end(chars: number, unusedReserve: number): void {
     this.held -= chars;
     this.reserved -= unusedReserve;
     this.active--;
-    this.perUnit = Math.max(this.limitChars / 1000, 0.8 * this.perUnit + 0.2 * chars);
-    this.waiting.shift()?.();
+    this.admitWaiting();
   }
 }
 
-/** One unit's share: every parsed page is held on it until the unit is judged and closes it. */
+/** One unit's share: every page it holds while it crawls is counted on it until the unit is judged and closes it. */
 export class PageTicket {
   private chars = 0;
   private closed = false;
+  private crawling = true;
 
   constructor(private readonly memory: PageMemory, private reserve: number) {}
 
@@ -72,9 +138,18 @@ export class PageTicket {
     this.memory.add(chars, fromReserve);
   }
 
+  /** The unit's crawl is over (its judging parses are not charged): what it holds now is what it is charged. */
+  crawled(): void {
+    if (this.closed || !this.crawling) return;
+    this.crawling = false;
+    this.memory.crawled(this.chars, this.reserve);
+    this.reserve = 0;
+  }
+
   close(): void {
     if (this.closed) return;
+    this.crawled(); // when nobody said so (a crawl that failed inside our code)
     this.closed = true;
-    this.memory.end(this.chars, this.reserve);
+    this.memory.end(this.chars, 0);
   }
 }

@@ -64,6 +64,8 @@ async function crawlAndJudge(input: AuditUnitInput, ticket: PageTicket): Promise
     artifacts = failedArtifacts(unit, detail);
     crawl = { status: 'internal_error', pages: 0, durationMs: Date.now() - started, error: detail };
   }
+  // its charge is final now (the rules' parses are not charged): what is left of its reservation admits others
+  ticket.crawled();
   // Answers that arrived while this unit was crawled are read before its judging holds the loop.
   await yieldToLoop();
   const result = judgeArtifacts({ artifacts, crawl, rules, ruleCtx, lang: options.lang, ruleSetVersion: input.ruleSetVersion, logger });

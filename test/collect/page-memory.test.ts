@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PageMemory, type PageTicket } from '../../src/collect/page-memory.js';
+import { nextEstimate, PageMemory, type PageTicket } from '../../src/collect/page-memory.js';
 
 const tick = (): Promise<void> => new Promise((r) => setImmediate(r));
 
@@ -10,8 +10,13 @@ function pending(memory: PageMemory): { admitted: () => boolean; ticket: Promise
   return { admitted: () => done, ticket };
 }
 
-describe('PageMemory', () => {
-  it('admits units while held plus expected text fits the budget, then one per finished unit', async () => {
+/** Asks for `n` units at once; returns their pending admissions in the order asked. */
+const ask = (memory: PageMemory, n: number): ReturnType<typeof pending>[] => Array.from({ length: n }, () => pending(memory));
+
+const admittedCount = (units: ReturnType<typeof pending>[]): number => units.filter((u) => u.admitted()).length;
+
+describe('PageMemory admission', () => {
+  it('admits units while held plus expected text fits the budget', async () => {
     const memory = new PageMemory(100);
     const a = await memory.admit();
     a.hold(60);
@@ -19,38 +24,106 @@ describe('PageMemory', () => {
     b.hold(50);
     expect(memory.heldChars).toBe(110);
     const c = pending(memory);
-    const d = pending(memory);
     await tick();
     expect(c.admitted()).toBe(false);
     a.close();
     await tick();
     expect(memory.heldChars).toBe(50);
-    // one finished unit lets one waiting unit in, not every waiter at once
-    expect(c.admitted()).toBe(true);
-    expect(d.admitted()).toBe(false);
-    (await c.ticket).hold(80);
+    // a held 60: the next unit is expected to, and 50 + 60 is over the budget
+    expect(memory.expectedChars).toBe(60);
+    expect(c.admitted()).toBe(false);
     b.close();
     await tick();
-    // 80 held plus what a new unit is expected to hold (a moving average of finished units) is over 100: d waits on
-    expect(d.admitted()).toBe(false);
+    expect(c.admitted()).toBe(true);
     (await c.ticket).close();
+    expect(memory.heldChars).toBe(0);
+    expect(memory.inFlight).toBe(0);
+  });
+
+  it('reserves an eighth of the budget per unit until a crawl has ended, so the start of a run is no burst', async () => {
+    const memory = new PageMemory(800);
+    const units = ask(memory, 20);
     await tick();
-    expect(d.admitted()).toBe(true);
-    (await d.ticket).close();
+    expect(admittedCount(units)).toBe(8);
+    expect(memory.queued).toBe(12);
+    for (const u of units.slice(0, 8)) (await u.ticket).close();
+    await tick();
+    for (const u of units) if (u.admitted()) (await u.ticket).close();
+  });
+
+  it('lets in every waiting unit that fits once room is freed, not one per finished unit', async () => {
+    // 8 units admitted on the prior (100 each); each crawls holding 20: a unit is expected to hold 20 from now on
+    const memory = new PageMemory(800);
+    const units = ask(memory, 40);
+    await tick();
+    const first = await Promise.all(units.slice(0, 8).map((u) => u.ticket));
+    for (const t of first) t.hold(20);
+    first[0]!.crawled();
+    await tick();
+    // held 160, the other seven still reserve 80 each; the estimate is 20: (800 - 160 - 7 × 80) / 20 = 4 more
+    expect(memory.expectedChars).toBe(20);
+    expect(admittedCount(units)).toBe(12);
+    for (const t of first.slice(1)) t.crawled();
+    await tick();
+    // nothing reserved beyond what the admitted hold: (800 - 8 × 20 - 4 × 20) / 20 = 28 more start at once
+    expect(admittedCount(units)).toBe(40);
+    expect(memory.inFlight).toBe(40);
+    expect(memory.queued).toBe(0);
+    for (const u of units) (await u.ticket).close();
     expect(memory.heldChars).toBe(0);
   });
 
-  it('reserves for units that have not parsed anything yet, so the start of a run is no burst', async () => {
+  it('gives back the rest of a reservation when the crawl ends, before the unit is judged and closed', async () => {
     const memory = new PageMemory(100);
-    // an eighth of the budget per unit until units have finished
-    const first = await Promise.all(Array.from({ length: 8 }, () => memory.admit()));
-    const ninth = pending(memory);
+    const a = await memory.admit(); // reserves 12.5
+    a.hold(5);
+    const others = ask(memory, 7);
     await tick();
-    expect(ninth.admitted()).toBe(false);
-    first[0]?.close();
+    expect(admittedCount(others)).toBe(7);
+    const late = pending(memory);
     await tick();
-    expect(ninth.admitted()).toBe(true);
-    for (const t of [...first, await ninth.ticket]) t.close();
+    // 5 held + 7.5 left of a's reservation + 7 × 12.5 = 100: the ninth unit does not fit
+    expect(late.admitted()).toBe(false);
+    a.crawled();
+    await tick();
+    expect(late.admitted()).toBe(true);
+    expect(memory.heldChars).toBe(5); // still held until judged
+    a.close();
+    for (const u of [...others, late]) (await u.ticket).close();
+    expect(memory.heldChars).toBe(0);
+    expect(memory.inFlight).toBe(0);
+  });
+
+  it('admits in the order units asked: a newcomer does not overtake a waiting unit', async () => {
+    const memory = new PageMemory(100);
+    const a = await memory.admit();
+    a.hold(95);
+    const waiting = pending(memory);
+    await tick();
+    a.crawled(); // learns 95: the next unit is expected to hold 95
+    a.close();
+    const newcomer = pending(memory);
+    await tick();
+    expect(waiting.admitted()).toBe(true);
+    expect(newcomer.admitted()).toBe(false);
+    (await waiting.ticket).close();
+    await tick();
+    expect(newcomer.admitted()).toBe(true);
+    (await newcomer.ticket).close();
+  });
+
+  it('counts what waiting units waited for', async () => {
+    const memory = new PageMemory(100);
+    const a = await memory.admit();
+    a.hold(100);
+    const b = pending(memory);
+    await tick();
+    expect(memory.waitedUnits).toBe(0);
+    a.close();
+    await tick();
+    expect(b.admitted()).toBe(true);
+    expect(memory.waitedUnits).toBe(1);
+    (await b.ticket).close();
   });
 
   it('always runs one unit, however large its pages', async () => {
@@ -67,11 +140,56 @@ describe('PageMemory', () => {
     const memory = new PageMemory(100);
     const a = await memory.admit();
     a.hold(30);
+    a.crawled();
+    a.hold(20); // a late fetch after the crawl was given up is still held until the unit closes
+    expect(memory.heldChars).toBe(50);
     a.close();
     a.hold(500);
     a.close();
+    a.crawled();
     expect(memory.heldChars).toBe(0);
+    expect(memory.inFlight).toBe(0);
     const b = await memory.admit();
     b.close();
+  });
+
+  it('a bench-like fleet: 64 units of compact pages are all in flight under a budget that holds them', async () => {
+    // a unit of the bench fleet is charged ~0.35 M characters while it waits (bench/README.md); 24 M characters hold 64
+    const memory = new PageMemory(24_000_000);
+    const units = ask(memory, 64);
+    await tick();
+    expect(admittedCount(units)).toBe(8);
+    const first = await Promise.all(units.slice(0, 8).map((u) => u.ticket));
+    for (const t of first) {
+      t.hold(350_000);
+      t.crawled();
+    }
+    await tick();
+    expect(admittedCount(units)).toBe(64);
+    for (const u of units) (await u.ticket).close();
+  });
+});
+
+describe('nextEstimate', () => {
+  it('replaces the prior with the first unit that held pages, averages the first five, then moves by a fifth', () => {
+    let e = { estimate: 1000, seen: 0 };
+    e = nextEstimate(e.estimate, e.seen, 100, 1);
+    expect(e).toEqual({ estimate: 100, seen: 1 });
+    e = nextEstimate(e.estimate, e.seen, 300, 1);
+    expect(e).toEqual({ estimate: 200, seen: 2 });
+    for (const held of [200, 200, 200]) e = nextEstimate(e.estimate, e.seen, held, 1);
+    expect(e).toEqual({ estimate: 200, seen: 5 });
+    e = nextEstimate(e.estimate, e.seen, 1200, 1);
+    expect(e.estimate).toBeCloseTo(400);
+    expect(e.seen).toBe(6);
+  });
+
+  it('learns nothing from a unit that held nothing (no website, a failed home page)', () => {
+    expect(nextEstimate(1000, 0, 0, 1)).toEqual({ estimate: 1000, seen: 0 });
+    expect(nextEstimate(250, 7, 0, 1)).toEqual({ estimate: 250, seen: 7 });
+  });
+
+  it('never falls under its floor', () => {
+    expect(nextEstimate(1000, 0, 2, 10).estimate).toBe(10);
   });
 });
