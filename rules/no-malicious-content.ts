@@ -8,7 +8,7 @@ import type { SpamConfig } from '../src/engine/spam.js';
 import { HP_2023, QD_1682_2018, cite } from '../src/engine/basis.js';
 import { sameHost } from '../src/util/hosts.js';
 import { descendants, domIndex, isLink, tagged, textContent, walkTree } from '../src/page/dom-index.js';
-import { allLinks, cssPath, navigationLinks, resolveHref } from '../src/page/links.js';
+import { allLinks, cssPath, navigationLinks, resolveHref, resolveHrefIn } from '../src/page/links.js';
 import { bettingHost, bettingTermsInNormalized, defacementInNormalized, findBettingTerms } from '../src/engine/spam.js';
 import { normalizeText } from '../src/util/text.js';
 import { hiddenRoots, hidingCss } from '../src/engine/visibility.js';
@@ -65,14 +65,29 @@ function isSeoMeta(m: Element): boolean {
 }
 const seoMetas = ($: CheerioAPI): Element[] => tagged($, 'meta').filter(isSeoMeta);
 
+/**
+ * Some link of the page (a or area, its href as allLinks resolves it) goes to a betting host. Most pages have none:
+ * their link list, with a text and a selector per link, is then not built for the spam scan (the crawler and the
+ * other rules read it on the home page only).
+ */
+function linksToBettingHost($: CheerioAPI, base: string, cfg: SpamConfig): boolean {
+  for (const a of domIndex($).elements) {
+    if (!isLink(a)) continue;
+    const href = resolveHrefIn($, a.attribs.href, base) ?? (a.attribs.href ?? '').trim();
+    if (href && bettingHost(href, cfg)) return true;
+  }
+  return false;
+}
+
 /** Spam on one page, by where it was found; `warnings` collects exempted terms (warning articles). */
 function scanPage(page: HtmlPage, cfg: SpamConfig, warnings: Evidence[]): Hit[] {
   const $ = page.doc;
   const url = page.finalUrl;
   const hits: Hit[] = [];
-  const terms = (text: string, selector: string): string[] => {
+  // a selector is worked out only for a warning: every menu link of every page is checked here
+  const terms = (text: string, selector: string | (() => string)): string[] => {
     const found = findBettingTerms(text, cfg);
-    for (const w of found.filter((h) => h.warning)) warnings.push({ url, selector, excerpt: `${w.term} (${w.warning}): ${w.around}` });
+    for (const w of found.filter((h) => h.warning)) warnings.push({ url, selector: typeof selector === 'string' ? selector : selector(), excerpt: `${w.term} (${w.warning}): ${w.around}` });
     return [...new Set(found.filter((h) => !h.warning).map((h) => h.term))];
   };
   const reported = new Set<Element>();
@@ -111,16 +126,18 @@ function scanPage(page: HtmlPage, cfg: SpamConfig, warnings: Evidence[]): Hit[] 
   }
 
   for (const l of navigationLinks($, url)) {
-    const found = terms(l.text, l.selector);
+    const found = terms(l.text, () => l.selector);
     const host = bettingHost(l.href, cfg);
     if (found.length || host) hits.push({ where: 'nav', url, selector: l.selector, excerpt: `${l.text} → ${l.href}` });
   }
 
-  const reportedSelectors = new Set([...reported].map((n) => cssPath($, n)));
-  for (const l of allLinks($, url)) {
-    // Navigation links were judged above; a link's selector is worked out only when a hidden block was reported.
-    if (l.source === 'nav' || (reportedSelectors.size > 0 && reportedSelectors.has(l.selector))) continue;
-    if (bettingHost(l.href, cfg)) hits.push({ where: 'link', url, selector: l.selector, excerpt: `${l.text} → ${l.href}` });
+  if (linksToBettingHost($, url, cfg)) {
+    const reportedSelectors = new Set([...reported].map((n) => cssPath($, n)));
+    for (const l of allLinks($, url)) {
+      // Navigation links were judged above; a link's selector is worked out only when a hidden block was reported.
+      if (l.source === 'nav' || (reportedSelectors.size > 0 && reportedSelectors.has(l.selector))) continue;
+      if (bettingHost(l.href, cfg)) hits.push({ where: 'link', url, selector: l.selector, excerpt: `${l.text} → ${l.href}` });
+    }
   }
   for (const el of domIndex($).elements) {
     const raw = el.name === 'iframe' ? el.attribs.src : el.name === 'form' ? el.attribs.action : undefined;

@@ -24,8 +24,13 @@ const EMAIL = new RegExp(EMAIL_PATTERN, 'gi');
 // `logo@2x.png` is an image name, not an address.
 const FILE_TLD = /\.(png|jpe?g|gif|webp|svg|css|js|pdf|docx?|xlsx?)$/i;
 
+const BRACKET = /[[({]/;
+
 /** Undoes the usual hand obfuscations: `abc[at]hcm.edu.vn`, `abc (at) hcm(dot)edu(dot)vn`, `abc [a còng] …`. */
 export function deobfuscate(text: string): string {
+  // both marks are bracketed: a text without a bracket has nothing to undo (most blocks), and scanning it with
+  // patterns that start with \s* tries every position
+  if (!BRACKET.test(text)) return text;
   return text
     .replace(/\s*[[({]\s*(?:at|@|a còng|a cong)\s*[\])}]\s*/gi, '@')
     .replace(/\s*[[({]\s*(?:dot|chấm|cham|\.)\s*[\])}]\s*/gi, '.');
@@ -41,7 +46,9 @@ export function decodeCfEmail(hex: string): string | undefined {
 }
 
 export function emailsIn(text: string): string[] {
-  return [...new Set([...deobfuscate(text).matchAll(EMAIL)].map((m) => m[0].toLowerCase().replace(/\.+$/, '')).filter((e) => !FILE_TLD.test(e)))];
+  const plain = deobfuscate(text);
+  if (!plain.includes('@')) return [];
+  return [...new Set([...plain.matchAll(EMAIL)].map((m) => m[0].toLowerCase().replace(/\.+$/, '')).filter((e) => !FILE_TLD.test(e)))];
 }
 
 const BLOCKS = new Set(['p', 'li', 'td', 'span', 'div', 'address', 'footer', 'strong', 'b']);

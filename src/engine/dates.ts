@@ -57,6 +57,36 @@ const ISO = /(?<![\p{L}\p{N}/.-])(\d{4})-(\d{2})-(\d{2})(?![\p{N}]|-\p{N})/gu;
 /** "ngày 3 tháng 11 năm 2026", matched on the text without diacritics and lower-cased. */
 const WORDS = /\bngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s*(?:,\s*)?nam\s+(\d{4})(?!\p{N})/gu;
 
+// The digits each date pattern starts with, without its look-arounds, and the pattern itself anchored at a position.
+// Tried at every position of a page's text, the look-behinds on Unicode classes were most of the cost of reading its
+// dates; the digits alone rule out nearly every position at once.
+const DMY_CORE = /\d{1,2}([/.-])\d{1,2}\1\d{4}/g;
+const DMY_AT = new RegExp(DMY.source, 'uy');
+const ISO_CORE = /\d{4}-\d{2}-\d{2}/g;
+const ISO_AT = new RegExp(ISO.source, 'uy');
+
+/**
+ * What `text.matchAll(pattern)` gives for a global pattern whose every match starts where `core` matches: `at` (the
+ * pattern, sticky) is tried only at those positions, leftmost first, and the scan goes on after each match, as
+ * matchAll's does.
+ */
+export function* matchesWhere(text: string, core: RegExp, at: RegExp): Generator<RegExpExecArray> {
+  let from = 0;
+  while (from < text.length) {
+    core.lastIndex = from;
+    const candidate = core.exec(text);
+    if (!candidate) return;
+    at.lastIndex = candidate.index;
+    const m = at.exec(text);
+    if (m) {
+      yield m;
+      from = m.index + Math.max(1, m[0].length);
+    } else {
+      from = candidate.index + 1;
+    }
+  }
+}
+
 /** Lower-cased text without diacritics; same length as the input for Vietnamese text, so offsets carry over. */
 function foldForMatching(text: string): string {
   const folded = stripDiacritics(text).toLowerCase();
@@ -70,8 +100,8 @@ export function findDates(text: string): FoundDate[] {
     const date = makeDate(Number(y), Number(m), Number(d));
     if (date) out.push({ date, iso: isoDay(date), raw: text.slice(index, index + length), index });
   };
-  for (const m of text.matchAll(DMY)) push(m[4], m[3], m[1], m.index, m[0].length);
-  for (const m of text.matchAll(ISO)) push(m[1], m[2], m[3], m.index, m[0].length);
+  for (const m of matchesWhere(text, DMY_CORE, DMY_AT)) push(m[4], m[3], m[1], m.index, m[0].length);
+  for (const m of matchesWhere(text, ISO_CORE, ISO_AT)) push(m[1], m[2], m[3], m.index, m[0].length);
   for (const m of foldForMatching(text).matchAll(WORDS)) push(m[3], m[2], m[1], m.index, m[0].length);
   return out.sort((a, b) => a.index - b.index);
 }

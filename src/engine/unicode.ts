@@ -32,13 +32,18 @@ function fontValues(declarations: string): string[] {
 
 export const fontPatterns = (sources: readonly string[]): RegExp[] => sources.map((s) => new RegExp(s, 'i'));
 
+const FONT = /font/i;
+
 /** Every use of a legacy Vietnamese font in the page's own CSS and markup. */
 export function legacyFontUses($: CheerioAPI, patterns: readonly RegExp[]): LegacyFontUse[] {
   const out: LegacyFontUse[] = [];
   for (const el of tagged($, 'style')) {
     // Old pages wrap their CSS in <!-- --> for browsers of the 1990s.
     const css = textContent(el).replace(/\/\*[\s\S]*?\*\//g, '').replace(/<!--|-->/g, '');
+    // a font is named only in a `font` or `font-family` declaration: blocks (and sheets) without the word are skipped
+    if (!FONT.test(css)) continue;
     for (const m of css.matchAll(/([^{}]+)\{([^{}]*)\}/g)) {
+      if (!FONT.test(m[2] ?? '')) continue;
       for (const v of fontValues(m[2] ?? '')) {
         const font = legacyFamily(v, patterns);
         if (font) out.push({ font, selector: (m[1] ?? '').trim().replace(/\s+/g, ' '), where: 'style' });
@@ -47,7 +52,7 @@ export function legacyFontUses($: CheerioAPI, patterns: readonly RegExp[]): Lega
   }
   for (const el of domIndex($).elements) {
     const style = el.attribs.style;
-    if (style === undefined || !/font/i.test(style)) continue;
+    if (style === undefined || !FONT.test(style)) continue;
     for (const v of fontValues(style)) {
       const font = legacyFamily(v, patterns);
       if (font) out.push({ font, selector: cssPath($, el), where: 'style-attribute' });

@@ -94,6 +94,11 @@ describe('official-email', () => {
   it('extracts addresses from text and undoes obfuscation', () => {
     expect(emailsIn('Email: abc (at) hcm.edu.vn; logo@2x.png')).toEqual(['abc@hcm.edu.vn']);
     expect(emailsIn('vanthu[at]quangtri[dot]gov[dot]vn.')).toEqual(['vanthu@quangtri.gov.vn']);
+    // each bracket kind undoes a mark, with or without an @ written plainly elsewhere
+    expect(emailsIn('a{at}b.edu.vn (08) 3822')).toEqual(['a@b.edu.vn']);
+    expect(emailsIn('x@hcm(dot)edu(dot)vn')).toEqual(['x@hcm.edu.vn']);
+    expect(emailsIn('c@d.gov.vn, Điện thoại 0283822')).toEqual(['c@d.gov.vn']);
+    expect(emailsIn('Không có thư (chưa cập nhật) [sắp có]')).toEqual([]);
     expect(decodeCfEmail(cfEncode('a@b.edu.vn'))).toBe('a@b.edu.vn');
     expect(decodeCfEmail('zz')).toBeUndefined();
   });

@@ -5,7 +5,8 @@ import rule from '../../rules/unicode-tcvn6909.js';
 import type { CharsetInfo } from '../../src/model/artifacts.js';
 import { countLetters } from '../../src/collect/charset.js';
 import { fetchedPage, fixturePage, makeArtifacts, runRuleCases, type TestArtifacts } from '../../src/engine/rule-tester.js';
-import { findMojibake, fontPatterns, legacyFamily } from '../../src/engine/unicode.js';
+import { findMojibake, fontPatterns, legacyFamily, legacyFontUses } from '../../src/engine/unicode.js';
+import { parseHtml } from '../../src/collect/parse.js';
 import { optionDefaults } from '../../src/engine/rules-config.js';
 
 const page = (name: string): string => fixturePage('unicode-tcvn6909', name);
@@ -94,6 +95,16 @@ describe('unicode-tcvn6909', () => {
     expect(legacyFamily("'VNI-Helve', Arial", p)).toBe('VNI-Helve');
     expect(legacyFamily('Arial, Roboto, "Segoe UI"', p)).toBeUndefined();
     expect(legacyFamily('Vnexpress Sans', p)).toBeUndefined();
+  });
+
+  it('reads font declarations in any case, only in the blocks that have one', () => {
+    const p = fontPatterns(optionDefaults(rule).unicode.legacyFontPatterns);
+    const $ = parseHtml('<style>.a{color:red}\nP.x{FONT-FAMILY: .VnTime}\n.b{Font: bold 12pt VNI-Times}</style><style>.c{margin:0}</style><p style="FONT-family:.VnArial">x</p>');
+    expect(legacyFontUses($, p).map((u) => [u.font, u.selector, u.where])).toEqual([
+      ['.VnTime', 'P.x', 'style'],
+      ['VNI-Times', '.b', 'style'],
+      ['.VnArial', 'p', 'style-attribute'],
+    ]);
   });
 
   it('counts mojibake markers', () => {
