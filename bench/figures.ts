@@ -35,7 +35,11 @@ export const completed = (r: RunOutcome): boolean => !r.timedOut && (r.exitCode 
 /** Why a run is incomplete, in a few words, or undefined when it completed. */
 export function incompleteReason(r: RunOutcome): string | undefined {
   if (completed(r)) return undefined;
-  const how = r.timedOut ? `killed at its time limit after ${(r.ms / 1000).toFixed(0)} s` : r.exitCode === 0 || r.exitCode === 1 ? 'ended early' : `exited with ${r.exitCode ?? 'a signal'}`;
+  const how = r.timedOut
+    ? `killed at its time limit after ${(r.ms / 1000).toFixed(0)} s`
+    : r.exitCode === 0 || r.exitCode === 1
+      ? 'ended early'
+      : `exited with ${r.exitCode ?? 'a signal'}`;
   return `INCOMPLETE: ${how}, ${r.finished} of ${r.units} units finished`;
 }
 
@@ -68,7 +72,13 @@ export function unitTimeFigure(name: string, target: number, limitMin: number, r
   const t = timeFor(target, r);
   const why = incompleteReason(r);
   if (!t || why) {
-    return { name, value: `${why}; ${unitsPerMin(r).toFixed(0)} units/min over those, no projection`, target: goal, met: false, detail: `${r.finished} units in ${(r.ms / 1000).toFixed(1)} s` };
+    return {
+      name,
+      value: `${why}; ${unitsPerMin(r).toFixed(0)} units/min over those, no projection`,
+      target: goal,
+      met: false,
+      detail: `${r.finished} units in ${(r.ms / 1000).toFixed(1)} s`,
+    };
   }
   return {
     name,
@@ -84,7 +94,9 @@ export function sensitivityFigure(slowMs: number, fast: RunOutcome, slow: RunOut
   const name = `latency sensitivity (${slowMs} ms vs 0 ms)`;
   const target = `≥ ${min.toFixed(2)}`;
   const rates = `${unitsPerMin(slow).toFixed(0)} ÷ ${unitsPerMin(fast).toFixed(0)} units/min`;
-  const why = [incompleteReason(fast), incompleteReason(slow)].map((w, i) => w && `${i ? `${slowMs} ms` : '0 ms'} run ${w}`).filter(Boolean);
+  const why = [incompleteReason(fast), incompleteReason(slow)]
+    .map((w, i) => w && `${i ? `${slowMs} ms` : '0 ms'} run ${w}`)
+    .filter(Boolean);
   if (why.length) return { name, value: `no figure: ${why.join('; ')}`, target, met: false, detail: `over the units finished: ${rates}` };
   const ratio = unitsPerMin(slow) / unitsPerMin(fast);
   return { name, value: ratio.toFixed(2), target, met: ratio >= min, detail: `${fast.units} units each: ${rates}` };

@@ -14,7 +14,9 @@ import { startFleet } from './fleet/fleet.js';
 import { AUDIT_NOW, writeRegistry } from './fleet/units.js';
 
 const CLI = fileURLToPath(new URL('../../bin/edu-audit.js', import.meta.url));
-const { values: flags } = parseArgs({ options: { units: { type: 'string', default: '30' }, keep: { type: 'string' }, 'hash-only': { type: 'string' } } });
+const { values: flags } = parseArgs({
+  options: { units: { type: 'string', default: '30' }, keep: { type: 'string' }, 'hash-only': { type: 'string' } },
+});
 
 function cli(args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -25,14 +27,23 @@ function cli(args: string[]): Promise<void> {
 
 /** The run's results without what depends on the clock, one line per unit in id order, and its snapshots. */
 async function fingerprint(out: string): Promise<{ hash: string; units: number; snapshots: number }> {
-  const lines = (await readFile(join(out, 'results.jsonl'), 'utf8')).split('\n').filter(Boolean).map((l) => {
-    const unit = JSON.parse(l) as { id: string; auditedAt?: unknown; crawl?: { durationMs?: unknown }; timings?: Record<string, unknown> };
-    delete unit.auditedAt;
-    if (unit.crawl) delete unit.crawl.durationMs;
-    // a rendered home page's paint and load times (and whether they were within the thresholds) are measured
-    for (const k of ['fcpMs', 'lcpMs', 'loadMs', 'withinThresholds']) delete unit.timings?.[k];
-    return [unit.id, JSON.stringify(unit)] as const;
-  }).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const lines = (await readFile(join(out, 'results.jsonl'), 'utf8'))
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => {
+      const unit = JSON.parse(l) as {
+        id: string;
+        auditedAt?: unknown;
+        crawl?: { durationMs?: unknown };
+        timings?: Record<string, unknown>;
+      };
+      delete unit.auditedAt;
+      if (unit.crawl) delete unit.crawl.durationMs;
+      // a rendered home page's paint and load times (and whether they were within the thresholds) are measured
+      for (const k of ['fcpMs', 'lcpMs', 'loadMs', 'withinThresholds']) delete unit.timings?.[k];
+      return [unit.id, JSON.stringify(unit)] as const;
+    })
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   const hash = createHash('sha256');
   for (const [, line] of lines) hash.update(line).update('\n');
   const names = (await readdir(join(out, 'evidence')).catch(() => [] as string[])).sort();
@@ -40,11 +51,16 @@ async function fingerprint(out: string): Promise<{ hash: string; units: number; 
     const bytes = await readFile(join(out, 'evidence', name));
     if (name === 'index.jsonl') {
       // the snapshot index, in the order units finished, with the fetch times
-      const index = bytes.toString('utf8').split('\n').filter(Boolean).map((l) => {
-        const entry = JSON.parse(l) as { fetchedAt?: unknown };
-        delete entry.fetchedAt;
-        return JSON.stringify(entry);
-      }).sort();
+      const index = bytes
+        .toString('utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => {
+          const entry = JSON.parse(l) as { fetchedAt?: unknown };
+          delete entry.fetchedAt;
+          return JSON.stringify(entry);
+        })
+        .sort();
       hash.update(name).update(index.join('\n'));
     } else hash.update(name).update(name.endsWith('.gz') ? gunzipSync(bytes) : bytes);
   }
@@ -58,14 +74,29 @@ if (flags['hash-only']) {
   }
   process.exit(0);
 }
-const tmp = flags.keep ?? await mkdtemp(join(tmpdir(), 'edu-audit-hash-'));
+const tmp = flags.keep ?? (await mkdtemp(join(tmpdir(), 'edu-audit-hash-')));
 try {
   const registry = join(tmp, 'fleet.csv');
   await writeRegistry(registry, Number(flags.units));
   const fleet = await startFleet({ latencyMs: 0 });
   try {
-    await cli(['audit', registry, '--out', join(tmp, 'fleet'), '--connect-to', fleet.connectTo, '--now', AUDIT_NOW.slice(0, 10),
-      '--no-progress', '--log-level', 'error', '--format', 'json', '--per-ip', '64']);
+    await cli([
+      'audit',
+      registry,
+      '--out',
+      join(tmp, 'fleet'),
+      '--connect-to',
+      fleet.connectTo,
+      '--now',
+      AUDIT_NOW.slice(0, 10),
+      '--no-progress',
+      '--log-level',
+      'error',
+      '--format',
+      'json',
+      '--per-ip',
+      '64',
+    ]);
   } finally {
     await fleet.close();
   }

@@ -62,8 +62,22 @@ export async function auditChild(input: AuditChildInput): Promise<AuditRun> {
   const { fleet } = input;
   fleet.reset();
   const node = [...(input.cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', input.cpuProfDir] : [])];
-  const args = [...node, CLI, 'audit', input.registry, '--out', input.out, '--connect-to', fleet.connectTo,
-    '--now', '2026-11-15', '--no-progress', '--log-level', 'error', ...input.args];
+  const args = [
+    ...node,
+    CLI,
+    'audit',
+    input.registry,
+    '--out',
+    input.out,
+    '--connect-to',
+    fleet.connectTo,
+    '--now',
+    '2026-11-15',
+    '--no-progress',
+    '--log-level',
+    'error',
+    ...input.args,
+  ];
   const started = performance.now();
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';

@@ -84,7 +84,23 @@ interface RenderRun {
 
 async function audit(registry: string, out: string, fleet: Fleet, args: string[], limitMs: number): Promise<RenderRun> {
   fleet.reset();
-  const argv = [CLI, 'audit', registry, '--out', out, '--connect-to', fleet.connectTo, '--now', '2026-11-15', '--no-progress', '--log-level', 'error', '--format', 'json', ...args];
+  const argv = [
+    CLI,
+    'audit',
+    registry,
+    '--out',
+    out,
+    '--connect-to',
+    fleet.connectTo,
+    '--now',
+    '2026-11-15',
+    '--no-progress',
+    '--log-level',
+    'error',
+    '--format',
+    'json',
+    ...args,
+  ];
   const started = performance.now();
   const child = spawn(process.execPath, argv, { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
@@ -109,14 +125,22 @@ async function audit(registry: string, out: string, fleet: Fleet, args: string[]
   const ms = performance.now() - started;
   clearInterval(sampler);
   clearTimeout(killer);
-  const results = await readFile(join(out, 'results.json'), 'utf8').then((t) => JSON.parse(t) as RunResults, () => undefined);
+  const results = await readFile(join(out, 'results.json'), 'utf8').then(
+    (t) => JSON.parse(t) as RunResults,
+    () => undefined,
+  );
   return { ms, exitCode, timedOut, nodePeak, treePeak, stderr, ...(results ? { results } : {}) };
 }
 
 const mib = (b: number): string => `${(b / MiB).toFixed(0)} MiB`;
 const perMin = (units: number, ms: number): number => units / (ms / 60_000);
 const rendered = (r: RenderRun): RunResults['units'] => (r.results?.units ?? []).filter((u) => u.crawl.rendered);
-const failed = (r: RenderRun): string => (r.timedOut ? `killed after ${(r.ms / 1000).toFixed(0)} s` : r.exitCode !== 0 && r.exitCode !== 1 ? `exit ${r.exitCode}: ${r.stderr.trim().split('\n').at(-1) ?? ''}` : '');
+const failed = (r: RenderRun): string =>
+  r.timedOut
+    ? `killed after ${(r.ms / 1000).toFixed(0)} s`
+    : r.exitCode !== 0 && r.exitCode !== 1
+      ? `exit ${r.exitCode}: ${r.stderr.trim().split('\n').at(-1) ?? ''}`
+      : '';
 
 /** Both rendering figures, latency 0 (the cost of the browser, not of the network). */
 export async function renderFigures(input: RenderBenchInput): Promise<RenderFigure[]> {
@@ -137,7 +161,8 @@ export async function renderFigures(input: RenderBenchInput): Promise<RenderFigu
       value: `${perMin(n, always.ms).toFixed(0)} units/min (--render never: ${perMin(n, never.ms).toFixed(0)}); peak ${mib(always.treePeak)} PSS with the browser`,
       target: 'every home page rendered, cost reported',
       met: !problem && done.length === n && errors.length === 0,
-      detail: `${(always.ms / 1000).toFixed(1)} s vs ${(never.ms / 1000).toFixed(1)} s; rendered ${done.length}/${n} home pages, ${errors.length} render errors${errors[0] ? ` (${errors[0].crawl.rendered?.error})` : ''}; ` +
+      detail:
+        `${(always.ms / 1000).toFixed(1)} s vs ${(never.ms / 1000).toFixed(1)} s; rendered ${done.length}/${n} home pages, ${errors.length} render errors${errors[0] ? ` (${errors[0].crawl.rendered?.error})` : ''}; ` +
         `audit process peak RSS ${mib(always.nodePeak)} (--render never: ${mib(never.nodePeak)}), process tree peak PSS ${mib(always.treePeak)} (never: ${mib(never.treePeak)})${problem ? `; ${problem}` : ''}`,
     });
 
@@ -153,8 +178,16 @@ export async function renderFigures(input: RenderBenchInput): Promise<RenderFigu
       value: `${autoRendered.length} rendered`,
       target: '0 rendered',
       met: !autoProblem && auto.results?.units.length === m && autoRendered.length === 0,
-      detail: `${auto.results?.units.length ?? 0} units audited in ${(auto.ms / 1000).toFixed(1)} s; process tree peak PSS ${mib(auto.treePeak)}` +
-        `${autoRendered.length ? `; rendered: ${autoRendered.slice(0, 5).map((u) => `${u.id} (${u.crawl.rendered?.why})`).join(', ')}` : ''}${autoProblem ? `; ${autoProblem}` : ''}`,
+      detail:
+        `${auto.results?.units.length ?? 0} units audited in ${(auto.ms / 1000).toFixed(1)} s; process tree peak PSS ${mib(auto.treePeak)}` +
+        `${
+          autoRendered.length
+            ? `; rendered: ${autoRendered
+                .slice(0, 5)
+                .map((u) => `${u.id} (${u.crawl.rendered?.why})`)
+                .join(', ')}`
+            : ''
+        }${autoProblem ? `; ${autoProblem}` : ''}`,
     });
   } finally {
     await fleet.close();

@@ -9,7 +9,17 @@ import { startFleet } from './fleet/fleet.js';
 import { writeRegistry } from './fleet/units.js';
 import { auditChild, bareChild, reportChild, rssAt, type AuditRun } from './measure.js';
 import { renderFigures } from './render-cost.js';
-import { completed, finishedUnits, incompleteReason, median, sensitivityFigure, unitTimeFigure, unitsPerMin, type Figure, type RunOutcome } from './figures.js';
+import {
+  completed,
+  finishedUnits,
+  incompleteReason,
+  median,
+  sensitivityFigure,
+  unitTimeFigure,
+  unitsPerMin,
+  type Figure,
+  type RunOutcome,
+} from './figures.js';
 
 const { values: flags } = parseArgs({
   options: {
@@ -75,21 +85,34 @@ async function outcomeOf(what: string, run: AuditRun, units: number, out: string
 
 /** The options the child ran with (its run.json), for the figures that depend on them. */
 async function runOptions(out: string): Promise<{ concurrency?: number; pageMemory?: number }> {
-  const meta = await readFile(join(out, 'run.json'), 'utf8').then((t) => JSON.parse(t) as { options?: { concurrency?: number; pageMemory?: number } }, () => ({ options: {} }));
+  const meta = await readFile(join(out, 'run.json'), 'utf8').then(
+    (t) => JSON.parse(t) as { options?: { concurrency?: number; pageMemory?: number } },
+    () => ({ options: {} }),
+  );
   return meta.options ?? {};
 }
 
 const tmp = await mkdtemp(join(tmpdir(), 'edu-audit-bench-'));
 const benchStart = performance.now();
-console.log(`edu-audit bench: ${full ? 'FULL sizes (issue 7)' : 'default sizes (fit 10 min on 2 cores; --full for issue 7 sizes)'}; ` +
-  `node ${process.version}, ${availableParallelism()} CPUs; runs ${tmp}`);
+console.log(
+  `edu-audit bench: ${full ? 'FULL sizes (issue 7)' : 'default sizes (fit 10 min on 2 cores; --full for issue 7 sizes)'}; ` +
+    `node ${process.version}, ${availableParallelism()} CPUs; runs ${tmp}`,
+);
 try {
   if (PHASES.has('floor')) await floor();
   if (PHASES.has('scale')) await scale();
   if (PHASES.has('latency')) await latency();
   if (PHASES.has('memory')) await memory();
   if (PHASES.has('report')) await reportFigure();
-  if (PHASES.has('render')) for (const f of await renderFigures({ tmp, renderUnits: SIZES.render, autoUnits: SIZES.renderAuto, args: PER_IP, limitMs: CHILD_LIMIT_MS })) report(f);
+  if (PHASES.has('render'))
+    for (const f of await renderFigures({
+      tmp,
+      renderUnits: SIZES.render,
+      autoUnits: SIZES.renderAuto,
+      args: PER_IP,
+      limitMs: CHILD_LIMIT_MS,
+    }))
+      report(f);
 } finally {
   if (!flags.keep) await rm(tmp, { recursive: true, force: true });
 }
@@ -98,7 +121,9 @@ for (const f of figures) console.log(`  ${f.met ? 'MET    ' : 'NOT MET'}  ${f.na
 
 async function floor(): Promise<void> {
   const n = SIZES.floor;
-  console.log(`\nfloor ratio: ${n} units, latency 0, ${RUNS} run(s); audit --format json ${PER_IP.join(' ')} vs bare undici+cheerio loop (32 units × 2 per host)`);
+  console.log(
+    `\nfloor ratio: ${n} units, latency 0, ${RUNS} run(s); audit --format json ${PER_IP.join(' ')} vs bare undici+cheerio loop (32 units × 2 per host)`,
+  );
   const registry = join(tmp, `floor-${n}.csv`);
   await writeRegistry(registry, n);
   const fleet = await startFleet({ latencyMs: 0 });
@@ -108,17 +133,29 @@ async function floor(): Promise<void> {
   try {
     for (let r = 0; r < RUNS; r++) {
       fleet.reset();
-      const bare = await bareChild({ units: n, port: fleet.port, concurrency: 32, perHost: 2, maxPages: 30, deadlineMs: CHILD_LIMIT_MS - 10_000 }, CHILD_LIMIT_MS);
+      const bare = await bareChild(
+        { units: n, port: fleet.port, concurrency: 32, perHost: 2, maxPages: 30, deadlineMs: CHILD_LIMIT_MS - 10_000 },
+        CHILD_LIMIT_MS,
+      );
       const bareStats = await fleet.stats();
-      const run = await auditChild({ registry, out: join(tmp, `floor-run-${r}`), fleet, args: ['--format', 'json', ...PER_IP], limitMs: CHILD_LIMIT_MS, ...(flags['cpu-prof'] ? { cpuProfDir: flags['cpu-prof'] } : {}) });
+      const run = await auditChild({
+        registry,
+        out: join(tmp, `floor-run-${r}`),
+        fleet,
+        args: ['--format', 'json', ...PER_IP],
+        limitMs: CHILD_LIMIT_MS,
+        ...(flags['cpu-prof'] ? { cpuProfDir: flags['cpu-prof'] } : {}),
+      });
       const outcome = await outcomeOf('floor audit', run, n, join(tmp, `floor-run-${r}`));
       if (!completed(outcome)) incomplete.push(`run ${r + 1} ${incompleteReason(outcome)}`);
       if (bare.timedOut) incomplete.push(`run ${r + 1} bare loop stopped at its deadline`);
       const barePps = bareStats.html / (bare.wallMs / 1000);
       const pipePps = run.stats.html / (run.ms / 1000);
       ratios.push(pipePps / barePps);
-      lines.push(`run ${r + 1}: audit ${run.stats.html} pages in ${secs(run.ms)} = ${pipePps.toFixed(0)} pages/s (+${run.stats.robots} robots, ${run.stats.feed} feeds, ${run.stats.searchbot} Googlebot homes, ${run.stats.other} scripts); ` +
-        `bare ${bareStats.html} pages in ${secs(bare.wallMs)} = ${barePps.toFixed(0)} pages/s; ratio ${(pipePps / barePps).toFixed(2)}; audit peak RSS ${mib(run.peak)}`);
+      lines.push(
+        `run ${r + 1}: audit ${run.stats.html} pages in ${secs(run.ms)} = ${pipePps.toFixed(0)} pages/s (+${run.stats.robots} robots, ${run.stats.feed} feeds, ${run.stats.searchbot} Googlebot homes, ${run.stats.other} scripts); ` +
+          `bare ${bareStats.html} pages in ${secs(bare.wallMs)} = ${barePps.toFixed(0)} pages/s; ratio ${(pipePps / barePps).toFixed(2)}; audit peak RSS ${mib(run.peak)}`,
+      );
       await dropRun(`floor-run-${r}`);
     }
   } finally {
@@ -127,14 +164,19 @@ async function floor(): Promise<void> {
   const ratio = median(ratios);
   // a pair whose audit did not finish compares a part of the fleet with all of it: no figure
   report({
-    name: 'floor ratio', value: incomplete.length ? `no figure (${incomplete.join('; ')})` : ratio.toFixed(2), target: '≥ 0.50 (then 0.70)', met: !incomplete.length && ratio >= 0.5,
+    name: 'floor ratio',
+    value: incomplete.length ? `no figure (${incomplete.join('; ')})` : ratio.toFixed(2),
+    target: '≥ 0.50 (then 0.70)',
+    met: !incomplete.length && ratio >= 0.5,
     detail: `${RUNS > 1 ? `median of ${RUNS}; ` : ''}${n} units; pages/s = HTML pages served ÷ wall time of each child process\n    ${lines.join('\n    ')}`,
   });
 }
 
 async function scale(): Promise<void> {
   const n = SIZES.scale;
-  console.log(`\nlatency-bound scale: ${n} units${full ? '' : ' (issue size 2,000 with --full)'}, latency ${LATENCY} ms${BANDWIDTH ? `, ${BANDWIDTH} B/s` : ''}, default options ${PER_IP.join(' ')}`);
+  console.log(
+    `\nlatency-bound scale: ${n} units${full ? '' : ' (issue size 2,000 with --full)'}, latency ${LATENCY} ms${BANDWIDTH ? `, ${BANDWIDTH} B/s` : ''}, default options ${PER_IP.join(' ')}`,
+  );
   const registry = join(tmp, `scale-${n}.csv`);
   await writeRegistry(registry, n);
   const fleet = await startFleet({ latencyMs: LATENCY, bytesPerSec: BANDWIDTH });
@@ -142,7 +184,10 @@ async function scale(): Promise<void> {
     const run = await auditChild({ registry, out: join(tmp, 'scale-run'), fleet, args: PER_IP, limitMs: CHILD_LIMIT_MS });
     const outcome = await outcomeOf('scale audit', run, n, join(tmp, 'scale-run'));
     const f = unitTimeFigure(`scale: 2,000 units @ ${LATENCY} ms`, 2000, 10, outcome);
-    report({ ...f, detail: `${f.detail}, ${unitsPerMin(outcome).toFixed(0)} units/min; ${run.stats.html} pages, reports xlsx+json+html, peak RSS ${mib(run.peak)}` });
+    report({
+      ...f,
+      detail: `${f.detail}, ${unitsPerMin(outcome).toFixed(0)} units/min; ${run.stats.html} pages, reports xlsx+json+html, peak RSS ${mib(run.peak)}`,
+    });
   } finally {
     await fleet.close();
     await dropRun('scale-run');
@@ -156,7 +201,9 @@ async function scale(): Promise<void> {
 async function latency(): Promise<void> {
   const n = SIZES.latency;
   const args = ['--format', 'json', '--concurrency', flags['latency-concurrency'], ...PER_IP];
-  console.log(`\nlatency sensitivity: ${n} units at 0 ms, then at ${SLOW} ms${full ? '' : ' (2,000 units with --full)'}, ${args.join(' ')}`);
+  console.log(
+    `\nlatency sensitivity: ${n} units at 0 ms, then at ${SLOW} ms${full ? '' : ' (2,000 units with --full)'}, ${args.join(' ')}`,
+  );
   const registry = join(tmp, `latency-${n}.csv`);
   await writeRegistry(registry, n);
   const runs: { outcome: RunOutcome; run: AuditRun; options: { concurrency?: number; pageMemory?: number } }[] = [];
@@ -167,18 +214,22 @@ async function latency(): Promise<void> {
       const run = await auditChild({ registry, out, fleet, args, limitMs: CHILD_LIMIT_MS });
       const outcome = await outcomeOf(`audit at ${ms} ms`, run, n, out);
       runs.push({ outcome, run, options: await runOptions(out) });
-      console.log(`  at ${ms} ms: ${outcome.finished} units in ${secs(run.ms)} = ${unitsPerMin(outcome).toFixed(0)} units/min, ${run.stats.html} pages, peak RSS ${mib(run.peak)}`);
+      console.log(
+        `  at ${ms} ms: ${outcome.finished} units in ${secs(run.ms)} = ${unitsPerMin(outcome).toFixed(0)} units/min, ${run.stats.html} pages, peak RSS ${mib(run.peak)}`,
+      );
     } finally {
       await fleet.close();
       await dropRun(`latency-run-${ms}`);
     }
   }
-  const [fast, slow] = runs as [typeof runs[0], typeof runs[0]];
+  const [fast, slow] = runs as [(typeof runs)[0], (typeof runs)[0]];
   report(sensitivityFigure(SLOW, fast.outcome, slow.outcome));
   report(unitTimeFigure(`2,000 units @ ${SLOW} ms`, 2000, 15, slow.outcome));
   const c = slow.options.concurrency;
   report({
-    name: `peak RSS @ ${SLOW} ms, --concurrency ${c ?? '?'}`, value: mib(slow.run.peak), target: '< 500 MB at --concurrency ≥ 64',
+    name: `peak RSS @ ${SLOW} ms, --concurrency ${c ?? '?'}`,
+    value: mib(slow.run.peak),
+    target: '< 500 MB at --concurrency ≥ 64',
     met: slow.run.peak < 500e6 && (c ?? 0) >= 64 && completed(slow.outcome),
     detail: `--page-memory ${slow.options.pageMemory ?? '?'} MB; ${incompleteReason(slow.outcome) ?? `${n} units`}`,
   });
@@ -187,17 +238,30 @@ async function latency(): Promise<void> {
 async function memory(): Promise<void> {
   const fleet = await startFleet({ latencyMs: 0 });
   try {
-    for (const [n, extra] of [[SIZES.memory, []], [SIZES.memory5, ['--max-pages', '5']]] as const) {
-      console.log(`\nmemory: ${n} units, latency 0, --format json ${PER_IP.join(' ')} ${extra.join(' ')}${full ? '' : ` (issue size ${extra.length ? '50,000' : '10,000'} with --full)`}`);
+    for (const [n, extra] of [
+      [SIZES.memory, []],
+      [SIZES.memory5, ['--max-pages', '5']],
+    ] as const) {
+      console.log(
+        `\nmemory: ${n} units, latency 0, --format json ${PER_IP.join(' ')} ${extra.join(' ')}${full ? '' : ` (issue size ${extra.length ? '50,000' : '10,000'} with --full)`}`,
+      );
       const registry = join(tmp, `memory-${n}.csv`);
       await writeRegistry(registry, n);
-      const run = await auditChild({ registry, out: join(tmp, `memory-run-${n}`), fleet, args: ['--format', 'json', ...PER_IP, ...extra], limitMs: CHILD_LIMIT_MS });
+      const run = await auditChild({
+        registry,
+        out: join(tmp, `memory-run-${n}`),
+        fleet,
+        args: ['--format', 'json', ...PER_IP, ...extra],
+        limitMs: CHILD_LIMIT_MS,
+      });
       const outcome = await outcomeOf('memory audit', run, n, join(tmp, `memory-run-${n}`));
       const at = [0.25, 0.5, 1].map((f) => rssAt(run.samples, n, f));
       const flat = at[2]! <= at[1]! * 1.15 + 20 * MiB;
       report({
-        name: `memory (${n} units${extra.length ? ', --max-pages 5' : ''})`, value: `peak ${mib(run.peak)}; RSS ${at.map(mib).join(' / ')} at 25/50/100 %`,
-        target: '< 500 MB, flat in N', met: run.peak < 500e6 && flat && completed(outcome),
+        name: `memory (${n} units${extra.length ? ', --max-pages 5' : ''})`,
+        value: `peak ${mib(run.peak)}; RSS ${at.map(mib).join(' / ')} at 25/50/100 %`,
+        target: '< 500 MB, flat in N',
+        met: run.peak < 500e6 && flat && completed(outcome),
         detail: `${incompleteReason(outcome) ?? `${n} units`} in ${secs(run.ms)}, ${run.stats.html} pages; ${flat ? 'flat' : 'GROWING'} (100 % vs 50 %: ${((at[2]! / Math.max(1, at[1]!) - 1) * 100).toFixed(0)} %)`,
       });
       await dropRun(`memory-run-${n}`);
@@ -213,9 +277,11 @@ async function reportFigure(): Promise<void> {
   const run = await reportChild(n, CHILD_LIMIT_MS);
   const xlsxSeconds = Number(/in ([\d.]+) s/.exec(run.output)?.[1] ?? NaN);
   report({
-    name: `report.xlsx (${n} units)`, value: `${xlsxSeconds.toFixed(1)} s, peak RSS ${mib(run.peak)} (process, xlsx then csv)`,
+    name: `report.xlsx (${n} units)`,
+    value: `${xlsxSeconds.toFixed(1)} s, peak RSS ${mib(run.peak)} (process, xlsx then csv)`,
     // no time in its output: it did not finish
-    target: '< 500 MB', met: run.peak < 500e6 && Number.isFinite(xlsxSeconds),
+    target: '< 500 MB',
+    met: run.peak < 500e6 && Number.isFinite(xlsxSeconds),
     detail: run.output.replace(/\n/g, '\n    '),
   });
 }

@@ -35,9 +35,22 @@ function isTracker(img: Element): boolean {
 function hasLabel($: CheerioAPI, el: Element): boolean {
   if (attr(el, 'aria-label') || attr(el, 'title')) return true;
   const labelledBy = attr(el, 'aria-labelledby').split(/\s+/).filter(Boolean);
-  if (labelledBy.some((id) => $(`[id="${id.replace(/"/g, '')}"]`).text().trim())) return true;
+  if (
+    labelledBy.some((id) =>
+      $(`[id="${id.replace(/"/g, '')}"]`)
+        .text()
+        .trim(),
+    )
+  )
+    return true;
   const id = attr(el, 'id');
-  if (id && $('label[for]').toArray().some((l) => l.type === 'tag' && attr(l, 'for') === id && $(l).text().trim() !== '')) return true;
+  if (
+    id &&
+    $('label[for]')
+      .toArray()
+      .some((l) => l.type === 'tag' && attr(l, 'for') === id && $(l).text().trim() !== '')
+  )
+    return true;
   const wrapping = $(el).closest('label');
   return wrapping.length > 0 && wrapping.text().trim() !== '';
 }
@@ -59,8 +72,14 @@ const rule = defineRule({
         vi: 'Trang chủ đạt cả 5 yêu cầu: lang="vi", có <title>, ảnh có alt ({imagesWithAlt}/{images}), ô nhập có nhãn, không có <marquee>/<blink>.',
         en: 'The home page meets all 5 points: lang="vi", a <title>, image alt ({imagesWithAlt}/{images}), labelled inputs, no <marquee>/<blink>.',
       },
-      oneCheckMissing: { vi: 'Trang chủ thiếu 1 trong 5 yêu cầu tiếp cận: {missing}.', en: 'The home page misses 1 of the 5 accessibility points: {missing}.' },
-      severalChecksMissing: { vi: 'Trang chủ thiếu {count} trong 5 yêu cầu tiếp cận: {missing}.', en: 'The home page misses {count} of the 5 accessibility points: {missing}.' },
+      oneCheckMissing: {
+        vi: 'Trang chủ thiếu 1 trong 5 yêu cầu tiếp cận: {missing}.',
+        en: 'The home page misses 1 of the 5 accessibility points: {missing}.',
+      },
+      severalChecksMissing: {
+        vi: 'Trang chủ thiếu {count} trong 5 yêu cầu tiếp cận: {missing}.',
+        en: 'The home page misses {count} of the 5 accessibility points: {missing}.',
+      },
     },
   },
   check(a): RuleOutcome {
@@ -74,10 +93,14 @@ const rule = defineRule({
     if (!/^vi(-|$)/i.test(lang)) fail('lang', { url, selector: 'html', excerpt: lang ? `lang="${lang}"` : 'no lang attribute' });
 
     // An <svg><title> is an icon's name, not the page's.
-    const title = $('title').filter((_, t) => $(t).closest('svg').length === 0).first();
+    const title = $('title')
+      .filter((_, t) => $(t).closest('svg').length === 0)
+      .first();
     if (!title.text().trim()) fail('title', { url, selector: 'head > title', excerpt: title.length ? 'empty <title>' : 'no <title>' });
 
-    const images = $('img').toArray().filter((i): i is Element => i.type === 'tag' && !isTracker(i));
+    const images = $('img')
+      .toArray()
+      .filter((i): i is Element => i.type === 'tag' && !isTracker(i));
     const withAlt = images.filter((i) => i.attribs.alt !== undefined);
     if (images.length && withAlt.length / images.length < ALT_RATIO) {
       for (const img of images.filter((i) => i.attribs.alt === undefined)) {
@@ -91,7 +114,8 @@ const rule = defineRule({
       const type = attr(el, 'type').toLowerCase();
       // An image button is named by its alt text.
       if (el.name === 'input' && type === 'image') {
-        if (!attr(el, 'alt') && !attr(el, 'aria-label') && !attr(el, 'title')) fail('formLabels', { url, selector: cssPath($, el), excerpt: excerptOf($, el) });
+        if (!attr(el, 'alt') && !attr(el, 'aria-label') && !attr(el, 'title'))
+          fail('formLabels', { url, selector: cssPath($, el), excerpt: excerptOf($, el) });
         return;
       }
       if (el.name === 'input' && UNLABELLED_TYPES.has(type)) return;
@@ -105,7 +129,9 @@ const rule = defineRule({
     const missing = CHECKS.filter((c) => failed.has(c));
     if (!missing.length) {
       return {
-        status: 'pass', messageId: 'allChecksMet', data: { images: images.length, imagesWithAlt: withAlt.length },
+        status: 'pass',
+        messageId: 'allChecksMet',
+        data: { images: images.length, imagesWithAlt: withAlt.length },
         evidence: [{ url, selector: 'html', excerpt: `lang="${lang}", <title>${title.text().trim()}</title>` }],
       };
     }

@@ -27,7 +27,9 @@ interface Target {
 function targetsOf(page: HtmlPage): Target[] {
   const $ = page.doc;
   const base = page.finalUrl;
-  const out: Target[] = allLinks($, base).filter((l) => isHttpUrl(l.href)).map((l) => ({ href: l.href, text: l.text, url: base, selector: l.selector }));
+  const out: Target[] = allLinks($, base)
+    .filter((l) => isHttpUrl(l.href))
+    .map((l) => ({ href: l.href, text: l.text, url: base, selector: l.selector }));
   $('select option[value]').each((_, o) => {
     const href = resolveHref($(o).attr('value'), base);
     if (href && isHttpUrl(href)) out.push({ href, text: $(o).text().replace(/\s+/g, ' ').trim(), url: base, selector: cssPath($, o) });
@@ -67,11 +69,23 @@ const rule = defineRule({
     optional: ['pages'],
     emcCriterion: '2.2b',
     messages: {
-      allChildrenLinked: { vi: 'Có liên kết tới {linked}/{total} website đơn vị trực thuộc.', en: 'Links to {linked} of {total} component sites.' },
-      someChildrenMissing: { vi: 'Chỉ liên kết tới {linked}/{total} website đơn vị trực thuộc ({percent}%); thiếu: {missing}.', en: 'Links to only {linked} of {total} component sites ({percent}%); missing: {missing}.' },
-      mostChildrenMissing: { vi: 'Liên kết tới {linked}/{total} website đơn vị trực thuộc ({percent}%); thiếu: {missing}.', en: 'Links to {linked} of {total} component sites ({percent}%); missing: {missing}.' },
+      allChildrenLinked: {
+        vi: 'Có liên kết tới {linked}/{total} website đơn vị trực thuộc.',
+        en: 'Links to {linked} of {total} component sites.',
+      },
+      someChildrenMissing: {
+        vi: 'Chỉ liên kết tới {linked}/{total} website đơn vị trực thuộc ({percent}%); thiếu: {missing}.',
+        en: 'Links to only {linked} of {total} component sites ({percent}%); missing: {missing}.',
+      },
+      mostChildrenMissing: {
+        vi: 'Liên kết tới {linked}/{total} website đơn vị trực thuộc ({percent}%); thiếu: {missing}.',
+        en: 'Links to {linked} of {total} component sites ({percent}%); missing: {missing}.',
+      },
       noChildren: { vi: 'Sổ đăng ký không có đơn vị trực thuộc cổng này.', en: 'The registry lists no units under this portal.' },
-      noChildWebsites: { vi: 'Không đơn vị trực thuộc nào ({children}) có website trong sổ đăng ký.', en: 'None of the {children} units under this portal has a website in the registry.' },
+      noChildWebsites: {
+        vi: 'Không đơn vị trực thuộc nào ({children}) có website trong sổ đăng ký.',
+        en: 'None of the {children} units under this portal has a website in the registry.',
+      },
       directoryUnverified: {
         vi: 'Chưa xác minh được: không tải được trang danh bạ website {url}; trang chủ chỉ liên kết {linked}/{total}.',
         en: 'Not verified: the link directory {url} could not be fetched; the home page links {linked} of {total}.',
@@ -115,11 +129,14 @@ const rule = defineRule({
     const data = { linked: linked.length, total, percent: Math.round(ratio * 100), missing: missing.map((m) => m.name).join(', ') };
     const evidence: Evidence[] = [
       ...missing.map((m) => ({ url: m.website ?? '', selector: 'a[href], select option[value]', excerpt: `missing: ${childLabel(m)}` })),
-      ...linked.slice(0, MAX_LINKED_EVIDENCE).map(({ child, at }) => ({ url: at.url, selector: at.selector, excerpt: `${child.id} ${child.name}: ${at.text} → ${at.href}` })),
+      ...linked
+        .slice(0, MAX_LINKED_EVIDENCE)
+        .map(({ child, at }) => ({ url: at.url, selector: at.selector, excerpt: `${child.id} ${child.name}: ${at.text} → ${at.href}` })),
     ];
     if (ratio >= PASS_RATIO) return { status: 'pass', messageId: 'allChildrenLinked', data, evidence };
     // A directory page that could not be read may hold the missing links: unverified, never a silent fail.
-    if (unverifiedDirectory) return { status: 'error', messageId: 'directoryUnverified', data: { ...data, url: unverifiedDirectory }, evidence };
+    if (unverifiedDirectory)
+      return { status: 'error', messageId: 'directoryUnverified', data: { ...data, url: unverifiedDirectory }, evidence };
     if (ratio >= WARN_RATIO) return { status: 'warn', messageId: 'someChildrenMissing', data, evidence };
     return { status: 'fail', messageId: 'mostChildrenMissing', data, evidence };
   },

@@ -21,20 +21,35 @@ const rule = defineRule({
     basis: [cite(TT_09_2024, 'Điều 15 (công khai trước ngày 30 tháng 6 hằng năm; cập nhật thay đổi trong 10 ngày làm việc)')],
     requires: ['home', 'pages'],
     messages: {
-      currentDate: { vi: 'Chuyên mục Công khai có mục ngày {date}, trong vòng 12 tháng.', en: 'The "Công khai" section has an item dated {date}, within 12 months.' },
-      currentSchoolYear: { vi: 'Chuyên mục Công khai có nội dung năm học {year}.', en: 'The "Công khai" section has content for school year {year}.' },
+      currentDate: {
+        vi: 'Chuyên mục Công khai có mục ngày {date}, trong vòng 12 tháng.',
+        en: 'The "Công khai" section has an item dated {date}, within 12 months.',
+      },
+      currentSchoolYear: {
+        vi: 'Chuyên mục Công khai có nội dung năm học {year}.',
+        en: 'The "Công khai" section has content for school year {year}.',
+      },
       currentYear: { vi: 'Chuyên mục Công khai có nội dung năm {year}.', en: 'The "Công khai" section has content for the year {year}.' },
       outdated: {
         vi: 'Chuyên mục Công khai không có nội dung năm học {schoolYears}, năm {year} hay trong 12 tháng gần đây (mới nhất: {newest}).',
         en: 'The "Công khai" section has nothing for school years {schoolYears}, the year {year} or the last 12 months (newest: {newest}).',
       },
-      sectionBroken: { vi: 'Trang chuyên mục Công khai {url} trả về lỗi HTTP {status}.', en: 'The "Công khai" page {url} answers HTTP {status}.' },
+      sectionBroken: {
+        vi: 'Trang chuyên mục Công khai {url} trả về lỗi HTTP {status}.',
+        en: 'The "Công khai" page {url} answers HTTP {status}.',
+      },
       sectionErrorPage: {
         vi: 'Trang chuyên mục Công khai {url} là trang báo lỗi ("{shown}"), không có nội dung.',
         en: 'The "Công khai" page {url} is an error page ("{shown}"), with no content.',
       },
-      sectionUnverified: { vi: 'Chưa xác minh được: không tải được trang chuyên mục Công khai {url}.', en: 'Not verified: the "Công khai" page {url} could not be fetched.' },
-      noSection: { vi: 'Không có chuyên mục Công khai trên thanh điều hướng (xem quy tắc menu-cong-khai).', en: 'No "Công khai" section in the navigation (see menu-cong-khai).' },
+      sectionUnverified: {
+        vi: 'Chưa xác minh được: không tải được trang chuyên mục Công khai {url}.',
+        en: 'Not verified: the "Công khai" page {url} could not be fetched.',
+      },
+      noSection: {
+        vi: 'Không có chuyên mục Công khai trên thanh điều hướng (xem quy tắc menu-cong-khai).',
+        en: 'No "Công khai" section in the navigation (see menu-cong-khai).',
+      },
     },
   },
   check(a, ctx): RuleOutcome {
@@ -57,11 +72,17 @@ const rule = defineRule({
       if (broken) {
         const evidence = [sectionEvidence(broken, home.finalUrl)];
         // A soft 404 answers 200: its message names what the page says, never "lỗi HTTP 200".
-        if (broken.notFound) return { status: 'fail', messageId: 'sectionErrorPage', data: { url: broken.link.href, shown: broken.notFound }, evidence };
+        if (broken.notFound)
+          return { status: 'fail', messageId: 'sectionErrorPage', data: { url: broken.link.href, shown: broken.notFound }, evidence };
         const status = broken.target?.ok ? broken.target.status : 0;
         return { status: 'fail', messageId: 'sectionBroken', data: { url: broken.link.href, status }, evidence };
       }
-      return { status: 'error', messageId: 'sectionUnverified', data: { url: first.link.href }, evidence: [sectionEvidence(first, home.finalUrl)] };
+      return {
+        status: 'error',
+        messageId: 'sectionUnverified',
+        data: { url: first.link.href },
+        evidence: [sectionEvidence(first, home.finalUrl)],
+      };
     }
     const pages = [...sectionPages];
     for (const sp of sectionPages) {
@@ -81,7 +102,13 @@ const rule = defineRule({
     for (const page of pages) {
       const mentions = yearMentions(page.doc, cfg.todayWidgets);
       const sy = mentions.schoolYears.find((s) => s.start === current || s.start === current - 1);
-      if (sy) return { status: 'pass', messageId: 'currentSchoolYear', data: { year: formatSchoolYear(sy.start) }, evidence: ev(page.finalUrl, sy) };
+      if (sy)
+        return {
+          status: 'pass',
+          messageId: 'currentSchoolYear',
+          data: { year: formatSchoolYear(sy.start) },
+          evidence: ev(page.finalUrl, sy),
+        };
       const named = mentions.years.find((y) => y.year === year);
       if (named) return { status: 'pass', messageId: 'currentYear', data: { year }, evidence: ev(page.finalUrl, named) };
       for (const item of datedItems(page.doc, cfg.todayWidgets)) {
@@ -91,9 +118,13 @@ const rule = defineRule({
         }
         if (!newest || item.date > newest.date) newest = { date: item.date, url: page.finalUrl };
       }
-      for (const s of mentions.schoolYears) if (s.start <= current && (newestStart === undefined || s.start > newestStart)) newestStart = s.start;
+      for (const s of mentions.schoolYears)
+        if (s.start <= current && (newestStart === undefined || s.start > newestStart)) newestStart = s.start;
     }
-    const parts = [newestStart !== undefined ? `năm học ${formatSchoolYear(newestStart)}` : '', newest ? formatViDate(newest.date) : ''].filter(Boolean);
+    const parts = [
+      newestStart !== undefined ? `năm học ${formatSchoolYear(newestStart)}` : '',
+      newest ? formatViDate(newest.date) : '',
+    ].filter(Boolean);
     return {
       status: 'fail',
       messageId: 'outdated',

@@ -21,7 +21,10 @@ const rule = defineRule({
     ],
     requires: ['home', 'pages'],
     messages: {
-      fresh: { vi: 'Tin mới nhất ngày {date} ({days} ngày trước ngày kiểm tra).', en: 'Newest item dated {date} ({days} day(s) before the audit).' },
+      fresh: {
+        vi: 'Tin mới nhất ngày {date} ({days} ngày trước ngày kiểm tra).',
+        en: 'Newest item dated {date} ({days} day(s) before the audit).',
+      },
       stale: {
         vi: 'Tin mới nhất ngày {date}, đã {days} ngày không cập nhật (quá {passDays} ngày).',
         en: 'Newest item dated {date}: no update for {days} days (more than {passDays}).',
@@ -58,7 +61,8 @@ const rule = defineRule({
     }
     const newest = newestPlausible(found, ctx.now, cfg.futureGraceDays);
     const looked = pages.map((p) => p.finalUrl).join(', ');
-    if (!newest) return unverifiedOr({ status: 'fail', messageId: 'noDatedItem', evidence: [{ url: home.finalUrl, excerpt: `Đã xem: ${looked}` }] });
+    if (!newest)
+      return unverifiedOr({ status: 'fail', messageId: 'noDatedItem', evidence: [{ url: home.finalUrl, excerpt: `Đã xem: ${looked}` }] });
     const days = Math.max(0, daysBefore(newest.date, ctx.now));
     const data = { date: formatViDate(newest.date), days, passDays: cfg.passDays, warnDays: cfg.warnDays };
     const evidence: Evidence[] = [{ url: newest.url, selector: newest.selector, excerpt: matchExcerpt(newest) }];
@@ -71,7 +75,12 @@ const rule = defineRule({
       if (pages.length > 1) return outcome;
       const missing = sections.find((s) => targetState(s, home.finalUrl) === 'unverified');
       if (!missing) return outcome;
-      return { status: 'error', messageId: 'newsUnverified', data: { url: missing.link.href }, evidence: [{ url: missing.link.href, selector: missing.link.selector }] };
+      return {
+        status: 'error',
+        messageId: 'newsUnverified',
+        data: { url: missing.link.href },
+        evidence: [{ url: missing.link.href, selector: missing.link.selector }],
+      };
     }
   },
 });

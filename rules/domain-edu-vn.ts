@@ -25,7 +25,10 @@ const rule = defineRule({
     judgedUnder: ['unreachable', 'offsite', 'scriptShell'],
     messages: {
       eduVn: { vi: 'Tên miền {host} thuộc .edu.vn.', en: 'The domain {host} is under .edu.vn.' },
-      eduVnProvince: { vi: 'Tên miền {host} thuộc .edu.vn và có mã tỉnh {province}.', en: 'The domain {host} is under .edu.vn and carries the province code {province}.' },
+      eduVnProvince: {
+        vi: 'Tên miền {host} thuộc .edu.vn và có mã tỉnh {province}.',
+        en: 'The domain {host} is under .edu.vn and carries the province code {province}.',
+      },
       noProvince: {
         vi: 'Tên miền {host} thuộc .edu.vn nhưng không có mã tỉnh ({provinces}); quy định: <tên trường>.<tỉnh>.edu.vn.',
         en: 'The domain {host} is under .edu.vn but lacks the province code ({provinces}); expected <school>.<province>.edu.vn.',
@@ -35,7 +38,10 @@ const rule = defineRule({
         en: 'The site lives on the province’s shared host {host}, without a domain naming the school.',
       },
       notEduVn: { vi: 'Tên miền {host} không thuộc .edu.vn.', en: 'The domain {host} is not under .edu.vn.' },
-      noWebsite: { vi: 'Sổ đăng ký không có website: không có tên miền để kiểm tra.', en: 'The registry has no website: no domain to check.' },
+      noWebsite: {
+        vi: 'Sổ đăng ký không có website: không có tên miền để kiểm tra.',
+        en: 'The registry has no website: no domain to check.',
+      },
     },
   },
   check(a, ctx): RuleOutcome {
@@ -43,7 +49,10 @@ const rule = defineRule({
     // The host visitors end on when the home page answered on the unit's own site; the registry host when it did
     // not answer, answered an error, or redirected off the unit's site (a stranger's domain is not the unit's).
     const answered = homeFetch.ok && homeFetch.status >= 200 && homeFetch.status < 300;
-    const url = answered && unit.website && staysOnSite(homeFetch.finalUrl, unit.website, ctx.config.officialSuffixes) ? homeFetch.finalUrl : unit.website;
+    const url =
+      answered && unit.website && staysOnSite(homeFetch.finalUrl, unit.website, ctx.config.officialSuffixes)
+        ? homeFetch.finalUrl
+        : unit.website;
     const rawHost = url ? hostOf(url) : undefined;
     if (!url || !rawHost) return { status: 'na', messageId: 'noWebsite', evidence: [] };
     const host = stripWww(rawHost).replace(/\.$/, '');

@@ -27,7 +27,11 @@ function fileTokens(url: string): string[] {
   } catch {
     return [];
   }
-  return name.toLowerCase().replace(/\.[a-z0-9]+$/, '').split(/[^a-z0-9]+/).filter(Boolean);
+  return name
+    .toLowerCase()
+    .replace(/\.[a-z0-9]+$/, '')
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
 }
 
 const rule = defineRule({
@@ -37,10 +41,7 @@ const rule = defineRule({
     failureTitle: { vi: 'Thiếu nhãn đã kết nối EMC', en: 'No EMC connection label' },
     weight: 2,
     appliesTo: 'all',
-    basis: [
-      cite(TT_22_2023, 'Điều 4 khoản 7 điểm a (nhãn thể hiện việc đã kết nối Hệ thống EMC)'),
-      cite(HP_2024, 'tiêu chí 2.2a'),
-    ],
+    basis: [cite(TT_22_2023, 'Điều 4 khoản 7 điểm a (nhãn thể hiện việc đã kết nối Hệ thống EMC)'), cite(HP_2024, 'tiêu chí 2.2a')],
     requires: ['home'],
     optional: ['scripts', 'stylesheets'],
     emcCriterion: '2.2a',
@@ -68,7 +69,10 @@ const rule = defineRule({
       },
     },
     messages: {
-      widgetShown: { vi: 'Trang chủ hiển thị nhãn EMC do tập lệnh EMC vẽ (nhận theo widget: {selector}).', en: 'The home page shows the label the EMC script draws (matched by widget: {selector}).' },
+      widgetShown: {
+        vi: 'Trang chủ hiển thị nhãn EMC do tập lệnh EMC vẽ (nhận theo widget: {selector}).',
+        en: 'The home page shows the label the EMC script draws (matched by widget: {selector}).',
+      },
       drawnByScript: {
         vi: 'Mã EMC đã gắn (mã site {siteId}) và không có quy tắc CSS hay tập lệnh nào của website ẩn nhãn: nhãn "Đã kết nối EMC" do tập lệnh EMC vẽ khi trang chạy (nhận theo emc-tag).',
         en: 'The EMC code is in place (site id {siteId}) and no CSS rule or script of the site hides the label: the EMC script draws the "Đã kết nối EMC" label when the page runs (matched by emc-tag).',
@@ -81,8 +85,14 @@ const rule = defineRule({
         vi: 'Chưa xác minh được: mã EMC đã gắn nhưng không tải được tệp CSS {url} ({reason}) nên không biết nhãn có bị ẩn không.',
         en: 'Not verified: the EMC code is in place but the stylesheet {url} could not be read ({reason}), so whether the label is hidden is unknown.',
       },
-      labelFound: { vi: 'Trang chủ có nhãn EMC (nhận theo {matcher}: {value}).', en: 'The home page shows the EMC label (matched by {matcher}: {value}).' },
-      noEmcLabel: { vi: 'Trang chủ không có nhãn EMC (liên kết/ảnh tới máy chủ EMC, ảnh tên "emc", chữ "EMC").', en: 'The home page shows no EMC label (link/image on an EMC host, image named "emc", text "EMC").' },
+      labelFound: {
+        vi: 'Trang chủ có nhãn EMC (nhận theo {matcher}: {value}).',
+        en: 'The home page shows the EMC label (matched by {matcher}: {value}).',
+      },
+      noEmcLabel: {
+        vi: 'Trang chủ không có nhãn EMC (liên kết/ảnh tới máy chủ EMC, ảnh tên "emc", chữ "EMC").',
+        en: 'The home page shows no EMC label (link/image on an EMC host, image named "emc", text "EMC").',
+      },
       onlyOtherBadges: {
         vi: 'Trang chủ chỉ có nhãn khác ({badges}), không phải nhãn EMC.',
         en: 'The home page only shows other badges ({badges}), not the EMC label.',
@@ -146,12 +156,18 @@ const rule = defineRule({
 
     const found = best as { matcher: Matcher; value: string; evidence: Evidence } | undefined;
     // A visible static label passes even when the site also hides the widget.
-    if (found) return { status: 'pass', messageId: 'labelFound', data: { matcher: found.matcher, value: found.value }, evidence: [found.evidence] };
+    if (found)
+      return { status: 'pass', messageId: 'labelFound', data: { matcher: found.matcher, value: found.value }, evidence: [found.evidence] };
 
     const stylesheets = a.stylesheets ?? new Map<string, FetchResult>();
     const scripts = a.scripts ?? new Map<string, FetchResult>();
     const hiders = findWidgetHiders($, base, stylesheets, scripts, widgetSelectors);
-    const hidden = (h: WidgetHider): RuleOutcome => ({ status: 'fail', messageId: 'widgetHidden', data: { hider: h.evidence.excerpt ?? '', where: h.evidence.url }, evidence: hiders.map((x) => x.evidence) });
+    const hidden = (h: WidgetHider): RuleOutcome => ({
+      status: 'fail',
+      messageId: 'widgetHidden',
+      data: { hider: h.evidence.excerpt ?? '', where: h.evidence.url },
+      evidence: hiders.map((x) => x.evidence),
+    });
     // The widget in the page: in the static HTML (a saved copy) or in the DOM a browser rendered.
     const widget = widgetElements($, widgetSelectors);
     if (widget.length) {
@@ -163,10 +179,20 @@ const rule = defineRule({
         let reason: string | undefined;
         while (n && n.type === 'tag' && !(reason = ownHiddenReason(n, css))) n = n.parent as Element | null;
         const selector = cssPath($, n ?? hiddenEl);
-        return { status: 'fail', messageId: 'widgetHidden', data: { hider: `${selector} ${reason ?? 'hidden'}`, where: base }, evidence: [{ url: base, selector, excerpt: reason ?? 'hidden' }] };
+        return {
+          status: 'fail',
+          messageId: 'widgetHidden',
+          data: { hider: `${selector} ${reason ?? 'hidden'}`, where: base },
+          evidence: [{ url: base, selector, excerpt: reason ?? 'hidden' }],
+        };
       }
       const first = widget[0] as Element;
-      return { status: 'pass', messageId: 'widgetShown', data: { selector: cssPath($, first) }, evidence: [{ url: base, selector: cssPath($, first), excerpt: textContent(first).replace(/\s+/g, ' ').trim() }] };
+      return {
+        status: 'pass',
+        messageId: 'widgetShown',
+        data: { selector: cssPath($, first) },
+        evidence: [{ url: base, selector: cssPath($, first), excerpt: textContent(first).replace(/\s+/g, ' ').trim() }],
+      };
     }
     // Without rendering the widget is never in the page: a working EMC code draws it unless the site hides it.
     if (!a.rendered) {
@@ -176,15 +202,29 @@ const rule = defineRule({
         const unread = [...stylesheets].find(([, r]) => !r.ok || r.status === 403 || r.status === 429 || r.status >= 500);
         if (unread) {
           const [url, r] = unread;
-          return { status: 'error', messageId: 'stylesheetUnverified', data: { url, reason: r.ok ? `HTTP ${r.status}` : `${r.reason}: ${r.detail}` }, evidence: [{ url }] };
+          return {
+            status: 'error',
+            messageId: 'stylesheetUnverified',
+            data: { url, reason: r.ok ? `HTTP ${r.status}` : `${r.reason}: ${r.detail}` },
+            evidence: [{ url }],
+          };
         }
         return { status: 'pass', messageId: 'drawnByScript', data: { siteId: tag.siteId }, evidence: tag.evidence.slice(0, 2) };
       }
     }
     if (otherBadges.size) {
-      return { status: 'fail', messageId: 'onlyOtherBadges', data: { badges: [...otherBadges].join(', ') }, evidence: [{ url: base, selector: 'a[href], img', excerpt: [...otherBadges].join(', ') }] };
+      return {
+        status: 'fail',
+        messageId: 'onlyOtherBadges',
+        data: { badges: [...otherBadges].join(', ') },
+        evidence: [{ url: base, selector: 'a[href], img', excerpt: [...otherBadges].join(', ') }],
+      };
     }
-    return { status: 'fail', messageId: 'noEmcLabel', evidence: [{ url: base, selector: 'a[href], img', excerpt: [...labelHosts, ...tokens].join(', ') }] };
+    return {
+      status: 'fail',
+      messageId: 'noEmcLabel',
+      evidence: [{ url: base, selector: 'a[href], img', excerpt: [...labelHosts, ...tokens].join(', ') }],
+    };
   },
 });
 

@@ -23,8 +23,14 @@ const rule = defineRule({
         vi: 'Không tìm thấy mã EMC (_govaq, địa chỉ f-emc.ngsp.gov.vn, setSiteId) trên trang chủ và các tệp script của website.',
         en: 'No EMC code (_govaq, f-emc.ngsp.gov.vn tracker, setSiteId) on the home page or the site’s script files.',
       },
-      commentedOut: { vi: 'Mã EMC có nhưng đang bị chú thích (comment) nên không chạy.', en: 'The EMC code is present but commented out, so it does not run.' },
-      invalidSiteId: { vi: 'Mã EMC có setSiteId rỗng hoặc không phải số ("{siteId}").', en: 'The EMC code has an empty or non-numeric setSiteId ("{siteId}").' },
+      commentedOut: {
+        vi: 'Mã EMC có nhưng đang bị chú thích (comment) nên không chạy.',
+        en: 'The EMC code is present but commented out, so it does not run.',
+      },
+      invalidSiteId: {
+        vi: 'Mã EMC có setSiteId rỗng hoặc không phải số ("{siteId}").',
+        en: 'The EMC code has an empty or non-numeric setSiteId ("{siteId}").',
+      },
       lookalikeHost: {
         vi: 'Mã theo dõi trỏ tới máy chủ giả danh EMC {host}, không phải máy chủ EMC.',
         en: 'The tracker points to {host}, a look-alike of the EMC host.',

@@ -22,15 +22,23 @@ const rule = defineRule({
     requires: ['home'],
     options: {
       /** full-text-search: words naming a site search (text, labels, buttons) and the paths of search pages. */
-      siteSearch: z.object({
-        keywords: z.array(z.string()).default(['tìm kiếm', 'search']),
-        paths: z.array(z.string()).default(['/search', '/tim-kiem', '/timkiem', '/seek', '/tim_kiem']),
-      }).prefault({}),
+      siteSearch: z
+        .object({
+          keywords: z.array(z.string()).default(['tìm kiếm', 'search']),
+          paths: z.array(z.string()).default(['/search', '/tim-kiem', '/timkiem', '/seek', '/tim_kiem']),
+        })
+        .prefault({}),
     },
     messages: {
       searchForm: { vi: 'Trang chủ có biểu mẫu tìm kiếm ({selector}).', en: 'The home page has a search form ({selector}).' },
-      searchInput: { vi: 'Trang chủ có ô tìm kiếm với nút tìm ({selector}).', en: 'The home page has a search box with a search button ({selector}).' },
-      searchLink: { vi: 'Menu trang chủ có liên kết tới trang tìm kiếm "{text}".', en: 'The home page menu links to a search page "{text}".' },
+      searchInput: {
+        vi: 'Trang chủ có ô tìm kiếm với nút tìm ({selector}).',
+        en: 'The home page has a search box with a search button ({selector}).',
+      },
+      searchLink: {
+        vi: 'Menu trang chủ có liên kết tới trang tìm kiếm "{text}".',
+        en: 'The home page menu links to a search page "{text}".',
+      },
       noSearch: {
         vi: 'Trang chủ không có ô tìm kiếm, biểu mẫu tìm kiếm hay liên kết tới trang tìm kiếm.',
         en: 'The home page has no search box, search form or link to a search page.',
@@ -51,7 +59,8 @@ const rule = defineRule({
       return [...attrs.map((k) => el.attribs[k] ?? ''), $(el).text()].join(' ').replace(/[-_]/g, ' ');
     };
     const saysSearch = (el: Element): boolean =>
-      findKeyword(names(el), keywords) !== undefined || /\b(search|seek|fa-search|glyphicon-search|q|s)\b/i.test(el.attribs.name ?? '') ||
+      findKeyword(names(el), keywords) !== undefined ||
+      /\b(search|seek|fa-search|glyphicon-search|q|s)\b/i.test(el.attribs.name ?? '') ||
       /(^|\s)(search|fa-search|glyphicon-search|icon-search)(\s|$)/i.test(el.attribs.class ?? '');
 
     // 1. A form with a text/search input (not a login, contact or subscription form).
@@ -60,12 +69,21 @@ const rule = defineRule({
       if (inputs.length === 0) continue;
       const $f = $(form);
       const hasSearchInput = $f.find('input[type="search" i]').length > 0;
-      const signals = hasSearchInput || (form.attribs.role ?? '').toLowerCase() === 'search' || isSearchUrl(form.attribs.action) ||
-        saysSearch(form) || [...inputs, ...$f.find(BUTTONS).toArray()].some(saysSearch);
+      const signals =
+        hasSearchInput ||
+        (form.attribs.role ?? '').toLowerCase() === 'search' ||
+        isSearchUrl(form.attribs.action) ||
+        saysSearch(form) ||
+        [...inputs, ...$f.find(BUTTONS).toArray()].some(saysSearch);
       const plain = inputs.length === 1 && $f.find('input[type="password" i], textarea, input[type="email" i]').length === 0;
       if (signals || plain) {
         const selector = cssPath($, form);
-        return { status: 'pass', messageId: 'searchForm', data: { selector }, evidence: [{ url: home.finalUrl, selector, excerpt: excerptOf($, form) }] };
+        return {
+          status: 'pass',
+          messageId: 'searchForm',
+          data: { selector },
+          evidence: [{ url: home.finalUrl, selector, excerpt: excerptOf($, form) }],
+        };
       }
     }
 
@@ -74,20 +92,43 @@ const rule = defineRule({
       if ($(input).parents('form').length > 0) continue;
       let scope = input.parent;
       for (let i = 0; i < 3 && scope && scope.type === 'tag'; i++, scope = scope.parent) {
-        const buttons = $(scope as Element).find(BUTTONS).toArray();
-        const hit = buttons.find((b) => isSearchUrl(b.attribs['data-url']) || isSearchUrl(b.attribs.action) || isSearchUrl(b.attribs.href) || saysSearch(b));
+        const buttons = $(scope as Element)
+          .find(BUTTONS)
+          .toArray();
+        const hit = buttons.find(
+          (b) => isSearchUrl(b.attribs['data-url']) || isSearchUrl(b.attribs.action) || isSearchUrl(b.attribs.href) || saysSearch(b),
+        );
         if (hit || (buttons.length > 0 && saysSearch(input))) {
           const selector = cssPath($, input);
-          return { status: 'pass', messageId: 'searchInput', data: { selector }, evidence: [{ url: home.finalUrl, selector, excerpt: excerptOf($, (hit ?? input)) }] };
+          return {
+            status: 'pass',
+            messageId: 'searchInput',
+            data: { selector },
+            evidence: [{ url: home.finalUrl, selector, excerpt: excerptOf($, hit ?? input) }],
+          };
         }
       }
     }
 
     // 3. A menu entry leading to a search page.
-    const link = navigationLinks($, home.finalUrl).find((l) => findKeyword(l.text, keywords) !== undefined || isSearchUrl(pathAndQuery(l.href)));
-    if (link) return { status: 'pass', messageId: 'searchLink', data: { text: link.text || link.href }, evidence: [{ url: home.finalUrl, selector: link.selector, excerpt: `${link.text} → ${link.href}` }] };
+    const link = navigationLinks($, home.finalUrl).find(
+      (l) => findKeyword(l.text, keywords) !== undefined || isSearchUrl(pathAndQuery(l.href)),
+    );
+    if (link)
+      return {
+        status: 'pass',
+        messageId: 'searchLink',
+        data: { text: link.text || link.href },
+        evidence: [{ url: home.finalUrl, selector: link.selector, excerpt: `${link.text} → ${link.href}` }],
+      };
 
-    return { status: 'fail', messageId: 'noSearch', evidence: [{ url: home.finalUrl, selector: 'form, input, nav a', excerpt: `tìm: form/input tìm kiếm, data-url, liên kết ${paths.join(' ')}` }] };
+    return {
+      status: 'fail',
+      messageId: 'noSearch',
+      evidence: [
+        { url: home.finalUrl, selector: 'form, input, nav a', excerpt: `tìm: form/input tìm kiếm, data-url, liên kết ${paths.join(' ')}` },
+      ],
+    };
   },
 });
 

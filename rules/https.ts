@@ -8,8 +8,16 @@ function invalidCert(url: string, tls: TlsFacts | undefined, detail?: string): R
   const error = tls?.error ?? detail ?? 'invalid';
   const validTo = tls?.validTo ?? '-';
   return {
-    status: 'fail', messageId: 'invalidCertificate', data: { host: tls?.host ?? hostOf(url) ?? url, error, validTo },
-    evidence: [{ url, selector: 'TLS certificate', excerpt: `${error}; validTo ${validTo}${tls?.subject ? `; ${tls.subject}` : ''}${tls?.issuer ? `; issuer ${tls.issuer}` : ''}` }],
+    status: 'fail',
+    messageId: 'invalidCertificate',
+    data: { host: tls?.host ?? hostOf(url) ?? url, error, validTo },
+    evidence: [
+      {
+        url,
+        selector: 'TLS certificate',
+        excerpt: `${error}; validTo ${validTo}${tls?.subject ? `; ${tls.subject}` : ''}${tls?.issuer ? `; issuer ${tls.issuer}` : ''}`,
+      },
+    ],
   };
 }
 
@@ -40,7 +48,10 @@ const rule = defineRule({
       },
     },
     messages: {
-      httpsOk: { vi: 'Trang chủ dùng HTTPS với chứng thư hợp lệ đến {validTo}; http://: {http}.', en: 'The home page uses HTTPS with a certificate valid until {validTo}; http://: {http}.' },
+      httpsOk: {
+        vi: 'Trang chủ dùng HTTPS với chứng thư hợp lệ đến {validTo}; http://: {http}.',
+        en: 'The home page uses HTTPS with a certificate valid until {validTo}; http://: {http}.',
+      },
       httpNotRedirected: {
         vi: 'HTTPS hoạt động nhưng {httpUrl} vẫn phục vụ nội dung, không chuyển sang HTTPS.',
         en: 'HTTPS works but {httpUrl} still serves the site without redirecting to HTTPS.',
@@ -61,19 +72,34 @@ const rule = defineRule({
       if (tls && !tls.valid) return invalidCert(asked, tls);
       if (homeFetch.reason === 'tls_error') return invalidCert(asked, undefined, homeFetch.detail);
       // DNS, timeout…: site-reachable reports it; the transport cannot be judged.
-      return { status: 'error', messageId: 'notVerified', data: { detail: `${homeFetch.reason}: ${homeFetch.detail}` }, evidence: asked ? [{ url: asked }] : [] };
+      return {
+        status: 'error',
+        messageId: 'notVerified',
+        data: { detail: `${homeFetch.reason}: ${homeFetch.detail}` },
+        evidence: asked ? [{ url: asked }] : [],
+      };
     }
     const finalUrl = homeFetch.finalUrl;
     if (finalUrl.startsWith('https://')) {
-      if (!tls) return { status: 'error', messageId: 'notVerified', data: { detail: 'no TLS facts collected' }, evidence: [{ url: finalUrl }] };
+      if (!tls)
+        return { status: 'error', messageId: 'notVerified', data: { detail: 'no TLS facts collected' }, evidence: [{ url: finalUrl }] };
       if (!tls.valid) return invalidCert(finalUrl, tls);
       const validTo = tls.validTo ?? '-';
-      const evidence: Evidence[] = [{ url: finalUrl, selector: 'TLS certificate', excerpt: `valid; validTo ${validTo}${tls.issuer ? `; issuer ${tls.issuer}` : ''}` }];
+      const evidence: Evidence[] = [
+        { url: finalUrl, selector: 'TLS certificate', excerpt: `valid; validTo ${validTo}${tls.issuer ? `; issuer ${tls.issuer}` : ''}` },
+      ];
       // An http:// registry URL that redirected to https proves the http twin redirects.
       const firstHop = homeFetch.redirects[0];
       const probe = a.httpProbe;
-      if (probe) evidence.push({ url: probe.url, excerpt: `${probe.outcome}${probe.status ? ` HTTP ${probe.status}` : ''}${probe.location ? ` → ${probe.location}` : ''}` });
-      if (probe?.outcome === 'serves-http' || (probe?.outcome === 'redirects-elsewhere' && !(probe.location ?? '').startsWith('https://'))) {
+      if (probe)
+        evidence.push({
+          url: probe.url,
+          excerpt: `${probe.outcome}${probe.status ? ` HTTP ${probe.status}` : ''}${probe.location ? ` → ${probe.location}` : ''}`,
+        });
+      if (
+        probe?.outcome === 'serves-http' ||
+        (probe?.outcome === 'redirects-elsewhere' && !(probe.location ?? '').startsWith('https://'))
+      ) {
         return { status: 'warn', messageId: 'httpNotRedirected', data: { httpUrl: probe.url }, evidence };
       }
       const http = probe ? probe.outcome : firstHop?.url.startsWith('http://') ? 'redirects-to-https' : 'not probed';

@@ -4,7 +4,12 @@ import { CV_4210, cite } from '../src/engine/basis.js';
 import { describeTarget, locateSection, sectionMessages, sectionOutcome, type LocatedSection } from '../src/engine/section-rule.js';
 import type { SectionLink } from '../src/engine/sections.js';
 
-const IDS = { found: 'thuTucBieuMauFound', broken: 'thuTucBieuMauBroken', unverified: 'thuTucBieuMauUnverified', missing: 'noThuTucBieuMau' };
+const IDS = {
+  found: 'thuTucBieuMauFound',
+  broken: 'thuTucBieuMauBroken',
+  unverified: 'thuTucBieuMauUnverified',
+  missing: 'noThuTucBieuMau',
+};
 
 /** Why a half is absent, for the warning: no entry at all, or an entry whose page does not work. */
 function absence(s: LocatedSection, homeUrl: string): string {
@@ -50,17 +55,28 @@ const rule = defineRule({
       const url = (s: SectionLink): string => (s.target?.ok ? s.target.finalUrl : s.link.href);
       const sameEntry = b.found.link.selector === t.found.link.selector;
       return {
-        status: 'pass', messageId: 'thuTucBieuMauFound',
+        status: 'pass',
+        messageId: 'thuTucBieuMauFound',
         data: { thuTuc: t.found.link.text, thuTucUrl: url(t.found), bieuMau: b.found.link.text, bieuMauUrl: url(b.found) },
         evidence: [...linkOf(t, thuTuc).slice(0, 1), ...(sameEntry ? [] : linkOf(b, bieuMau).slice(0, 1))],
       };
     }
     // One half works: warn, with where the other half was looked for (or its broken URL) as evidence.
     if (t.found) {
-      return { status: 'warn', messageId: 'onlyThuTuc', data: { thuTuc: t.found.link.text, keywords: bieuMau.join(', '), detail: absence(b, homeUrl) }, evidence: [...linkOf(b, bieuMau), ...linkOf(t, thuTuc).slice(0, 1)] };
+      return {
+        status: 'warn',
+        messageId: 'onlyThuTuc',
+        data: { thuTuc: t.found.link.text, keywords: bieuMau.join(', '), detail: absence(b, homeUrl) },
+        evidence: [...linkOf(b, bieuMau), ...linkOf(t, thuTuc).slice(0, 1)],
+      };
     }
     if (b.found) {
-      return { status: 'warn', messageId: 'onlyBieuMau', data: { bieuMau: b.found.link.text, keywords: thuTuc.join(', '), detail: absence(t, homeUrl) }, evidence: [...linkOf(t, thuTuc), ...linkOf(b, bieuMau).slice(0, 1)] };
+      return {
+        status: 'warn',
+        messageId: 'onlyBieuMau',
+        data: { bieuMau: b.found.link.text, keywords: thuTuc.join(', '), detail: absence(t, homeUrl) },
+        evidence: [...linkOf(t, thuTuc), ...linkOf(b, bieuMau).slice(0, 1)],
+      };
     }
     // Neither works: a broken entry is named before "no entry at all".
     const broken = [t, b].find((s) => s.status === 'broken');

@@ -13,7 +13,10 @@ const rule = defineRule({
     basis: [cite(CV_4210, 'mục III.4 (tương thích với các thiết bị thông minh)')],
     requires: ['home'],
     messages: {
-      viewportOk: { vi: 'Trang chủ có <meta name="viewport"> với width=device-width.', en: 'The home page has <meta name="viewport"> with width=device-width.' },
+      viewportOk: {
+        vi: 'Trang chủ có <meta name="viewport"> với width=device-width.',
+        en: 'The home page has <meta name="viewport"> with width=device-width.',
+      },
       noViewport: { vi: 'Trang chủ không có thẻ <meta name="viewport">.', en: 'The home page has no <meta name="viewport">.' },
       noDeviceWidth: {
         vi: 'Thẻ <meta name="viewport"> không có width=device-width ("{content}").',
@@ -24,9 +27,15 @@ const rule = defineRule({
   check(a) {
     const { home } = a;
     const $ = home.doc;
-    const metas = $('meta').filter((_, el) => ($(el).attr('name') ?? '').trim().toLowerCase() === 'viewport').toArray();
+    const metas = $('meta')
+      .filter((_, el) => ($(el).attr('name') ?? '').trim().toLowerCase() === 'viewport')
+      .toArray();
     if (metas.length === 0) {
-      return { status: 'fail', messageId: 'noViewport', evidence: [{ url: home.finalUrl, selector: 'head', excerpt: 'meta[name=viewport]' }] };
+      return {
+        status: 'fail',
+        messageId: 'noViewport',
+        evidence: [{ url: home.finalUrl, selector: 'head', excerpt: 'meta[name=viewport]' }],
+      };
     }
     for (const el of metas) {
       const content = $(el).attr('content') ?? '';
@@ -37,7 +46,12 @@ const rule = defineRule({
     }
     const first = metas[0] as (typeof metas)[number];
     const content = $(first).attr('content') ?? '';
-    return { status: 'fail', messageId: 'noDeviceWidth', data: { content }, evidence: [{ url: home.finalUrl, selector: cssPath($, first), excerpt: content }] };
+    return {
+      status: 'fail',
+      messageId: 'noDeviceWidth',
+      data: { content },
+      evidence: [{ url: home.finalUrl, selector: cssPath($, first), excerpt: content }],
+    };
   },
 });
 

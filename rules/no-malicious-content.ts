@@ -8,8 +8,14 @@ import { isHtmlPage, MAX_EVIDENCE, ORDER, PER_KIND, scanPage, signals, type Hit,
 const rule = defineRule({
   meta: {
     id: 'no-malicious-content',
-    title: { vi: 'Không có nội dung độc hại (cờ bạc, cá cược, bị tấn công thay giao diện)', en: 'No malicious content (gambling spam, defacement)' },
-    failureTitle: { vi: 'Có nội dung độc hại: quảng cáo cờ bạc, cá cược hoặc bị thay giao diện', en: 'Malicious content: gambling spam or defacement' },
+    title: {
+      vi: 'Không có nội dung độc hại (cờ bạc, cá cược, bị tấn công thay giao diện)',
+      en: 'No malicious content (gambling spam, defacement)',
+    },
+    failureTitle: {
+      vi: 'Có nội dung độc hại: quảng cáo cờ bạc, cá cược hoặc bị thay giao diện',
+      en: 'Malicious content: gambling spam or defacement',
+    },
     weight: 3,
     appliesTo: 'all',
     basis: [
@@ -27,25 +33,91 @@ const rule = defineRule({
        * no-malicious-content: gambling terms and betting brands, matched as whole words on NFC lower-case text, with their
        * diacritics or written literally without them ("nha cai"); never inside a longer token ("kw88x").
        */
-      bettingTerms: z.array(z.string()).default([
-        'nhà cái', 'cá cược', 'cá độ', 'casino', 'nổ hũ', 'tài xỉu', 'bắn cá', 'lô đề', 'soi cầu', 'bạch thủ',
-        'game bài đổi thưởng', 'xóc đĩa', 'đá gà', 'slot game', 'slot gacor', 'judi', 'kèo nhà cái', 'tỷ lệ kèo',
-        'cờ bạc online', 'sòng bạc', 'baccarat', 'togel', 'situs slot',
-      ]),
-      bettingBrands: z.array(z.string()).default([
-        'w88', 'fb88', '188bet', 'kubet', '789bet', 'sunwin', 'go88', 'hitclub', 'jun88', 'new88', 'shbet', 'f8bet', 'hi88',
-        '8xbet', 'sv388', 'm88', 'v9bet', 'fun88', '12bet', 'bk8', 'oxbet', 'mu88', 'kuwin', 'b52club', 'rikvip', 'iwin',
-        '789club', 'typhu88', 'five88', 'cwin', 'vn88', 'debet', 'ae888', 'bet365', '1xbet',
-      ]),
+      bettingTerms: z
+        .array(z.string())
+        .default([
+          'nhà cái',
+          'cá cược',
+          'cá độ',
+          'casino',
+          'nổ hũ',
+          'tài xỉu',
+          'bắn cá',
+          'lô đề',
+          'soi cầu',
+          'bạch thủ',
+          'game bài đổi thưởng',
+          'xóc đĩa',
+          'đá gà',
+          'slot game',
+          'slot gacor',
+          'judi',
+          'kèo nhà cái',
+          'tỷ lệ kèo',
+          'cờ bạc online',
+          'sòng bạc',
+          'baccarat',
+          'togel',
+          'situs slot',
+        ]),
+      bettingBrands: z
+        .array(z.string())
+        .default([
+          'w88',
+          'fb88',
+          '188bet',
+          'kubet',
+          '789bet',
+          'sunwin',
+          'go88',
+          'hitclub',
+          'jun88',
+          'new88',
+          'shbet',
+          'f8bet',
+          'hi88',
+          '8xbet',
+          'sv388',
+          'm88',
+          'v9bet',
+          'fun88',
+          '12bet',
+          'bk8',
+          'oxbet',
+          'mu88',
+          'kuwin',
+          'b52club',
+          'rikvip',
+          'iwin',
+          '789club',
+          'typhu88',
+          'five88',
+          'cwin',
+          'vn88',
+          'debet',
+          'ae888',
+          'bet365',
+          '1xbet',
+        ]),
       /** A host label containing one of these (or a brand) is a betting domain: `nhacai-w88.example.com`, `keocacuoc.net`. */
-      bettingHostWords: z.array(z.string()).default([
-        'nhacai', 'cacuoc', 'casino', 'taixiu', 'soicau', 'bachthu', 'xocdia', 'gamebai', 'slotgacor', 'keonhacai', 'nohu',
-      ]),
+      bettingHostWords: z
+        .array(z.string())
+        .default(['nhacai', 'cacuoc', 'casino', 'taixiu', 'soicau', 'bachthu', 'xocdia', 'gamebai', 'slotgacor', 'keonhacai', 'nohu']),
       /** Words near a gambling term that make it a warning, not spam ("Tuyên truyền phòng chống cá độ bóng đá"). */
-      antiGamblingContext: z.array(z.string()).default([
-        'phòng chống', 'phòng, chống', 'tuyên truyền', 'tác hại', 'cảnh báo', 'nói không với', 'tệ nạn', 'ngăn chặn',
-        'xử lý nghiêm', 'vi phạm pháp luật',
-      ]),
+      antiGamblingContext: z
+        .array(z.string())
+        .default([
+          'phòng chống',
+          'phòng, chống',
+          'tuyên truyền',
+          'tác hại',
+          'cảnh báo',
+          'nói không với',
+          'tệ nạn',
+          'ngăn chặn',
+          'xử lý nghiêm',
+          'vi phạm pháp luật',
+        ]),
       /** Characters either side of a term searched for the warning context. */
       antiGamblingContextChars: z.number().int().nonnegative().default(200),
       /** Defacement signatures, matched as whole words. */
@@ -85,7 +157,8 @@ const rule = defineRule({
     // Own pages only: link-directory pages may be on the parent's host; the soft-redirect target is judged wherever it is.
     const pages = new Map<string, HtmlPage>([[homeUrl, home]]);
     for (const p of a.pages?.values() ?? []) {
-      if (isHtmlPage(p) && !pages.has(p.finalUrl) && (sameHost(p.finalUrl, homeUrl) || sameHost(p.finalUrl, site))) pages.set(p.finalUrl, p);
+      if (isHtmlPage(p) && !pages.has(p.finalUrl) && (sameHost(p.finalUrl, homeUrl) || sameHost(p.finalUrl, site)))
+        pages.set(p.finalUrl, p);
     }
     const soft = a.softRedirect?.target;
     if (isHtmlPage(soft) && !pages.has(soft.finalUrl)) pages.set(soft.finalUrl, soft);
@@ -105,7 +178,12 @@ const rule = defineRule({
       const extra = [...signals(bot, cfg)].filter(([k]) => !seen.has(k));
       if (extra.length) {
         const first = extra[0]?.[1];
-        hits.push({ where: 'cloaked', url: bot.finalUrl, selector: first?.selector ?? 'body', excerpt: `Googlebot: ${extra.map(([k]) => k.replace(/^\w+:/, '')).join(', ')} — ${first?.excerpt ?? ''}` });
+        hits.push({
+          where: 'cloaked',
+          url: bot.finalUrl,
+          selector: first?.selector ?? 'body',
+          excerpt: `Googlebot: ${extra.map(([k]) => k.replace(/^\w+:/, '')).join(', ')} — ${first?.excerpt ?? ''}`,
+        });
       }
     } else {
       cloakNote = bot === undefined ? 'not collected' : bot.ok ? `HTTP ${bot.status}` : bot.reason;
@@ -116,12 +194,22 @@ const rule = defineRule({
       const urls = new Set(hits.map((h) => h.url));
       const where = ORDER.filter((w) => hits.some((h) => h.where === w)).join(', ');
       return {
-        status: 'fail', messageId: 'maliciousContent', data: { pages: urls.size, where, count: hits.length },
-        evidence: hits.slice(0, MAX_EVIDENCE).map((h) => ({ url: h.url, ...(h.selector ? { selector: h.selector } : {}), excerpt: `[${h.where}] ${h.excerpt ?? ''}` })),
+        status: 'fail',
+        messageId: 'maliciousContent',
+        data: { pages: urls.size, where, count: hits.length },
+        evidence: hits
+          .slice(0, MAX_EVIDENCE)
+          .map((h) => ({ url: h.url, ...(h.selector ? { selector: h.selector } : {}), excerpt: `[${h.where}] ${h.excerpt ?? ''}` })),
       };
     }
     // A warning article is shown so an inspector sees why its gambling words were not counted.
-    const evidence: Evidence[] = [{ url: homeUrl, excerpt: `${pages.size} pages scanned` }, ...warnings.filter((w, i) => warnings.findIndex((x) => x.url === w.url) === i).slice(0, 3).map((w) => ({ ...w, excerpt: `[warning context] ${w.excerpt ?? ''}` }))];
+    const evidence: Evidence[] = [
+      { url: homeUrl, excerpt: `${pages.size} pages scanned` },
+      ...warnings
+        .filter((w, i) => warnings.findIndex((x) => x.url === w.url) === i)
+        .slice(0, 3)
+        .map((w) => ({ ...w, excerpt: `[warning context] ${w.excerpt ?? ''}` })),
+    ];
     if (cloakNote) return { status: 'pass', messageId: 'cleanCloakingUnchecked', data: { pages: pages.size, reason: cloakNote }, evidence };
     return { status: 'pass', messageId: 'clean', data: { pages: pages.size }, evidence };
   },

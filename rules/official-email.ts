@@ -31,9 +31,7 @@ export function deobfuscate(text: string): string {
   // both marks are bracketed: a text without a bracket has nothing to undo (most blocks), and scanning it with
   // patterns that start with \s* tries every position
   if (!BRACKET.test(text)) return text;
-  return text
-    .replace(/\s*[[({]\s*(?:at|@|a còng|a cong)\s*[\])}]\s*/gi, '@')
-    .replace(/\s*[[({]\s*(?:dot|chấm|cham|\.)\s*[\])}]\s*/gi, '.');
+  return text.replace(/\s*[[({]\s*(?:at|@|a còng|a cong)\s*[\])}]\s*/gi, '@').replace(/\s*[[({]\s*(?:dot|chấm|cham|\.)\s*[\])}]\s*/gi, '.');
 }
 
 /** Cloudflare's "email protection": a hex string whose first byte XORs the rest. */
@@ -96,7 +94,10 @@ function addressesOn(page: HtmlPage): { address: string; selector: string; how: 
     if (el.type !== 'tag' || !BLOCKS.has(el.name) || !marked.has(el)) continue;
     // Inline siblings (`Email: <b>abc</b>[at]<b>hcm.edu.vn</b>`) only make sense on the whole text of a leaf-ish block.
     const text = el.children.some((c) => c.type === 'tag' && NESTED_BLOCKS.has(c.name))
-      ? el.children.filter((n) => n.type === 'text').map((n) => (n as unknown as { data: string }).data).join(' ')
+      ? el.children
+          .filter((n) => n.type === 'text')
+          .map((n) => (n as unknown as { data: string }).data)
+          .join(' ')
       : textContent(el);
     for (const address of emailsIn(text)) out.push({ address, selector: cssPath($, el), how: 'text' });
   }
@@ -122,15 +123,41 @@ const rule = defineRule({
        */
       provinceMailDomains: z.array(z.string()).default(['hanoiedu.vn']),
       /** Free mail providers: an address on one of these domains (or a subdomain) is not official. */
-      freeMailDomains: z.array(z.string()).default([
-        'gmail.com', 'googlemail.com', 'yahoo.com', 'yahoo.com.vn', 'ymail.com', 'rocketmail.com', 'hotmail.com',
-        'hotmail.com.vn', 'outlook.com', 'outlook.com.vn', 'live.com', 'msn.com', 'icloud.com', 'me.com', 'mac.com',
-        'aol.com', 'zoho.com', 'proton.me', 'protonmail.com', 'gmx.com', 'mail.com', 'yandex.com', 'mail.ru', 'qq.com',
-        '163.com',
-      ]),
+      freeMailDomains: z
+        .array(z.string())
+        .default([
+          'gmail.com',
+          'googlemail.com',
+          'yahoo.com',
+          'yahoo.com.vn',
+          'ymail.com',
+          'rocketmail.com',
+          'hotmail.com',
+          'hotmail.com.vn',
+          'outlook.com',
+          'outlook.com.vn',
+          'live.com',
+          'msn.com',
+          'icloud.com',
+          'me.com',
+          'mac.com',
+          'aol.com',
+          'zoho.com',
+          'proton.me',
+          'protonmail.com',
+          'gmx.com',
+          'mail.com',
+          'yandex.com',
+          'mail.ru',
+          'qq.com',
+          '163.com',
+        ]),
     },
     messages: {
-      officialEmail: { vi: 'Trang công bố địa chỉ thư điện tử chính thức {address}.', en: 'The site publishes the official address {address}.' },
+      officialEmail: {
+        vi: 'Trang công bố địa chỉ thư điện tử chính thức {address}.',
+        en: 'The site publishes the official address {address}.',
+      },
       onlyFreeMail: {
         vi: 'Trang chỉ công bố thư điện tử miễn phí ({addresses}), không có địa chỉ trên tên miền chính thức (edu.vn / gov.vn / hệ thống thư của tỉnh).',
         en: 'The site only publishes free mail ({addresses}), no address on an official domain (edu.vn / gov.vn / a province mail system).',
@@ -139,7 +166,10 @@ const rule = defineRule({
         vi: 'Các địa chỉ thư điện tử công bố ({addresses}) không thuộc tên miền chính thức (edu.vn / gov.vn / hệ thống thư của tỉnh).',
         en: 'The published addresses ({addresses}) are not on an official domain (edu.vn / gov.vn / a province mail system).',
       },
-      noEmail: { vi: 'Không thấy địa chỉ thư điện tử nào trên trang chủ, trang liên hệ hay giới thiệu ({pages} trang).', en: 'No e-mail address on the home, contact or introduction pages ({pages} pages).' },
+      noEmail: {
+        vi: 'Không thấy địa chỉ thư điện tử nào trên trang chủ, trang liên hệ hay giới thiệu ({pages} trang).',
+        en: 'No e-mail address on the home, contact or introduction pages ({pages} pages).',
+      },
       contactUnverified: {
         vi: 'Chưa xác minh được: không tải được trang {url} và các trang đã xem không có địa chỉ chính thức.',
         en: 'Not verified: {url} could not be fetched and the pages seen carry no official address.',
@@ -175,17 +205,30 @@ const rule = defineRule({
     for (const p of pages) {
       for (const f of addressesOn(p)) {
         if (found.some((x) => x.address === f.address)) continue;
-        found.push({ address: f.address, kind: kindOf(f.address), evidence: { url: p.finalUrl, selector: f.selector, excerpt: `${f.address} (${f.how})` } });
+        found.push({
+          address: f.address,
+          kind: kindOf(f.address),
+          evidence: { url: p.finalUrl, selector: f.selector, excerpt: `${f.address} (${f.how})` },
+        });
       }
     }
     const official = found.find((f) => f.kind === 'official');
     if (official) return { status: 'pass', messageId: 'officialEmail', data: { address: official.address }, evidence: [official.evidence] };
-    if (unverified) return { status: 'error', messageId: 'contactUnverified', data: { url: unverified }, evidence: [{ url: unverified }, ...found.map((f) => f.evidence)] };
+    if (unverified)
+      return {
+        status: 'error',
+        messageId: 'contactUnverified',
+        data: { url: unverified },
+        evidence: [{ url: unverified }, ...found.map((f) => f.evidence)],
+      };
     const addresses = found.map((f) => f.address).join(', ');
-    if (found.length && found.every((f) => f.kind === 'free')) return { status: 'fail', messageId: 'onlyFreeMail', data: { addresses }, evidence: found.map((f) => f.evidence) };
+    if (found.length && found.every((f) => f.kind === 'free'))
+      return { status: 'fail', messageId: 'onlyFreeMail', data: { addresses }, evidence: found.map((f) => f.evidence) };
     if (found.length) return { status: 'fail', messageId: 'noOfficialEmail', data: { addresses }, evidence: found.map((f) => f.evidence) };
     return {
-      status: 'fail', messageId: 'noEmail', data: { pages: pages.length },
+      status: 'fail',
+      messageId: 'noEmail',
+      data: { pages: pages.length },
       evidence: pages.map((p) => ({ url: p.finalUrl, selector: 'a[href^="mailto:"], body', excerpt: 'no address (mailto, text, [at])' })),
     };
   },

@@ -41,8 +41,14 @@ const rule = defineRule({
     requires: ['home'],
     emcCriterion: '2.2c',
     messages: {
-      parentLinked: { vi: 'Trang chủ có liên kết tới cổng cấp trên {parent} ("{text}").', en: 'The home page links to the parent portal {parent} ("{text}").' },
-      noParentLink: { vi: 'Trang chủ không có liên kết nào tới cổng cấp trên {parent}.', en: 'The home page has no link to the parent portal {parent}.' },
+      parentLinked: {
+        vi: 'Trang chủ có liên kết tới cổng cấp trên {parent} ("{text}").',
+        en: 'The home page links to the parent portal {parent} ("{text}").',
+      },
+      noParentLink: {
+        vi: 'Trang chủ không có liên kết nào tới cổng cấp trên {parent}.',
+        en: 'The home page has no link to the parent portal {parent}.',
+      },
       parentLinkNoScheme: {
         vi: 'Trang chủ có liên kết "{text}" ghi {href}: liên kết thiếu http:// nên không mở được cổng cấp trên {parent} (trình duyệt mở {opens}).',
         en: 'The home page has a link "{text}" written {href}: without http:// it does not open the parent portal {parent} (a browser opens {opens}).',
@@ -61,16 +67,28 @@ const rule = defineRule({
     const isParent = (href: string): boolean => sameHost(href, parent) && (!sharesHost || trimPath(href) === trimPath(parent));
     const link = allLinks($, base).find((l) => isParent(l.href));
     if (link) {
-      return { status: 'pass', messageId: 'parentLinked', data: { parent, text: link.text || link.href }, evidence: [{ url: base, selector: link.selector, excerpt: `${link.text} → ${link.href}` }] };
+      return {
+        status: 'pass',
+        messageId: 'parentLinked',
+        data: { parent, text: link.text || link.href },
+        evidence: [{ url: base, selector: link.selector, excerpt: `${link.text} → ${link.href}` }],
+      };
     }
     // "Liên kết website" drop-downs: <select onchange="window.open(this.value)"> with the portals as options.
-    const option = $('select option[value]').toArray().find((o) => {
-      const href = resolveHref($(o).attr('value'), base);
-      return href !== undefined && /^https?:/.test(href) && isParent(href);
-    });
+    const option = $('select option[value]')
+      .toArray()
+      .find((o) => {
+        const href = resolveHref($(o).attr('value'), base);
+        return href !== undefined && /^https?:/.test(href) && isParent(href);
+      });
     if (option) {
       const text = $(option).text().trim();
-      return { status: 'pass', messageId: 'parentLinked', data: { parent, text }, evidence: [{ url: base, selector: cssPath($, option), excerpt: `${text} → ${$(option).attr('value') ?? ''}` }] };
+      return {
+        status: 'pass',
+        messageId: 'parentLinked',
+        data: { parent, text },
+        evidence: [{ url: base, selector: cssPath($, option), excerpt: `${text} → ${$(option).attr('value') ?? ''}` }],
+      };
     }
     // Named, but without its scheme: the link opens a page of the school's own site.
     const schemeless = domIndex($).elements.find((el) => isLink(el) && namesHostWithoutScheme(el.attribs.href, parent));
@@ -79,11 +97,18 @@ const rule = defineRule({
       const text = $(schemeless).text().replace(/\s+/g, ' ').trim() || ($(schemeless).find('img').attr('alt') ?? '').trim() || href;
       const opens = resolveHref(href, base) ?? href;
       return {
-        status: 'warn', messageId: 'parentLinkNoScheme', data: { parent, text, href, opens },
+        status: 'warn',
+        messageId: 'parentLinkNoScheme',
+        data: { parent, text, href, opens },
         evidence: [{ url: base, selector: cssPath($, schemeless), excerpt: `${text} → href="${href}" (mở / opens ${opens})` }],
       };
     }
-    return { status: 'fail', messageId: 'noParentLink', data: { parent }, evidence: [{ url: base, selector: 'a[href], area[href], select option', excerpt: `host ${hostOf(parent) ?? parent}` }] };
+    return {
+      status: 'fail',
+      messageId: 'noParentLink',
+      data: { parent },
+      evidence: [{ url: base, selector: 'a[href], area[href], select option', excerpt: `host ${hostOf(parent) ?? parent}` }],
+    };
   },
 });
 

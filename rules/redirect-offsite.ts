@@ -19,10 +19,7 @@ const rule = defineRule({
     failureTitle: { vi: 'Trang chủ chuyển hướng ra website khác', en: 'Home page redirects off the unit’s site' },
     weight: 2,
     appliesTo: 'all',
-    basis: [
-      cite(HP_2023, 'mục 2 (gỡ bỏ nội dung xấu độc)'),
-      cite(HP_2023, 'mục 3 (trang giả mạo, tên miền đơn vị đã quản lý)'),
-    ],
+    basis: [cite(HP_2023, 'mục 2 (gỡ bỏ nội dung xấu độc)'), cite(HP_2023, 'mục 3 (trang giả mạo, tên miền đơn vị đã quản lý)')],
     requires: ['homeFetch'],
     optional: ['softRedirect'],
     incident: 'offsite',
@@ -63,15 +60,27 @@ const rule = defineRule({
       // Follow the soft hop, and the HTTP redirects its target took, to where the visitor really lands.
       const targetHop = target && !target.ok ? target.redirects.at(-1) : undefined;
       const landed = target?.ok ? target.finalUrl : targetHop ? resolve(targetHop.location, targetHop.url) : to;
-      evidence.push({ url: soft.from, selector: soft.kind === 'meta-refresh' ? 'meta[http-equiv=refresh]' : 'script (location)', excerpt: `→ ${to}` });
+      evidence.push({
+        url: soft.from,
+        selector: soft.kind === 'meta-refresh' ? 'meta[http-equiv=refresh]' : 'script (location)',
+        excerpt: `→ ${to}`,
+      });
       for (const h of target?.redirects ?? []) evidence.push({ url: h.url, excerpt: `HTTP ${h.status} → ${h.location}` });
       finalUrl = landed;
     }
     if (finalUrl === undefined) {
-      return { status: 'error', messageId: 'notVerified', data: { reason: homeFetch.ok ? '-' : homeFetch.reason }, evidence: [{ url: homeFetch.url || website }] };
+      return {
+        status: 'error',
+        messageId: 'notVerified',
+        data: { reason: homeFetch.ok ? '-' : homeFetch.reason },
+        evidence: [{ url: homeFetch.url || website }],
+      };
     }
     const finalHost = hostOf(finalUrl) ?? finalUrl;
-    evidence.push({ url: finalUrl, excerpt: homeFetch.ok ? 'final URL' : soft ? 'soft redirect target' : `last redirect target (${homeFetch.reason})` });
+    evidence.push({
+      url: finalUrl,
+      excerpt: homeFetch.ok ? 'final URL' : soft ? 'soft redirect target' : `last redirect target (${homeFetch.reason})`,
+    });
     const hops = homeFetch.redirects.length + (soft ? 1 + (soft.target?.redirects.length ?? 0) : 0);
     const data = { website, finalHost, hops };
     const same = registrableDomain(finalHost) !== undefined && registrableDomain(finalHost) === registrableDomain(website);

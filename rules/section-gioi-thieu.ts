@@ -9,7 +9,7 @@ import { titleText } from '../src/page/dom-index.js';
 
 export default sectionRule({
   id: 'section-gioi-thieu',
-  title: { vi: 'Có chuyên mục giới thiệu với liên hệ của lãnh đạo', en: 'Has an introduction section with leaders\' contacts' },
+  title: { vi: 'Có chuyên mục giới thiệu với liên hệ của lãnh đạo', en: "Has an introduction section with leaders' contacts" },
   failureTitle: { vi: 'Thiếu chuyên mục giới thiệu hoặc liên hệ của lãnh đạo', en: 'No introduction section, or no leader contact in it' },
   weight: 2,
   appliesTo: 'all',
@@ -32,7 +32,9 @@ export default sectionRule({
   },
   options: {
     /** section-gioi-thieu: leader titles, matched with their diacritics (without them `phó` collides with `phố`). */
-    leaderTitles: z.array(z.string()).default(['hiệu trưởng', 'trưởng phòng', 'giám đốc', 'phó hiệu trưởng', 'phó trưởng phòng', 'phó giám đốc']),
+    leaderTitles: z
+      .array(z.string())
+      .default(['hiệu trưởng', 'trưởng phòng', 'giám đốc', 'phó hiệu trưởng', 'phó trưởng phòng', 'phó giám đốc']),
   },
   refine(a, located, ctx, pass): RuleOutcome | undefined {
     const pages = sectionPages(a, located, { oneHop: true });
@@ -42,14 +44,21 @@ export default sectionRule({
       const hit = findLeaderContact(page.doc, ctx.config.leaderTitles);
       if (hit) {
         return {
-          status: 'pass', messageId: 'leaderContactFound', data: { title: hit.title, contact: hit.contact, url: page.finalUrl },
+          status: 'pass',
+          messageId: 'leaderContactFound',
+          data: { title: hit.title, contact: hit.contact, url: page.finalUrl },
           evidence: [...pass.evidence.slice(0, 1), { url: page.finalUrl, selector: hit.selector, excerpt: clip(hit.excerpt) }],
         };
       }
     }
     return {
-      status: 'warn', messageId: 'noLeaderContact', data: { pages: pages.length, titles: ctx.config.leaderTitles.join(', ') },
-      evidence: [...pass.evidence.slice(0, 1), ...pages.slice(0, 8).map((p) => ({ url: p.finalUrl, selector: 'body', excerpt: clip(titleText(p.doc) || p.finalUrl) }))],
+      status: 'warn',
+      messageId: 'noLeaderContact',
+      data: { pages: pages.length, titles: ctx.config.leaderTitles.join(', ') },
+      evidence: [
+        ...pass.evidence.slice(0, 1),
+        ...pages.slice(0, 8).map((p) => ({ url: p.finalUrl, selector: 'body', excerpt: clip(titleText(p.doc) || p.finalUrl) })),
+      ],
     };
   },
 });

@@ -21,7 +21,11 @@ function documentNumber($: CheerioAPI): { number: string; selector?: string; exc
   const row = el ? entryOf($, el) : undefined;
   if (row) return { number: m[0], selector: cssPath($, row), excerpt: clip(pageText($, row).text) };
   const end = pt.text.indexOf('\n', m.index);
-  return { number: m[0], ...(el ? { selector: cssPath($, el) } : {}), excerpt: clip(pt.text.slice(pt.text.lastIndexOf('\n', m.index) + 1, end < 0 ? undefined : end)) };
+  return {
+    number: m[0],
+    ...(el ? { selector: cssPath($, el) } : {}),
+    excerpt: clip(pt.text.slice(pt.text.lastIndexOf('\n', m.index) + 1, end < 0 ? undefined : end)),
+  };
 }
 
 /** The first link or embedded viewer in the page's own content that points at a document file. */
@@ -36,14 +40,19 @@ function documentFile($: CheerioAPI, base: string, exts: readonly string[]): { s
   };
   const link = contentLinks($, base).find((l) => isFile(l.href));
   if (link) return { selector: link.selector, excerpt: clip(`${link.text} → ${link.href}`) };
-  const embed = $('iframe[src], embed[src], object[data]').toArray().find((el) => isFile($(el).attr('src') ?? $(el).attr('data') ?? ''));
+  const embed = $('iframe[src], embed[src], object[data]')
+    .toArray()
+    .find((el) => isFile($(el).attr('src') ?? $(el).attr('data') ?? ''));
   return embed ? { selector: cssPath($, embed), excerpt: clip($(embed).attr('src') ?? $(embed).attr('data') ?? '') } : undefined;
 }
 
 export default sectionRule({
   id: 'section-van-ban',
   title: { vi: 'Có chuyên mục văn bản với số hiệu và tệp tải về', en: 'Has a documents section with numbers and downloads' },
-  failureTitle: { vi: 'Thiếu chuyên mục văn bản hoặc văn bản thiếu số hiệu / tệp tải về', en: 'No documents section, or its documents lack numbers or downloads' },
+  failureTitle: {
+    vi: 'Thiếu chuyên mục văn bản hoặc văn bản thiếu số hiệu / tệp tải về',
+    en: 'No documents section, or its documents lack numbers or downloads',
+  },
   weight: 2,
   appliesTo: 'all',
   basis: [
@@ -91,8 +100,18 @@ export default sectionRule({
     }
     const head = pass.evidence.slice(0, 1);
     const data = { url: first.finalUrl, exts: exts.map((e) => `.${e}`).join(', ') };
-    const evidence = [...head, ...(number ? [{ url: number.url, ...(number.selector ? { selector: number.selector } : {}), excerpt: number.excerpt }] : []), ...(file ? [{ url: file.url, selector: file.selector, excerpt: file.excerpt }] : [])];
-    if (number && file) return { status: 'pass', messageId: 'documentsListed', data: { ...data, number: number.number, file: file.excerpt.slice(0, 120) }, evidence };
+    const evidence = [
+      ...head,
+      ...(number ? [{ url: number.url, ...(number.selector ? { selector: number.selector } : {}), excerpt: number.excerpt }] : []),
+      ...(file ? [{ url: file.url, selector: file.selector, excerpt: file.excerpt }] : []),
+    ];
+    if (number && file)
+      return {
+        status: 'pass',
+        messageId: 'documentsListed',
+        data: { ...data, number: number.number, file: file.excerpt.slice(0, 120) },
+        evidence,
+      };
     const searched = pages.slice(0, 5).map((p) => ({ url: p.finalUrl, selector: 'body', excerpt: clip(titleText(p.doc) || p.finalUrl) }));
     const messageId = number ? 'noDocumentFile' : file ? 'noDocumentNumber' : 'noNumberOrFile';
     return { status: 'warn', messageId, data, evidence: [...evidence, ...searched] };

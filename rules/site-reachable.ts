@@ -56,12 +56,24 @@ const rule = defineRule({
     judgedUnder: ['unreachable', 'offsite', 'scriptShell'],
     options: {
       /** Text that marks a hosting default / parked / under-construction page. */
-      parkedPageMarkers: z.array(z.string()).default([
-        'apache2 debian default page', 'apache2 ubuntu default page', 'welcome to nginx', 'iis windows server',
-        'test page for the apache http server', 'this domain is parked', 'domain is for sale', 'tên miền này đang được bán',
-        'website đang được xây dựng', 'trang web đang xây dựng', 'under construction', 'coming soon', 'default web site page',
-        'index of /',
-      ]),
+      parkedPageMarkers: z
+        .array(z.string())
+        .default([
+          'apache2 debian default page',
+          'apache2 ubuntu default page',
+          'welcome to nginx',
+          'iis windows server',
+          'test page for the apache http server',
+          'this domain is parked',
+          'domain is for sale',
+          'tên miền này đang được bán',
+          'website đang được xây dựng',
+          'trang web đang xây dựng',
+          'under construction',
+          'coming soon',
+          'default web site page',
+          'index of /',
+        ]),
       /**
        * A parked-page marker outside the <title> decides only on pages shorter than this many words, so a marker quoted
        * in an article of a real portal ("coming soon") does not fail it.
@@ -75,17 +87,29 @@ const rule = defineRule({
     messages: {
       reachable: { vi: 'Trang chủ trả lời HTTP {status} với nội dung HTML.', en: 'The home page answers HTTP {status} with HTML.' },
       noWebsite: { vi: 'Sổ đăng ký không có địa chỉ website của đơn vị.', en: 'The registry has no website for this unit.' },
-      unreachable: { vi: 'Không truy cập được trang chủ ({reason}: {detail}).', en: 'The home page cannot be reached ({reason}: {detail}).' },
-      tlsFailed: { vi: 'Lỗi TLS/chứng thư số khiến không tải được trang chủ ({detail}).', en: 'A TLS/certificate failure prevents fetching the home page ({detail}).' },
+      unreachable: {
+        vi: 'Không truy cập được trang chủ ({reason}: {detail}).',
+        en: 'The home page cannot be reached ({reason}: {detail}).',
+      },
+      tlsFailed: {
+        vi: 'Lỗi TLS/chứng thư số khiến không tải được trang chủ ({detail}).',
+        en: 'A TLS/certificate failure prevents fetching the home page ({detail}).',
+      },
       blocked: { vi: 'Trang chủ chặn truy cập ({reason}: {detail}).', en: 'The home page blocks access ({reason}: {detail}).' },
-      tooManyRedirects: { vi: 'Trang chủ chuyển hướng quá nhiều lần ({detail}).', en: 'The home page redirects too many times ({detail}).' },
+      tooManyRedirects: {
+        vi: 'Trang chủ chuyển hướng quá nhiều lần ({detail}).',
+        en: 'The home page redirects too many times ({detail}).',
+      },
       httpError: { vi: 'Trang chủ trả lời lỗi HTTP {status}.', en: 'The home page answers HTTP error {status}.' },
       notHtml: { vi: 'Trang chủ không phải HTML ({contentType}).', en: 'The home page is not HTML ({contentType}).' },
       parkedPage: {
         vi: 'Trang chủ là trang mặc định / tên miền chờ bán / "đang xây dựng" (dấu hiệu "{marker}" trong {where}).',
         en: 'The home page is a hosting default / parked / under-construction page ("{marker}" in the {where}).',
       },
-      notVerified: { vi: 'Chưa xác minh được trang chủ ({reason}: {detail}).', en: 'The home page could not be verified ({reason}: {detail}).' },
+      notVerified: {
+        vi: 'Chưa xác minh được trang chủ ({reason}: {detail}).',
+        en: 'The home page could not be verified ({reason}: {detail}).',
+      },
       blockedByWaf: {
         vi: 'Chưa xác minh được: tường lửa hoặc hệ thống chống bot của website đã chặn công cụ kiểm tra ({detail}); người dùng bằng trình duyệt có thể vẫn xem được. Đề nghị đơn vị cho phép user agent "edu-site-audit" (hoặc địa chỉ IP của máy kiểm tra) trong tường lửa rồi kiểm tra lại.',
         en: 'Not verified: the site’s firewall or bot protection blocked the audit ({detail}); a visitor’s browser may still see the site. Ask the unit to allow the "edu-site-audit" user agent (or the auditing machine’s IP address) in its firewall, then audit again.',
@@ -110,7 +134,11 @@ const rule = defineRule({
 
     if (!homeFetch.ok) {
       if (!unit.website || homeFetch.url === '') {
-        return out({ status: 'fail', messageId: 'noWebsite', evidence: [{ url: '', selector: 'registry: website', excerpt: `${unit.source.file}:${unit.source.row}` }] });
+        return out({
+          status: 'fail',
+          messageId: 'noWebsite',
+          evidence: [{ url: '', selector: 'registry: website', excerpt: `${unit.source.file}:${unit.source.row}` }],
+        });
       }
       const evidence: Evidence[] = [
         ...homeFetch.redirects.map((h) => ({ url: h.url, excerpt: `${h.status} → ${h.location}` })),
@@ -147,7 +175,12 @@ const rule = defineRule({
     const markers = ctx.config.parkedPageMarkers.map(normalizeText);
     const inTitle = markers.find((m) => title.includes(m));
     if (inTitle) {
-      return out({ status: 'fail', messageId: 'parkedPage', data: { marker: inTitle, where: 'title' }, evidence: [{ url: home.finalUrl, selector: 'title', excerpt: rawTitle }] });
+      return out({
+        status: 'fail',
+        messageId: 'parkedPage',
+        data: { marker: inTitle, where: 'title' },
+        evidence: [{ url: home.finalUrl, selector: 'title', excerpt: rawTitle }],
+      });
     }
     // Outside the title a marker decides only on a short page: a real portal may quote "coming soon" in an article.
     const body = $('body').get(0);
@@ -156,15 +189,27 @@ const rule = defineRule({
     const words = bodyText ? bodyText.split(' ').length : 0;
     const inBody = words < ctx.config.parkedPageMaxWords ? markers.find((m) => bodyText.includes(m)) : undefined;
     if (inBody) {
-      const rawBody = bodyTextRaw.normalize('NFC').replace(/[\s\u00a0]+/g, ' ').trim();
+      const rawBody = bodyTextRaw
+        .normalize('NFC')
+        .replace(/[\s\u00a0]+/g, ' ')
+        .trim();
       const at = Math.max(0, rawBody.toLocaleLowerCase('vi').indexOf(inBody));
       return out({
-        status: 'fail', messageId: 'parkedPage', data: { marker: inBody, where: 'body', words },
+        status: 'fail',
+        messageId: 'parkedPage',
+        data: { marker: inBody, where: 'body', words },
         evidence: [{ url: home.finalUrl, selector: 'body', excerpt: rawBody.slice(Math.max(0, at - 60), at + 140) }],
       });
     }
     if (isBlankPage($)) {
-      return out({ status: 'fail', messageId: 'blankPage', data: { status: homeFetch.status }, evidence: [{ url: home.finalUrl, selector: 'body', excerpt: `HTTP ${homeFetch.status}, ${home.bytes} bytes, 0 visible characters, 0 links` }] });
+      return out({
+        status: 'fail',
+        messageId: 'blankPage',
+        data: { status: homeFetch.status },
+        evidence: [
+          { url: home.finalUrl, selector: 'body', excerpt: `HTTP ${homeFetch.status}, ${home.bytes} bytes, 0 visible characters, 0 links` },
+        ],
+      });
     }
     if (rawTitle) evidence.push({ url: home.finalUrl, selector: 'title', excerpt: rawTitle });
     if (home.truncated) {

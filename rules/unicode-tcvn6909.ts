@@ -24,28 +24,81 @@ const rule = defineRule({
     requires: ['home', 'pages'],
     options: {
       /** unicode-tcvn6909 (TCVN 6909:2001): legacy fonts and charsets, mojibake markers, the NFD share that warns. */
-      unicode: z.object({
-        /** Case-insensitive patterns on a font family name without quotes: TCVN3 `.VnTime`, VNI `VNI-Times`. */
-        legacyFontPatterns: z.array(z.string()).default(['^\\.vn[a-z0-9]', '^vni[- _]?[a-z]']),
-        /** Charset names (declared or used) that are not Unicode Vietnamese encodings. */
-        legacyCharsets: z.array(z.string()).default([
-          'windows-1258', 'cp1258', 'x-cp1258', 'tcvn', 'tcvn3', 'tcvn-3', 'tcvn5712', 'tcvn-5712', 'tcvn5712-1', 'x-viet-tcvn5712',
-          'abc', 'viscii', 'x-viscii', 'vni', 'x-viet-vni', 'vps', 'x-viet-vps', 'viqr',
-        ]),
-        /** UTF-8 Vietnamese read as Latin-1 / windows-1252: letters that never follow each other in Vietnamese. */
-        mojibakeMarkers: z.array(z.string()).default([
-          'Ã¡', 'Ã¢', 'Ã£', 'Ã¨', 'Ã©', 'Ãª', 'Ã¬', 'Ã­', 'Ã²', 'Ã³', 'Ã´', 'Ãµ', 'Ã¹', 'Ãº', 'Ã½', 'Æ°', 'Æ¡', 'Æ¯', 'Ä‘', 'Ä\u0091',
-          'Ä\u0090', 'Äƒ', 'Ä‚', 'Ä©', 'Å©', 'áº', 'á»',
-        ]),
-        /** Markers needed on one page: one stray pair is a typo, a few are a decoding fault. */
-        mojibakeMinCount: z.number().int().positive().default(3),
-        /** Decomposed (NFD) letters over all letters of the crawled pages above which the rule warns. */
-        maxDecomposedRatio: z.number().nonnegative().default(0.01),
-      }).prefault({}),
+      unicode: z
+        .object({
+          /** Case-insensitive patterns on a font family name without quotes: TCVN3 `.VnTime`, VNI `VNI-Times`. */
+          legacyFontPatterns: z.array(z.string()).default(['^\\.vn[a-z0-9]', '^vni[- _]?[a-z]']),
+          /** Charset names (declared or used) that are not Unicode Vietnamese encodings. */
+          legacyCharsets: z
+            .array(z.string())
+            .default([
+              'windows-1258',
+              'cp1258',
+              'x-cp1258',
+              'tcvn',
+              'tcvn3',
+              'tcvn-3',
+              'tcvn5712',
+              'tcvn-5712',
+              'tcvn5712-1',
+              'x-viet-tcvn5712',
+              'abc',
+              'viscii',
+              'x-viscii',
+              'vni',
+              'x-viet-vni',
+              'vps',
+              'x-viet-vps',
+              'viqr',
+            ]),
+          /** UTF-8 Vietnamese read as Latin-1 / windows-1252: letters that never follow each other in Vietnamese. */
+          mojibakeMarkers: z
+            .array(z.string())
+            .default([
+              'Ã¡',
+              'Ã¢',
+              'Ã£',
+              'Ã¨',
+              'Ã©',
+              'Ãª',
+              'Ã¬',
+              'Ã­',
+              'Ã²',
+              'Ã³',
+              'Ã´',
+              'Ãµ',
+              'Ã¹',
+              'Ãº',
+              'Ã½',
+              'Æ°',
+              'Æ¡',
+              'Æ¯',
+              'Ä‘',
+              'Ä\u0091',
+              'Ä\u0090',
+              'Äƒ',
+              'Ä‚',
+              'Ä©',
+              'Å©',
+              'áº',
+              'á»',
+            ]),
+          /** Markers needed on one page: one stray pair is a typo, a few are a decoding fault. */
+          mojibakeMinCount: z.number().int().positive().default(3),
+          /** Decomposed (NFD) letters over all letters of the crawled pages above which the rule warns. */
+          maxDecomposedRatio: z.number().nonnegative().default(0.01),
+        })
+        .prefault({}),
     },
     messages: {
-      unicodeOk: { vi: '{pages} trang đã tải đều dùng Unicode dựng sẵn (NFC).', en: 'All {pages} crawled pages use precomposed Unicode (NFC).' },
-      legacyCharset: { vi: 'Trang {url} dùng bảng mã cũ {charset}, không phải UTF-8.', en: 'Page {url} uses the legacy charset {charset}, not UTF-8.' },
+      unicodeOk: {
+        vi: '{pages} trang đã tải đều dùng Unicode dựng sẵn (NFC).',
+        en: 'All {pages} crawled pages use precomposed Unicode (NFC).',
+      },
+      legacyCharset: {
+        vi: 'Trang {url} dùng bảng mã cũ {charset}, không phải UTF-8.',
+        en: 'Page {url} uses the legacy charset {charset}, not UTF-8.',
+      },
       legacyFont: { vi: 'Trang {url} dùng phông chữ TCVN3/VNI cũ {font}.', en: 'Page {url} uses the legacy TCVN3/VNI font {font}.' },
       mojibake: {
         vi: 'Trang {url} bị lỗi mã hoá (UTF-8 bị đọc thành Latin-1): {count} chỗ như "Ã¡", "Æ°", "á»".',
@@ -77,19 +130,34 @@ const rule = defineRule({
       const cs = page.charset;
       const legacy = [cs?.used, cs?.declared].find((n) => isLegacyCharset(n, cfg.legacyCharsets));
       if (legacy) {
-        problems.push({ messageId: 'legacyCharset', data: { url, charset: legacy }, evidence: { url, selector: 'meta[charset], Content-Type', excerpt: `charset=${legacy} (${cs?.source ?? '?'})` } });
+        problems.push({
+          messageId: 'legacyCharset',
+          data: { url, charset: legacy },
+          evidence: { url, selector: 'meta[charset], Content-Type', excerpt: `charset=${legacy} (${cs?.source ?? '?'})` },
+        });
       } else if (cs) {
         // A legacy charset decodes to combining tone marks by design; only Unicode pages count towards the NFD share.
         letters += cs.letters;
         decomposed += cs.decomposedLetters;
       }
       for (const use of legacyFontUses(page.doc, patterns)) {
-        problems.push({ messageId: 'legacyFont', data: { url, font: use.font }, evidence: { url, selector: use.selector, excerpt: `font-family: ${use.font} (${use.where})` } });
+        problems.push({
+          messageId: 'legacyFont',
+          data: { url, font: use.font },
+          evidence: { url, selector: use.selector, excerpt: `font-family: ${use.font} (${use.where})` },
+        });
       }
       const $ = page.doc;
-      const moji = findMojibake(`${tagged($, 'title').map(textContent).join('')}\n${tagged($, 'body').map(textContent).join('')}`, cfg.mojibakeMarkers);
+      const moji = findMojibake(
+        `${tagged($, 'title').map(textContent).join('')}\n${tagged($, 'body').map(textContent).join('')}`,
+        cfg.mojibakeMarkers,
+      );
       if (moji.count >= cfg.mojibakeMinCount) {
-        problems.push({ messageId: 'mojibake', data: { url, count: moji.count }, evidence: { url, selector: 'body', excerpt: moji.excerpt } });
+        problems.push({
+          messageId: 'mojibake',
+          data: { url, count: moji.count },
+          evidence: { url, selector: 'body', excerpt: moji.excerpt },
+        });
       }
     }
 
@@ -97,7 +165,12 @@ const rule = defineRule({
     const worst = order.map((id) => problems.find((p) => p.messageId === id)).find((p) => p !== undefined);
     if (worst) {
       // The verdict names the gravest problem; the evidence lists every one found, page by page.
-      return { status: 'fail', messageId: worst.messageId, data: worst.data, evidence: problems.slice(0, MAX_EVIDENCE).map((p) => p.evidence) };
+      return {
+        status: 'fail',
+        messageId: worst.messageId,
+        data: worst.data,
+        evidence: problems.slice(0, MAX_EVIDENCE).map((p) => p.evidence),
+      };
     }
     if (letters > 0 && decomposed / letters > cfg.maxDecomposedRatio) {
       const worstPages = pages
@@ -105,9 +178,19 @@ const rule = defineRule({
         .sort((x, y) => (y.charset?.decomposedLetters ?? 0) - (x.charset?.decomposedLetters ?? 0))
         .slice(0, MAX_EVIDENCE)
         .map((p) => ({ url: p.finalUrl, excerpt: `${p.charset?.decomposedLetters ?? 0}/${p.charset?.letters ?? 0} chữ cái NFD` }));
-      return { status: 'warn', messageId: 'decomposed', data: { percent: ((100 * decomposed) / letters).toFixed(1) }, evidence: worstPages };
+      return {
+        status: 'warn',
+        messageId: 'decomposed',
+        data: { percent: ((100 * decomposed) / letters).toFixed(1) },
+        evidence: worstPages,
+      };
     }
-    return { status: 'pass', messageId: 'unicodeOk', data: { pages: pages.length }, evidence: pages.slice(0, MAX_EVIDENCE).map((p) => ({ url: p.finalUrl, excerpt: `charset=${p.charset?.used ?? 'utf-8'}` })) };
+    return {
+      status: 'pass',
+      messageId: 'unicodeOk',
+      data: { pages: pages.length },
+      evidence: pages.slice(0, MAX_EVIDENCE).map((p) => ({ url: p.finalUrl, excerpt: `charset=${p.charset?.used ?? 'utf-8'}` })),
+    };
   },
 });
 

@@ -75,12 +75,14 @@ export const auditOptionsSchema = z.object({
 
 export type AuditOptions = z.infer<typeof auditOptionsSchema>;
 
-export const configFileSchema = z.object({
-  options: auditOptionsSchema.partial().optional(),
-  /** Rule id → weight, overriding the catalogue's weights. */
-  weights: z.record(z.string(), z.number().nonnegative()).optional(),
-  rules: rulesConfigSchema.partial().optional(),
-}).strict();
+export const configFileSchema = z
+  .object({
+    options: auditOptionsSchema.partial().optional(),
+    /** Rule id → weight, overriding the catalogue's weights. */
+    weights: z.record(z.string(), z.number().nonnegative()).optional(),
+    rules: rulesConfigSchema.partial().optional(),
+  })
+  .strict();
 
 export type ConfigFile = z.infer<typeof configFileSchema>;
 
@@ -108,7 +110,9 @@ export function resolveOptions(fromConfig: Partial<AuditOptions> | undefined, fr
   const defined = Object.fromEntries(Object.entries(fromFlags).filter(([, v]) => v !== undefined));
   const parsed = auditOptionsSchema.safeParse({ ...fromConfig, ...defined });
   if (!parsed.success) {
-    throw new UsageError(parsed.error.issues.map((i) => `--${kebab(String(i.path[0] ?? ''))}: ${optionProblem(i, { ...fromConfig, ...defined })}`).join('\n'));
+    throw new UsageError(
+      parsed.error.issues.map((i) => `--${kebab(String(i.path[0] ?? ''))}: ${optionProblem(i, { ...fromConfig, ...defined })}`).join('\n'),
+    );
   }
   // a bad --now is refused here, before a run directory is made; the run records the ISO form
   return parsed.data.now === undefined ? parsed.data : { ...parsed.data, now: normalizeAuditDate(parsed.data.now) };
@@ -150,7 +154,9 @@ export function normalizeAuditDate(now: string): string {
   const d = new Date(day ? `${text}T00:00:00Z` : text);
   // Date rolls 31/02 over to March; comparing back catches impossible days
   if (Number.isNaN(d.getTime()) || (day && d.toISOString().slice(0, 10) !== text) || !/^\d{4}-\d{2}-\d{2}/.test(text)) {
-    throw new UsageError(`--now: ngày không hợp lệ, cần YYYY-MM-DD hoặc dd/mm/yyyy / invalid date, expected YYYY-MM-DD or dd/mm/yyyy: ${now}`);
+    throw new UsageError(
+      `--now: ngày không hợp lệ, cần YYYY-MM-DD hoặc dd/mm/yyyy / invalid date, expected YYYY-MM-DD or dd/mm/yyyy: ${now}`,
+    );
   }
   return text;
 }

@@ -19,17 +19,27 @@ function rng(seed: string): () => number {
 
 const pick = <T>(r: () => number, list: readonly T[]): T => list[Math.floor(r() * list.length)]!;
 
-const WORDS = ('học sinh giáo viên nhà trường năm học hoạt động phong trào thi đua chào mừng kỷ niệm ngày nhà giáo việt nam ' +
+const WORDS = (
+  'học sinh giáo viên nhà trường năm học hoạt động phong trào thi đua chào mừng kỷ niệm ngày nhà giáo việt nam ' +
   'chất lượng giáo dục đổi mới phương pháp dạy học chuyển đổi số tập huấn bồi dưỡng chuyên môn nghiệp vụ kế hoạch ' +
   'triển khai thực hiện chương trình giáo dục phổ thông tổ chức hội nghị cán bộ công chức viên chức người lao động ' +
   'tuyên truyền an toàn giao thông phòng chống dịch bệnh vệ sinh môi trường xanh sạch đẹp câu lạc bộ thể dục thể thao ' +
   'văn nghệ trải nghiệm sáng tạo khoa học kỹ thuật học sinh giỏi cấp thành phố quận huyện phụ huynh ban đại diện cha mẹ ' +
-  'thư viện thân thiện trường học hạnh phúc kỹ năng sống giá trị truyền thống tri ân thầy cô khen thưởng kết quả').split(' ');
+  'thư viện thân thiện trường học hạnh phúc kỹ năng sống giá trị truyền thống tri ân thầy cô khen thưởng kết quả'
+).split(' ');
 const TITLES = [
-  'Hội nghị cán bộ, công chức, viên chức năm học', 'Hội thi giáo viên dạy giỏi cấp trường', 'Chào mừng Ngày Nhà giáo Việt Nam 20-11',
-  'Kết quả Hội khỏe Phù Đổng cấp quận', 'Tập huấn chuyển đổi số trong dạy học', 'Hoạt động trải nghiệm “Em yêu khoa học”',
-  'Lễ khai giảng năm học mới', 'Tuyên truyền an toàn giao thông cho học sinh', 'Sơ kết học kỳ I và phát động thi đua',
-  'Thông báo lịch họp cha mẹ học sinh', 'Kế hoạch kiểm tra cuối học kỳ', 'Ngày hội đọc sách và văn hóa đọc',
+  'Hội nghị cán bộ, công chức, viên chức năm học',
+  'Hội thi giáo viên dạy giỏi cấp trường',
+  'Chào mừng Ngày Nhà giáo Việt Nam 20-11',
+  'Kết quả Hội khỏe Phù Đổng cấp quận',
+  'Tập huấn chuyển đổi số trong dạy học',
+  'Hoạt động trải nghiệm “Em yêu khoa học”',
+  'Lễ khai giảng năm học mới',
+  'Tuyên truyền an toàn giao thông cho học sinh',
+  'Sơ kết học kỳ I và phát động thi đua',
+  'Thông báo lịch họp cha mẹ học sinh',
+  'Kế hoạch kiểm tra cuối học kỳ',
+  'Ngày hội đọc sách và văn hóa đọc',
 ];
 
 /** The site's HTML pages: the home page, the menu's section pages and the news articles (20 in all). */
@@ -54,7 +64,8 @@ export function sitePaths(host: string): string[] {
 }
 
 const DAY_MS = 86_400_000;
-const dmy = (d: Date): string => `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}`;
+const dmy = (d: Date): string =>
+  `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}`;
 
 function sentence(r: () => number, words: number): string {
   const out: string[] = [];
@@ -72,7 +83,10 @@ function paragraph(r: () => number, sentences: number): string {
 function head(host: string, title: string, r: () => number): string {
   const spec = unitSpec(unitIndexOf(host));
   // Portals inline a theme stylesheet and configuration scripts: a large share of a real page's bytes.
-  const css = Array.from({ length: 160 }, (_, i) => `.blk-${i}{margin:${i % 7}px ${i % 5}px;padding:${i % 3}px;color:#${(0x100000 + Math.floor(r() * 0xefffff)).toString(16)}}`).join('\n');
+  const css = Array.from(
+    { length: 160 },
+    (_, i) => `.blk-${i}{margin:${i % 7}px ${i % 5}px;padding:${i % 3}px;color:#${(0x100000 + Math.floor(r() * 0xefffff)).toString(16)}}`,
+  ).join('\n');
   return `<!DOCTYPE html>
 <html lang="vi">
 <head>
@@ -133,11 +147,20 @@ function sidebar(host: string, r: () => number): string {
     const n = (unitIndexOf(host) + k + 1) % 100_000;
     return `<li><a href="http://truong-${String(n).padStart(5, '0')}.bench.edu.vn/" target="_blank">Trường số ${n}</a></li>`;
   }).join('');
-  const docs = Array.from({ length: 15 }, (_, k) => `<li><a href="/uploads/van-ban/cv-${k + 1}-${unitIndexOf(host) % 97}.pdf" title="${sentence(r, 8)}">Công văn số ${100 + k}/PGDĐT-TH</a> <span class="date">${dmy(new Date(Date.parse(AUDIT_NOW) - (k * 11 + 2) * DAY_MS))}</span></li>`).join('');
-  const gallery = Array.from({ length: 20 }, (_, k) => `<a class="thumb" href="/uploads/album/anh-${k + 1}.jpg"><img src="/uploads/album/thumb-anh-${k + 1}.jpg" alt="Hoạt động ${k + 1}" width="90" height="60"></a>`).join('');
-  const parent = spec.parent && spec.parentLink
-    ? `<div class="parent-portal"><a href="${spec.parent}" target="_blank" title="${spec.parentName}"><img src="/uploads/banner/cong-cap-tren.png" alt="${spec.parentName}" width="260" height="70"></a></div>`
-    : '';
+  const docs = Array.from(
+    { length: 15 },
+    (_, k) =>
+      `<li><a href="/uploads/van-ban/cv-${k + 1}-${unitIndexOf(host) % 97}.pdf" title="${sentence(r, 8)}">Công văn số ${100 + k}/PGDĐT-TH</a> <span class="date">${dmy(new Date(Date.parse(AUDIT_NOW) - (k * 11 + 2) * DAY_MS))}</span></li>`,
+  ).join('');
+  const gallery = Array.from(
+    { length: 20 },
+    (_, k) =>
+      `<a class="thumb" href="/uploads/album/anh-${k + 1}.jpg"><img src="/uploads/album/thumb-anh-${k + 1}.jpg" alt="Hoạt động ${k + 1}" width="90" height="60"></a>`,
+  ).join('');
+  const parent =
+    spec.parent && spec.parentLink
+      ? `<div class="parent-portal"><a href="${spec.parent}" target="_blank" title="${spec.parentName}"><img src="/uploads/banner/cong-cap-tren.png" alt="${spec.parentName}" width="260" height="70"></a></div>`
+      : '';
   return `<div class="col-sm-8 col-md-6">
 <div class="panel panel-primary"><div class="panel-heading">Tin mới</div><div class="panel-body"><ul class="latest">${latest}</ul></div></div>
 <div class="panel panel-primary"><div class="panel-heading">Liên kết</div><div class="panel-body">${parent}
@@ -175,14 +198,19 @@ ${emc}
 }
 
 function body(host: string, path: string, title: string, r: () => number): string {
-  if (path === '/') return `${newsList(host, r, 56, 'hot-news')}\n<div class="announcements"><h2 class="block-title">Thông báo</h2><ul>${Array.from({ length: 10 }, () => `<li>${sentence(r, 14)}</li>`).join('')}</ul></div>`;
+  if (path === '/')
+    return `${newsList(host, r, 56, 'hot-news')}\n<div class="announcements"><h2 class="block-title">Thông báo</h2><ul>${Array.from({ length: 10 }, () => `<li>${sentence(r, 14)}</li>`).join('')}</ul></div>`;
   if (path.startsWith('/tin-tuc/bai-viet-')) {
     const date = dmy(new Date(Date.parse(AUDIT_NOW) - Math.floor(r() * 60) * DAY_MS));
     const paras = Array.from({ length: 80 }, () => `<p>${paragraph(r, 3)}</p>`).join('\n');
     return `<div class="news-detail"><h1>${title}</h1><div class="text-muted">Ngày đăng: ${date}</div>\n${paras}</div>`;
   }
   if (path === '/cong-khai/') {
-    const rows = Array.from({ length: 30 }, (_, i) => `<tr><td>${i + 1}</td><td>${sentence(r, 10)}</td><td>${dmy(new Date(Date.parse(AUDIT_NOW) - (i * 9 + 3) * DAY_MS))}</td><td>Năm học 2026-2027</td></tr>`).join('\n');
+    const rows = Array.from(
+      { length: 30 },
+      (_, i) =>
+        `<tr><td>${i + 1}</td><td>${sentence(r, 10)}</td><td>${dmy(new Date(Date.parse(AUDIT_NOW) - (i * 9 + 3) * DAY_MS))}</td><td>Năm học 2026-2027</td></tr>`,
+    ).join('\n');
     return `<h1>Công khai năm học 2026-2027</h1><table class="table">\n${rows}\n</table>\n${newsList(host, r, 36, 'news-list')}`;
   }
   return `<h1>${title}</h1>\n${newsList(host, r, 50, 'news-list')}`;
@@ -196,7 +224,7 @@ export function renderPage(rawHost: string, path: string): string | undefined {
   if (path !== '/' && !section && !isArticle) return undefined;
   const r = rng(`${host}${path}`);
   const spec = unitSpec(unitIndexOf(host));
-  const title = path === '/' ? 'Trang chủ' : section?.title ?? `${pick(r, TITLES)} ${2026}-${2027}`;
+  const title = path === '/' ? 'Trang chủ' : (section?.title ?? `${pick(r, TITLES)} ${2026}-${2027}`);
   return `${head(host, title, r)}
 <body>
 <div class="body-bg"><div class="wraper">

@@ -36,15 +36,17 @@ export async function startFleet(config: Partial<FleetServerConfig> = {}): Promi
     port,
     connectTo: `::127.0.0.1:${port}`,
     pid: child.pid!,
-    stats: () => new Promise((resolve) => {
-      pending.push(resolve);
-      child.send({ cmd: 'stats' });
-    }),
+    stats: () =>
+      new Promise((resolve) => {
+        pending.push(resolve);
+        child.send({ cmd: 'stats' });
+      }),
     reset: () => void child.send({ cmd: 'reset' }),
-    close: () => new Promise((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.disconnect();
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.disconnect();
+      }),
   };
 }

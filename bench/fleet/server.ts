@@ -81,7 +81,12 @@ function handle(req: IncomingMessage, res: ServerResponse): void {
   const html = renderPage(host, path);
   if (html === undefined) {
     stats.notFound++;
-    return send(res, 404, 'text/html; charset=utf-8', '<!DOCTYPE html><html><head><title>404</title></head><body><h1>Không tìm thấy trang</h1></body></html>');
+    return send(
+      res,
+      404,
+      'text/html; charset=utf-8',
+      '<!DOCTYPE html><html><head><title>404</title></head><body><h1>Không tìm thấy trang</h1></body></html>',
+    );
   }
   if (/Googlebot/.test(req.headers['user-agent'] ?? '')) stats.searchbot++;
   else stats.html++;

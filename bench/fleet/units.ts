@@ -16,8 +16,24 @@ export function unitIndexOf(host: string): number {
 }
 
 const TYPES = ['tieu-hoc', 'thcs', 'thpt', 'mam-non'] as const;
-const TYPE_NAMES: Record<(typeof TYPES)[number], string> = { 'tieu-hoc': 'Trường Tiểu học', thcs: 'Trường THCS', thpt: 'Trường THPT', 'mam-non': 'Trường Mầm non' };
-const PEOPLE = ['Nguyễn Huệ', 'Lê Quý Đôn', 'Trần Phú', 'Võ Thị Sáu', 'Kim Đồng', 'Lý Tự Trọng', 'Hai Bà Trưng', 'Chu Văn An', 'Hoa Mai', 'Bình An'];
+const TYPE_NAMES: Record<(typeof TYPES)[number], string> = {
+  'tieu-hoc': 'Trường Tiểu học',
+  thcs: 'Trường THCS',
+  thpt: 'Trường THPT',
+  'mam-non': 'Trường Mầm non',
+};
+const PEOPLE = [
+  'Nguyễn Huệ',
+  'Lê Quý Đôn',
+  'Trần Phú',
+  'Võ Thị Sáu',
+  'Kim Đồng',
+  'Lý Tự Trọng',
+  'Hai Bà Trưng',
+  'Chu Văn An',
+  'Hoa Mai',
+  'Bình An',
+];
 
 export interface UnitSpec {
   id: string;
@@ -43,7 +59,9 @@ export function unitSpec(i: number): UnitSpec {
   const district = `Quận ${1 + ((pgd / 50) % 24)}`;
   const isPgd = i % 50 === 0;
   const type = isPgd ? 'phong' : TYPES[i % TYPES.length]!;
-  const name = isPgd ? `Phòng Giáo dục và Đào tạo ${district} (${i})` : `${TYPE_NAMES[type as (typeof TYPES)[number]]} ${PEOPLE[i % PEOPLE.length]} số ${i}`;
+  const name = isPgd
+    ? `Phòng Giáo dục và Đào tạo ${district} (${i})`
+    : `${TYPE_NAMES[type as (typeof TYPES)[number]]} ${PEOPLE[i % PEOPLE.length]} số ${i}`;
   return {
     id: `B${String(i).padStart(6, '0')}`,
     name,
@@ -64,7 +82,11 @@ export async function writeRegistry(file: string, n: number): Promise<void> {
   for (let i = 0; i < n; i++) {
     const u = unitSpec(i);
     const host = hostFor(i);
-    lines.push([u.id, u.name, u.type, u.district, 'hcm', `http://${host}/`, u.parent ?? '', `${host.split('.')[0]}@bench.edu.vn`].map(csvCell).join(','));
+    lines.push(
+      [u.id, u.name, u.type, u.district, 'hcm', `http://${host}/`, u.parent ?? '', `${host.split('.')[0]}@bench.edu.vn`]
+        .map(csvCell)
+        .join(','),
+    );
   }
   await writeFile(file, `${lines.join('\n')}\n`);
 }

@@ -15,7 +15,14 @@ export interface PlatformSummary {
   topFails: { rule: string; units: number }[];
 }
 
-interface Acc { units: number; reachable: number; sum: number; scored: number; grades: Record<Grade, number>; fails: Map<string, number> }
+interface Acc {
+  units: number;
+  reachable: number;
+  sum: number;
+  scored: number;
+  grades: Record<Grade, number>;
+  fails: Map<string, number>;
+}
 
 export class PlatformAggregator {
   private readonly acc = new Map<string | null, Acc>();
@@ -25,13 +32,23 @@ export class PlatformAggregator {
     const key = typeof fact === 'string' && fact.length > 0 ? fact : null;
     let a = this.acc.get(key);
     if (!a) {
-      a = { units: 0, reachable: 0, sum: 0, scored: 0, grades: Object.fromEntries(GRADES.map((g) => [g, 0])) as Record<Grade, number>, fails: new Map() };
+      a = {
+        units: 0,
+        reachable: 0,
+        sum: 0,
+        scored: 0,
+        grades: Object.fromEntries(GRADES.map((g) => [g, 0])) as Record<Grade, number>,
+        fails: new Map(),
+      };
       this.acc.set(key, a);
     }
     a.units += 1;
     if (u.crawl.status === 'ok') a.reachable += 1;
     const score = scoreForAverage(u);
-    if (score !== undefined) { a.sum += score; a.scored += 1; }
+    if (score !== undefined) {
+      a.sum += score;
+      a.scored += 1;
+    }
     a.grades[u.grade] = (a.grades[u.grade] ?? 0) + 1;
     for (const f of u.findings) if (f.status === 'fail') a.fails.set(f.rule, (a.fails.get(f.rule) ?? 0) + 1);
   }
@@ -40,11 +57,22 @@ export class PlatformAggregator {
   summaries(): PlatformSummary[] {
     return [...this.acc.entries()]
       .map(([platform, a]) => ({
-        platform, units: a.units, reachable: a.reachable, grades: a.grades,
+        platform,
+        units: a.units,
+        reachable: a.reachable,
+        grades: a.grades,
         averageScore: a.scored ? Math.round((a.sum / a.scored) * 10) / 10 : null,
-        topFails: [...a.fails.entries()].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0])).slice(0, 3).map(([rule, units]) => ({ rule, units })),
+        topFails: [...a.fails.entries()]
+          .sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))
+          .slice(0, 3)
+          .map(([rule, units]) => ({ rule, units })),
       }))
-      .sort((x, y) => (x.platform === null ? 1 : 0) - (y.platform === null ? 1 : 0) || y.units - x.units || (x.platform ?? '').localeCompare(y.platform ?? ''));
+      .sort(
+        (x, y) =>
+          (x.platform === null ? 1 : 0) - (y.platform === null ? 1 : 0) ||
+          y.units - x.units ||
+          (x.platform ?? '').localeCompare(y.platform ?? ''),
+      );
   }
 }
 
@@ -56,12 +84,35 @@ export function platformLabel(platform: string | null, lang: 'vi' | 'en'): strin
 /** Rows of the small "Theo nền tảng" table (Excel, HTML): platform, units, reachable, average, "Chưa đạt", "Chưa xác minh", top fails. */
 export function platformRows(summaries: readonly PlatformSummary[], lang: 'vi' | 'en'): (string | number)[][] {
   return summaries.map((s) => [
-    platformLabel(s.platform, lang), s.units, s.reachable, s.averageScore ?? '', s.grades['Chưa đạt'] ?? 0, s.grades['Chưa xác minh'] ?? 0,
+    platformLabel(s.platform, lang),
+    s.units,
+    s.reachable,
+    s.averageScore ?? '',
+    s.grades['Chưa đạt'] ?? 0,
+    s.grades['Chưa xác minh'] ?? 0,
     s.topFails.map((f) => `${f.rule} (${f.units})`).join(', '),
   ]);
 }
 
 export const PLATFORM_HEADERS = {
-  vi: { title: 'Theo nền tảng', platform: 'Nền tảng', units: 'Số đơn vị', reachable: 'Truy cập được', average: 'Điểm TB', failing: 'Chưa đạt', unverified: 'Chưa xác minh', topFails: 'Tiêu chí chưa đạt nhiều nhất (số đơn vị)' },
-  en: { title: 'By platform', platform: 'Platform', units: 'Units', reachable: 'Reachable', average: 'Avg score', failing: 'Failing', unverified: 'Not verified', topFails: 'Most failed rules (units)' },
+  vi: {
+    title: 'Theo nền tảng',
+    platform: 'Nền tảng',
+    units: 'Số đơn vị',
+    reachable: 'Truy cập được',
+    average: 'Điểm TB',
+    failing: 'Chưa đạt',
+    unverified: 'Chưa xác minh',
+    topFails: 'Tiêu chí chưa đạt nhiều nhất (số đơn vị)',
+  },
+  en: {
+    title: 'By platform',
+    platform: 'Platform',
+    units: 'Units',
+    reachable: 'Reachable',
+    average: 'Avg score',
+    failing: 'Failing',
+    unverified: 'Not verified',
+    topFails: 'Most failed rules (units)',
+  },
 } as const;

@@ -13,7 +13,10 @@ export interface TypeSummary {
 }
 
 export class TypeAggregator {
-  private readonly acc = new Map<UnitType, { units: number; reachable: number; sum: number; scored: number; grades: Record<Grade, number> }>();
+  private readonly acc = new Map<
+    UnitType,
+    { units: number; reachable: number; sum: number; scored: number; grades: Record<Grade, number> }
+  >();
 
   add(u: UnitResult): void {
     let a = this.acc.get(u.type);
@@ -24,13 +27,19 @@ export class TypeAggregator {
     a.units += 1;
     if (u.crawl.status === 'ok') a.reachable += 1;
     const score = scoreForAverage(u);
-    if (score !== undefined) { a.sum += score; a.scored += 1; }
+    if (score !== undefined) {
+      a.sum += score;
+      a.scored += 1;
+    }
     a.grades[u.grade] += 1;
   }
 
   summaries(): TypeSummary[] {
     return [...this.acc.entries()].map(([type, a]) => ({
-      type, units: a.units, reachable: a.reachable, grades: a.grades,
+      type,
+      units: a.units,
+      reachable: a.reachable,
+      grades: a.grades,
       averageScore: a.scored ? Math.round((a.sum / a.scored) * 10) / 10 : null,
     }));
   }

@@ -28,7 +28,14 @@ export class DistrictAggregator {
     const key = unit.district;
     let acc = this.byDistrict.get(key);
     if (!acc) {
-      acc = { units: 0, reachable: 0, scoreSum: 0, scored: 0, grades: Object.fromEntries(GRADES.map((g) => [g, 0])) as Record<Grade, number>, rules: {} };
+      acc = {
+        units: 0,
+        reachable: 0,
+        scoreSum: 0,
+        scored: 0,
+        grades: Object.fromEntries(GRADES.map((g) => [g, 0])) as Record<Grade, number>,
+        rules: {},
+      };
       this.byDistrict.set(key, acc);
     }
     acc.units += 1;
@@ -60,7 +67,14 @@ export class DistrictAggregator {
 
   /** The whole run as one pseudo-district (for the console summary). */
   total(): DistrictSummary {
-    const total: DistrictSummary = { district: '*', units: 0, reachable: 0, averageScore: null, grades: Object.fromEntries(GRADES.map((g) => [g, 0])) as Record<Grade, number>, rules: {} };
+    const total: DistrictSummary = {
+      district: '*',
+      units: 0,
+      reachable: 0,
+      averageScore: null,
+      grades: Object.fromEntries(GRADES.map((g) => [g, 0])) as Record<Grade, number>,
+      rules: {},
+    };
     let scoreSum = 0;
     let scored = 0;
     for (const acc of this.byDistrict.values()) {

@@ -84,7 +84,8 @@ export function registryChecks(traces: UnitTrace[]): RegistryIssue[] {
     const to = siteKey(t.finalUrl);
     if (from && to && from !== to) {
       const other = ownerOfUrl(ownerOf, to);
-      if (other && other !== t.id) issues.push({ kind: 'redirects-to-other-unit', units: [t.id, other], detail: `${t.website} → ${t.finalUrl}` });
+      if (other && other !== t.id)
+        issues.push({ kind: 'redirects-to-other-unit', units: [t.id, other], detail: `${t.website} → ${t.finalUrl}` });
     }
     if (t.website?.startsWith('http://') && t.finalUrl?.startsWith('https://') && siteKey(t.finalUrl) === from) {
       issues.push({ kind: 'http-but-https', units: [t.id], detail: `${t.website} → ${t.finalUrl}` });
@@ -93,7 +94,10 @@ export function registryChecks(traces: UnitTrace[]): RegistryIssue[] {
       // the other address may be another unit's own site: then both units are named
       const other = ownerOf.get(siteKey(alternate) ?? '');
       const also = other && other !== t.id ? [other] : [];
-      const where = t.finalUrl && siteKey(t.finalUrl) === siteKey(alternate) ? ' (website chuyển hướng tới địa chỉ này / the website redirects here)' : '';
+      const where =
+        t.finalUrl && siteKey(t.finalUrl) === siteKey(alternate)
+          ? ' (website chuyển hướng tới địa chỉ này / the website redirects here)'
+          : '';
       issues.push({ kind: 'alternate-website', units: [t.id, ...also], detail: `${t.website ?? '-'} + ${alternate}${where}` });
     }
     if (t.crawlStatus !== 'ok' && t.crawlStatus !== 'no_website') {

@@ -46,7 +46,11 @@ function startArgs(cmd: Command): string[] {
  * Prints the registry's errors and warnings; false when the audit cannot start. `--skip-invalid` is suggested only
  * where it helps: not for a missing file, a wrong format or a header problem, nor when no row is valid.
  */
-export function registryUsable(registry: RegistryReadResult, options: Pick<AuditOptions, 'lang' | 'skipInvalid'>, print: (line: string) => void): boolean {
+export function registryUsable(
+  registry: RegistryReadResult,
+  options: Pick<AuditOptions, 'lang' | 'skipInvalid'>,
+  print: (line: string) => void,
+): boolean {
   const report = formatRegistryReport(registry, options.lang);
   for (const line of report.lines) print(line);
   if (!registry.errors.length) return true;

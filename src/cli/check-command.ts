@@ -17,7 +17,14 @@ import { buildRegistryIndex } from '../registry/index.js';
 import { RULE_SET_VERSION } from '../../rules/index.js';
 import type { Rule } from '../model/rule.js';
 
-interface CheckFlags { type?: string; parent?: string; province?: string; name?: string; out?: string; pdf?: string }
+interface CheckFlags {
+  type?: string;
+  parent?: string;
+  province?: string;
+  name?: string;
+  out?: string;
+  pdf?: string;
+}
 
 export async function checkCommand(url: string, cmd: Command): Promise<number> {
   const flags = cmd.opts() as CheckFlags;
@@ -33,18 +40,25 @@ export async function checkCommand(url: string, cmd: Command): Promise<number> {
     parent = p.url;
   }
   const host = new URL(website.url).hostname;
-  const provinces = (flags.province ?? '').split('|').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  const provinces = (flags.province ?? '')
+    .split('|')
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
   const given: InferredType | undefined = flags.type ? { type: flags.type as UnitType, from: 'type', evidence: flags.type } : undefined;
   const before = given ?? inferBeforeCrawl(flags.name, host, provinces);
   const tempDir = flags.out ? undefined : await mkdtemp(join(tmpdir(), 'edu-audit-check-'));
   // only when neither flag, name nor host tells the type is the home page title needed: keep the fetch to re-judge it
-  const prepared = await prepare(cmd, {
-    ...(tempDir ? { out: tempDir, format: ['json'] as const } : {}),
-    progress: false,
-    ...(before ? {} : { saveArtifacts: true }),
-    // the PDF scorecard shows the home page as a visitor sees it
-    ...(flags.pdf ? { screenshots: true } : {}),
-  }, { logLevel: 'warn' });
+  const prepared = await prepare(
+    cmd,
+    {
+      ...(tempDir ? { out: tempDir, format: ['json'] as const } : {}),
+      progress: false,
+      ...(before ? {} : { saveArtifacts: true }),
+      // the PDF scorecard shows the home page as a visitor sees it
+      ...(flags.pdf ? { screenshots: true } : {}),
+    },
+    { logLevel: 'warn' },
+  );
   const unit: Unit = {
     id: 'check',
     name: flags.name ?? host,
@@ -77,7 +91,8 @@ export async function checkCommand(url: string, cmd: Command): Promise<number> {
     console.log(formatScorecard(result, rules, lang));
     // a temporary run directory is removed on exit: its screenshot is only worth naming with --out
     if (!tempDir) {
-      for (const shot of result.screenshots ?? []) console.log(`${lang === 'en' ? 'Screenshot' : 'Ảnh chụp trang'}: ${join(summary.dir, shot.file)}`);
+      for (const shot of result.screenshots ?? [])
+        console.log(`${lang === 'en' ? 'Screenshot' : 'Ảnh chụp trang'}: ${join(summary.dir, shot.file)}`);
     }
     if (flags.pdf) {
       // the same scorecard as `--format pdf`, to the file asked for; without a browser: one message, same exit code
@@ -98,8 +113,20 @@ async function rejudgeAs(dir: string, type: UnitType, prepared: Prepared, rules:
   const { artifacts, crawl, screenshots } = await loadArtifacts(archive);
   const unit = { ...artifacts.unit, type };
   const results = JSON.parse(await readFile(join(dir, 'results.json'), 'utf8')) as RunResults;
-  const ruleCtx = { now: new Date(results.run.now), config: mergeRulesConfig(prepared.rulesConfigPartial), registry: buildRegistryIndex([unit]) };
-  const judged = judgeArtifacts({ artifacts: { ...artifacts, unit }, crawl, rules, ruleCtx, lang: prepared.options.lang, ruleSetVersion: RULE_SET_VERSION, logger: prepared.logger });
+  const ruleCtx = {
+    now: new Date(results.run.now),
+    config: mergeRulesConfig(prepared.rulesConfigPartial),
+    registry: buildRegistryIndex([unit]),
+  };
+  const judged = judgeArtifacts({
+    artifacts: { ...artifacts, unit },
+    crawl,
+    rules,
+    ruleCtx,
+    lang: prepared.options.lang,
+    ruleSetVersion: RULE_SET_VERSION,
+    logger: prepared.logger,
+  });
   // the same run directory: its screenshots stay where they are
   return screenshots?.length ? { ...judged, screenshots } : judged;
 }

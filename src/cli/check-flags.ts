@@ -3,9 +3,26 @@
 import type { Command } from 'commander';
 
 const AUDIT_ONLY = new Set([
-  '--concurrency', '--per-ip', '--workers', '--page-memory', '--template', '--template-map', '--save-artifacts',
-  '--recheck-changed', '--recheck-unverified', '--recheck-delay', '--resume', '--no-progress', '--exemptions',
-  '--baseline', '--fail-under', '--fail-on', '--shard', '--shards', '--skip-invalid', '--columns',
+  '--concurrency',
+  '--per-ip',
+  '--workers',
+  '--page-memory',
+  '--template',
+  '--template-map',
+  '--save-artifacts',
+  '--recheck-changed',
+  '--recheck-unverified',
+  '--recheck-delay',
+  '--resume',
+  '--no-progress',
+  '--exemptions',
+  '--baseline',
+  '--fail-under',
+  '--fail-on',
+  '--shard',
+  '--shards',
+  '--skip-invalid',
+  '--columns',
 ]);
 
 /** Drops the audit-only options from `cmd` (flags added to the shared list later stay, unless listed here). */

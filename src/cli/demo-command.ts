@@ -21,11 +21,15 @@ export async function demoCommand(cmd: Command): Promise<number> {
     const out = resolve((cmd.opts().out as string | undefined) ?? 'edu-audit-demo');
     // Re-running the demo replaces its previous run, but never a directory that is not a run directory.
     if (existsSync(join(out, 'run.json'))) await rm(out, { recursive: true, force: true });
-    const prepared = await prepare(cmd, {
-      out,
-      connectTo: [...server.connectTo, ...((cmd.opts().connectTo as string[] | undefined) ?? [])],
-      ca: [server.caFile, ...((cmd.opts().ca as string[] | undefined) ?? [])],
-    }, { now: DEMO_NOW, format: [...FORMATS] });
+    const prepared = await prepare(
+      cmd,
+      {
+        out,
+        connectTo: [...server.connectTo, ...((cmd.opts().connectTo as string[] | undefined) ?? [])],
+        ca: [server.caFile, ...((cmd.opts().ca as string[] | undefined) ?? [])],
+      },
+      { now: DEMO_NOW, format: [...FORMATS] },
+    );
     const registry = await readRegistry(DEMO_REGISTRY);
     if (registry.errors.length) {
       for (const e of registry.errors) console.error(formatRegistryError(e));

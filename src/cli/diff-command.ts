@@ -11,9 +11,18 @@ export interface DiffCommandOptions {
   failOn?: FailOn;
 }
 
-export async function diffCommand(oldDir: string, newDir: string, opts: DiffCommandOptions, print: (line: string) => void): Promise<number> {
+export async function diffCommand(
+  oldDir: string,
+  newDir: string,
+  opts: DiffCommandOptions,
+  print: (line: string) => void,
+): Promise<number> {
   const [oldRun, newRun] = await Promise.all([loadRunResults(oldDir, 'OLD_RUN'), loadRunResults(newDir, 'NEW_RUN')]);
   const diff = diffRuns(oldRun, newRun);
-  print(opts.json ? JSON.stringify(diff, null, 2) : formatDiff(diff, { lang: opts.lang === 'en' ? 'en' : 'vi', oldName: oldDir, newName: newDir }));
+  print(
+    opts.json
+      ? JSON.stringify(diff, null, 2)
+      : formatDiff(diff, { lang: opts.lang === 'en' ? 'en' : 'vi', oldName: oldDir, newName: newDir }),
+  );
   return diffFails(diff, opts.failOn ?? 'regressions') ? 1 : 0;
 }

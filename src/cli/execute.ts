@@ -23,7 +23,11 @@ export interface Prepared {
   rulesConfigPartial?: Parameters<typeof mergeRulesConfig>[0];
 }
 
-export async function prepare(cmd: Command, overrides: Partial<AuditOptions> = {}, defaults: Partial<AuditOptions> = {}): Promise<Prepared> {
+export async function prepare(
+  cmd: Command,
+  overrides: Partial<AuditOptions> = {},
+  defaults: Partial<AuditOptions> = {},
+): Promise<Prepared> {
   const config = await loadConfigFile(cmd.opts().config as string | undefined);
   const options = resolveOptions({ ...defaults, ...config.options }, { ...givenFlags(cmd), ...overrides });
   return {
@@ -35,13 +39,18 @@ export async function prepare(cmd: Command, overrides: Partial<AuditOptions> = {
   };
 }
 
-export async function execute(prepared: Prepared, registry: RegistryReadResult, extra: { baseline?: RunResults; signal?: AbortSignal } = {}): Promise<{ summary: AuditSummary; rules: Rule[] }> {
+export async function execute(
+  prepared: Prepared,
+  registry: RegistryReadResult,
+  extra: { baseline?: RunResults; signal?: AbortSignal } = {},
+): Promise<{ summary: AuditSummary; rules: Rule[] }> {
   const { options, logger } = prepared;
   const rules = selectRules(RULES, options.rules, prepared.weights);
   const template = await templateRequest(options);
   // read before crawling, so a bad row costs no crawl
   const exemptions = options.exemptions ? await loadExemptions(options.exemptions) : undefined;
-  if (options.recheckChanged && !extra.baseline) throw new UsageError('--recheck-changed cần --baseline / --recheck-changed needs --baseline');
+  if (options.recheckChanged && !extra.baseline)
+    throw new UsageError('--recheck-changed cần --baseline / --recheck-changed needs --baseline');
   const summary = await runAudit({
     ...(extra.baseline ? { baseline: extra.baseline } : {}),
     ...(extra.signal ? { signal: extra.signal } : {}),
@@ -62,7 +71,8 @@ export async function execute(prepared: Prepared, registry: RegistryReadResult, 
 /** `--template` and `--template-map` go together; the map is read before crawling so a typo costs no crawl. */
 export async function templateRequest(options: { template?: string; templateMap?: string }): Promise<TemplateRequest | undefined> {
   if (!options.template && !options.templateMap) return undefined;
-  if (!options.template || !options.templateMap) throw new UsageError('--template và --template-map phải đi cùng nhau / --template and --template-map go together');
+  if (!options.template || !options.templateMap)
+    throw new UsageError('--template và --template-map phải đi cùng nhau / --template and --template-map go together');
   if (!existsSync(options.template)) throw new UsageError(`--template: ${options.template}: không có tệp / no such file`);
   return { file: options.template, map: await loadTemplateMap(options.templateMap) };
 }

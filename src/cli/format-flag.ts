@@ -4,6 +4,8 @@ import { Option } from 'commander';
 import { formatsHelp, parseFormats } from '../report/formats.js';
 
 export function formatOption(whenOmitted: string): Option {
-  return new Option('--format <list>', `định dạng báo cáo, cách nhau bằng dấu phẩy / report formats, comma-separated — ${formatsHelp()} (${whenOmitted})`)
-    .argParser((value: string) => parseFormats(value));
+  return new Option(
+    '--format <list>',
+    `định dạng báo cáo, cách nhau bằng dấu phẩy / report formats, comma-separated — ${formatsHelp()} (${whenOmitted})`,
+  ).argParser((value: string) => parseFormats(value));
 }

@@ -14,7 +14,10 @@ export interface InferredType {
 
 /** Phrases in a name or title, tried in order: multi-level schools before the levels they contain, schools before portals. */
 const NAME_PATTERNS: readonly [RegExp, UnitType][] = [
-  [/\b(lien cap|nhieu cap|tieu hoc va trung hoc co so|th (va|-|&) thcs|thcs (va|-|&) thpt|trung hoc co so va trung hoc pho thong|ththcs|thcsthpt)\b/, 'lien-cap'],
+  [
+    /\b(lien cap|nhieu cap|tieu hoc va trung hoc co so|th (va|-|&) thcs|thcs (va|-|&) thpt|trung hoc co so va trung hoc pho thong|ththcs|thcsthpt)\b/,
+    'lien-cap',
+  ],
   [/\b(mam non|mau giao|nha tre|mn)\b/, 'mam-non'],
   [/\b(tieu hoc)\b/, 'tieu-hoc'],
   [/\b(trung hoc co so|thcs)\b/, 'thcs'],
@@ -36,7 +39,10 @@ const HOST_PATTERNS: readonly [RegExp, UnitType][] = [
   [/^(sgd|sogd)/, 'so'],
 ];
 
-const plain = (text: string): string => stripDiacritics(text.normalize('NFC').toLowerCase()).replace(/[^a-z0-9&-]+/g, ' ').trim();
+const plain = (text: string): string =>
+  stripDiacritics(text.normalize('NFC').toLowerCase())
+    .replace(/[^a-z0-9&-]+/g, ' ')
+    .trim();
 
 export function typeFromText(text: string): UnitType | undefined {
   const t = plain(text);

@@ -17,7 +17,11 @@ export interface InterruptWatch {
 }
 
 /** Listens for SIGINT and SIGTERM until disposed; `print` gets the one line said on the first signal. */
-export function watchInterrupts(lang: Lang, print: (line: string) => void, exit: (code: number) => void = (c) => process.exit(c)): InterruptWatch {
+export function watchInterrupts(
+  lang: Lang,
+  print: (line: string) => void,
+  exit: (code: number) => void = (c) => process.exit(c),
+): InterruptWatch {
   const controller = new AbortController();
   let first: StopSignal | undefined;
   const on = (name: StopSignal) => (): void => {
@@ -29,9 +33,11 @@ export function watchInterrupts(lang: Lang, print: (line: string) => void, exit:
       return;
     }
     first = name;
-    print(lang === 'en'
-      ? `edu-audit: ${name}: stopping — no new unit starts, the units in progress finish and are saved (at most --unit-deadline); press Ctrl-C again to exit at once`
-      : `edu-audit: nhận ${name}: đang dừng — không bắt đầu đơn vị mới, các đơn vị đang kiểm tra được làm xong và lưu lại (tối đa --unit-deadline); nhấn Ctrl-C lần nữa để thoát ngay`);
+    print(
+      lang === 'en'
+        ? `edu-audit: ${name}: stopping — no new unit starts, the units in progress finish and are saved (at most --unit-deadline); press Ctrl-C again to exit at once`
+        : `edu-audit: nhận ${name}: đang dừng — không bắt đầu đơn vị mới, các đơn vị đang kiểm tra được làm xong và lưu lại (tối đa --unit-deadline); nhấn Ctrl-C lần nữa để thoát ngay`,
+    );
     controller.abort(new Error(name));
   };
   const handlers = { SIGINT: on('SIGINT'), SIGTERM: on('SIGTERM') };
@@ -76,5 +82,8 @@ export function interruptedMessage(stop: RunInterrupted, signal: StopSignal, arg
   const jsonl = `${stop.dir}/results.jsonl`;
   return lang === 'en'
     ? [`edu-audit: stopped by ${signal}. ${stop.saved}/${stop.total} units are saved in ${jsonl}. To audit the rest, run:`, `  ${command}`]
-    : [`edu-audit: đã dừng theo ${signal}. Đã lưu ${stop.saved}/${stop.total} đơn vị vào ${jsonl}. Để kiểm tra tiếp các đơn vị còn lại, chạy:`, `  ${command}`];
+    : [
+        `edu-audit: đã dừng theo ${signal}. Đã lưu ${stop.saved}/${stop.total} đơn vị vào ${jsonl}. Để kiểm tra tiếp các đơn vị còn lại, chạy:`,
+        `  ${command}`,
+      ];
 }

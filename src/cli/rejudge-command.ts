@@ -18,9 +18,14 @@ export interface RejudgeFlags {
 export async function rejudgeCommand(runDir: string, flags: RejudgeFlags): Promise<number> {
   const meta = await readRunMeta(runDir);
   const stored = meta.options.format;
-  const formats = flags.format ?? (Array.isArray(stored) ? parseFormats(stored as string[], `${runDir}/run.json: options.format`) : ['json']);
+  const formats =
+    flags.format ?? (Array.isArray(stored) ? parseFormats(stored as string[], `${runDir}/run.json: options.format`) : ['json']);
   const config = flags.config ? await loadConfigFile(flags.config) : undefined;
-  const rules = selectRules(RULES, meta.rules.filter((id) => RULES.some((r) => r.meta.id === id)), config?.weights);
+  const rules = selectRules(
+    RULES,
+    meta.rules.filter((id) => RULES.some((r) => r.meta.id === id)),
+    config?.weights,
+  );
   const result = await rejudgeRun({
     runDir,
     ...(flags.out ? { out: flags.out } : {}),
@@ -33,7 +38,9 @@ export async function rejudgeCommand(runDir: string, flags: RejudgeFlags): Promi
     logger: createLogger(flags.logLevel ?? 'warn'),
   });
   // the version that judged the run first, and the one that judged it again: a rejudge after a catalogue change says so
-  console.log(`${result.units} đơn vị: đã chấm với bộ quy tắc ${result.judgedWith}, chấm lại với bộ quy tắc ${RULE_SET_VERSION} / units judged with rule set ${result.judgedWith}, re-judged with rule set ${RULE_SET_VERSION}: ${result.dir}`);
+  console.log(
+    `${result.units} đơn vị: đã chấm với bộ quy tắc ${result.judgedWith}, chấm lại với bộ quy tắc ${RULE_SET_VERSION} / units judged with rule set ${result.judgedWith}, re-judged with rule set ${RULE_SET_VERSION}: ${result.dir}`,
+  );
   for (const r of result.reports) for (const f of r.files) console.log(`  ${f}`);
   return 0;
 }

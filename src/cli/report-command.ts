@@ -8,9 +8,14 @@ import { loadRunView } from '../report/run-view.js';
 import { writeReports } from '../report/write-reports.js';
 import { templateRequest } from './execute.js';
 
-export async function reportCommand(dir: string, opts: { format?: Format[]; lang?: string; template?: string; templateMap?: string }): Promise<number> {
+export async function reportCommand(
+  dir: string,
+  opts: { format?: Format[]; lang?: string; template?: string; templateMap?: string },
+): Promise<number> {
   if (!existsSync(join(dir, 'results.json'))) {
-    throw new UsageError(`${dir}: không có results.json; đây không phải thư mục kết quả đã hoàn tất / no results.json: not a finished run directory`);
+    throw new UsageError(
+      `${dir}: không có results.json; đây không phải thư mục kết quả đã hoàn tất / no results.json: not a finished run directory`,
+    );
   }
   const formats = opts.format ?? ['xlsx', 'html'];
   const lang = opts.lang === 'en' ? 'en' : 'vi';

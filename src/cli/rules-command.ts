@@ -4,13 +4,21 @@ import type { Lang } from '../engine/messages.js';
 import { basisStatus, describeBasis, displayDay } from '../engine/basis.js';
 
 /** `date`: the audit date (`--now`, else today) on which each provision is said to be in force or not. */
-export function rulesCommand(lang: Lang, json: boolean, print: (line: string) => void, date: string = new Date().toISOString().slice(0, 10)): number {
+export function rulesCommand(
+  lang: Lang,
+  json: boolean,
+  print: (line: string) => void,
+  date: string = new Date().toISOString().slice(0, 10),
+): number {
   if (json) {
     const rules = RULES.map((r) => ({ ...r.meta, basis: r.meta.basis.map((b) => ({ ...b, status: basisStatus(b, date) })) }));
     print(JSON.stringify({ ruleSetVersion: RULE_SET_VERSION, date, rules }, null, 2));
     return 0;
   }
-  const head = lang === 'vi' ? `Bộ quy tắc ${RULE_SET_VERSION} — ${RULES.length} quy tắc — hiệu lực tính tại ngày ${displayDay(date, 'vi')}` : `Rule set ${RULE_SET_VERSION} — ${RULES.length} rules — provisions in force on ${date}`;
+  const head =
+    lang === 'vi'
+      ? `Bộ quy tắc ${RULE_SET_VERSION} — ${RULES.length} quy tắc — hiệu lực tính tại ngày ${displayDay(date, 'vi')}`
+      : `Rule set ${RULE_SET_VERSION} — ${RULES.length} rules — provisions in force on ${date}`;
   print(head);
   for (const r of RULES) {
     const applies = r.meta.appliesTo === 'all' ? (lang === 'vi' ? 'tất cả' : 'all') : r.meta.appliesTo.join(', ');

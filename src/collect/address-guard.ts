@@ -2,8 +2,7 @@
 // through a registry URL or a redirect (SSRF guard). Pure: no DNS, no sockets.
 import { isIPv4, isIPv6 } from 'node:net';
 
-export type AddressClass =
-  | 'public' | 'loopback' | 'private' | 'link-local' | 'unspecified' | 'multicast' | 'reserved' | 'cgnat';
+export type AddressClass = 'public' | 'loopback' | 'private' | 'link-local' | 'unspecified' | 'multicast' | 'reserved' | 'cgnat';
 
 function v4Octets(ip: string): number[] | undefined {
   if (!isIPv4(ip)) return undefined;

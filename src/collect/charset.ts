@@ -96,7 +96,11 @@ const encodesBack = (raw: string, text: string, encoding: string, bom: boolean):
 function finish(bytes: Buffer, dec: Decoder, info: Omit<CharsetInfo, 'letters' | 'decomposedLetters' | 'used'>): DecodedText {
   const raw = dec.decode(bytes);
   const text = raw.normalize('NFC');
-  return { text, charset: { ...info, used: dec.encoding, ...countLetters(raw) }, sameBytes: encodesBack(raw, text, dec.encoding, info.source === 'bom') };
+  return {
+    text,
+    charset: { ...info, used: dec.encoding, ...countLetters(raw) },
+    sameBytes: encodesBack(raw, text, dec.encoding, info.source === 'bom'),
+  };
 }
 
 /**
@@ -124,7 +128,11 @@ export function decodeText(bytes: Buffer, contentType: string | undefined, sniff
   try {
     const raw = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     const text = raw.normalize('NFC');
-    return { text, charset: { ...declared, source: 'utf8-check', used: 'utf-8', ...countLetters(raw) }, sameBytes: encodesBack(raw, text, 'utf-8', false) };
+    return {
+      text,
+      charset: { ...declared, source: 'utf8-check', used: 'utf-8', ...countLetters(raw) },
+      sameBytes: encodesBack(raw, text, 'utf-8', false),
+    };
   } catch {
     return finish(bytes, new TextDecoder('windows-1258'), { ...declared, source: 'fallback' });
   }

@@ -80,7 +80,10 @@ export function parseConnectToList(values: readonly string[]): ConnectToRule[] {
 
 /** The first rule matching host and port (like curl), or undefined when the request goes where it says. */
 export function routeFor(rules: readonly ConnectToRule[], host: string, port: number): { host: string; port: number } | undefined {
-  const h = host.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
+  const h = host
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '');
   for (const r of rules) {
     if (r.fromHost !== undefined && r.fromHost !== h) continue;
     if (r.fromPort !== undefined && r.fromPort !== port) continue;

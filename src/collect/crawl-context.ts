@@ -48,7 +48,12 @@ export async function createCrawlContext(options: CrawlOptions): Promise<CrawlCo
     },
   };
   if ((options.render && options.render !== 'never') || options.screenshots) {
-    ctx.renderer = new Renderer(ctx, { ...DEFAULT_RENDER, ...options.renderLimits, ...(options.browserPath ? { browserPath: options.browserPath } : {}), ...(options.logger ? { logger: options.logger } : {}) });
+    ctx.renderer = new Renderer(ctx, {
+      ...DEFAULT_RENDER,
+      ...options.renderLimits,
+      ...(options.browserPath ? { browserPath: options.browserPath } : {}),
+      ...(options.logger ? { logger: options.logger } : {}),
+    });
   }
   // robots.txt is not subject to robots and belongs to no unit, so no unit deadline bounds it.
   ctx.robots = new RobotsCache(

@@ -8,7 +8,15 @@ import type { Unit } from '../model/unit.js';
 import type { CrawlContext, UnitScope } from './crawl-context.js';
 import { fetchPage } from './fetch-page.js';
 import { fairDeadline } from './loop-clock.js';
-import { directoryTargets, feedTarget, followsSection, oneHopTargets, prioritizedNavigationTargets, scriptTargets, stylesheetTargets } from './page-targets.js';
+import {
+  directoryTargets,
+  feedTarget,
+  followsSection,
+  oneHopTargets,
+  prioritizedNavigationTargets,
+  scriptTargets,
+  stylesheetTargets,
+} from './page-targets.js';
 import { probeHttp, probeHttps } from './probes.js';
 import { findSoftRedirect } from './soft-redirect.js';
 import type { PageTicket } from './page-memory.js';
@@ -27,13 +35,19 @@ export function homeStatus(f: FetchResult): { status: CrawlStatus; error?: strin
   if (!f.ok) {
     switch (f.reason) {
       // A dropped connection is the closest to a refusal; an oversized home page did answer, but not usably.
-      case 'network': return { status: 'refused', error: f.detail };
-      case 'too_large': return { status: 'http_error', error: f.detail };
-      case 'deadline': return { status: 'timeout', error: f.detail };
+      case 'network':
+        return { status: 'refused', error: f.detail };
+      case 'too_large':
+        return { status: 'http_error', error: f.detail };
+      case 'deadline':
+        return { status: 'timeout', error: f.detail };
       // the site answered with HTML; only our analysis budget stopped short of it (its findings say so)
-      case 'too_complex': return { status: 'ok', error: f.detail };
-      case 'internal': return { status: 'internal_error', error: f.detail };
-      default: return { status: f.reason, error: f.detail };
+      case 'too_complex':
+        return { status: 'ok', error: f.detail };
+      case 'internal':
+        return { status: 'internal_error', error: f.detail };
+      default:
+        return { status: f.reason, error: f.detail };
     }
   }
   if (f.status >= 200 && f.status < 300) {
@@ -46,7 +60,12 @@ function isHtmlHome(f: FetchResult): f is HtmlHome {
   return f.ok && f.status >= 200 && f.status < 300 && f.isHtml && f.doc !== undefined;
 }
 
-export async function crawlUnit(ctx: CrawlContext, unit: Unit, needs: ReadonlySet<ArtifactKey>, memory?: PageTicket): Promise<{ artifacts: Artifacts; crawl: CrawlSummary }> {
+export async function crawlUnit(
+  ctx: CrawlContext,
+  unit: Unit,
+  needs: ReadonlySet<ArtifactKey>,
+  memory?: PageTicket,
+): Promise<{ artifacts: Artifacts; crawl: CrawlSummary }> {
   const started = Date.now();
   if (!unit.website) {
     const homeFetch: FetchResult = { ok: false, url: '', reason: 'invalid_url', detail: 'no website', redirects: [] };
@@ -69,7 +88,14 @@ export async function crawlUnit(ctx: CrawlContext, unit: Unit, needs: ReadonlySe
     if (!ctx.options.ignoreRobots) {
       const robots = await ctx.robots.forUrl(homeFetch.ok ? homeFetch.finalUrl : unit.website).catch(() => undefined);
       // The same array keeps receiving URLs blocked later in this unit, so the facts are complete at the end.
-      if (robots) artifacts.robots = { url: robots.url, state: robots.state, status: robots.status, crawlDelaySec: robots.crawlDelaySec, blocked: scope.robotsBlocked };
+      if (robots)
+        artifacts.robots = {
+          url: robots.url,
+          state: robots.state,
+          status: robots.status,
+          crawlDelaySec: robots.crawlDelaySec,
+          blocked: scope.robotsBlocked,
+        };
     }
     const { status, error } = homeStatus(homeFetch);
     const crawl: CrawlSummary = {
@@ -79,7 +105,9 @@ export async function crawlUnit(ctx: CrawlContext, unit: Unit, needs: ReadonlySe
       ...(error ? { error } : {}),
       ...(artifacts.robots?.state ? { robots: artifacts.robots.state } : {}),
       redirects: homeFetch.redirects,
-      ...(artifacts.render ? { rendered: { why: artifacts.render.why, ...(artifacts.render.error ? { error: artifacts.render.error } : {}) } } : {}),
+      ...(artifacts.render
+        ? { rendered: { why: artifacts.render.why, ...(artifacts.render.error ? { error: artifacts.render.error } : {}) } }
+        : {}),
     };
     return { artifacts, crawl };
   } finally {
@@ -90,7 +118,13 @@ export async function crawlUnit(ctx: CrawlContext, unit: Unit, needs: ReadonlySe
   }
 }
 
-async function collectExtras(ctx: CrawlContext, a: Artifacts, home: FetchedPage, needs: ReadonlySet<ArtifactKey>, scope: UnitScope): Promise<void> {
+async function collectExtras(
+  ctx: CrawlContext,
+  a: Artifacts,
+  home: FetchedPage,
+  needs: ReadonlySet<ArtifactKey>,
+  scope: UnitScope,
+): Promise<void> {
   const limit = pLimit(UNIT_CONCURRENCY);
   const tasks: Promise<unknown>[] = [];
   const finalUrl = home.finalUrl;
@@ -112,13 +146,29 @@ async function collectExtras(ctx: CrawlContext, a: Artifacts, home: FetchedPage,
     if (needs.has('scripts')) {
       const scripts = (a.scripts = new Map<string, FetchResult>());
       for (const s of scriptTargets(doc, finalUrl)) {
-        tasks.push(limit(async () => void scripts.set(s, await fetchPage(ctx, s, { scope, parse: false, maxBytes: Math.min(SCRIPT_MAX_BYTES, ctx.options.maxBytes) }))));
+        tasks.push(
+          limit(
+            async () =>
+              void scripts.set(
+                s,
+                await fetchPage(ctx, s, { scope, parse: false, maxBytes: Math.min(SCRIPT_MAX_BYTES, ctx.options.maxBytes) }),
+              ),
+          ),
+        );
       }
     }
     if (needs.has('stylesheets')) {
       const sheets = (a.stylesheets = new Map<string, FetchResult>());
       for (const s of stylesheetTargets(doc, finalUrl)) {
-        tasks.push(limit(async () => void sheets.set(s, await fetchPage(ctx, s, { scope, parse: false, maxBytes: Math.min(SCRIPT_MAX_BYTES, ctx.options.maxBytes) }))));
+        tasks.push(
+          limit(
+            async () =>
+              void sheets.set(
+                s,
+                await fetchPage(ctx, s, { scope, parse: false, maxBytes: Math.min(SCRIPT_MAX_BYTES, ctx.options.maxBytes) }),
+              ),
+          ),
+        );
       }
     }
     const feed = needs.has('feed') ? feedTarget(doc, finalUrl) : undefined;
@@ -131,7 +181,14 @@ async function collectExtras(ctx: CrawlContext, a: Artifacts, home: FetchedPage,
  * Spends the page budget (--max-pages, home included) in order: menu entries naming a section, link-directory
  * pages, one hop from the sections that need it (introduction, công khai), then the remaining menu entries.
  */
-async function collectPages(ctx: CrawlContext, pages: Map<string, FetchResult>, doc: CheerioAPI, home: FetchedPage, scope: UnitScope, limit: ReturnType<typeof pLimit>): Promise<void> {
+async function collectPages(
+  ctx: CrawlContext,
+  pages: Map<string, FetchResult>,
+  doc: CheerioAPI,
+  home: FetchedPage,
+  scope: UnitScope,
+  limit: ReturnType<typeof pLimit>,
+): Promise<void> {
   const targeting = ctx.options.targeting;
   const base = home.finalUrl;
   let budget = Math.max(0, ctx.options.maxPages - 1);

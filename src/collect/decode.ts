@@ -18,7 +18,11 @@ export class UnsupportedEncodingError extends Error {
 type Step = 'gzip' | 'deflate' | 'br';
 
 function steps(contentEncoding: string | undefined): Step[] {
-  const list = (contentEncoding ?? '').toLowerCase().split(',').map((s) => s.trim()).filter((s) => s && s !== 'identity');
+  const list = (contentEncoding ?? '')
+    .toLowerCase()
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s && s !== 'identity');
   return list.map((e) => {
     if (e === 'gzip' || e === 'x-gzip') return 'gzip';
     if (e === 'deflate') return 'deflate';
@@ -43,7 +47,10 @@ async function* inflateAuto(source: AsyncIterable<Buffer>): AsyncGenerator<Buffe
   yield* pipeThrough(rest(), z);
 }
 
-async function* pipeThrough(source: AsyncIterable<Buffer>, z: zlib.Gunzip | zlib.Inflate | zlib.InflateRaw | zlib.BrotliDecompress): AsyncGenerator<Buffer> {
+async function* pipeThrough(
+  source: AsyncIterable<Buffer>,
+  z: zlib.Gunzip | zlib.Inflate | zlib.InflateRaw | zlib.BrotliDecompress,
+): AsyncGenerator<Buffer> {
   const input = Readable.from(source, { objectMode: false });
   input.on('error', (e) => z.destroy(e));
   input.pipe(z);
@@ -67,7 +74,11 @@ function decoder(step: Step, source: AsyncIterable<Buffer>): AsyncIterable<Buffe
  * Reads a body through its content encodings (applied in reverse order) and returns the decoded bytes.
  * Throws TooLargeError as soon as the decoded size passes maxBytes, without buffering the rest.
  */
-export async function readDecoded(body: AsyncIterable<Buffer | Uint8Array>, contentEncoding: string | undefined, maxBytes: number): Promise<Buffer> {
+export async function readDecoded(
+  body: AsyncIterable<Buffer | Uint8Array>,
+  contentEncoding: string | undefined,
+  maxBytes: number,
+): Promise<Buffer> {
   const { bytes, truncated } = await readDecodedPrefix(body, contentEncoding, maxBytes);
   if (truncated) throw new TooLargeError(maxBytes);
   return bytes;
@@ -78,7 +89,11 @@ export async function readDecoded(body: AsyncIterable<Buffer | Uint8Array>, cont
  * (an oversized HTML page is judged on its beginning: a page of pasted base64 images is still a working site).
  * Reading stops at the cap, so the rest is never decompressed.
  */
-export async function readDecodedPrefix(body: AsyncIterable<Buffer | Uint8Array>, contentEncoding: string | undefined, maxBytes: number): Promise<{ bytes: Buffer; truncated: boolean }> {
+export async function readDecodedPrefix(
+  body: AsyncIterable<Buffer | Uint8Array>,
+  contentEncoding: string | undefined,
+  maxBytes: number,
+): Promise<{ bytes: Buffer; truncated: boolean }> {
   let stream: AsyncIterable<Buffer> = (async function* () {
     for await (const c of body) yield Buffer.isBuffer(c) ? c : Buffer.from(c);
   })();

@@ -22,7 +22,10 @@ export interface DispatcherOptions {
 
 export class PrivateAddressError extends Error {
   readonly code = 'EPRIVATE';
-  constructor(readonly host: string, readonly address: string) {
+  constructor(
+    readonly host: string,
+    readonly address: string,
+  ) {
     super(`${host} resolves to a non-public address ${address}`);
     this.name = 'PrivateAddressError';
   }

@@ -20,13 +20,23 @@ export function errorCode(err: unknown): string | undefined {
 }
 
 const TIMEOUT_CODES = new Set([
-  'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ETIMEDOUT', 'ABORT_ERR', 'UND_ERR_ABORTED',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+  'ETIMEDOUT',
+  'ABORT_ERR',
+  'UND_ERR_ABORTED',
 ]);
 const RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
 
 export function isTlsCode(code: string | undefined, message = ''): boolean {
   if (!code) return /\b(ssl|tls)\b/i.test(message);
-  return code.startsWith('ERR_SSL_') || code.startsWith('ERR_TLS_') || code === 'EPROTO' || /^(CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED)/.test(code);
+  return (
+    code.startsWith('ERR_SSL_') ||
+    code.startsWith('ERR_TLS_') ||
+    code === 'EPROTO' ||
+    /^(CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED)/.test(code)
+  );
 }
 
 /** A connection dropped mid-way: worth a retry. */

@@ -16,8 +16,14 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
 export type { FetchPageOptions } from './crawl-types.js';
 
-const fail = (url: string, reason: FetchFailureReason, detail: string, redirects: RedirectHop[], status?: number): FetchFailure =>
-  ({ ok: false, url, reason, detail, redirects, ...(status !== undefined ? { status } : {}) });
+const fail = (url: string, reason: FetchFailureReason, detail: string, redirects: RedirectHop[], status?: number): FetchFailure => ({
+  ok: false,
+  url,
+  reason,
+  detail,
+  redirects,
+  ...(status !== undefined ? { status } : {}),
+});
 
 function normalise(raw: string): URL | undefined {
   try {
@@ -30,7 +36,12 @@ function normalise(raw: string): URL | undefined {
 }
 
 function looksLikeHtml(body: Buffer): boolean {
-  const head = body.subarray(0, 512).toString('latin1').replace(/^\uFEFF|^\xEF\xBB\xBF/, '').trimStart().toLowerCase();
+  const head = body
+    .subarray(0, 512)
+    .toString('latin1')
+    .replace(/^\uFEFF|^\xEF\xBB\xBF/, '')
+    .trimStart()
+    .toLowerCase();
   return head.startsWith('<!doctype html') || head.startsWith('<html');
 }
 
@@ -44,14 +55,21 @@ const TEXTUAL = /^(text\/|application\/(.*\+)?(xml|json|javascript|ecmascript)|a
 /** The dispatcher keys TLS facts by server name: the host without IPv6 brackets. */
 const tlsKey = (u: URL): string => u.hostname.toLowerCase().replace(/^\[|\]$/g, '');
 
-function buildPage(ctx: CrawlContext, requested: string, final: URL, raw: RawResponse, redirects: RedirectHop[], opts: FetchPageOptions): FetchResult {
+function buildPage(
+  ctx: CrawlContext,
+  requested: string,
+  final: URL,
+  raw: RawResponse,
+  redirects: RedirectHop[],
+  opts: FetchPageOptions,
+): FetchResult {
   const contentType = raw.headers['content-type'] ?? '';
   const mime = (contentType.split(';')[0] ?? '').trim().toLowerCase();
   const isHtml = htmlFlag(mime, raw.body);
   // The <meta>/XML prescan only makes sense for markup; a script may contain "<meta charset" in a string.
   const decoded = isHtml || TEXTUAL.test(mime) ? decodeText(raw.body, contentType, isHtml || mime.includes('xml')) : undefined;
   // A cut can split a multi-byte character: its replacement character is our artefact, not the site's.
-  const text = raw.truncated ? (decoded?.text ?? '').replace(/\uFFFD+$/, '') : decoded?.text ?? '';
+  const text = raw.truncated ? (decoded?.text ?? '').replace(/\uFFFD+$/, '') : (decoded?.text ?? '');
   const parse = isHtml && opts.parse !== false;
   // a page that may be past the element budget is parsed now: whether it is judged at all depends on its count
   const doc = parse && mayExceedBudget(text) ? parseFor(opts, text) : undefined;
@@ -84,7 +102,12 @@ function buildPage(ctx: CrawlContext, requested: string, final: URL, raw: RawRes
   // held compact until the crawler or a rule first reads it (page-body.ts); the unit's share says so, until parsed
   const compact = Math.ceil(text.length * COMPACT_SHARE);
   opts.scope?.memory?.hold(compact);
-  return compactHtmlPage(page, text, (chars) => opts.scope?.memory?.hold(chars - compact), decoded?.sameBytes && text === decoded.text ? raw.body : undefined);
+  return compactHtmlPage(
+    page,
+    text,
+    (chars) => opts.scope?.memory?.hold(chars - compact),
+    decoded?.sameBytes && text === decoded.text ? raw.body : undefined,
+  );
 }
 
 function parseFor(opts: FetchPageOptions, text: string): ReturnType<typeof parseHtml> {
@@ -141,7 +164,8 @@ export async function fetchPage(ctx: CrawlContext, rawUrl: string, opts: FetchPa
       redirects.push({ url: url.href, status: raw.status, location: next?.href ?? location });
       if (!next) return fail(requested, 'invalid_url', `redirect to a non-http(s) URL: ${location}`, redirects, raw.status);
       if (seen.has(next.href)) return fail(requested, 'too_many_redirects', `redirect loop back to ${next.href}`, redirects, raw.status);
-      if (redirects.length > MAX_REDIRECTS) return fail(requested, 'too_many_redirects', `more than ${MAX_REDIRECTS} redirects`, redirects, raw.status);
+      if (redirects.length > MAX_REDIRECTS)
+        return fail(requested, 'too_many_redirects', `more than ${MAX_REDIRECTS} redirects`, redirects, raw.status);
       seen.add(next.href);
       url = next;
       continue;

@@ -115,7 +115,10 @@ export class HostLimits {
     let p = this.ipKeys.get(host);
     if (!p) {
       // Only for grouping; the connector does its own guarded lookup. A failure groups by host name.
-      p = dns.lookup(host).then((r) => r.address, () => host);
+      p = dns.lookup(host).then(
+        (r) => r.address,
+        () => host,
+      );
       this.ipKeys.set(host, p);
     }
     return p;

@@ -30,7 +30,16 @@ export interface LimitWaits {
 }
 
 export const emptyWaits = (): LimitWaits => ({
-  requests: 0, activeMs: 0, perIpMs: 0, perHostMs: 0, spacingMs: 0, pageMemoryMs: 0, pageMemoryUnits: 0, addresses: {}, loopBusyMs: 0, loopMs: 0,
+  requests: 0,
+  activeMs: 0,
+  perIpMs: 0,
+  perHostMs: 0,
+  spacingMs: 0,
+  pageMemoryMs: 0,
+  pageMemoryUnits: 0,
+  addresses: {},
+  loopBusyMs: 0,
+  loopMs: 0,
 });
 
 export function addWaits(into: LimitWaits, more: LimitWaits): LimitWaits {

@@ -8,7 +8,23 @@
 /** Deepest element that keeps its own tags; deeper ones lend their content to it. */
 export const MAX_NESTING = 512;
 
-const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr', 'keygen']);
+const VOID = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr',
+  'keygen',
+]);
 /** Elements whose content is text up to their end tag (no tags inside). */
 const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes']);
 /** Opening one of these closes an open one of the same group (the implied end tags htmlparser2 applies too). */

@@ -127,7 +127,10 @@ export class PageTicket {
   private closed = false;
   private crawling = true;
 
-  constructor(private readonly memory: PageMemory, private reserve: number) {}
+  constructor(
+    private readonly memory: PageMemory,
+    private reserve: number,
+  ) {}
 
   hold(chars: number): void {
     // A crawl abandoned at its hard deadline may still finish fetches after its ticket closed: they are not counted.

@@ -4,7 +4,8 @@ import { sameHost } from '../util/hosts.js';
 import { allLinks, contentLinks, isHttpUrl, navigationLinks, resolveHref } from '../page/links.js';
 import { findKeyword } from '../util/text.js';
 
-const STATIC_FILE = /\.(pdf|docx?|xlsx?|pptx?|odt|ods|rtf|jpe?g|png|gif|bmp|webp|svg|ico|tiff?|zip|rar|7z|gz|tar|mp3|mp4|m4a|avi|mov|wmv|flv|webm|exe|msi|apk|swf|css|js)$/i;
+const STATIC_FILE =
+  /\.(pdf|docx?|xlsx?|pptx?|odt|ods|rtf|jpe?g|png|gif|bmp|webp|svg|ico|tiff?|zip|rar|7z|gz|tar|mp3|mp4|m4a|avi|mov|wmv|flv|webm|exe|msi|apk|swf|css|js)$/i;
 
 function isStaticFile(url: string): boolean {
   try {
@@ -86,7 +87,12 @@ function sameSitePage(url: string, base: string): boolean {
  * The home page's navigation targets, those whose link text names a section first (stable within each group), so a
  * menu of 60 class pages cannot use up the page budget before "Công khai" is reached.
  */
-export function prioritizedNavigationTargets($: CheerioAPI, base: string, exclude: readonly string[], targeting: Targeting | undefined): { url: string; text: string; priority: boolean }[] {
+export function prioritizedNavigationTargets(
+  $: CheerioAPI,
+  base: string,
+  exclude: readonly string[],
+  targeting: Targeting | undefined,
+): { url: string; text: string; priority: boolean }[] {
   const seen = new Set(exclude);
   const first: { url: string; text: string; priority: boolean }[] = [];
   const rest: { url: string; text: string; priority: boolean }[] = [];

@@ -43,7 +43,9 @@ export const mayExceedBudget = (html: string, budget = MAX_PAGE_ELEMENTS): boole
 };
 
 export function parseHtml(html: string): CheerioAPI {
-  const $ = load(limitNesting(html, MAX_TREE_DEPTH), { xml: { xmlMode: false, decodeEntities: true, lowerCaseAttributeNames: true, lowerCaseTags: true } });
+  const $ = load(limitNesting(html, MAX_TREE_DEPTH), {
+    xml: { xmlMode: false, decodeEntities: true, lowerCaseAttributeNames: true, lowerCaseTags: true },
+  });
   capTreeDepth($.root().get(0) as ParentNode);
   return $;
 }

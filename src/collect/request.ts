@@ -30,7 +30,10 @@ export interface AttemptOptions {
 }
 
 export class AbortedError extends Error {
-  constructor(readonly kind: 'timeout' | 'deadline', cause: unknown) {
+  constructor(
+    readonly kind: 'timeout' | 'deadline',
+    cause: unknown,
+  ) {
     super(kind === 'timeout' ? 'request timed out (headers and body)' : 'unit deadline passed', { cause });
     this.name = 'AbortedError';
   }
@@ -84,7 +87,14 @@ export async function attempt(ctx: CrawlContext, url: URL, opts: AttemptOptions)
       // Destroys the connection when we stopped early (cap hit), so the rest is not downloaded.
       if (!res.body.destroyed) res.body.destroy();
     }
-    return { status: res.statusCode, headers, body, ...(truncated ? { truncated } : {}), headersMs, totalMs: Math.round(performance.now() - started) };
+    return {
+      status: res.statusCode,
+      headers,
+      body,
+      ...(truncated ? { truncated } : {}),
+      headersMs,
+      totalMs: Math.round(performance.now() - started),
+    };
   } catch (e) {
     throw tag(e);
   } finally {

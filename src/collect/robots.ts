@@ -4,8 +4,7 @@ import type { FetchResult } from '../model/artifacts.js';
 
 type Parser = typeof import('robots-parser').default;
 // robots-parser is CommonJS with an ESM-style .d.ts: at runtime the default import is the function itself.
-const robotsParser: Parser =
-  ((robotsParserModule as unknown as { default?: Parser }).default ?? robotsParserModule) as unknown as Parser;
+const robotsParser: Parser = ((robotsParserModule as unknown as { default?: Parser }).default ?? robotsParserModule) as unknown as Parser;
 
 export const ROBOTS_UA = 'edu-site-audit';
 
@@ -27,7 +26,10 @@ const ALLOW_ALL = (url: string, state: RobotsState, status?: number): OriginRobo
 export class RobotsCache {
   private readonly byOrigin = new Map<string, Promise<OriginRobots>>();
 
-  constructor(private readonly fetcher: RobotsFetcher, private readonly onCrawlDelay?: (host: string, sec: number) => void) {}
+  constructor(
+    private readonly fetcher: RobotsFetcher,
+    private readonly onCrawlDelay?: (host: string, sec: number) => void,
+  ) {}
 
   /** The robots rules of the URL's origin; the fetch is started once and its promise shared. */
   forUrl(url: string): Promise<OriginRobots> {

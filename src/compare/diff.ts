@@ -63,7 +63,8 @@ function diffUnit(before: UnitResult, after: UnitResult, lists: RunDiff): UnitDi
     const b = RANK[change.before];
     const a = RANK[change.after];
     if (b !== undefined && a !== undefined && a < b) worse.push({ kind: 'rule', rule: f.rule, before: change.before, after: change.after });
-    if (b !== undefined && a !== undefined && a > b) better.push({ kind: 'rule', rule: f.rule, before: change.before, after: change.after });
+    if (b !== undefined && a !== undefined && a > b)
+      better.push({ kind: 'rule', rule: f.rule, before: change.before, after: change.after });
     const incident = incidentOf(f.rule);
     // from unverified or absent too: a hacked site is news whatever we knew before; an exempt one was accepted
     if (incident && change.after === 'fail' && change.before !== 'fail' && change.before !== 'exempt') {
@@ -77,9 +78,20 @@ function diffUnit(before: UnitResult, after: UnitResult, lists: RunDiff): UnitDi
   if (comparable && before.grade !== after.grade && onScale(before.grade) && onScale(after.grade)) {
     (gradeRank(after.grade) < gradeRank(before.grade) ? worse : better).push({ kind: 'grade', before: before.grade, after: after.grade });
   }
-  if (before.crawl.status === 'ok' && after.crawl.status !== 'ok') worse.push({ kind: 'site-down', before: before.crawl.status, after: after.crawl.status });
-  if (before.crawl.status !== 'ok' && after.crawl.status === 'ok') better.push({ kind: 'site-up', before: before.crawl.status, after: after.crawl.status });
-  return { id: after.id, name: after.name, district: after.district, before: unitSide(before), after: unitSide(after), comparable, worse, better };
+  if (before.crawl.status === 'ok' && after.crawl.status !== 'ok')
+    worse.push({ kind: 'site-down', before: before.crawl.status, after: after.crawl.status });
+  if (before.crawl.status !== 'ok' && after.crawl.status === 'ok')
+    better.push({ kind: 'site-up', before: before.crawl.status, after: after.crawl.status });
+  return {
+    id: after.id,
+    name: after.name,
+    district: after.district,
+    before: unitSide(before),
+    after: unitSide(after),
+    comparable,
+    worse,
+    better,
+  };
 }
 
 function classify(c: RuleChange, lists: RunDiff): void {
@@ -96,7 +108,12 @@ function classify(c: RuleChange, lists: RunDiff): void {
 
 /** Scores compare only when both runs judged (pass/warn/fail) the same rules. */
 function sameJudgedRules(a: UnitResult, b: UnitResult): boolean {
-  const judged = (u: UnitResult): string => u.findings.filter((f) => isJudged(f.status)).map((f) => f.rule).sort().join('\n');
+  const judged = (u: UnitResult): string =>
+    u.findings
+      .filter((f) => isJudged(f.status))
+      .map((f) => f.rule)
+      .sort()
+      .join('\n');
   return judged(a) === judged(b);
 }
 

@@ -6,22 +6,58 @@ import type { Better, RunDiff, UnitDiff, Was, Worse } from './types.js';
 
 const T = {
   vi: {
-    compare: 'So sánh', units: 'Đơn vị', added: 'thêm', removed: 'bớt', average: 'Điểm trung bình',
-    worse: 'Xấu đi', better: 'Tốt lên', unitsWord: 'đơn vị', maliciousCount: 'có nội dung độc hại hoặc chuyển hướng ra ngoài mới',
-    newFailures: 'Lỗi mới', fixed: 'Đã khắc phục', persisting: 'Vẫn chưa đạt', unverifiedNow: 'Chưa xác minh lần này', exemptNow: 'Miễn trừ mới',
+    compare: 'So sánh',
+    units: 'Đơn vị',
+    added: 'thêm',
+    removed: 'bớt',
+    average: 'Điểm trung bình',
+    worse: 'Xấu đi',
+    better: 'Tốt lên',
+    unitsWord: 'đơn vị',
+    maliciousCount: 'có nội dung độc hại hoặc chuyển hướng ra ngoài mới',
+    newFailures: 'Lỗi mới',
+    fixed: 'Đã khắc phục',
+    persisting: 'Vẫn chưa đạt',
+    unverifiedNow: 'Chưa xác minh lần này',
+    exemptNow: 'Miễn trừ mới',
     head: ['Mã đơn vị', 'Tên đơn vị', 'Điểm', 'Xếp loại', 'Thay đổi'],
-    malicious: 'NỘI DUNG ĐỘC HẠI MỚI', offsite: 'MỚI CHUYỂN HƯỚNG RA NGOÀI', siteDown: 'website không còn truy cập được', siteUp: 'website truy cập lại được',
-    unverifiedNote: 'không tính là xấu đi hay tốt lên', addedUnits: 'Đơn vị mới', removedUnits: 'Đơn vị không còn trong danh sách',
-    none: 'Không có thay đổi xấu đi.', more: 'và {n} đơn vị khác (xem diff.json / --json)', absent: 'không có',
+    malicious: 'NỘI DUNG ĐỘC HẠI MỚI',
+    offsite: 'MỚI CHUYỂN HƯỚNG RA NGOÀI',
+    siteDown: 'website không còn truy cập được',
+    siteUp: 'website truy cập lại được',
+    unverifiedNote: 'không tính là xấu đi hay tốt lên',
+    addedUnits: 'Đơn vị mới',
+    removedUnits: 'Đơn vị không còn trong danh sách',
+    none: 'Không có thay đổi xấu đi.',
+    more: 'và {n} đơn vị khác (xem diff.json / --json)',
+    absent: 'không có',
   },
   en: {
-    compare: 'Compare', units: 'Units', added: 'added', removed: 'removed', average: 'Average score',
-    worse: 'Worse', better: 'Better', unitsWord: 'units', maliciousCount: 'with new malicious content or a new off-site redirect',
-    newFailures: 'New failures', fixed: 'Fixed', persisting: 'Still failing', unverifiedNow: 'Unverified now', exemptNow: 'Newly exempt',
+    compare: 'Compare',
+    units: 'Units',
+    added: 'added',
+    removed: 'removed',
+    average: 'Average score',
+    worse: 'Worse',
+    better: 'Better',
+    unitsWord: 'units',
+    maliciousCount: 'with new malicious content or a new off-site redirect',
+    newFailures: 'New failures',
+    fixed: 'Fixed',
+    persisting: 'Still failing',
+    unverifiedNow: 'Unverified now',
+    exemptNow: 'Newly exempt',
     head: ['Unit id', 'Unit name', 'Score', 'Grade', 'Changes'],
-    malicious: 'NEW MALICIOUS CONTENT', offsite: 'NEWLY REDIRECTS OFF-SITE', siteDown: 'site no longer reachable', siteUp: 'site reachable again',
-    unverifiedNote: 'neither worse nor better', addedUnits: 'New units', removedUnits: 'Units no longer in the registry',
-    none: 'Nothing got worse.', more: 'and {n} more units (see diff.json / --json)', absent: 'absent',
+    malicious: 'NEW MALICIOUS CONTENT',
+    offsite: 'NEWLY REDIRECTS OFF-SITE',
+    siteDown: 'site no longer reachable',
+    siteUp: 'site reachable again',
+    unverifiedNote: 'neither worse nor better',
+    addedUnits: 'New units',
+    removedUnits: 'Units no longer in the registry',
+    none: 'Nothing got worse.',
+    more: 'and {n} more units (see diff.json / --json)',
+    absent: 'absent',
   },
 } as const;
 
@@ -71,8 +107,13 @@ function table(units: UnitDiff[], pick: (u: UnitDiff) => (Worse | Better)[], opt
     u.id,
     clip(u.name, 32),
     `${u.before.score ?? '—'} → ${u.after.score ?? '—'}`,
-    u.before.grade === u.after.grade ? gradeLabel(u.after.grade, opts.lang) : `${gradeLabel(u.before.grade, opts.lang)} → ${gradeLabel(u.after.grade, opts.lang)}`,
-    pick(u).filter((c) => c.kind !== 'score' && c.kind !== 'grade').map((c) => change(c, opts.lang)).join('; '),
+    u.before.grade === u.after.grade
+      ? gradeLabel(u.after.grade, opts.lang)
+      : `${gradeLabel(u.before.grade, opts.lang)} → ${gradeLabel(u.after.grade, opts.lang)}`,
+    pick(u)
+      .filter((c) => c.kind !== 'score' && c.kind !== 'grade')
+      .map((c) => change(c, opts.lang))
+      .join('; '),
   ]);
   const all = [[...t.head], ...rows];
   const widths = t.head.map((_, i) => Math.max(...all.map((r) => [...r[i]!].length)));
@@ -84,12 +125,18 @@ function table(units: UnitDiff[], pick: (u: UnitDiff) => (Worse | Better)[], opt
 function change(c: Worse | Better, lang: Lang): string {
   const t = T[lang];
   switch (c.kind) {
-    case 'rule': return `${c.rule}: ${status(c.before, lang)} → ${status(c.after, lang)}`;
-    case 'malicious': return t.malicious;
-    case 'offsite': return t.offsite;
-    case 'site-down': return `${t.siteDown} (${c.before} → ${c.after})`;
-    case 'site-up': return `${t.siteUp} (${c.before} → ${c.after})`;
-    default: return '';
+    case 'rule':
+      return `${c.rule}: ${status(c.before, lang)} → ${status(c.after, lang)}`;
+    case 'malicious':
+      return t.malicious;
+    case 'offsite':
+      return t.offsite;
+    case 'site-down':
+      return `${t.siteDown} (${c.before} → ${c.after})`;
+    case 'site-up':
+      return `${t.siteUp} (${c.before} → ${c.after})`;
+    default:
+      return '';
   }
 }
 

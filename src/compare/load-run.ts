@@ -13,7 +13,9 @@ export async function loadRunResults(dir: string, label: string): Promise<RunRes
     raw = JSON.parse(await readFile(file, 'utf8'));
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-    throw new UsageError(`${label}: ${file}: ${missing ? 'không có results.json; không phải thư mục kết quả đã hoàn tất / no results.json: not a finished run directory' : `không đọc được / cannot read: ${(error as Error).message}`}`);
+    throw new UsageError(
+      `${label}: ${file}: ${missing ? 'không có results.json; không phải thư mục kết quả đã hoàn tất / no results.json: not a finished run directory' : `không đọc được / cannot read: ${(error as Error).message}`}`,
+    );
   }
   const parsed = runResultsSchema.safeParse(raw);
   if (!parsed.success) {

@@ -41,7 +41,10 @@ export const TT_09_2024: LegalDocument = { document: 'Thông tư 09/2024/TT-BGD�
 export const HP_2023: LegalDocument = { document: 'Công văn Sở GDĐT Hải Phòng 2023 (rà soát trang thông tin điện tử)', from: '2023-05-08' };
 
 /** Hải Phòng Sở GDĐT letter (2024) on the 2024 evaluation of portals, after CV 1612/STTTT-CNTT of 23/7/2024. */
-export const HP_2024: LegalDocument = { document: 'Công văn Sở GDĐT Hải Phòng 2024 (đánh giá cổng/trang TTĐT năm 2024)', from: '2024-07-23' };
+export const HP_2024: LegalDocument = {
+  document: 'Công văn Sở GDĐT Hải Phòng 2024 (đánh giá cổng/trang TTĐT năm 2024)',
+  from: '2024-07-23',
+};
 
 /** TT 26/2020/TT-BTTTT (16/9/2020): accessibility standards for websites of state bodies; effective date to be confirmed. */
 export const TT_26_2020: LegalDocument = { document: 'Thông tư 26/2020/TT-BTTTT', from: '2020-11-01' };

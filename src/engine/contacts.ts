@@ -52,7 +52,12 @@ const lowerSameLength = (s: string): string => {
   // the root lower case, which for Vietnamese is the 'vi' one (see normalizeText in text.ts)
   const whole = s.toLowerCase();
   if (whole.length === s.length) return whole;
-  return [...s].map((c) => { const l = c.toLowerCase(); return l.length === c.length ? l : c; }).join('');
+  return [...s]
+    .map((c) => {
+      const l = c.toLowerCase();
+      return l.length === c.length ? l : c;
+    })
+    .join('');
 };
 
 /** How far after a title a phone or e-mail still belongs to it: about one staff entry (rules/section-gioi-thieu.md). */
@@ -73,7 +78,8 @@ export function findLeaderContact($: CheerioAPI, titles: readonly string[]): Lea
     for (let at = lower.indexOf(t); at >= 0; at = lower.indexOf(t, at + 1)) {
       const before = lower[at - 1];
       const after = lower[at + t.length];
-      if ((before === undefined || !WORD.test(before)) && (after === undefined || !WORD.test(after))) hits.push({ at, title: pt.text.slice(at, at + t.length) });
+      if ((before === undefined || !WORD.test(before)) && (after === undefined || !WORD.test(after)))
+        hits.push({ at, title: pt.text.slice(at, at + t.length) });
     }
   }
   hits.sort((x, y) => x.at - y.at);
@@ -83,7 +89,11 @@ export function findLeaderContact($: CheerioAPI, titles: readonly string[]): Lea
     const row = entryOf($, el);
     if (row) {
       const rowText = pageText($, row).text.replace(/\s+/g, ' ').trim();
-      const hrefs = $(row).find('a[href^="mailto:"], a[href^="tel:"]').toArray().map((x) => ($(x).attr('href') ?? '').replace(/^(mailto|tel):/i, '')).join(' ');
+      const hrefs = $(row)
+        .find('a[href^="mailto:"], a[href^="tel:"]')
+        .toArray()
+        .map((x) => ($(x).attr('href') ?? '').replace(/^(mailto|tel):/i, ''))
+        .join(' ');
       const contact = rowText.length <= ROW_MAX ? findContact(`${rowText} ${hrefs}`) : undefined;
       if (contact) return { title, contact: contact.match, selector: cssPath($, row), excerpt: rowText };
     }
@@ -91,7 +101,10 @@ export function findLeaderContact($: CheerioAPI, titles: readonly string[]): Lea
     const contact = findContact(window);
     if (contact) {
       const start = Math.max(0, at - 40);
-      const excerpt = pt.text.slice(start, at + contact.index + contact.match.length).replace(/\s+/g, ' ').trim();
+      const excerpt = pt.text
+        .slice(start, at + contact.index + contact.match.length)
+        .replace(/\s+/g, ' ')
+        .trim();
       return { title, contact: contact.match, selector: cssPath($, el), excerpt };
     }
   }

@@ -27,7 +27,24 @@ export interface ContentText {
 }
 
 const SKIP_TAGS = new Set(['script', 'style', 'noscript', 'template', 'svg', 'nav', 'select', 'iframe', 'object', 'head']);
-const INLINE_TAGS = new Set(['a', 'span', 'em', 'strong', 'b', 'i', 'u', 'small', 'font', 'time', 'abbr', 'sup', 'sub', 'label', 'mark', 'big']);
+const INLINE_TAGS = new Set([
+  'a',
+  'span',
+  'em',
+  'strong',
+  'b',
+  'i',
+  'u',
+  'small',
+  'font',
+  'time',
+  'abbr',
+  'sup',
+  'sub',
+  'label',
+  'mark',
+  'big',
+]);
 /** Containers of a post: their header/footer hold the post's date, not the site's chrome (as in src/page/page-links.ts). */
 const ARTICLE_CLASSES = ['post', 'entry', 'news-item', 'news-detail', 'article'];
 
@@ -162,7 +179,10 @@ export function datedItems($: CheerioAPI, widgetNames: readonly string[]): Dated
 }
 
 /** School years ("năm học 2025-2026") and named calendar years ("năm 2026") in the page's own content. */
-export function yearMentions($: CheerioAPI, widgetNames: readonly string[]): { schoolYears: (ContentMatch & { start: number })[]; years: (ContentMatch & { year: number })[] } {
+export function yearMentions(
+  $: CheerioAPI,
+  widgetNames: readonly string[],
+): { schoolYears: (ContentMatch & { start: number })[]; years: (ContentMatch & { year: number })[] } {
   const content = contentText($, widgetNames);
   return {
     schoolYears: findSchoolYears(content.text).map((s) => ({ ...content.matchAt(s.index, collapse(s.raw)), start: s.start })),

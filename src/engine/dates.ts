@@ -151,7 +151,8 @@ export function findSchoolYears(text: string): SchoolYear[] {
   }
   for (const m of folded.matchAll(/\bnam hoc\s+(\d{4})\s*[-/]\s*(\d{2})(?!\p{N})/gu)) {
     const a = Number(m[1]);
-    if (Number(m[2]) === (a + 1) % 100 && a >= MIN_YEAR) out.push({ start: a, raw: text.slice(m.index, m.index + m[0].length), index: m.index });
+    if (Number(m[2]) === (a + 1) % 100 && a >= MIN_YEAR)
+      out.push({ start: a, raw: text.slice(m.index, m.index + m[0].length), index: m.index });
   }
   return out.sort((x, y) => x.index - y.index);
 }

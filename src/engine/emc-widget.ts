@@ -33,7 +33,8 @@ export function widgetElements($: CheerioAPI, selectors: readonly string[]): Ele
 /** The element is the widget or inside it. */
 export function inWidget(el: Element, selectors: readonly string[]): boolean {
   const tests = selectors.map(selectorTest).filter((t): t is (el: Element) => boolean => t !== undefined);
-  for (let n: Element | null = el; n && n.type === 'tag'; n = n.parent as Element | null) if (tests.some((t) => t(n as Element))) return true;
+  for (let n: Element | null = el; n && n.type === 'tag'; n = n.parent as Element | null)
+    if (tests.some((t) => t(n as Element))) return true;
   return false;
 }
 
@@ -42,7 +43,11 @@ const HIDING_DECL = /(?:^|[;{\s])(display\s*:\s*none|visibility\s*:\s*(?:hidden|
 /** A CSS selector list one of whose selectors ends on a widget element (`.footer #yhy-append`, not `#yhy-append img`). */
 function targetsWidget(selectorList: string, selectors: readonly string[]): boolean {
   return selectorList.split(',').some((sel) => {
-    const key = sel.trim().split(/\s*[>+~]\s*|\s+/).pop() ?? '';
+    const key =
+      sel
+        .trim()
+        .split(/\s*[>+~]\s*|\s+/)
+        .pop() ?? '';
     return selectors.some((w) => new RegExp(`${w.replace(/[.#]/g, (c) => `\\${c}`)}(?![\\w-])`).test(key));
   });
 }
@@ -61,7 +66,8 @@ export function cssHiders(css: string, selectors: readonly string[]): { selector
 
 // Statements that hide or remove what they were handed: `.remove()`, `removeChild(`, jQuery `.hide()`,
 // `.style.display = 'none'`, `.css('display', 'none')`, `visibility = 'hidden'`, `setAttribute('style', 'display:none')`.
-const HIDING_CODE = /\.remove\s*\(|removeChild\s*\(|\.hide\s*\(|\.detach\s*\(|display['"]?\s*[:=,]\s*['"]?\s*none|visibility['"]?\s*[:=,]\s*['"]?\s*hidden|outerHTML\s*=\s*(['"`])\1/;
+const HIDING_CODE =
+  /\.remove\s*\(|removeChild\s*\(|\.hide\s*\(|\.detach\s*\(|display['"]?\s*[:=,]\s*['"]?\s*none|visibility['"]?\s*[:=,]\s*['"]?\s*hidden|outerHTML\s*=\s*(['"`])\1/;
 
 /** Script statements naming a widget element and hiding or removing it. */
 export function scriptHiders(js: string, selectors: readonly string[]): string[] {
@@ -94,16 +100,19 @@ export function findWidgetHiders(
 ): WidgetHider[] {
   const out: WidgetHider[] = [];
   for (const el of tagged($, 'style')) {
-    for (const h of cssHiders(textContent(el), selectors)) out.push({ kind: 'css', evidence: { url: base, selector: `<style> ${h.selector}`, excerpt: `${h.selector} { ${h.declaration} }` } });
+    for (const h of cssHiders(textContent(el), selectors))
+      out.push({ kind: 'css', evidence: { url: base, selector: `<style> ${h.selector}`, excerpt: `${h.selector} { ${h.declaration} }` } });
   }
   for (const [url, sheet] of stylesheets) {
     if (!sheet.ok || sheet.status >= 400) continue;
-    for (const h of cssHiders(sheet.text, selectors)) out.push({ kind: 'css', evidence: { url, selector: h.selector, excerpt: `${h.selector} { ${h.declaration} }` } });
+    for (const h of cssHiders(sheet.text, selectors))
+      out.push({ kind: 'css', evidence: { url, selector: h.selector, excerpt: `${h.selector} { ${h.declaration} }` } });
   }
   for (const el of tagged($, 'script')) {
     // files are read below, from what the crawler fetched
     if (!JS_TYPES.test((el.attribs.type ?? '').trim()) || resolveHref(el.attribs.src, base)) continue;
-    for (const s of scriptHiders(textContent(el), selectors)) out.push({ kind: 'script', evidence: { url: base, selector: `${cssPath($, el.parent as Element)} > script`, excerpt: s } });
+    for (const s of scriptHiders(textContent(el), selectors))
+      out.push({ kind: 'script', evidence: { url: base, selector: `${cssPath($, el.parent as Element)} > script`, excerpt: s } });
   }
   for (const [url, file] of scripts) {
     if (!file.ok || file.status >= 400) continue;

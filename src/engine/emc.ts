@@ -44,7 +44,10 @@ export function splitJsComments(js: string): { code: string; comments: string[] 
   let scannedTo = js.length;
   try {
     const tokens = tokenizer(js, {
-      ecmaVersion: 'latest', allowHashBang: true, allowReturnOutsideFunction: true, allowAwaitOutsideFunction: true,
+      ecmaVersion: 'latest',
+      allowHashBang: true,
+      allowReturnOutsideFunction: true,
+      allowAwaitOutsideFunction: true,
       onComment: (block, _text, start, end) => void ranges.push({ start, end, block }),
     });
     for (let t = tokens.getToken(); t.type !== tokTypes.eof; t = tokens.getToken()) scannedTo = t.end;
@@ -141,7 +144,10 @@ export function scanEmcCode(code: string, emcHosts: readonly string[]): EmcMarke
     }
   }
   const siteIds = [...code.matchAll(SITE_ID_PUSH), ...code.matchAll(SITE_ID_CALL)].map((m) =>
-    (m[1] ?? '').trim().replace(/^(['"`])(.*)\1$/s, '$2').trim(),
+    (m[1] ?? '')
+      .trim()
+      .replace(/^(['"`])(.*)\1$/s, '$2')
+      .trim(),
   );
   return { govaq: /\b_govaq\b/.test(code), trackers, lookalikeHosts, siteIds };
 }
@@ -181,7 +187,11 @@ function excerptAround(code: string): string {
 function scriptSelector($: CheerioAPI, el: AnyNode): string {
   const parent = el.parent;
   if (!parent) return 'script';
-  const index = $(parent).children('script').toArray().findIndex((c) => c === el) + 1;
+  const index =
+    $(parent)
+      .children('script')
+      .toArray()
+      .findIndex((c) => c === el) + 1;
   return `${cssPath($, parent)} > script:nth-of-type(${index})`;
 }
 
@@ -229,7 +239,11 @@ function scriptPieces(home: NonNullable<Artifacts['home']>, scripts: Map<string,
   const { comments } = splitHtmlComments(home.staticText ?? home.text);
   const htmlCommented = scanEmcCode(comments.join('\n'), emcHosts);
   if (anyMarker(htmlCommented)) {
-    pieces.push({ evidence: { url: base, selector: '<!-- … -->', excerpt: excerptAround(comments.join('\n')) }, live: scanEmcCode('', emcHosts), commented: htmlCommented });
+    pieces.push({
+      evidence: { url: base, selector: '<!-- … -->', excerpt: excerptAround(comments.join('\n')) },
+      live: scanEmcCode('', emcHosts),
+      commented: htmlCommented,
+    });
   }
   return pieces;
 }
@@ -237,7 +251,11 @@ function scriptPieces(home: NonNullable<Artifacts['home']>, scripts: Map<string,
 const isComplete = (m: EmcMarkers): boolean => m.govaq && m.trackers.length > 0 && m.siteIds.some(isValidSiteId);
 
 /** Judges the EMC code of a home page: inline, in same-site script files, or injected by an inline loader. */
-export function analyseEmcTag(home: NonNullable<Artifacts['home']>, scripts: Map<string, FetchResult>, emcHosts: readonly string[]): EmcVerdict {
+export function analyseEmcTag(
+  home: NonNullable<Artifacts['home']>,
+  scripts: Map<string, FetchResult>,
+  emcHosts: readonly string[],
+): EmcVerdict {
   const pieces = scriptPieces(home, scripts, emcHosts);
   const live = mergeMarkers(pieces.map((p) => p.live));
   const livePieces = pieces.filter((p) => anyMarker(p.live)).map((p) => p.evidence);

@@ -40,8 +40,7 @@ export function advertisedFeeds($: CheerioAPI, base: string): FeedAd[] {
 }
 
 export type FeedParse =
-  | { ok: true; kind: 'rss' | 'atom' | 'rdf'; items: number; title: string; newest?: string }
-  | { ok: false; problem: 'html' | 'notFeed' };
+  { ok: true; kind: 'rss' | 'atom' | 'rdf'; items: number; title: string; newest?: string } | { ok: false; problem: 'html' | 'notFeed' };
 
 /** Parses a feed body as XML: RSS 2.0 (`rss > channel > item`), Atom (`feed > entry`) or RSS 1.0 (`rdf:RDF > item`). */
 export function parseFeed(text: string): FeedParse {
@@ -59,7 +58,13 @@ export function parseFeed(text: string): FeedParse {
   }
   if (name === 'feed') {
     const items = root.children('entry').length;
-    return { ok: true, kind: 'atom', items, title: root.children('title').first().text().trim(), ...(items ? { newest: first('entry > updated') } : {}) };
+    return {
+      ok: true,
+      kind: 'atom',
+      items,
+      title: root.children('title').first().text().trim(),
+      ...(items ? { newest: first('entry > updated') } : {}),
+    };
   }
   if (name === 'rdf:rdf') return { ok: true, kind: 'rdf', items: root.children('item').length, title: first('channel > title') };
   if (name === 'html') return { ok: false, problem: 'html' };

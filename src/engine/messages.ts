@@ -11,19 +11,30 @@ export function renderTemplate(template: string, data: Record<string, string | n
 export type CodeWords = Readonly<Record<string, Readonly<Record<string, Localized>>>>;
 
 /** Data with its codes in words; a comma-separated list of codes is put in words item by item, anything else kept. */
-export function dataInWords<D extends Record<string, unknown>>(data: D | undefined, words: CodeWords | undefined, lang: Lang): D | undefined {
+export function dataInWords<D extends Record<string, unknown>>(
+  data: D | undefined,
+  words: CodeWords | undefined,
+  lang: Lang,
+): D | undefined {
   if (!data || !words) return data;
   const out: Record<string, unknown> = { ...data };
   for (const [key, table] of Object.entries(words)) {
     const value = data[key];
     if (typeof value !== 'string') continue;
-    out[key] = value.split(', ').map((code) => table[code]?.[lang] ?? code).join(', ');
+    out[key] = value
+      .split(', ')
+      .map((code) => table[code]?.[lang] ?? code)
+      .join(', ');
   }
   return out as D;
 }
 
 export function renderMessage(
-  messages: Record<string, Localized>, messageId: string, data: Record<string, string | number> | undefined, lang: Lang, words?: CodeWords,
+  messages: Record<string, Localized>,
+  messageId: string,
+  data: Record<string, string | number> | undefined,
+  lang: Lang,
+  words?: CodeWords,
 ): string {
   const template = messages[messageId];
   if (!template) return messageId;

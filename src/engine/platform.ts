@@ -41,11 +41,20 @@ function generatorPlatform(generator: string): string | undefined {
  * ("EduPortal 3.2 - Cổng thông tin…" → "EduPortal 3.2"), at most 40 characters.
  */
 function unknownGenerator(generator: string): string | undefined {
-  const product = generator.split(/\s[-–|]\s/)[0]!.replace(/\s+/g, ' ').trim().slice(0, 40).trim();
+  const product = generator
+    .split(/\s[-–|]\s/)[0]!
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 40)
+    .trim();
   return /[a-z]/i.test(product) ? product : undefined;
 }
 
-interface Marker { name: string; marker: string; re: RegExp }
+interface Marker {
+  name: string;
+  marker: string;
+  re: RegExp;
+}
 
 /** Asset paths and inline code each CMS leaves when a theme removes the generator meta (checked in order). */
 const CMS_MARKERS: Marker[] = [
@@ -56,7 +65,11 @@ const CMS_MARKERS: Marker[] = [
   { name: 'WordPress', marker: '/wp-content/', re: /\/wp-content\/|\/wp-includes\// },
   { name: 'Joomla', marker: '/components/com_', re: /\/media\/jui\/|\/components\/com_|option=com_/ },
   // Joomla 4/5 serve templates and system scripts from /media/.
-  { name: 'Joomla', marker: '/media/templates/site/', re: /\/media\/templates\/site\/|\/media\/system\/js\/core(?:\.min)?\.js|\/media\/mod_menu\// },
+  {
+    name: 'Joomla',
+    marker: '/media/templates/site/',
+    re: /\/media\/templates\/site\/|\/media\/system\/js\/core(?:\.min)?\.js|\/media\/mod_menu\//,
+  },
   { name: 'Drupal', marker: '/sites/default/files/', re: /drupal-settings-json|\/sites\/default\/files\/|Drupal\.settings/ },
 ];
 
@@ -96,7 +109,10 @@ export function detectPlatform($: CheerioAPI, finalUrl: string, html: string): P
     if (tenant) return tenant;
   }
   // A page may carry several generators (a page builder's next to the CMS's): the first one known decides.
-  const generators = $('meta').filter((_, el) => ($(el).attr('name') ?? '').toLowerCase() === 'generator').map((_, el) => $(el).attr('content') ?? '').get();
+  const generators = $('meta')
+    .filter((_, el) => ($(el).attr('name') ?? '').toLowerCase() === 'generator')
+    .map((_, el) => $(el).attr('content') ?? '')
+    .get();
   const generator = generators.find((g) => generatorPlatform(g)) ?? generators[0];
   const known = generator ? generatorPlatform(generator) : undefined;
   const eduGate = EDU_GATE.exec(html);

@@ -21,7 +21,9 @@ export function fixturePage(dir: string, name: string): string {
 }
 
 /** How a test gives an artifact by its own name: a fetch map as URL → text (served 200) or a full FetchResult. */
-type OptionValue<K extends OptionArtifactKey> = (typeof ARTIFACT_SPECS)[K]['stored'] extends 'fetch-map' ? Record<string, string | FetchResult> : NonNullable<Artifacts[K]>;
+type OptionValue<K extends OptionArtifactKey> = (typeof ARTIFACT_SPECS)[K]['stored'] extends 'fetch-map'
+  ? Record<string, string | FetchResult>
+  : NonNullable<Artifacts[K]>;
 
 /** The artifacts the crawler collects beside the home page (probes, feed, scripts…), each by its own name. */
 export type OptionArtifacts = { [K in OptionArtifactKey]?: OptionValue<K> };
@@ -46,20 +48,41 @@ const DEFAULT_WEBSITE = 'https://thcs-nguyendu.hcm.edu.vn/';
 const FETCHED_AT = '2026-11-02T08:00:00.000Z';
 
 /** A successful fetch of `url` with `text` (HTML parsed once, as the crawler does). */
-export function fetchedPage(url: string, text: string, opts: { status?: number; contentType?: string; finalUrl?: string; redirects?: RedirectHop[] } = {}): FetchedPage {
+export function fetchedPage(
+  url: string,
+  text: string,
+  opts: { status?: number; contentType?: string; finalUrl?: string; redirects?: RedirectHop[] } = {},
+): FetchedPage {
   const contentType = opts.contentType ?? 'text/html; charset=utf-8';
   const isHtml = /html/i.test(contentType);
   const finalUrl = opts.finalUrl ?? url;
   return {
-    ok: true, url, finalUrl, status: opts.status ?? 200, headers: { 'content-type': contentType }, redirects: opts.redirects ?? [],
-    contentType, isHtml, bytes: Buffer.byteLength(text), text: text.normalize('NFC'),
+    ok: true,
+    url,
+    finalUrl,
+    status: opts.status ?? 200,
+    headers: { 'content-type': contentType },
+    redirects: opts.redirects ?? [],
+    contentType,
+    isHtml,
+    bytes: Buffer.byteLength(text),
+    text: text.normalize('NFC'),
     ...(isHtml ? { doc: parseHtml(text) } : {}),
-    timings: { headersMs: 40, totalMs: 120 }, fetchedAt: FETCHED_AT, userAgent: 'normal',
+    timings: { headersMs: 40, totalMs: 120 },
+    fetchedAt: FETCHED_AT,
+    userAgent: 'normal',
   };
 }
 
 export function validTls(host: string): TlsFacts {
-  return { host, valid: true, subject: `CN=${host}`, issuer: "CN=R11, O=Let's Encrypt", validFrom: '2026-09-01T00:00:00Z', validTo: '2026-11-30T23:59:59Z' };
+  return {
+    host,
+    valid: true,
+    subject: `CN=${host}`,
+    issuer: "CN=R11, O=Let's Encrypt",
+    validFrom: '2026-09-01T00:00:00Z',
+    validTo: '2026-11-30T23:59:59Z',
+  };
 }
 
 export function makeUnit(overrides: ArtifactOptions['unit'] = {}): Unit {
@@ -67,7 +90,11 @@ export function makeUnit(overrides: ArtifactOptions['unit'] = {}): Unit {
   const site = website === null ? undefined : (website ?? DEFAULT_WEBSITE);
   const par = parent === null ? undefined : (parent ?? undefined);
   return {
-    id: '79000701', name: 'Trường THCS Nguyễn Du', type: 'thcs', district: 'Quận 1', province: ['hcm'],
+    id: '79000701',
+    name: 'Trường THCS Nguyễn Du',
+    type: 'thcs',
+    district: 'Quận 1',
+    province: ['hcm'],
     source: { file: 'registry.csv', row: 2 },
     ...rest,
     ...(site ? { website: site } : {}),
@@ -84,7 +111,8 @@ export type TestArtifacts = Artifacts & Required<Pick<Artifacts, 'pages' | 'scri
 /** A fetch map given as URL → text (a 200 script or page) or a full FetchResult. */
 function fetchMap(entries: Record<string, string | FetchResult> = {}): Map<string, FetchResult> {
   const map = new Map<string, FetchResult>();
-  for (const [url, s] of Object.entries(entries)) map.set(url, typeof s === 'string' ? fetchedPage(url, s, { contentType: 'application/javascript' }) : s);
+  for (const [url, s] of Object.entries(entries))
+    map.set(url, typeof s === 'string' ? fetchedPage(url, s, { contentType: 'application/javascript' }) : s);
   return map;
 }
 
@@ -109,14 +137,23 @@ export function makeArtifacts(opts: ArtifactOptions = {}): TestArtifacts {
   const base = { unit, pages, scripts: new Map<string, FetchResult>(), ...optionArtifacts(opts) };
   if (!website || opts.failure) {
     const failure: FetchFailure = website
-      ? { ok: false, url: website, reason: opts.failure?.reason ?? 'invalid_url', detail: opts.failure?.detail ?? '', redirects: opts.failure?.redirects ?? [], ...(opts.failure?.status !== undefined ? { status: opts.failure.status } : {}), ...(opts.failure?.tls ? { tls: opts.failure.tls } : {}) }
+      ? {
+          ok: false,
+          url: website,
+          reason: opts.failure?.reason ?? 'invalid_url',
+          detail: opts.failure?.detail ?? '',
+          redirects: opts.failure?.redirects ?? [],
+          ...(opts.failure?.status !== undefined ? { status: opts.failure.status } : {}),
+          ...(opts.failure?.tls ? { tls: opts.failure.tls } : {}),
+        }
       : { ok: false, url: '', reason: 'invalid_url', detail: 'no website', redirects: [] };
     if (website) pages.set(website, failure);
     return { ...base, homeFetch: failure, ...(opts.tls ? { tls: opts.tls } : {}) };
   }
   const finalUrl = opts.finalUrl ?? website;
   const page = fetchedPage(website, opts.html ?? '', {
-    finalUrl, redirects: opts.redirects ?? [],
+    finalUrl,
+    redirects: opts.redirects ?? [],
     ...(opts.status !== undefined ? { status: opts.status } : {}),
     ...(opts.contentType !== undefined ? { contentType: opts.contentType } : {}),
   });
@@ -126,7 +163,10 @@ export function makeArtifacts(opts: ArtifactOptions = {}): TestArtifacts {
   // one object for the home page in homeFetch and pages, as the crawler leaves it
   pages.set(website, withTls);
   // as src/collect/crawl-unit.ts: `home` only for a 2xx HTML answer (an error page is not the home page)
-  const home = withTls.doc && withTls.isHtml && withTls.status >= 200 && withTls.status < 300 ? { home: withTls as FetchedPage & { doc: NonNullable<FetchedPage['doc']> } } : {};
+  const home =
+    withTls.doc && withTls.isHtml && withTls.status >= 200 && withTls.status < 300
+      ? { home: withTls as FetchedPage & { doc: NonNullable<FetchedPage['doc']> } }
+      : {};
   return { ...base, homeFetch: withTls, ...home, ...(tls ? { tls } : {}) };
 }
 
@@ -182,7 +222,20 @@ export function runRuleCases(rule: Rule, cases: readonly RuleCase[]): void {
   for (const c of cases) {
     it(c.name, () => {
       let crash: unknown;
-      const judged = judgeUnit(c.artifacts, [rule], makeContext({ ...(c.config ? { config: c.config } : {}), ...(c.units ? { units: c.units } : {}), ...(c.now ? { now: c.now } : {}) }), 'vi', (_, e) => { crash = e; }, { unitConditions: false });
+      const judged = judgeUnit(
+        c.artifacts,
+        [rule],
+        makeContext({
+          ...(c.config ? { config: c.config } : {}),
+          ...(c.units ? { units: c.units } : {}),
+          ...(c.now ? { now: c.now } : {}),
+        }),
+        'vi',
+        (_, e) => {
+          crash = e;
+        },
+        { unitConditions: false },
+      );
       if (crash) throw crash;
       const finding = judged.findings[0];
       expect(finding).toBeDefined();

@@ -21,52 +21,79 @@ export const sharedRulesConfigShape = {
    * Navigation keywords of each section (docs/catalogue.md, "Content sections"), matched case-insensitively on NFC
    * text and also without diacritics. The crawler fetches matching menu targets first.
    */
-  sections: z.object({
-    congKhai: z.array(z.string()).default(['công khai', 'ba công khai', '3 công khai']),
-    thuTuc: z.array(z.string()).default(['thủ tục hành chính', 'thủ tục']),
-    bieuMau: z.array(z.string()).default(['biểu mẫu']),
-    gioiThieu: z.array(z.string()).default(['giới thiệu', 'cơ cấu tổ chức', 'tổ chức bộ máy', 'lịch sử']),
-    tinTuc: z.array(z.string()).default(['tin tức', 'sự kiện', 'tin hoạt động', 'hoạt động']),
-    vanBan: z.array(z.string()).default(['văn bản', 'công văn', 'văn bản chỉ đạo', 'văn bản pháp quy']),
-    gopY: z.array(z.string()).default(['góp ý', 'lấy ý kiến', 'hỏi đáp', 'hỏi - đáp', 'phản ánh', 'kiến nghị']),
-    tuyenSinh: z.array(z.string()).default(['tuyển sinh', 'thi và tuyển sinh', 'tuyển sinh đầu cấp']),
-    thongKe: z.array(z.string()).default(['thống kê', 'niên giám', 'số liệu thống kê']),
-    taiNguyen: z.array(z.string()).default(['tài nguyên', 'học liệu', 'bài giảng', 'e-learning', 'thư viện điện tử', 'thư viện số']),
-    traCuu: z.array(z.string()).default(['tra cứu', 'tra cứu điểm', 'kết quả thi', 'văn bằng']),
-    lienHe: z.array(z.string()).default(['liên hệ', 'thông tin liên hệ']),
-  }).prefault({}),
+  sections: z
+    .object({
+      congKhai: z.array(z.string()).default(['công khai', 'ba công khai', '3 công khai']),
+      thuTuc: z.array(z.string()).default(['thủ tục hành chính', 'thủ tục']),
+      bieuMau: z.array(z.string()).default(['biểu mẫu']),
+      gioiThieu: z.array(z.string()).default(['giới thiệu', 'cơ cấu tổ chức', 'tổ chức bộ máy', 'lịch sử']),
+      tinTuc: z.array(z.string()).default(['tin tức', 'sự kiện', 'tin hoạt động', 'hoạt động']),
+      vanBan: z.array(z.string()).default(['văn bản', 'công văn', 'văn bản chỉ đạo', 'văn bản pháp quy']),
+      gopY: z.array(z.string()).default(['góp ý', 'lấy ý kiến', 'hỏi đáp', 'hỏi - đáp', 'phản ánh', 'kiến nghị']),
+      tuyenSinh: z.array(z.string()).default(['tuyển sinh', 'thi và tuyển sinh', 'tuyển sinh đầu cấp']),
+      thongKe: z.array(z.string()).default(['thống kê', 'niên giám', 'số liệu thống kê']),
+      taiNguyen: z.array(z.string()).default(['tài nguyên', 'học liệu', 'bài giảng', 'e-learning', 'thư viện điện tử', 'thư viện số']),
+      traCuu: z.array(z.string()).default(['tra cứu', 'tra cứu điểm', 'kết quả thi', 'văn bằng']),
+      lienHe: z.array(z.string()).default(['liên hệ', 'thông tin liên hệ']),
+    })
+    .prefault({}),
   /**
    * A section target answering 2xx that is an error page (soft 404, docs/navigation.md): phrases of its <title> or
    * main heading (a phrase of digits counts only as a number of its own: "404" but not "404/PGDĐT-VP"), and
    * case-insensitive regular expressions on its final URL's path and query.
    */
-  softNotFound: z.object({
-    phrases: z.array(z.string()).default(['404', 'lỗi 404', 'không tìm thấy trang', 'trang không tồn tại', 'page not found']),
-    urlPatterns: z.array(z.string().refine(isRegExp, 'not a valid regular expression'))
-      .default(['pagenotfound', 'notfound\\.aspx', 'error404', '(^|/)404(\\.[a-z]+)?(/|$|\\?)']),
-  }).prefault({}),
+  softNotFound: z
+    .object({
+      phrases: z.array(z.string()).default(['404', 'lỗi 404', 'không tìm thấy trang', 'trang không tồn tại', 'page not found']),
+      urlPatterns: z
+        .array(z.string().refine(isRegExp, 'not a valid regular expression'))
+        .default(['pagenotfound', 'notfound\\.aspx', 'error404', '(^|/)404(\\.[a-z]+)?(/|$|\\?)']),
+    })
+    .prefault({}),
   /** Sections whose pages' own content links are fetched one hop further (leaders' contacts, công khai items). */
   followSections: z.array(z.enum(['congKhai', 'gioiThieu', 'lienHe'])).default(['congKhai', 'gioiThieu']),
   /** Pages that list component sites ("Website trường học"…): any home-page link with this text is fetched. */
-  linkDirectoryKeywords: z.array(z.string()).default([
-    'website trường học', 'website các trường', 'website đơn vị', 'liên kết website', 'đơn vị trực thuộc', 'trang thành phần',
-    'cổng thành phần', 'các trường trực thuộc', 'danh bạ website',
-  ]),
+  linkDirectoryKeywords: z
+    .array(z.string())
+    .default([
+      'website trường học',
+      'website các trường',
+      'website đơn vị',
+      'liên kết website',
+      'đơn vị trực thuộc',
+      'trang thành phần',
+      'cổng thành phần',
+      'các trường trực thuộc',
+      'danh bạ website',
+    ]),
   /** Suffixes that are accepted as the official move target of a redirect (after a merger). */
   officialSuffixes: z.array(z.string()).default(['edu.vn', 'gov.vn']),
   /** content-freshness and cong-khai-current: ages in days, and the class/id names of "today's date" widgets. */
-  freshness: z.object({
-    passDays: z.number().int().nonnegative().default(90),
-    warnDays: z.number().int().nonnegative().default(365),
-    /** Dates later than the audit day by more than this are event dates or typos, not publication dates. */
-    futureGraceDays: z.number().int().nonnegative().default(2),
-    /** cong-khai-current: an item dated within this many days before the audit is current (12 months). */
-    congKhaiDays: z.number().int().positive().default(365),
-    /** A class token or id equal to one of these, or having it as a `-`/`_` part (`date-today`), is a clock widget. */
-    todayWidgets: z.array(z.string()).default([
-      'today', 'date-today', 'current-date', 'currentdate', 'current-time', 'clock', 'homnay', 'hom-nay', 'ngay-hien-tai', 'datetime-now',
-    ]),
-  }).prefault({}),
+  freshness: z
+    .object({
+      passDays: z.number().int().nonnegative().default(90),
+      warnDays: z.number().int().nonnegative().default(365),
+      /** Dates later than the audit day by more than this are event dates or typos, not publication dates. */
+      futureGraceDays: z.number().int().nonnegative().default(2),
+      /** cong-khai-current: an item dated within this many days before the audit is current (12 months). */
+      congKhaiDays: z.number().int().positive().default(365),
+      /** A class token or id equal to one of these, or having it as a `-`/`_` part (`date-today`), is a clock widget. */
+      todayWidgets: z
+        .array(z.string())
+        .default([
+          'today',
+          'date-today',
+          'current-date',
+          'currentdate',
+          'current-time',
+          'clock',
+          'homnay',
+          'hom-nay',
+          'ngay-hien-tai',
+          'datetime-now',
+        ]),
+    })
+    .prefault({}),
 };
 
 export const sharedRulesConfigSchema = z.object(sharedRulesConfigShape);
@@ -85,12 +112,15 @@ export type RuleOptions<S extends RuleOptionsShape> = z.output<z.ZodObject<S>>;
  * The rules config's schema: the shared fields, then each rule's own options in the order of `rules`. Two rules
  * (or a rule and the shared part) declaring one name would silently share it: that is a programming error.
  */
-export function composeRulesConfigSchema(rules: readonly { meta: { id: string; options?: RuleOptionsShape } }[]): z.ZodObject<z.ZodRawShape> {
+export function composeRulesConfigSchema(
+  rules: readonly { meta: { id: string; options?: RuleOptionsShape } }[],
+): z.ZodObject<z.ZodRawShape> {
   const shape: { [name: string]: z.core.$ZodType } = { ...sharedRulesConfigShape };
   const owner = new Map<string, string>();
   for (const rule of rules) {
     for (const [name, field] of Object.entries(rule.meta.options ?? {})) {
-      if (name in shape) throw new Error(`rule ${rule.meta.id}: option ${name} is already declared by ${owner.get(name) ?? 'the shared rules config'}`);
+      if (name in shape)
+        throw new Error(`rule ${rule.meta.id}: option ${name} is already declared by ${owner.get(name) ?? 'the shared rules config'}`);
       shape[name] = field;
       owner.set(name, rule.meta.id);
     }
@@ -111,4 +141,3 @@ export function crawlTargeting(config: RulesConfig): { priorityKeywords: string[
     directoryKeywords: config.linkDirectoryKeywords,
   };
 }
-

@@ -100,7 +100,13 @@ export function judgeUnit(
     findings.push({
       rule: rule.meta.id,
       status: outcome.status,
-      message: renderMessage(messages, outcome.messageId, outcome.data, lang, messages === ENGINE_MESSAGES ? ENGINE_WORDS : rule.meta.words),
+      message: renderMessage(
+        messages,
+        outcome.messageId,
+        outcome.data,
+        lang,
+        messages === ENGINE_MESSAGES ? ENGINE_WORDS : rule.meta.words,
+      ),
       messageId: outcome.messageId,
       ...(outcome.data ? { data: outcome.data } : {}),
       evidence: outcome.evidence.map((e) => ({ ...e, ...(e.excerpt !== undefined ? { excerpt: clip(e.excerpt) } : {}) })),
@@ -118,7 +124,14 @@ export function internalErrorFindings(unit: Unit, rules: readonly Rule[], detail
     const na = !appliesTo(rule, unit);
     const messageId = na ? 'notApplicable' : 'internalError';
     const data: Record<string, string> = na ? { type: unit.type } : { detail };
-    return { rule: rule.meta.id, status: na ? 'na' : 'error', message: renderMessage(ENGINE_MESSAGES, messageId, data, lang, ENGINE_WORDS), messageId, data, evidence: [] };
+    return {
+      rule: rule.meta.id,
+      status: na ? 'na' : 'error',
+      message: renderMessage(ENGINE_MESSAGES, messageId, data, lang, ENGINE_WORDS),
+      messageId,
+      data,
+      evidence: [],
+    };
   });
 }
 
@@ -130,7 +143,12 @@ function runOne(rule: Rule, artifacts: Artifacts, ctx: RuleContext, onRuleError?
     const reason = missingReason(artifacts, key);
     if (reason !== undefined) {
       const url = artifacts.homeFetch.url;
-      return { status: 'error', messageId: 'missingArtifact', data: { artifact: ARTIFACT_SPECS[key].name, reason }, evidence: url ? [{ url }] : [] };
+      return {
+        status: 'error',
+        messageId: 'missingArtifact',
+        data: { artifact: ARTIFACT_SPECS[key].name, reason },
+        evidence: url ? [{ url }] : [],
+      };
     }
   }
   try {

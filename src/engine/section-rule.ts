@@ -3,12 +3,31 @@
 // with evidence, and builds the simple rules from "keywords + meta" so each rule file only states what differs.
 import type { CheerioAPI } from 'cheerio';
 import type { FetchedPage } from '../model/artifacts.js';
-import { defineRule, type DefinedRule, type Evidence, type Localized, type RuleArtifacts, type RuleConfig, type RuleContext, type RuleMeta, type RuleOutcome } from '../model/rule.js';
+import {
+  defineRule,
+  type DefinedRule,
+  type Evidence,
+  type Localized,
+  type RuleArtifacts,
+  type RuleConfig,
+  type RuleContext,
+  type RuleMeta,
+  type RuleOutcome,
+} from '../model/rule.js';
 import type { Element } from 'domhandler';
 import { closest, descendants, hasDescendant, isLink, titleText } from '../page/dom-index.js';
 import { contentLinks, cssPath, isHttpUrl, isPlaceholderHref, linkElement, navigationLinks, navigationRegions } from '../page/links.js';
 import type { RuleOptionsShape, SectionId } from './rules-config.js';
-import { findSectionLinks, lookupPage, sectionLink, sectionPage, targetState, type SectionConfig, type SectionLink, type SiteView } from './sections.js';
+import {
+  findSectionLinks,
+  lookupPage,
+  sectionLink,
+  sectionPage,
+  targetState,
+  type SectionConfig,
+  type SectionLink,
+  type SiteView,
+} from './sections.js';
 import { normalizeText } from '../util/text.js';
 import { clip } from './runner.js';
 
@@ -131,11 +150,17 @@ export function searchedEvidence(a: SiteView, keywords: readonly string[]): Evid
   const regions = navigationRegions($, home.finalUrl);
   const head: Evidence = {
     url: home.finalUrl,
-    selector: regions.length ? clip(regions.map((el) => cssPath($, el)).join(', ')) : 'nav, [role=navigation|menubar|menu], header, [id|class part ^|$ menu|nav], table menu rows, first link block',
+    selector: regions.length
+      ? clip(regions.map((el) => cssPath($, el)).join(', '))
+      : 'nav, [role=navigation|menubar|menu], header, [id|class part ^|$ menu|nav], table menu rows, first link block',
     excerpt: clip(`Từ khóa / keywords: ${keywords.join(' | ')}`),
   };
   const perRegion = regions.slice(0, 5).map((el) => {
-    const entries = $(el).find('a[href]').toArray().map((x) => normalizeText($(x).text()) || $(x).find('img').attr('alt') || '').filter(Boolean);
+    const entries = $(el)
+      .find('a[href]')
+      .toArray()
+      .map((x) => normalizeText($(x).text()) || $(x).find('img').attr('alt') || '')
+      .filter(Boolean);
     return { url: home.finalUrl, selector: cssPath($, el), excerpt: clip(`Mục menu / entries: ${entries.join(' | ')}`) };
   });
   return [head, ...perRegion];
@@ -155,14 +180,26 @@ export function sectionOutcome(a: SiteView, located: LocatedSection, ids: Sectio
   }
   if (status === 'missing') {
     const regions = a.home ? navigationRegions(a.home.doc, a.home.finalUrl).length : 0;
-    return { status: 'fail', messageId: ids.missing, data: { keywords: keywords.join(', '), regions }, evidence: searchedEvidence(a, keywords) };
+    return {
+      status: 'fail',
+      messageId: ids.missing,
+      data: { keywords: keywords.join(', '), regions },
+      evidence: searchedEvidence(a, keywords),
+    };
   }
   // Broken or unverified: name the first link of that kind, and show every matching link.
   const all = [...links, ...dead];
   const first = (status === 'unverified' ? links.find((s) => targetState(s, homeUrl) === 'unverified') : all[0]) ?? all[0];
   const evidence = all.slice(0, 6).map((s) => linkEvidence(s, homeUrl));
-  const data = first ? { text: first.link.text, url: first.link.href, answer: describeTarget(first, homeUrl) } : { text: '', url: '', answer: '' };
-  return { status: status === 'unverified' ? 'error' : 'fail', messageId: status === 'unverified' ? ids.unverified : ids.broken, data, evidence };
+  const data = first
+    ? { text: first.link.text, url: first.link.href, answer: describeTarget(first, homeUrl) }
+    : { text: '', url: '', answer: '' };
+  return {
+    status: status === 'unverified' ? 'error' : 'fail',
+    messageId: status === 'unverified' ? ids.unverified : ids.broken,
+    data,
+    evidence,
+  };
 }
 
 /** The four message templates of a section lookup, naming the section (e.g. `"Công khai"`). */
@@ -208,7 +245,10 @@ export function sectionPages(a: SiteView, located: LocatedSection, opts: { oneHo
   return [...out.values()];
 }
 
-export interface SectionRuleSpec<S extends RuleOptionsShape = NoOptions> extends Pick<RuleMeta, 'id' | 'title' | 'failureTitle' | 'weight' | 'appliesTo' | 'basis'> {
+export interface SectionRuleSpec<S extends RuleOptionsShape = NoOptions> extends Pick<
+  RuleMeta,
+  'id' | 'title' | 'failureTitle' | 'weight' | 'appliesTo' | 'basis'
+> {
   section: SectionId;
   /** How messages name the section, e.g. { vi: '"Tin tức"', en: 'news ("Tin tức")' }. */
   name: Localized;
@@ -218,7 +258,12 @@ export interface SectionRuleSpec<S extends RuleOptionsShape = NoOptions> extends
   /** Options of `refine` (the rule's own, see RuleMeta.options). */
   options?: S;
   /** Judges a found section further; returning undefined keeps the pass. */
-  refine?: (a: RuleArtifacts<'home' | 'pages'>, located: LocatedSection, ctx: RuleContext<RuleConfig<S>>, pass: RuleOutcome) => RuleOutcome | undefined;
+  refine?: (
+    a: RuleArtifacts<'home' | 'pages'>,
+    located: LocatedSection,
+    ctx: RuleContext<RuleConfig<S>>,
+    pass: RuleOutcome,
+  ) => RuleOutcome | undefined;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- a section rule without options of its own

@@ -53,7 +53,12 @@ function pattern(source: string): RegExp | null {
   return re;
 }
 
-const excerpt = (s: string): string => s.normalize('NFC').replace(/[\s\u00a0]+/g, ' ').trim().slice(0, 80);
+const excerpt = (s: string): string =>
+  s
+    .normalize('NFC')
+    .replace(/[\s\u00a0]+/g, ' ')
+    .trim()
+    .slice(0, 80);
 
 /** What marks the page as an error page ("title: Lỗi 404", "URL: /PageNotFoundError.aspx"), or undefined. */
 export function softNotFound(page: FetchedPage, cfg: SoftNotFoundConfig): string | undefined {

@@ -59,8 +59,12 @@ const titleOf = ($: CheerioAPI): Element | undefined => tagged($, 'title')[0];
 /** `meta[name="description"], meta[name="keywords"], meta[property^="og:"], meta[name^="og:"], meta[name^="twitter:"]` */
 function isSeoMeta(m: Element): boolean {
   const name = m.attribs.name;
-  return name === 'description' || name === 'keywords' || (m.attribs.property ?? '').startsWith('og:') ||
-    (name !== undefined && (name.startsWith('og:') || name.startsWith('twitter:')));
+  return (
+    name === 'description' ||
+    name === 'keywords' ||
+    (m.attribs.property ?? '').startsWith('og:') ||
+    (name !== undefined && (name.startsWith('og:') || name.startsWith('twitter:')))
+  );
 }
 const seoMetas = ($: CheerioAPI): Element[] => tagged($, 'meta').filter(isSeoMeta);
 
@@ -86,7 +90,12 @@ export function scanPage(page: HtmlPage, cfg: SpamConfig, warnings: Evidence[]):
   // a selector is worked out only for a warning: every menu link of every page is checked here
   const terms = (text: string, selector: string | (() => string)): string[] => {
     const found = findBettingTerms(text, cfg);
-    for (const w of found.filter((h) => h.warning)) warnings.push({ url, selector: typeof selector === 'string' ? selector : selector(), excerpt: `${w.term} (${w.warning}): ${w.around}` });
+    for (const w of found.filter((h) => h.warning))
+      warnings.push({
+        url,
+        selector: typeof selector === 'string' ? selector : selector(),
+        excerpt: `${w.term} (${w.warning}): ${w.around}`,
+      });
     return [...new Set(found.filter((h) => !h.warning).map((h) => h.term))];
   };
   const reported = new Set<Element>();
@@ -95,7 +104,8 @@ export function scanPage(page: HtmlPage, cfg: SpamConfig, warnings: Evidence[]):
   const titleEl = titleOf($);
   const titleText = titleEl ? textContent(titleEl) : '';
   // Visible article text is not judged, but a warning article is noted so the pass shows why its words did not count.
-  for (const w of bettingTermsInNormalized(text, cfg).filter((h) => h.warning)) warnings.push({ url, selector: 'body', excerpt: `${w.term} (${w.warning}): ${w.around}` });
+  for (const w of bettingTermsInNormalized(text, cfg).filter((h) => h.warning))
+    warnings.push({ url, selector: 'body', excerpt: `${w.term} (${w.warning}): ${w.around}` });
   const defaced = defacementInNormalized([normalizeText(titleText), text].filter(Boolean).join(' '), cfg);
   if (defaced) hits.push({ where: 'defaced', url, selector: 'title, body', excerpt: defaced.around });
 
@@ -105,7 +115,9 @@ export function scanPage(page: HtmlPage, cfg: SpamConfig, warnings: Evidence[]):
     const found = terms(hiddenText, selector);
     const links = descendants(el, isLink);
     links.forEach((n) => reported.add(n));
-    const hosts = links.map((n) => resolveHref(n.attribs.href, url)).filter((h): h is string => h !== undefined && bettingHost(h, cfg) !== undefined);
+    const hosts = links
+      .map((n) => resolveHref(n.attribs.href, url))
+      .filter((h): h is string => h !== undefined && bettingHost(h, cfg) !== undefined);
     if (!found.length && !hosts.length) continue;
     const what = [...found, ...hosts.slice(0, 3)].join(', ');
     hits.push({ where: 'hidden', url, selector, excerpt: `${reason}: ${what} — ${hiddenText.slice(0, 120)}` });
@@ -151,10 +163,13 @@ export function signals(page: HtmlPage, cfg: SpamConfig): Map<string, Evidence> 
   const $ = page.doc;
   const url = page.finalUrl;
   const out = new Map<string, Evidence>();
-  const meta = seoMetas($).map((m) => m.attribs.content ?? '').join(' ');
+  const meta = seoMetas($)
+    .map((m) => m.attribs.content ?? '')
+    .join(' ');
   const title = titleOf($);
   const text = [normalizeText(`${title ? textContent(title) : ''} ${meta}`), bodyText($)].filter(Boolean).join(' ');
-  for (const h of bettingTermsInNormalized(text, cfg).filter((x) => !x.warning)) out.set(`term:${h.term}`, { url, selector: 'body', excerpt: h.around });
+  for (const h of bettingTermsInNormalized(text, cfg).filter((x) => !x.warning))
+    out.set(`term:${h.term}`, { url, selector: 'body', excerpt: h.around });
   for (const l of allLinks($, url)) {
     const brand = bettingHost(l.href, cfg);
     if (brand) out.set(`host:${new URL(l.href).hostname}`, { url, selector: l.selector, excerpt: `${l.text} → ${l.href}` });

@@ -50,7 +50,10 @@ function prepared(cfg: SpamConfig): Prepared {
     p = {
       terms,
       anyTerm: forms.length ? new RegExp(forms.join('|')) : undefined,
-      hostWords: [...cfg.bettingBrands, ...cfg.bettingHostWords].map((word) => ({ word, w: stripDiacritics(word.toLowerCase()).replace(/[\s-]+/g, '') })),
+      hostWords: [...cfg.bettingBrands, ...cfg.bettingHostWords].map((word) => ({
+        word,
+        w: stripDiacritics(word.toLowerCase()).replace(/[\s-]+/g, ''),
+      })),
       markers: cfg.defacementMarkers.map((marker) => ({ marker, normalized: normalizeText(marker) })),
       hosts: new Map(),
     };

@@ -11,7 +11,12 @@ export interface LegacyFontUse {
   where: 'style' | 'style-attribute' | 'font-face';
 }
 
-const unquote = (s: string): string => s.replace(/!important/i, '').trim().replace(/^["']|["']$/g, '').trim();
+const unquote = (s: string): string =>
+  s
+    .replace(/!important/i, '')
+    .trim()
+    .replace(/^["']|["']$/g, '')
+    .trim();
 
 /** The legacy family named in one `font`/`font-family` value, if any (`12pt .VnTime` → `.VnTime`). */
 export function legacyFamily(value: string, patterns: readonly RegExp[]): string | undefined {
@@ -39,7 +44,9 @@ export function legacyFontUses($: CheerioAPI, patterns: readonly RegExp[]): Lega
   const out: LegacyFontUse[] = [];
   for (const el of tagged($, 'style')) {
     // Old pages wrap their CSS in <!-- --> for browsers of the 1990s.
-    const css = textContent(el).replace(/\/\*[\s\S]*?\*\//g, '').replace(/<!--|-->/g, '');
+    const css = textContent(el)
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/<!--|-->/g, '');
     // a font is named only in a `font` or `font-family` declaration: blocks (and sheets) without the word are skipped
     if (!FONT.test(css)) continue;
     for (const m of css.matchAll(/([^{}]+)\{([^{}]*)\}/g)) {
@@ -84,6 +91,12 @@ export function findMojibake(text: string, markers: readonly string[]): { count:
       if (first < 0 || at < first) first = at;
     }
   }
-  const excerpt = first < 0 ? '' : text.slice(Math.max(0, first - 40), first + 80).replace(/\s+/g, ' ').trim();
+  const excerpt =
+    first < 0
+      ? ''
+      : text
+          .slice(Math.max(0, first - 40), first + 80)
+          .replace(/\s+/g, ' ')
+          .trim();
   return { count, excerpt };
 }

@@ -33,7 +33,8 @@ export const conditionMessageId = (c: UnitCondition): string => `unit:${c}`;
  */
 export function unitCondition(findings: readonly Finding[], artifacts: Artifacts, rules: readonly Rule[]): UnitCondition | null {
   const byId = new Map(rules.map((r) => [r.meta.id, r.meta]));
-  const failed = (c: BlockingCondition): boolean => findings.some((f) => f.status === 'fail' && byId.get(f.rule)?.blocking?.condition === c);
+  const failed = (c: BlockingCondition): boolean =>
+    findings.some((f) => f.status === 'fail' && byId.get(f.rule)?.blocking?.condition === c);
   if (failed('unreachable')) return 'unreachable';
   if (failed('offsite')) return 'offsite';
   // A rendered page was judged on the browser's DOM: a shell's content is there (the browser issue's hook).

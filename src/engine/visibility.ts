@@ -29,7 +29,10 @@ const MAY_HIDE = /:(?:\s|\/\*[\s\S]*?\*\/)*[nhc0-]/i;
 /** Why a CSS declaration block hides its element, or undefined. Spam kits hide with each of these. */
 export function hidingStyle(style: string): string | undefined {
   if (!MAY_HIDE.test(style)) return undefined;
-  const s = style.toLowerCase().replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, '');
+  const s = style
+    .toLowerCase()
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\s+/g, '');
   if (DISPLAY_NONE.test(s)) return 'display:none';
   if (VISIBILITY_HIDDEN.test(s)) return 'visibility:hidden';
   if (OPACITY_0.test(s)) return 'opacity:0';
@@ -82,7 +85,8 @@ const CSS_CACHE_MAX_CHARS = 128 * 1024;
 
 function parseHidingRules(cssText: string): HidingCss {
   const out: HidingCss = { classes: new Map(), ids: new Map() };
-  const css = cssText.replace(/\/\*[\s\S]*?\*\//g, '')
+  const css = cssText
+    .replace(/\/\*[\s\S]*?\*\//g, '')
     // Responsive rules (`@media (max-width: 600px) { .desktop-only { display:none } }`) hide only on some screens.
     .replace(/@media[^{]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}/g, '');
   for (const m of css.matchAll(/([^{}]+)\{([^{}]*)\}/g)) {

@@ -60,16 +60,33 @@ export function planExemptions(
   };
 }
 
-function problemOf(e: ExemptionEntry, units: ReadonlySet<string>, rules: ReadonlyMap<string, number>, today: string): ExemptionWarning | undefined {
+function problemOf(
+  e: ExemptionEntry,
+  units: ReadonlySet<string>,
+  rules: ReadonlyMap<string, number>,
+  today: string,
+): ExemptionWarning | undefined {
   const base = { source: e.source, unit: e.unit, rule: e.rule };
   if (!units.has(e.unit)) {
-    return { ...base, problem: 'unknown-unit', message: `${e.source}: miễn trừ không áp dụng, không có đơn vị ${e.unit} trong danh sách / exemption not applied: no unit ${e.unit} in the registry` };
+    return {
+      ...base,
+      problem: 'unknown-unit',
+      message: `${e.source}: miễn trừ không áp dụng, không có đơn vị ${e.unit} trong danh sách / exemption not applied: no unit ${e.unit} in the registry`,
+    };
   }
   if (!rules.has(e.rule)) {
-    return { ...base, problem: 'unknown-rule', message: `${e.source}: miễn trừ không áp dụng, quy tắc ${e.rule} không có trong lần chạy này / exemption not applied: rule ${e.rule} is not in this run` };
+    return {
+      ...base,
+      problem: 'unknown-rule',
+      message: `${e.source}: miễn trừ không áp dụng, quy tắc ${e.rule} không có trong lần chạy này / exemption not applied: rule ${e.rule} is not in this run`,
+    };
   }
   if (e.until < today) {
-    return { ...base, problem: 'expired', message: `${e.source}: miễn trừ ${e.unit}/${e.rule} đã hết hạn ngày ${e.until} / exemption expired on ${e.until}` };
+    return {
+      ...base,
+      problem: 'expired',
+      message: `${e.source}: miễn trừ ${e.unit}/${e.rule} đã hết hạn ngày ${e.until} / exemption expired on ${e.until}`,
+    };
   }
   return undefined;
 }

@@ -18,7 +18,9 @@ export async function loadExemptions(file: string): Promise<ExemptionEntry[]> {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(await readFile(file));
   } catch (error) {
-    throw new UsageError(`${file}:1: -: không đọc được tệp miễn trừ (cần UTF-8) / cannot read the exemptions file (UTF-8 expected): ${(error as Error).message}`);
+    throw new UsageError(
+      `${file}:1: -: không đọc được tệp miễn trừ (cần UTF-8) / cannot read the exemptions file (UTF-8 expected): ${(error as Error).message}`,
+    );
   }
   const { entries, errors } = parseExemptions(file, text);
   if (errors.length) throw new UsageError(errors.join('\n'));
@@ -47,7 +49,9 @@ export function parseExemptions(file: string, text: string): { entries: Exemptio
     const key = `${parsed.data.unit}\u0000${parsed.data.rule}`;
     const first = seen.get(key);
     if (first !== undefined) {
-      errors.push(`${file}:${raw.row}: ${raw.names.unit ?? 'unit'}: trùng đơn vị và quy tắc với dòng ${first} / same unit and rule as row ${first}`);
+      errors.push(
+        `${file}:${raw.row}: ${raw.names.unit ?? 'unit'}: trùng đơn vị và quy tắc với dòng ${first} / same unit and rule as row ${first}`,
+      );
       continue;
     }
     seen.set(key, raw.row);
@@ -59,22 +63,38 @@ export function parseExemptions(file: string, text: string): { entries: Exemptio
 function csvRows(file: string, text: string): { rows: RawRow[] } | { error: string } {
   let records: { record: string[]; info: { records: number } }[];
   try {
-    records = parse(text, { delimiter: detectDelimiter(text), skip_empty_lines: false, relax_column_count: true, info: true }) as unknown as typeof records;
+    records = parse(text, {
+      delimiter: detectDelimiter(text),
+      skip_empty_lines: false,
+      relax_column_count: true,
+      info: true,
+    }) as unknown as typeof records;
   } catch (error) {
-    return { error: `${file}:${String((error as { lines?: number }).lines ?? 1)}: -: lỗi cú pháp CSV / CSV syntax error: ${(error as Error).message}` };
+    return {
+      error: `${file}:${String((error as { lines?: number }).lines ?? 1)}: -: lỗi cú pháp CSV / CSV syntax error: ${(error as Error).message}`,
+    };
   }
   const [header, ...data] = records;
   if (!header) return { error: `${file}:1: -: tệp trống / empty file` };
   const columns = header.record.map((h) => fieldOfHeader(h));
   const names: RawRow['names'] = {};
-  header.record.forEach((h, i) => { const f = columns[i]; if (f && !names[f]) names[f] = h.trim(); });
+  header.record.forEach((h, i) => {
+    const f = columns[i];
+    if (f && !names[f]) names[f] = h.trim();
+  });
   const missing = EXEMPTION_FIELDS.filter((f) => !names[f]);
-  if (missing.length) return { error: `${file}:1: ${missing.join(', ')}: thiếu cột / missing column (unit,rule,reason,approved_by,until hoặc / or ma_don_vi,quy_tac,ly_do,nguoi_duyet,han_den)` };
+  if (missing.length)
+    return {
+      error: `${file}:1: ${missing.join(', ')}: thiếu cột / missing column (unit,rule,reason,approved_by,until hoặc / or ma_don_vi,quy_tac,ly_do,nguoi_duyet,han_den)`,
+    };
   const rows: RawRow[] = [];
   for (const r of data) {
     if (r.record.every((c) => c.trim() === '')) continue; // blank spreadsheet rows
     const values: RawRow['values'] = {};
-    r.record.forEach((cell, i) => { const f = columns[i]; if (f && values[f] === undefined) values[f] = cell.normalize('NFC'); });
+    r.record.forEach((cell, i) => {
+      const f = columns[i];
+      if (f && values[f] === undefined) values[f] = cell.normalize('NFC');
+    });
     rows.push({ row: r.info.records, values, names });
   }
   return { rows };

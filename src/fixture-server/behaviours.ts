@@ -125,7 +125,12 @@ function gzipBombResponse({ res }: BehaviourRequest): boolean {
 
 function serverError({ res }: BehaviourRequest): boolean {
   res.writeHead(500, { 'content-type': HTML });
-  res.end(page('500 - Internal Server Error', '<h1>500 - Internal server error.</h1><p>There is a problem with the resource you are looking for, and it cannot be displayed.</p>'));
+  res.end(
+    page(
+      '500 - Internal Server Error',
+      '<h1>500 - Internal server error.</h1><p>There is a problem with the resource you are looking for, and it cannot be displayed.</p>',
+    ),
+  );
   return true;
 }
 
@@ -140,7 +145,12 @@ function rateLimited({ res, host, pathname, state }: BehaviourRequest): boolean 
 
 function waf({ res, host, pathname }: BehaviourRequest): boolean {
   res.writeHead(403, { 'content-type': HTML, server: 'WAF' });
-  res.end(page('Access Denied', `<h1>Access Denied</h1><p>You don't have permission to access "http://${host}${pathname}" on this server.</p><p>Reference #18.5c2f1cb8.1763190000.2a1b3c4d</p><p>Web Application Firewall</p>`));
+  res.end(
+    page(
+      'Access Denied',
+      `<h1>Access Denied</h1><p>You don't have permission to access "http://${host}${pathname}" on this server.</p><p>Reference #18.5c2f1cb8.1763190000.2a1b3c4d</p><p>Web Application Firewall</p>`,
+    ),
+  );
   return true;
 }
 
@@ -150,7 +160,7 @@ function redirectPrivate({ res, state }: BehaviourRequest): boolean {
 
 const TINY_PDF = Buffer.from(
   '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
-  '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+    '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
 );
 
 function notHtml({ res, pathname }: BehaviourRequest): boolean {
@@ -165,9 +175,14 @@ function deepPage({ res, pathname }: BehaviourRequest): boolean {
   if (pathname !== '/') return false;
   const depth = 100_000;
   res.writeHead(200, { 'content-type': HTML });
-  res.end(page('Trường THCS Lồng Sâu', `<nav><ul><li><a href="/gioi-thieu">Giới thiệu</a></li><li><a href="/tin-tuc">Tin tức</a></li></ul></nav>
+  res.end(
+    page(
+      'Trường THCS Lồng Sâu',
+      `<nav><ul><li><a href="/gioi-thieu">Giới thiệu</a></li><li><a href="/tin-tuc">Tin tức</a></li></ul></nav>
 ${'<div class="khung">'.repeat(depth)}<p>Ngày 10/11/2026: Lễ kỷ niệm ngày Nhà giáo Việt Nam.</p>${'</div>'.repeat(depth)}
-<footer>Email: c2longsau@hcm.edu.vn</footer>`));
+<footer>Email: c2longsau@hcm.edu.vn</footer>`,
+    ),
+  );
   return true;
 }
 

@@ -19,9 +19,10 @@ export function resolveFile(siteDir: string, pathname: string): string | undefin
   if (segments.some((s) => s.startsWith('.') || s === '_site.json' || s.includes('\\') || s.includes('\0'))) return undefined;
   const base = join(siteDir, ...segments);
   if (base !== siteDir && !base.startsWith(siteDir + sep)) return undefined;
-  const candidates = segments.length === 0
-    ? [join(siteDir, 'index.html')]
-    : [base, `${base}.html`, join(base, 'index.html'), join(base, 'index.xml'), join(base, 'index.json')];
+  const candidates =
+    segments.length === 0
+      ? [join(siteDir, 'index.html')]
+      : [base, `${base}.html`, join(base, 'index.html'), join(base, 'index.xml'), join(base, 'index.json')];
   return candidates.find(isFile);
 }
 

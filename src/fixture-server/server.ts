@@ -49,15 +49,17 @@ export async function startFixtureServer(opts: FixtureServerOptions = {}): Promi
   const sockets = new Set<Socket>();
   const state: BehaviourState = { httpPort: 0, closed: false, rateLimited: new Set(), timers: new Set() };
 
-  const handler = (tls: boolean) => (req: IncomingMessage, res: ServerResponse): void => {
-    res.on('error', () => undefined);
-    try {
-      handle(req, res, tls);
-    } catch (err) {
-      if (!res.headersSent) res.writeHead(500, { 'content-type': TEXT });
-      res.end(`fixture server error: ${(err as Error).message}`);
-    }
-  };
+  const handler =
+    (tls: boolean) =>
+    (req: IncomingMessage, res: ServerResponse): void => {
+      res.on('error', () => undefined);
+      try {
+        handle(req, res, tls);
+      } catch (err) {
+        if (!res.headersSent) res.writeHead(500, { 'content-type': TEXT });
+        res.end(`fixture server error: ${(err as Error).message}`);
+      }
+    };
 
   const handle = (req: IncomingMessage, res: ServerResponse, tls: boolean): void => {
     const host = hostFromHeader(req.headers.host);
@@ -128,15 +130,18 @@ export async function startFixtureServer(opts: FixtureServerOptions = {}): Promi
   };
 
   const httpServer = createHttpServer(handler(false));
-  const httpsServer = createHttpsServer({
-    key: certs.key,
-    cert: certs.cert,
-    SNICallback: (servername, cb) => {
-      const site = sites.get(servername);
-      if (site && !site.config.https) return cb(new Error(`${servername}: no HTTPS`));
-      cb(null, certs.contexts[site?.config.cert ?? 'valid']);
+  const httpsServer = createHttpsServer(
+    {
+      key: certs.key,
+      cert: certs.cert,
+      SNICallback: (servername, cb) => {
+        const site = sites.get(servername);
+        if (site && !site.config.https) return cb(new Error(`${servername}: no HTTPS`));
+        cb(null, certs.contexts[site?.config.cert ?? 'valid']);
+      },
     },
-  }, handler(true));
+    handler(true),
+  );
   for (const server of [httpServer, httpsServer]) {
     server.on('connection', track);
     server.on('clientError', (_err, socket) => socket.destroy());

@@ -4,8 +4,21 @@ import { join } from 'node:path';
 import { z } from 'zod';
 
 export const BEHAVIOURS = [
-  'redirect-loop', 'redirect-chain', 'endless-body', 'slow-headers', 'huge-body', 'gzip-bomb', 'server-error',
-  'rate-limited', 'waf', 'redirect-private', 'not-html', 'reset', 'deep-page', 'many-links', 'rate-limited-always',
+  'redirect-loop',
+  'redirect-chain',
+  'endless-body',
+  'slow-headers',
+  'huge-body',
+  'gzip-bomb',
+  'server-error',
+  'rate-limited',
+  'waf',
+  'redirect-private',
+  'not-html',
+  'reset',
+  'deep-page',
+  'many-links',
+  'rate-limited-always',
 ] as const;
 export type Behaviour = (typeof BEHAVIOURS)[number];
 

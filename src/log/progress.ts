@@ -51,7 +51,10 @@ export class Progress {
   private loggedDone = -1;
   private readonly stop: (() => void) | undefined;
 
-  constructor(private readonly total: number, private readonly options: ProgressOptions = {}) {
+  constructor(
+    private readonly total: number,
+    private readonly options: ProgressOptions = {},
+  ) {
     this.clock = options.clock ?? realClock;
     this.started = this.clock.now();
     this.lastLine = this.started;
@@ -87,7 +90,13 @@ export class Progress {
   fields(now = this.clock.now()): ProgressFields {
     const elapsed = Math.max((now - this.started) / 1000, 0.001);
     const eta = this.done ? ((this.total - this.done) * elapsed) / this.done : undefined;
-    return { done: this.done, total: this.total, pages: this.pages, errors: this.errors, ...(eta !== undefined ? { etaSeconds: Math.round(eta) } : {}) };
+    return {
+      done: this.done,
+      total: this.total,
+      pages: this.pages,
+      errors: this.errors,
+      ...(eta !== undefined ? { etaSeconds: Math.round(eta) } : {}),
+    };
   }
 
   private logLine(): void {

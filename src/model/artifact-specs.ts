@@ -13,11 +13,17 @@ import type { ArtifactKey, Artifacts, FetchResult, RenderFacts, SoftRedirect } f
 export type StoredAs = 'fetch' | 'fetch-map' | 'soft-redirect' | 'render' | 'json' | 'derived' | 'not-kept';
 
 /** The storage kinds that fit an artifact's type, so a declaration that does not fit fails to compile. */
-type StoredAsFor<T> = 'not-kept' | (T extends FetchResult ? 'fetch' | 'derived'
-  : T extends Map<string, FetchResult> ? 'fetch-map'
-  : T extends SoftRedirect ? 'soft-redirect'
-  : T extends RenderFacts ? 'render'
-  : 'json');
+type StoredAsFor<T> =
+  | 'not-kept'
+  | (T extends FetchResult
+      ? 'fetch' | 'derived'
+      : T extends Map<string, FetchResult>
+        ? 'fetch-map'
+        : T extends SoftRedirect
+          ? 'soft-redirect'
+          : T extends RenderFacts
+            ? 'render'
+            : 'json');
 
 export interface ArtifactSpec<S extends StoredAs = StoredAs> {
   /** How the `missingArtifact` message names it, Vietnamese / English. */

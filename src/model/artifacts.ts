@@ -3,8 +3,19 @@ import type { CheerioAPI } from 'cheerio';
 import type { Unit } from './unit.js';
 
 export const CRAWL_STATUSES = [
-  'ok', 'no_website', 'invalid_url', 'dns_error', 'refused', 'timeout', 'tls_error', 'http_error',
-  'too_many_redirects', 'not_html', 'blocked_by_robots', 'blocked_by_waf', 'private_address',
+  'ok',
+  'no_website',
+  'invalid_url',
+  'dns_error',
+  'refused',
+  'timeout',
+  'tls_error',
+  'http_error',
+  'too_many_redirects',
+  'not_html',
+  'blocked_by_robots',
+  'blocked_by_waf',
+  'private_address',
   // our own failure (a crawler bug or a unit past its hard deadline): the unit is unverified, never judged
   'internal_error',
 ] as const;
@@ -13,7 +24,9 @@ export type CrawlStatus = (typeof CRAWL_STATUSES)[number];
 /** Why a single fetch failed. `too_large` and `network` never become a unit's crawl status on their own. */
 export type FetchFailureReason =
   | Exclude<CrawlStatus, 'ok' | 'no_website' | 'not_html' | 'internal_error'>
-  | 'too_large' | 'network' | 'deadline'
+  | 'too_large'
+  | 'network'
+  | 'deadline'
   /** Fetched, but past the per-page analysis budget (src/collect/parse.ts): its findings are `error`. */
   | 'too_complex'
   /** Our own failure (a crashed worker or crawler bug), never the site's: the unit is `internal_error`. */

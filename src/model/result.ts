@@ -102,7 +102,14 @@ export interface DistrictSummary {
 }
 
 export interface RegistryIssue {
-  kind: 'invalid-row' | 'duplicate-website' | 'duplicate-emc-id' | 'redirects-to-other-unit' | 'http-but-https' | 'unreachable' | 'alternate-website';
+  kind:
+    | 'invalid-row'
+    | 'duplicate-website'
+    | 'duplicate-emc-id'
+    | 'redirects-to-other-unit'
+    | 'http-but-https'
+    | 'unreachable'
+    | 'alternate-website';
   units: string[];
   detail: string;
 }

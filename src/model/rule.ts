@@ -30,7 +30,11 @@ export interface Evidence {
   snapshot?: string;
 }
 
-export interface RuleMeta<R extends ArtifactKey = ArtifactKey, O extends ArtifactKey = ArtifactKey, S extends RuleOptionsShape = RuleOptionsShape> {
+export interface RuleMeta<
+  R extends ArtifactKey = ArtifactKey,
+  O extends ArtifactKey = ArtifactKey,
+  S extends RuleOptionsShape = RuleOptionsShape,
+> {
   /** kebab-case, equal to the file name in rules/. */
   id: string;
   /** The compliant state, and the failing one. */
@@ -115,10 +119,9 @@ export interface RuleContext<C = RulesConfig> {
  * What a rule's check receives: the unit, its required artifacts (present, the runner saw to it), its optional ones
  * (maybe absent) and no other key, so reading an undeclared artifact fails to compile (and is absent at run time).
  */
-export type RuleArtifacts<R extends ArtifactKey, O extends ArtifactKey = never> = { readonly unit: Unit }
-  & ('home' extends R | O ? HomeQualifier : unknown)
-  & { readonly [K in R]-?: NonNullable<Artifacts[K]> }
-  & { readonly [K in Exclude<O, R>]?: Artifacts[K] };
+export type RuleArtifacts<R extends ArtifactKey, O extends ArtifactKey = never> = { readonly unit: Unit } & ('home' extends R | O
+  ? HomeQualifier
+  : unknown) & { readonly [K in R]-?: NonNullable<Artifacts[K]> } & { readonly [K in Exclude<O, R>]?: Artifacts[K] };
 
 /** What comes with `home`: whether it is a browser's DOM (not an artifact a rule asks for, a fact about `home`). */
 type HomeQualifier = { readonly rendered?: Artifacts['rendered'] };

@@ -21,7 +21,7 @@ export function cssPath($: CheerioAPI, el: AnyNode): string {
 function pathOf(cache: PathCache, start: Element): string {
   const pending: { e: Element; step: string }[] = [];
   let prefix = '';
-  for (let e: Element | undefined = start; e; ) {
+  for (let e: Element | undefined = start; e;) {
     const known = cache.paths.get(e);
     if (known !== undefined) {
       prefix = known;

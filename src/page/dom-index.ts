@@ -31,20 +31,24 @@ function buildIndex(root: AnyNode): DomIndex {
   let body: Element | undefined;
   let bodyStart = -1;
   let bodyEnd = -1;
-  walkTree(root, (node) => {
-    if (!isElement(node)) return;
-    const name = node.name.toLowerCase();
-    elements.push(node);
-    const list = byTag.get(name);
-    if (list) list.push(node);
-    else byTag.set(name, [node]);
-    if (name === 'body' && !body) {
-      body = node;
-      bodyStart = elements.length;
-    }
-  }, (node) => {
-    if (node === body) bodyEnd = elements.length;
-  });
+  walkTree(
+    root,
+    (node) => {
+      if (!isElement(node)) return;
+      const name = node.name.toLowerCase();
+      elements.push(node);
+      const list = byTag.get(name);
+      if (list) list.push(node);
+      else byTag.set(name, [node]);
+      if (name === 'body' && !body) {
+        body = node;
+        bodyStart = elements.length;
+      }
+    },
+    (node) => {
+      if (node === body) bodyEnd = elements.length;
+    },
+  );
   return { elements, byTag, body, bodyElements: body ? elements.slice(bodyStart, bodyEnd) : [] };
 }
 

@@ -31,7 +31,14 @@ interface Stats {
 }
 
 const isBanner = (e: Element): boolean =>
-  e.name === 'header' || [e.attribs.id ?? '', ...classTokens(e)].some((n) => n.toLowerCase().split(/[-_]/).some((p) => BANNER_PARTS.has(p)) || BANNER_PARTS.has(n.toLowerCase()));
+  e.name === 'header' ||
+  [e.attribs.id ?? '', ...classTokens(e)].some(
+    (n) =>
+      n
+        .toLowerCase()
+        .split(/[-_]/)
+        .some((p) => BANNER_PARTS.has(p)) || BANNER_PARTS.has(n.toLowerCase()),
+  );
 
 function insideAny(el: Element, test: (e: Element) => boolean, stop: Element | undefined): boolean {
   for (let p: AnyNode | null = el.parent; p && p !== stop; p = p.parent) if (p.type === 'tag' && test(p as Element)) return true;
@@ -68,7 +75,8 @@ function blockStats($: CheerioAPI, els: readonly Element[], pageUrl: string): { 
       s.linkText = 0;
       s.links = 0;
     } else {
-      for (const c of e.children) if (c.type === 'text') s.text += (c as unknown as { data: string }).data.replace(/[\s\u00a0]+/g, '').length;
+      for (const c of e.children)
+        if (c.type === 'text') s.text += (c as unknown as { data: string }).data.replace(/[\s\u00a0]+/g, '').length;
       if (isLink(e)) {
         s.linkText = s.text;
         counted[i] = countsAsSameSite($, e, pageUrl) && !insideAny(e, (p) => p.name === 'marquee', undefined);
@@ -102,7 +110,10 @@ export function fallbackNavigation($: CheerioAPI, pageUrl: string): Element | un
   const boundary = contentStart(els, stats);
   const at = new Map<AnyNode, number>();
   els.forEach((e, i) => at.set(e, i));
-  const fits = (i: number): boolean => littleElse(stats[i] as Stats) && (stats[i] as Stats).end < boundary && !/footer/i.test(`${els[i]?.attribs.id ?? ''} ${els[i]?.attribs.class ?? ''} ${els[i]?.name}`);
+  const fits = (i: number): boolean =>
+    littleElse(stats[i] as Stats) &&
+    (stats[i] as Stats).end < boundary &&
+    !/footer/i.test(`${els[i]?.attribs.id ?? ''} ${els[i]?.attribs.class ?? ''} ${els[i]?.name}`);
   // Each ancestor is examined once: a later link climbing into an examined container knows its answer already.
   const examined = new Set<number>();
   for (let i = 0; i < boundary; i++) {

@@ -22,7 +22,8 @@ const MENU_ROLES = new Set(['navigation', 'menubar', 'menu']);
 
 const ARTICLE_CLASSES = new Set(['post', 'entry', 'news-item', 'news-detail', 'article']);
 /** Inside `article, .post, .entry, .news-item, .news-detail, .article`: a header or menu there belongs to a story. */
-const insideArticle = (e: Element): boolean => selfOrAncestor(e.parent, (p) => p.name === 'article' || classTokens(p).some((c) => ARTICLE_CLASSES.has(c)));
+const insideArticle = (e: Element): boolean =>
+  selfOrAncestor(e.parent, (p) => p.name === 'article' || classTokens(p).some((c) => ARTICLE_CLASSES.has(c)));
 
 function hasMenuName(e: Element): boolean {
   const id = e.attribs.id;
@@ -30,7 +31,11 @@ function hasMenuName(e: Element): boolean {
   return classTokens(e).some(namesMenu);
 }
 
-const hasMenuRole = (e: Element): boolean => (e.attribs.role ?? '').toLowerCase().split(/\s+/).some((r) => MENU_ROLES.has(r));
+const hasMenuRole = (e: Element): boolean =>
+  (e.attribs.role ?? '')
+    .toLowerCase()
+    .split(/\s+/)
+    .some((r) => MENU_ROLES.has(r));
 
 /**
  * Elements holding the page's content (`main`, `[role=main]`, `article`) and their ancestors: a wrapper carrying a

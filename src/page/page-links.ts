@@ -44,7 +44,11 @@ function* descendantsUntil(root: Element, test: (e: Element) => boolean): Genera
 
 // Only runs and non-space whitespace are rewritten (as in normalizeText): most link texts have single spaces only,
 // and a replace that matches nothing returns the string as it is, so they allocate nothing here.
-const normalizeSpaces = (s: string): string => s.normalize('NFC').replace(/[\u00a0\s]{2,}|[^\S ]/g, ' ').trim();
+const normalizeSpaces = (s: string): string =>
+  s
+    .normalize('NFC')
+    .replace(/[\u00a0\s]{2,}|[^\S ]/g, ' ')
+    .trim();
 
 type LinkTexts = Map<Element, { text: string; isImage: boolean }>;
 /** A page's link texts, shared by its link lists (asked for once per list, not once per link). */
@@ -56,7 +60,10 @@ function linkText(texts: LinkTexts, a: Element): { text: string; isImage: boolea
   const own = textContent(a);
   const img = firstImage(a);
   const imgText = img ? (img.attribs.alt ?? img.attribs.title ?? '') : '';
-  const found = { text: normalizeSpaces(own) || normalizeSpaces(imgText) || normalizeSpaces(a.attribs.title ?? ''), isImage: img !== undefined };
+  const found = {
+    text: normalizeSpaces(own) || normalizeSpaces(imgText) || normalizeSpaces(a.attribs.title ?? ''),
+    isImage: img !== undefined,
+  };
   texts.set(a, found);
   return found;
 }
@@ -65,7 +72,16 @@ function linkText(texts: LinkTexts, a: Element): { text: string; isImage: boolea
 function makeLink($: CheerioAPI, texts: LinkTexts, a: Element, href: string, source: LinkSource): PageLink {
   const { text, isImage } = linkText(texts, a);
   const postback = isPostbackLink(a.attribs.href, a.attribs.onclick);
-  return { href, text, isImage, source, postback, get selector() { return cssPath($, a); } };
+  return {
+    href,
+    text,
+    isImage,
+    source,
+    postback,
+    get selector() {
+      return cssPath($, a);
+    },
+  };
 }
 
 /** Menu and footer links: an empty href is kept (as ""), since a dropdown parent may be written so. */

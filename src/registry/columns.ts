@@ -17,9 +17,15 @@ export function parseColumns(spec: string): ColumnOverrides {
     const eq = pair.indexOf('=');
     const field = pair.slice(0, eq).trim().toLowerCase() as Field;
     if (eq < 0 || !FIELDS.includes(field)) {
-      throw new ColumnsSyntaxError(`--columns: ${JSON.stringify(pair.trim())}: cần trường=Tên cột, trường là một trong ${FIELDS.join(', ')} / expected field=Header, field one of ${FIELDS.join(', ')}`);
+      throw new ColumnsSyntaxError(
+        `--columns: ${JSON.stringify(pair.trim())}: cần trường=Tên cột, trường là một trong ${FIELDS.join(', ')} / expected field=Header, field one of ${FIELDS.join(', ')}`,
+      );
     }
-    const header = pair.slice(eq + 1).trim().replace(/^(["'])(.*)\1$/, '$2').trim();
+    const header = pair
+      .slice(eq + 1)
+      .trim()
+      .replace(/^(["'])(.*)\1$/, '$2')
+      .trim();
     if (header === '') throw new ColumnsSyntaxError(`--columns: ${field}=: thiếu tên cột / missing header`);
     out[field] = header.normalize('NFC');
   }

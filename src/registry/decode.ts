@@ -24,12 +24,17 @@ function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined
 }
 
 export function decodeText(bytes: Uint8Array): Decoded {
-  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : utf16WithoutBom(bytes);
+  const utf16 =
+    bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : utf16WithoutBom(bytes);
   if (utf16) return { ok: true, text: new TextDecoder(utf16).decode(bytes).normalize('NFC'), encoding: utf16 };
   try {
     return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes).normalize('NFC'), encoding: 'utf-8' };
   } catch {
     // windows-1258 writes tones as combining marks after the vowel: NFC makes them the letters people typed
-    return { ok: false, lossy: new TextDecoder('utf-8').decode(bytes), asWindows1258: new TextDecoder('windows-1258').decode(bytes).normalize('NFC') };
+    return {
+      ok: false,
+      lossy: new TextDecoder('utf-8').decode(bytes),
+      asWindows1258: new TextDecoder('windows-1258').decode(bytes).normalize('NFC'),
+    };
   }
 }

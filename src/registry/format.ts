@@ -43,7 +43,10 @@ function collapseRows(errors: readonly RegistryError[], lang: Lang, prefix: stri
       continue;
     }
     const rows = g.map((e) => e.row);
-    lines.push({ row: first.row, text: `${first.file}:${first.row}: ${first.field}: ${prefix}${first.problem} (${msg.sameInRows(new Set(rows).size, rowRanges(rows, lang), lang)})` });
+    lines.push({
+      row: first.row,
+      text: `${first.file}:${first.row}: ${first.field}: ${prefix}${first.problem} (${msg.sameInRows(new Set(rows).size, rowRanges(rows, lang), lang)})`,
+    });
   }
   // stable: rows in order, and within a row the order the reader gave
   return lines.sort((a, b) => a.row - b.row);

@@ -34,7 +34,14 @@ const FORMAT_NAMES: Record<'csv' | 'xlsx' | 'json', string> = { csv: 'CSV', xlsx
 
 export async function readRegistry(file: string, options: ReadOptions = {}): Promise<RegistryReadResult> {
   const ctx: ReadContext = { file, lang: options.lang ?? 'vi', columns: options.columns ?? {} };
-  const fileError = (problem: Text, sha256 = ''): RegistryReadResult => ({ file, units: [], errors: [problemAt(ctx, 1, '-', problem)], warnings: [], fatal: true, sha256 });
+  const fileError = (problem: Text, sha256 = ''): RegistryReadResult => ({
+    file,
+    units: [],
+    errors: [problemAt(ctx, 1, '-', problem)],
+    warnings: [],
+    fatal: true,
+    sha256,
+  });
 
   let bytes: Uint8Array;
   try {
@@ -51,9 +58,11 @@ export async function readRegistry(file: string, options: ReadOptions = {}): Pro
   const warnings: RegistryError[] = [];
   const ext = extname(file).toLowerCase();
   const named = ext === '.xlsx' ? 'xlsx' : ext === '.json' ? 'json' : ext === '.csv' ? 'csv' : undefined;
-  if (named && named !== sniffed.kind) warnings.push(problemAt(ctx, 1, '-', msg.extensionMismatch(extname(file), FORMAT_NAMES[sniffed.kind])));
+  if (named && named !== sniffed.kind)
+    warnings.push(problemAt(ctx, 1, '-', msg.extensionMismatch(extname(file), FORMAT_NAMES[sniffed.kind])));
 
-  const read: ReadOutcome = sniffed.kind === 'xlsx' ? await readXlsx(ctx, bytes) : sniffed.kind === 'json' ? readJson(ctx, bytes) : readCsv(ctx, bytes);
+  const read: ReadOutcome =
+    sniffed.kind === 'xlsx' ? await readXlsx(ctx, bytes) : sniffed.kind === 'json' ? readJson(ctx, bytes) : readCsv(ctx, bytes);
   const validated = validateRows(ctx, read.rows);
 
   // A reader's complaint about a cell (e.g. a JSON object where text belongs) outranks validation's echo of it.

@@ -10,9 +10,16 @@ import type { ReadOutcome } from './types.js';
 
 /** The delimiter used most often outside quotes in the first non-empty line that has one (the title may have none). */
 export function detectDelimiter(text: string): string {
-  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '').slice(0, 12);
+  const lines = text
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '')
+    .slice(0, 12);
   for (const line of lines) {
-    const counts = new Map<string, number>([[',', 0], [';', 0], ['\t', 0]]);
+    const counts = new Map<string, number>([
+      [',', 0],
+      [';', 0],
+      ['\t', 0],
+    ]);
     let quoted = false;
     for (const ch of line) {
       if (ch === '"') quoted = !quoted;
@@ -65,8 +72,11 @@ function notUtf8(ctx: ReadContext, lossy: string, asWindows1258: string): ReadOu
     const col = row.cells.findIndex((c) => c.text.includes('\uFFFD'));
     if (col < 0) continue;
     const legacyRows = legacy.ok ? legacy.grid : [];
-    const header = findHeader(legacyRows.filter((g) => g.cells.some((c) => c.text.trim() !== '')), ctx);
-    const headerText = header && header.row < row.row ? header.cells[col]?.text.trim() ?? '' : '';
+    const header = findHeader(
+      legacyRows.filter((g) => g.cells.some((c) => c.text.trim() !== '')),
+      ctx,
+    );
+    const headerText = header && header.row < row.row ? (header.cells[col]?.text.trim() ?? '') : '';
     const m = matchHeader(headerText, ctx.columns);
     const field = m.kind === 'field' ? m.field : headerText || '-';
     const text = legacyRows[r]?.cells[col]?.text.trim() ?? '';

@@ -1,10 +1,7 @@
 // What a registry file holds, read from its first bytes rather than its name: offices rename files ("ds.xlsx" that
 // is a CSV) and save old formats (.xls, .ods, or an HTML table a program called .xls).
 
-export type Sniffed =
-  | { kind: 'csv' | 'xlsx' | 'json' }
-  | { kind: 'refuse'; what: 'xls' | 'ods' | 'html' }
-  | { kind: 'unknown' };
+export type Sniffed = { kind: 'csv' | 'xlsx' | 'json' } | { kind: 'refuse'; what: 'xls' | 'ods' | 'html' } | { kind: 'unknown' };
 
 const startsWith = (bytes: Uint8Array, magic: readonly number[]): boolean => magic.every((b, i) => bytes[i] === b);
 
@@ -14,7 +11,10 @@ function head(bytes: Uint8Array): string {
   const le = slice[0] === 0xff && slice[1] === 0xfe;
   const be = slice[0] === 0xfe && slice[1] === 0xff;
   const text = new TextDecoder(le ? 'utf-16le' : be ? 'utf-16be' : 'utf-8').decode(slice);
-  return text.replace(/^\uFEFF/, '').replaceAll('\u0000', '').trimStart();
+  return text
+    .replace(/^\uFEFF/, '')
+    .replaceAll('\u0000', '')
+    .trimStart();
 }
 
 export function sniffFormat(bytes: Uint8Array): Sniffed {

@@ -45,7 +45,11 @@ export function findHeader(rows: readonly GridRow[], ctx: ReadContext): GridRow 
   return rows.slice(0, HEADER_SCAN_ROWS).find((r) => fieldsNamed(r.cells, ctx).size >= 2);
 }
 
-interface Candidate { index: number; header: string; rank: number }
+interface Candidate {
+  index: number;
+  header: string;
+  rank: number;
+}
 
 /**
  * Per field, the columns to read, best first: two columns of one name group ("Website trường" and "Trang thông tin
@@ -69,10 +73,14 @@ function chooseColumns(header: GridRow, data: readonly GridRow[], ctx: ReadConte
     if (!list) continue;
     const chosen = field === 'type' ? mostUnitTypes(list, data) : bestRank(list);
     const read = list.filter((c) => c.rank === chosen.rank);
-    columns.set(field, read.map((c) => c.index));
+    columns.set(
+      field,
+      read.map((c) => c.index),
+    );
     for (const other of list) {
       if (other === chosen) continue;
-      if (other.rank === chosen.rank) warnings.push(problemAt(ctx, header.row, other.header, msg.duplicateColumn(other.header, chosen.header)));
+      if (other.rank === chosen.rank)
+        warnings.push(problemAt(ctx, header.row, other.header, msg.duplicateColumn(other.header, chosen.header)));
       else warnings.push(problemAt(ctx, header.row, other.header, msg.alternativeColumn(other.header, field, chosen.header)));
     }
   }
@@ -101,7 +109,11 @@ export function gridToRows(ctx: ReadContext, grid: readonly GridRow[]): ReadOutc
   const header = findHeader(nonBlank, ctx);
   if (!header) {
     const wanted = REQUIRED_FIELDS.map(accepted).join(', ');
-    return { rows: [], errors: [problemAt(ctx, first.row, '-', msg.noHeaderRow(Math.min(HEADER_SCAN_ROWS, nonBlank.length), wanted))], fatal: true };
+    return {
+      rows: [],
+      errors: [problemAt(ctx, first.row, '-', msg.noHeaderRow(Math.min(HEADER_SCAN_ROWS, nonBlank.length), wanted))],
+      fatal: true,
+    };
   }
   // forms often number their columns "(1) (2) (3)…" on the line under the header
   const data = nonBlank.filter((r) => r.row > header.row && !r.cells.every((c) => /^(\(\d+\))?$/.test(clean(c.text))));
@@ -140,6 +152,7 @@ export function gridToRows(ctx: ReadContext, grid: readonly GridRow[]): ReadOutc
     }
     return { row: r.row, values };
   });
-  if (rows.length === 0) return { rows, errors: [...errors, problemAt(ctx, header.row, '-', msg.noDataRows(header.row))], warnings, fatal: true };
+  if (rows.length === 0)
+    return { rows, errors: [...errors, problemAt(ctx, header.row, '-', msg.noDataRows(header.row))], warnings, fatal: true };
   return { rows, errors, warnings };
 }

@@ -12,7 +12,11 @@ import { FIELDS, type Field, type Lang, type RawRow, type RegistryError } from '
 
 const EMAIL = /^[^\s@<>()[\]",;:]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/i;
 
-interface Website { url?: string; alternates: string[]; notes: Text[] }
+interface Website {
+  url?: string;
+  alternates: string[];
+  notes: Text[];
+}
 
 /** Every check is a custom issue with our message, so no zod default ("Invalid input: expected…") can reach a user. */
 function rowSchema(lang: Lang) {
@@ -56,7 +60,10 @@ function rowSchema(lang: Lang) {
   });
   /** Codes as written, or read from a province's name with a note saying which code it was read as. */
   const provinces = z.string().transform((value, ctx) => {
-    const written = value.split('|').map((c) => c.trim()).filter((c) => c !== '');
+    const written = value
+      .split('|')
+      .map((c) => c.trim())
+      .filter((c) => c !== '');
     const codes: string[] = [];
     const notes: Text[] = [];
     for (const cell of written) {
@@ -70,7 +77,16 @@ function rowSchema(lang: Lang) {
     }
     return { codes, notes };
   });
-  return z.object({ id: requiredText, name: requiredText, type: unitType, district: requiredText, province: provinces, website, parent, email });
+  return z.object({
+    id: requiredText,
+    name: requiredText,
+    type: unitType,
+    district: requiredText,
+    province: provinces,
+    website,
+    parent,
+    email,
+  });
 }
 
 const schemas = new Map<Lang, ReturnType<typeof rowSchema>>();
@@ -82,7 +98,11 @@ const schemaFor = (lang: Lang): ReturnType<typeof rowSchema> => {
 
 const fieldOrder = (f: string): number => FIELDS.indexOf(f as Field);
 
-export interface RowOutcome { unit?: Unit; errors: RegistryError[]; warnings: RegistryError[] }
+export interface RowOutcome {
+  unit?: Unit;
+  errors: RegistryError[];
+  warnings: RegistryError[];
+}
 
 /** Validates one row; a row gives either a Unit or at least one error. */
 export function validateRow(ctx: ReadContext, raw: RawRow): RowOutcome {
@@ -114,7 +134,10 @@ export function validateRow(ctx: ReadContext, raw: RawRow): RowOutcome {
 }
 
 /** Validates every row; a later duplicate id is the error and names the row that has it first. */
-export function validateRows(ctx: ReadContext, rows: readonly RawRow[]): { units: Unit[]; errors: RegistryError[]; warnings: RegistryError[] } {
+export function validateRows(
+  ctx: ReadContext,
+  rows: readonly RawRow[],
+): { units: Unit[]; errors: RegistryError[]; warnings: RegistryError[] } {
   const units: Unit[] = [];
   const errors: RegistryError[] = [];
   const warnings: RegistryError[] = [];

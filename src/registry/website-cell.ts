@@ -5,8 +5,26 @@ import { labelKey } from './unit-type.js';
  * Cells that say there is no website (compared like headers: any case, with or without diacritics). A unit with
  * such a cell has no website — it is kept and shown as "Chưa có website", not refused as a bad URL.
  */
-const NONE = new Set(['', 'chuaco', 'khongco', 'chua', 'khong', 'na', 'none', 'nil', 'null', 'chuacowebsite', 'khongcowebsite',
-  'chuacotrangweb', 'chuacotrangthongtindientu', 'dangxaydung', 'chuaxaydung', 'khongsudung'].map(labelKey));
+const NONE = new Set(
+  [
+    '',
+    'chuaco',
+    'khongco',
+    'chua',
+    'khong',
+    'na',
+    'none',
+    'nil',
+    'null',
+    'chuacowebsite',
+    'khongcowebsite',
+    'chuacotrangweb',
+    'chuacotrangthongtindientu',
+    'dangxaydung',
+    'chuaxaydung',
+    'khongsudung',
+  ].map(labelKey),
+);
 
 export const saysNone = (text: string): boolean => NONE.has(labelKey(text));
 

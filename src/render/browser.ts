@@ -50,9 +50,13 @@ export const BROWSER_ARGS: readonly string[] = [
 
 /** The browser to use: --browser, then EDU_AUDIT_BROWSER, then the npm-installed Chromium (unpacked on first use). */
 export async function findBrowser(explicit?: string, env: NodeJS.ProcessEnv = process.env): Promise<BrowserChoice | { error: string }> {
-  if (explicit) return existsSync(explicit) ? { path: explicit, source: 'option' } : { error: `--browser ${explicit}: không có tệp này / no such file` };
+  if (explicit)
+    return existsSync(explicit)
+      ? { path: explicit, source: 'option' }
+      : { error: `--browser ${explicit}: không có tệp này / no such file` };
   const fromEnv = env[BROWSER_ENV];
-  if (fromEnv) return existsSync(fromEnv) ? { path: fromEnv, source: 'env' } : { error: `${BROWSER_ENV}=${fromEnv}: không có tệp này / no such file` };
+  if (fromEnv)
+    return existsSync(fromEnv) ? { path: fromEnv, source: 'env' } : { error: `${BROWSER_ENV}=${fromEnv}: không có tệp này / no such file` };
   try {
     // optional dependency: absent when installed with --omit=optional or on a platform it does not ship for, so the
     // specifier is a variable — the build must not need the package's types to compile

@@ -15,7 +15,13 @@ function htmlPage(a: Artifacts, url: string): FetchedPage | undefined {
   return undefined;
 }
 
-export async function keepScreenshots(ctx: CrawlContext, unitId: string, a: Artifacts, findings: Finding[], store: EvidenceStore): Promise<ScreenshotRef[]> {
+export async function keepScreenshots(
+  ctx: CrawlContext,
+  unitId: string,
+  a: Artifacts,
+  findings: Finding[],
+  store: EvidenceStore,
+): Promise<ScreenshotRef[]> {
   const out: ScreenshotRef[] = [];
   const home = a.homeFetch;
   if (a.render?.screenshot && home.ok) {

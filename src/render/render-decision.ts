@@ -28,7 +28,9 @@ const BUILDS_ELEMENTS = /createElement\s*\(|insertAdjacentHTML|\.innerHTML\s*[+]
 const TAG_MANAGER = /googletagmanager\.com\/gtm\.js|\bGTM-[A-Z0-9]{4,}\b|\/gtm\.js\b|tagmanager/i;
 
 const inlineScripts = ($: CheerioAPI): string[] =>
-  tagged($, 'script').filter((s) => s.attribs.src === undefined).map((s) => textContent(s));
+  tagged($, 'script')
+    .filter((s) => s.attribs.src === undefined)
+    .map((s) => textContent(s));
 
 function isMenuContainer(el: Element): boolean {
   if (el.name === 'button' || el.name === 'a' || el.name === 'span' || el.name === 'i') return false;
@@ -49,8 +51,11 @@ export function menuDrawnByScript($: CheerioAPI): boolean {
 /** The EMC widget container is there but empty, or a tag manager may inject the EMC code the page lacks. */
 export function emcDrawnByScript($: CheerioAPI, emcHosts: readonly string[]): boolean {
   const index = domIndex($);
-  const placeholder = index.bodyElements.some((el) =>
-    (el.attribs.id === 'yhy-append' || classTokens(el).includes('yhy-append-wrap')) && !hasDescendant(el, (e) => e.name === 'a' || e.name === 'img'));
+  const placeholder = index.bodyElements.some(
+    (el) =>
+      (el.attribs.id === 'yhy-append' || classTokens(el).includes('yhy-append-wrap')) &&
+      !hasDescendant(el, (e) => e.name === 'a' || e.name === 'img'),
+  );
   if (placeholder) return true;
   const srcs = tagged($, 'script').map((s) => s.attribs.src ?? '');
   const inline = inlineScripts($).map((c) => splitJsComments(c).code);

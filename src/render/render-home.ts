@@ -7,7 +7,12 @@ import type { Artifacts, FetchedPage } from '../model/artifacts.js';
 import type { CheerioAPI } from 'cheerio';
 import { planRender } from './render-decision.js';
 
-export async function renderHome(ctx: CrawlContext, a: Artifacts, home: FetchedPage & { doc: CheerioAPI }, scope: UnitScope): Promise<void> {
+export async function renderHome(
+  ctx: CrawlContext,
+  a: Artifacts,
+  home: FetchedPage & { doc: CheerioAPI },
+  scope: UnitScope,
+): Promise<void> {
   const renderer = ctx.renderer;
   if (!renderer) return;
   const plan = planRender(home.doc, ctx.options.render ?? 'never', ctx.options.screenshots ?? false, ctx.options.emcHosts ?? []);
@@ -21,7 +26,14 @@ export async function renderHome(ctx: CrawlContext, a: Artifacts, home: FetchedP
     if (plan.judge) delete a.home;
     return;
   }
-  a.render = { why: plan.why, url: home.finalUrl, judged: plan.judge, timings: out.timings, refused: out.refused, ...(out.screenshot ? { screenshot: out.screenshot } : {}) };
+  a.render = {
+    why: plan.why,
+    url: home.finalUrl,
+    judged: plan.judge,
+    timings: out.timings,
+    refused: out.refused,
+    ...(out.screenshot ? { screenshot: out.screenshot } : {}),
+  };
   if (!plan.judge) return;
   scope.memory?.hold(out.html.length);
   home.staticText = home.text;

@@ -24,7 +24,12 @@ export interface RendererOptions {
   logger?: CrawlLogger;
 }
 
-export const DEFAULT_RENDER: Omit<RendererOptions, 'logger' | 'browserPath'> = { contexts: 2, wallMs: 20_000, maxRequests: 300, maxBytes: 20 * 1024 * 1024 };
+export const DEFAULT_RENDER: Omit<RendererOptions, 'logger' | 'browserPath'> = {
+  contexts: 2,
+  wallMs: 20_000,
+  maxRequests: 300,
+  maxBytes: 20 * 1024 * 1024,
+};
 
 export interface RenderRequest {
   page: FetchedPage;
@@ -81,7 +86,10 @@ export class Renderer {
   private noBrowser: string | undefined;
   private readonly slots: ReturnType<typeof pLimit>;
 
-  constructor(private readonly ctx: CrawlContext, private readonly opts: RendererOptions) {
+  constructor(
+    private readonly ctx: CrawlContext,
+    private readonly opts: RendererOptions,
+  ) {
     this.slots = pLimit(opts.contexts);
   }
 
@@ -101,7 +109,10 @@ export class Renderer {
       } catch (error) {
         this.noBrowser = error instanceof Error ? error.message.split('\n')[0] : String(error);
         // said once per run, in the audit's own words; the units go on statically
-        this.opts.logger?.warn({ reason: this.noBrowser }, 'không khởi động được trình duyệt, trang được kiểm tra như HTML tĩnh / no browser could start, pages are judged from their static HTML');
+        this.opts.logger?.warn(
+          { reason: this.noBrowser },
+          'không khởi động được trình duyệt, trang được kiểm tra như HTML tĩnh / no browser could start, pages are judged from their static HTML',
+        );
         return undefined;
       }
     })();
@@ -119,14 +130,22 @@ export class Renderer {
       let context: BrowserContext | undefined;
       try {
         context = await browser.newContext({
-          viewport: VIEWPORT, serviceWorkers: 'block', acceptDownloads: false, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh',
+          viewport: VIEWPORT,
+          serviceWorkers: 'block',
+          acceptDownloads: false,
+          locale: 'vi-VN',
+          timezoneId: 'Asia/Ho_Chi_Minh',
           userAgent: `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${browser.version().split('.')[0]}.0.0.0 Safari/537.36 ${this.ctx.options.userAgent}`,
         });
         const work = this.renderIn(context, req, budget, wallMs);
         work.catch(() => undefined);
-        return await withTimeout(Promise.race([work, budget.exceeded]), wallMs + 5_000, `render exceeded ${wallMs} ms (a script that never yields?)`);
+        return await withTimeout(
+          Promise.race([work, budget.exceeded]),
+          wallMs + 5_000,
+          `render exceeded ${wallMs} ms (a script that never yields?)`,
+        );
       } catch (error) {
-        const message = error instanceof Error ? error.message.split('\n')[0] ?? error.message : String(error);
+        const message = error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error);
         return { ok: false, error: budget.over ?? message, refused: budget.refused };
       } finally {
         // closing the context kills its renderer, a looping one included; a hung close must not hold the unit
@@ -139,10 +158,13 @@ export class Renderer {
     const started = Date.now();
     const home = req.page;
     await context.addInitScript(INIT_SCRIPT);
-    await context.routeWebSocket(() => true, (ws) => {
-      budget.refuse({ url: ws.url(), reason: 'WebSocket refused' });
-      return ws.close({ code: 1008, reason: 'refused' });
-    });
+    await context.routeWebSocket(
+      () => true,
+      (ws) => {
+        budget.refuse({ url: ws.url(), reason: 'WebSocket refused' });
+        return ws.close({ code: 1008, reason: 'refused' });
+      },
+    );
     const page = await context.newPage();
     let crashed = false;
     page.on('crash', () => void (crashed = true));
@@ -155,11 +177,13 @@ export class Renderer {
       }
     });
     let documentServed = false;
-    await context.route('**/*', (route) => this.handle(route, page, home, req.scope, budget, () => {
-      if (documentServed) return false;
-      documentServed = true;
-      return true;
-    }));
+    await context.route('**/*', (route) =>
+      this.handle(route, page, home, req.scope, budget, () => {
+        if (documentServed) return false;
+        documentServed = true;
+        return true;
+      }),
+    );
     const deadline = started + wallMs;
     let loadError: string | undefined;
     await page.goto(home.finalUrl, { waitUntil: 'load', timeout: wallMs }).catch((e: unknown) => {
@@ -172,14 +196,33 @@ export class Renderer {
     if (crashed) throw new Error('the page crashed the renderer (out of memory?)');
     if (budget.over) throw new Error(budget.over);
     // a page whose scripts never yield answers nothing: that, not a half-loaded DOM, is the finding
-    const html = await withTimeout(page.content(), Math.max(1_000, deadline - Date.now()), `the page's scripts never yielded${loadError ? ` (${loadError})` : ''}`);
+    const html = await withTimeout(
+      page.content(),
+      Math.max(1_000, deadline - Date.now()),
+      `the page's scripts never yielded${loadError ? ` (${loadError})` : ''}`,
+    );
     const measured = await withTimeout(page.evaluate(TIMINGS_SCRIPT) as Promise<BrowserTimings>, 2_000, 'timings');
-    const screenshot = req.screenshot ? await page.screenshot({ type: 'jpeg', quality: 55, timeout: Math.max(1_000, deadline - Date.now()) }) : undefined;
+    const screenshot = req.screenshot
+      ? await page.screenshot({ type: 'jpeg', quality: 55, timeout: Math.max(1_000, deadline - Date.now()) })
+      : undefined;
     if (crashed) throw new Error('the page crashed the renderer (out of memory?)');
-    return { ok: true, html: html.normalize('NFC'), timings: pageTimings(measured, home, budget), ...(screenshot ? { screenshot } : {}), refused: budget.refused };
+    return {
+      ok: true,
+      html: html.normalize('NFC'),
+      timings: pageTimings(measured, home, budget),
+      ...(screenshot ? { screenshot } : {}),
+      refused: budget.refused,
+    };
   }
 
-  private async handle(route: Route, page: Page, home: FetchedPage, scope: UnitScope, budget: RenderBudget, firstDocument: () => boolean): Promise<void> {
+  private async handle(
+    route: Route,
+    page: Page,
+    home: FetchedPage,
+    scope: UnitScope,
+    budget: RenderBudget,
+    firstDocument: () => boolean,
+  ): Promise<void> {
     const request = route.request();
     const url = request.url();
     const abort = (reason: string): Promise<void> => {
@@ -227,7 +270,10 @@ const round = (n: number | null): number | undefined => (n === null || !Number.i
  */
 function pageTimings(t: BrowserTimings, home: FetchedPage, budget: RenderBudget): PageTimings {
   const doc = home.timings.totalMs;
-  const plus = (n: number | null): number | undefined => { const r = round(n); return r === undefined ? undefined : r + doc; };
+  const plus = (n: number | null): number | undefined => {
+    const r = round(n);
+    return r === undefined ? undefined : r + doc;
+  };
   const out: PageTimings = { bytes: budget.bytes, requests: budget.requests };
   const fcp = plus(t.fcpMs);
   const lcp = plus(t.lcpMs);

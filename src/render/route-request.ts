@@ -21,7 +21,15 @@ export interface Refusal {
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 // The body handed to the browser is already decoded, and its length is what we send.
-const DROPPED_HEADERS = new Set(['content-encoding', 'content-length', 'transfer-encoding', 'connection', 'keep-alive', 'strict-transport-security', 'alt-svc']);
+const DROPPED_HEADERS = new Set([
+  'content-encoding',
+  'content-length',
+  'transfer-encoding',
+  'connection',
+  'keep-alive',
+  'strict-transport-security',
+  'alt-svc',
+]);
 
 /** The private-address guard's refusal, found through wrapping errors (undici and our AbortedError keep a cause). */
 function privateRefusal(error: unknown): PrivateAddressError | undefined {
@@ -31,7 +39,12 @@ function privateRefusal(error: unknown): PrivateAddressError | undefined {
   return undefined;
 }
 
-export async function fetchForBrowser(ctx: CrawlContext, rawUrl: string, scope: UnitScope, maxBytes: number): Promise<BrowserResponse | Refusal> {
+export async function fetchForBrowser(
+  ctx: CrawlContext,
+  rawUrl: string,
+  scope: UnitScope,
+  maxBytes: number,
+): Promise<BrowserResponse | Refusal> {
   let url: URL;
   try {
     url = new URL(rawUrl);

@@ -3,8 +3,18 @@ import type { Alert } from './alerts.js';
 import type { Lang } from '../engine/messages.js';
 
 const T = {
-  vi: { head: (n: number, u: number) => `CẢNH BÁO: ${u} đơn vị vi phạm tiêu chí chặn (${n} vi phạm) — cần báo cáo và xử lý ngay`, basis: 'Căn cứ', found: 'Phát hiện', noWebsite: 'danh sách không ghi địa chỉ website' },
-  en: { head: (n: number, u: number) => `ALERT: ${u} units fail a blocking rule (${n} failures) — report and act now`, basis: 'Basis', found: 'Found', noWebsite: 'the registry gives no website address' },
+  vi: {
+    head: (n: number, u: number) => `CẢNH BÁO: ${u} đơn vị vi phạm tiêu chí chặn (${n} vi phạm) — cần báo cáo và xử lý ngay`,
+    basis: 'Căn cứ',
+    found: 'Phát hiện',
+    noWebsite: 'danh sách không ghi địa chỉ website',
+  },
+  en: {
+    head: (n: number, u: number) => `ALERT: ${u} units fail a blocking rule (${n} failures) — report and act now`,
+    basis: 'Basis',
+    found: 'Found',
+    noWebsite: 'the registry gives no website address',
+  },
 } as const;
 
 /** At most `limit` alerts in full; the rest are counted (they are all in the "Cảnh báo" sheet). */

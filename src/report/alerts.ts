@@ -43,9 +43,13 @@ export function unitAlerts(u: UnitResult, rules: ReadonlyMap<string, Rule>, lang
     const excerpt = f.evidence.find((e) => e.excerpt)?.excerpt;
     const screenshot = (u as { screenshot?: unknown }).screenshot;
     return {
-      unitId: u.id, name: u.name, district: u.district, rule: f.rule,
+      unitId: u.id,
+      name: u.name,
+      district: u.district,
+      rule: f.rule,
       problem: rule?.meta.failureTitle[lang] ?? f.rule,
-      website: u.website, finalUrl: u.finalUrl,
+      website: u.website,
+      finalUrl: u.finalUrl,
       found: [messageIn(f, rules, lang), excerpt ? `“${plainWords(excerpt, lang)}”` : ''].filter(Boolean).join(' '),
       ...(f.evidence[0]?.url ? { evidenceUrl: f.evidence[0].url } : {}),
       basis: (rule?.meta.basis ?? []).map((b) => `${b.document}, ${b.provision}`).join('; '),

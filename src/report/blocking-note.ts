@@ -4,7 +4,11 @@ import type { UnitResult } from '../model/result.js';
 import type { Rule } from '../model/rule.js';
 import type { Lang } from '../engine/messages.js';
 
-export function blockingNote(u: Pick<UnitResult, 'blocking'>, rules: readonly Rule[] | ReadonlyMap<string, Rule>, lang: Lang): string | undefined {
+export function blockingNote(
+  u: Pick<UnitResult, 'blocking'>,
+  rules: readonly Rule[] | ReadonlyMap<string, Rule>,
+  lang: Lang,
+): string | undefined {
   if (!u.blocking) return undefined;
   const rule = rules instanceof Map ? rules.get(u.blocking) : (rules as readonly Rule[]).find((r) => r.meta.id === u.blocking);
   const title = rule?.meta.failureTitle[lang] ?? u.blocking;

@@ -69,14 +69,18 @@ export function formatSummary(summary: AuditSummary, rules: readonly Rule[], lan
   if (summary.worstRules.length) {
     lines.push(`${t.worst}:`);
     for (const r of summary.worstRules) {
-      lines.push(`  ${r.rule.padEnd(24)} ${String(r.fail).padStart(4)} ${t.fail}, ${String(r.warn).padStart(4)} ${t.warn}  ${titles.get(r.rule) ?? ''}`);
+      lines.push(
+        `  ${r.rule.padEnd(24)} ${String(r.fail).padStart(4)} ${t.fail}, ${String(r.warn).padStart(4)} ${t.warn}  ${titles.get(r.rule) ?? ''}`,
+      );
     }
   }
   if (summary.platforms.length) {
     lines.push(`${t.platforms}:`);
     for (const p of summary.platforms.slice(0, CONSOLE_PLATFORMS)) {
       const fails = p.topFails.map((f) => `${f.rule} (${f.units})`).join(', ');
-      lines.push(`  ${platformLabel(p.platform, lang).padEnd(32)} ${String(p.units).padStart(4)} ${t.unitsOf}, ${p.grades['Chưa đạt'] ?? 0} ${t.failing}, ${p.grades['Chưa xác minh'] ?? 0} ${t.unverified}, ${t.avg} ${p.averageScore ?? '—'}${fails ? ` · ${t.oftenFails}: ${fails}` : ''}`);
+      lines.push(
+        `  ${platformLabel(p.platform, lang).padEnd(32)} ${String(p.units).padStart(4)} ${t.unitsOf}, ${p.grades['Chưa đạt'] ?? 0} ${t.failing}, ${p.grades['Chưa xác minh'] ?? 0} ${t.unverified}, ${t.avg} ${p.averageScore ?? '—'}${fails ? ` · ${t.oftenFails}: ${fails}` : ''}`,
+      );
     }
     const rest = summary.platforms.length - CONSOLE_PLATFORMS;
     if (rest > 0) lines.push(`  … ${rest} ${t.morePlatforms}`);

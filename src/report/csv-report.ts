@@ -13,12 +13,64 @@ import { join } from 'node:path';
 
 const HEADERS = {
   vi: {
-    findings: ['ma_don_vi', 'ten_don_vi', 'loai_hinh', 'quan_huyen', 'website', 'quy_tac', 'ket_qua', 'trang_thai', 'nhan_xet', 'url_bang_chung', 'vi_tri', 'trich_doan'],
-    units: ['ma_don_vi', 'ten_don_vi', 'loai_hinh', 'quan_huyen', 'website', 'url_cuoi', 'truy_cap', 'tinh_trang_truy_cap', 'diem', 'ty_le_xac_minh', 'xep_loai', 'tieu_chi_bat_buoc'],
+    findings: [
+      'ma_don_vi',
+      'ten_don_vi',
+      'loai_hinh',
+      'quan_huyen',
+      'website',
+      'quy_tac',
+      'ket_qua',
+      'trang_thai',
+      'nhan_xet',
+      'url_bang_chung',
+      'vi_tri',
+      'trich_doan',
+    ],
+    units: [
+      'ma_don_vi',
+      'ten_don_vi',
+      'loai_hinh',
+      'quan_huyen',
+      'website',
+      'url_cuoi',
+      'truy_cap',
+      'tinh_trang_truy_cap',
+      'diem',
+      'ty_le_xac_minh',
+      'xep_loai',
+      'tieu_chi_bat_buoc',
+    ],
   },
   en: {
-    findings: ['unit_id', 'unit_name', 'type', 'district', 'website', 'rule', 'status', 'status_label', 'message', 'evidence_url', 'selector', 'excerpt'],
-    units: ['unit_id', 'unit_name', 'type', 'district', 'website', 'final_url', 'crawl_status', 'crawl_status_label', 'score', 'verified', 'grade', 'blocking_rule'],
+    findings: [
+      'unit_id',
+      'unit_name',
+      'type',
+      'district',
+      'website',
+      'rule',
+      'status',
+      'status_label',
+      'message',
+      'evidence_url',
+      'selector',
+      'excerpt',
+    ],
+    units: [
+      'unit_id',
+      'unit_name',
+      'type',
+      'district',
+      'website',
+      'final_url',
+      'crawl_status',
+      'crawl_status_label',
+      'score',
+      'verified',
+      'grade',
+      'blocking_rule',
+    ],
   },
 };
 
@@ -32,8 +84,16 @@ export const csvReporter: Reporter = {
 
 export async function writeCsvReports(view: RunView, findingsFile: string, unitsFile: string): Promise<void> {
   const h = HEADERS[view.lang];
-  await pipeline(Readable.from(findingRows(view)), stringify({ bom: true, escape_formulas: true, header: true, columns: h.findings }), createWriteStream(findingsFile));
-  await pipeline(Readable.from(unitRows(view)), stringify({ bom: true, escape_formulas: true, header: true, columns: h.units }), createWriteStream(unitsFile));
+  await pipeline(
+    Readable.from(findingRows(view)),
+    stringify({ bom: true, escape_formulas: true, header: true, columns: h.findings }),
+    createWriteStream(findingsFile),
+  );
+  await pipeline(
+    Readable.from(unitRows(view)),
+    stringify({ bom: true, escape_formulas: true, header: true, columns: h.units }),
+    createWriteStream(unitsFile),
+  );
 }
 
 async function* findingRows(view: RunView): AsyncGenerator<string[]> {
@@ -41,13 +101,39 @@ async function* findingRows(view: RunView): AsyncGenerator<string[]> {
   for await (const u of view.units()) {
     for (const f of u.findings) {
       const e = f.evidence[0];
-      yield [u.id, u.name, u.type, u.district, u.website ?? '', f.rule, f.status, STATUS_LABELS[view.lang][f.status], findingText(f, byId, view.lang), e?.url ?? '', e?.selector ?? '', e?.excerpt ?? ''];
+      yield [
+        u.id,
+        u.name,
+        u.type,
+        u.district,
+        u.website ?? '',
+        f.rule,
+        f.status,
+        STATUS_LABELS[view.lang][f.status],
+        findingText(f, byId, view.lang),
+        e?.url ?? '',
+        e?.selector ?? '',
+        e?.excerpt ?? '',
+      ];
     }
   }
 }
 
 async function* unitRows(view: RunView): AsyncGenerator<string[]> {
   for await (const u of view.units()) {
-    yield [u.id, u.name, u.type, u.district, u.website ?? '', u.finalUrl ?? '', u.crawl.status, crawlLabel(u, view.lang), u.score === null ? '' : String(u.score), String(u.verified), gradeLabel(u.grade, view.lang), u.blocking ?? ''];
+    yield [
+      u.id,
+      u.name,
+      u.type,
+      u.district,
+      u.website ?? '',
+      u.finalUrl ?? '',
+      u.crawl.status,
+      crawlLabel(u, view.lang),
+      u.score === null ? '' : String(u.score),
+      String(u.verified),
+      gradeLabel(u.grade, view.lang),
+      u.blocking ?? '',
+    ];
   }
 }

@@ -11,11 +11,17 @@ interface FormatEntry {
 }
 
 const REPORT_FORMATS = {
-  xlsx: { help: 'report.xlsx (Excel theo mẫu biểu / the review forms)', load: async () => (await import('./xlsx/xlsx-report.js')).xlsxReporter },
+  xlsx: {
+    help: 'report.xlsx (Excel theo mẫu biểu / the review forms)',
+    load: async () => (await import('./xlsx/xlsx-report.js')).xlsxReporter,
+  },
   csv: { help: 'report.csv, report-units.csv', load: async () => (await import('./csv-report.js')).csvReporter },
   json: { help: 'results.json', load: async () => (await import('./json-reporter.js')).jsonReporter },
   html: { help: 'report.html', load: async () => (await import('./html/html-report.js')).htmlReporter },
-  pdf: { help: 'scorecards/units/<mã>.pdf, scorecards/districts/<quận>.pdf (phiếu từng đơn vị, cần trình duyệt / a scorecard per unit, needs the browser)', load: async () => (await import('./pdf/pdf-reporter.js')).pdfReporter },
+  pdf: {
+    help: 'scorecards/units/<mã>.pdf, scorecards/districts/<quận>.pdf (phiếu từng đơn vị, cần trình duyệt / a scorecard per unit, needs the browser)',
+    load: async () => (await import('./pdf/pdf-reporter.js')).pdfReporter,
+  },
 } as const satisfies Record<string, FormatEntry>;
 
 export type Format = keyof typeof REPORT_FORMATS;

@@ -20,9 +20,14 @@ export function limitLines(l: RunLimits, lang: Lang): string[] {
   const vi = lang === 'vi';
   const d = (ms: number): string => duration(ms, lang);
   const head = vi ? 'Giới hạn tốc độ chính' : 'What set the pace';
-  const busiest = l.busiest.filter((b) => b.units > 0).map((b) => (vi
-    ? `${count(b.units, lang)} đơn vị trên ${b.address} (chờ ${d(b.waitMs)})`
-    : `${count(b.units, lang)} units on ${b.address} (waited ${d(b.waitMs)})`)).join(', ');
+  const busiest = l.busiest
+    .filter((b) => b.units > 0)
+    .map((b) =>
+      vi
+        ? `${count(b.units, lang)} đơn vị trên ${b.address} (chờ ${d(b.waitMs)})`
+        : `${count(b.units, lang)} units on ${b.address} (waited ${d(b.waitMs)})`,
+    )
+    .join(', ');
   let first: string;
   switch (l.bound) {
     case 'per-ip':

@@ -11,7 +11,13 @@ export function messageIn(f: Finding, rules: readonly Rule[] | ReadonlyMap<strin
   const rule = rules instanceof Map ? rules.get(f.rule) : (rules as readonly Rule[]).find((r) => r.meta.id === f.rule);
   const messages = f.messageId in ENGINE_MESSAGES ? ENGINE_MESSAGES : rule?.meta.messages;
   if (!messages || !(f.messageId in messages)) return f.message;
-  return renderMessage(messages, f.messageId, plainData(f.data, lang) as typeof f.data, lang, messages === ENGINE_MESSAGES ? ENGINE_WORDS : rule?.meta.words);
+  return renderMessage(
+    messages,
+    f.messageId,
+    plainData(f.data, lang) as typeof f.data,
+    lang,
+    messages === ENGINE_MESSAGES ? ENGINE_WORDS : rule?.meta.words,
+  );
 }
 
 export const rulesById = (rules: readonly Rule[]): Map<string, Rule> => new Map(rules.map((r) => [r.meta.id, r]));

@@ -7,17 +7,31 @@ import type { Lang } from '../engine/messages.js';
 const WORDS = {
   vi: {
     title: 'Tốc độ tải trang chủ (không tính điểm)',
-    fcp: 'Hiển thị nội dung đầu tiên', lcp: 'Hiển thị nội dung lớn nhất', load: 'Tải xong trang',
-    bytes: 'Dung lượng tải', requests: 'Số yêu cầu', within: 'Đạt ngưỡng tải trang',
-    yes: 'Đạt', no: 'Chưa đạt', threshold: 'ngưỡng', seconds: 'giây',
+    fcp: 'Hiển thị nội dung đầu tiên',
+    lcp: 'Hiển thị nội dung lớn nhất',
+    load: 'Tải xong trang',
+    bytes: 'Dung lượng tải',
+    requests: 'Số yêu cầu',
+    within: 'Đạt ngưỡng tải trang',
+    yes: 'Đạt',
+    no: 'Chưa đạt',
+    threshold: 'ngưỡng',
+    seconds: 'giây',
     province: (n: number, m: number): string => `Đạt ngưỡng tải trang: ${n} / ${m} đơn vị đã đo`,
     note: 'Đo khi hiển thị trang chủ bằng trình duyệt, theo ngưỡng của đợt đánh giá cổng thông tin năm 2025; không tính vào điểm.',
   },
   en: {
     title: 'Home page load (not scored)',
-    fcp: 'First contentful paint', lcp: 'Largest contentful paint', load: 'Load complete',
-    bytes: 'Transferred', requests: 'Requests', within: 'Within the page-load thresholds',
-    yes: 'Yes', no: 'No', threshold: 'threshold', seconds: 's',
+    fcp: 'First contentful paint',
+    lcp: 'Largest contentful paint',
+    load: 'Load complete',
+    bytes: 'Transferred',
+    requests: 'Requests',
+    within: 'Within the page-load thresholds',
+    yes: 'Yes',
+    no: 'No',
+    threshold: 'threshold',
+    seconds: 's',
     province: (n: number, m: number): string => `Within the page-load thresholds: ${n} / ${m} units measured`,
     note: 'Measured when the home page was rendered in a browser, against the thresholds of the 2025 evaluation of state portals; not scored.',
   },
@@ -85,8 +99,12 @@ export function pageLoadHeaders(lang: Lang): string[] {
   const w = WORDS[lang];
   const limit = (ms: number): string => `${w.seconds}; ${w.threshold} < ${decimal(ms / 1000, lang)}`;
   return [
-    `${w.fcp} (${limit(PAGE_LOAD_THRESHOLDS.fcpMs)})`, `${w.lcp} (${limit(PAGE_LOAD_THRESHOLDS.lcpMs)})`, `${w.load} (${limit(PAGE_LOAD_THRESHOLDS.loadMs)})`,
-    `${w.bytes} (KB)`, w.requests, w.within,
+    `${w.fcp} (${limit(PAGE_LOAD_THRESHOLDS.fcpMs)})`,
+    `${w.lcp} (${limit(PAGE_LOAD_THRESHOLDS.lcpMs)})`,
+    `${w.load} (${limit(PAGE_LOAD_THRESHOLDS.loadMs)})`,
+    `${w.bytes} (KB)`,
+    w.requests,
+    w.within,
   ];
 }
 
@@ -95,7 +113,11 @@ export function pageLoadCells(t: PageTimings | undefined, lang: Lang): (number |
   if (!t) return ['', '', '', '', '', ''];
   const w = WORDS[lang];
   return [
-    seconds(t.fcpMs) ?? '', seconds(t.lcpMs) ?? '', seconds(t.loadMs) ?? '', Math.round(t.bytes / 1024), t.requests,
+    seconds(t.fcpMs) ?? '',
+    seconds(t.lcpMs) ?? '',
+    seconds(t.loadMs) ?? '',
+    Math.round(t.bytes / 1024),
+    t.requests,
     t.withinThresholds === undefined ? '' : t.withinThresholds ? w.yes : w.no,
   ];
 }

@@ -28,10 +28,34 @@ const CODES: Record<string, { vi: string; en: string }> = {
 };
 
 function httpWords(status: number, lang: Lang): string {
-  const vi = status >= 500 ? 'lỗi máy chủ' : status === 404 || status === 410 ? 'không có trang này' : status === 401 || status === 403 ? 'bị từ chối truy cập'
-    : status === 429 ? 'bị giới hạn số lần truy cập' : status >= 300 && status < 400 ? 'chuyển hướng' : status >= 200 && status < 300 ? 'trả lời bình thường' : 'lỗi';
-  const en = status >= 500 ? 'server error' : status === 404 || status === 410 ? 'no such page' : status === 401 || status === 403 ? 'access denied'
-    : status === 429 ? 'rate limited' : status >= 300 && status < 400 ? 'redirect' : status >= 200 && status < 300 ? 'normal answer' : 'error';
+  const vi =
+    status >= 500
+      ? 'lỗi máy chủ'
+      : status === 404 || status === 410
+        ? 'không có trang này'
+        : status === 401 || status === 403
+          ? 'bị từ chối truy cập'
+          : status === 429
+            ? 'bị giới hạn số lần truy cập'
+            : status >= 300 && status < 400
+              ? 'chuyển hướng'
+              : status >= 200 && status < 300
+                ? 'trả lời bình thường'
+                : 'lỗi';
+  const en =
+    status >= 500
+      ? 'server error'
+      : status === 404 || status === 410
+        ? 'no such page'
+        : status === 401 || status === 403
+          ? 'access denied'
+          : status === 429
+            ? 'rate limited'
+            : status >= 300 && status < 400
+              ? 'redirect'
+              : status >= 200 && status < 300
+                ? 'normal answer'
+                : 'error';
   return `HTTP ${status} (${lang === 'vi' ? vi : en})`;
 }
 
@@ -47,15 +71,25 @@ export function plainWords(text: string, lang: Lang): string {
   // "CODE: English detail" → the code's words (the detail stays in results.json)
   out = out.replace(/\b(?:network: )?([A-Z][A-Z_]{3,}): [^;—]*/g, (m, code: string) => CODES[code]?.[lang] ?? m);
   out = out.replace(/^(?:network|refused|timeout|dns_error|tls_error|http_error)(?: \(HTTP \d{3}\))?: /, '');
-  out = out.replace(/\bHTTP (\d{3}) over http:\/\//g, (_m, s: string) => `${httpWords(Number(s), lang)} ${lang === 'vi' ? 'qua http:// (không mã hóa)' : 'over http:// (unencrypted)'}`);
+  out = out.replace(
+    /\bHTTP (\d{3}) over http:\/\//g,
+    (_m, s: string) => `${httpWords(Number(s), lang)} ${lang === 'vi' ? 'qua http:// (không mã hóa)' : 'over http:// (unencrypted)'}`,
+  );
   out = out.replace(/^HTTP (\d{3}) → /, (_m, s: string) => `${httpWords(Number(s), lang)} → `);
   out = out.replace(/^HTTP (\d{3})\b(?! \()/, (_m, s: string) => httpWords(Number(s), lang));
   // labels of tool-made evidence (src/engine/section-rule.ts) are written in both languages; a report shows one
-  out = out.replace(/^Từ khóa \/ keywords: /, lang === 'vi' ? 'Từ khóa: ' : 'Keywords: ').replace(/^Mục menu \/ entries: /, lang === 'vi' ? 'Mục menu: ' : 'Menu entries: ');
+  out = out
+    .replace(/^Từ khóa \/ keywords: /, lang === 'vi' ? 'Từ khóa: ' : 'Keywords: ')
+    .replace(/^Mục menu \/ entries: /, lang === 'vi' ? 'Mục menu: ' : 'Menu entries: ');
   if (lang === 'vi') {
-    out = out.replace(/\bno lang attribute\b/g, 'thiếu thuộc tính lang')
-      .replace(/^valid; validTo /, 'hợp lệ; hết hạn ').replace(/; validTo /g, '; hết hạn ').replace(/; issuer /g, '; cấp bởi ')
-      .replace(/^(\d+) pages scanned$/, '$1 trang đã quét').replace(/^missing: /, 'thiếu: ').replace(/ with alt; /, ' có alt; ');
+    out = out
+      .replace(/\bno lang attribute\b/g, 'thiếu thuộc tính lang')
+      .replace(/^valid; validTo /, 'hợp lệ; hết hạn ')
+      .replace(/; validTo /g, '; hết hạn ')
+      .replace(/; issuer /g, '; cấp bởi ')
+      .replace(/^(\d+) pages scanned$/, '$1 trang đã quét')
+      .replace(/^missing: /, 'thiếu: ')
+      .replace(/ with alt; /, ' có alt; ');
   }
   return out;
 }

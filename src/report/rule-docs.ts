@@ -14,7 +14,16 @@ export function howToFix(ruleId: string, docsDir = join(REPO_ROOT, 'rules')): st
   try {
     const doc = readFileSync(join(docsDir, `${ruleId}.md`), 'utf8');
     const section = doc.split(/^## /m).find((part) => part.startsWith('Cách khắc phục'));
-    lines = (section ?? '').split('\n').slice(1).map((l) => l.replace(/^\s*[-*]\s+/, '').replace(/`/g, '').trim()).filter(Boolean);
+    lines = (section ?? '')
+      .split('\n')
+      .slice(1)
+      .map((l) =>
+        l
+          .replace(/^\s*[-*]\s+/, '')
+          .replace(/`/g, '')
+          .trim(),
+      )
+      .filter(Boolean);
   } catch {
     // a rule without its doc only loses the advice lines; the meta test keeps docs present
   }

@@ -20,7 +20,9 @@ export async function loadRunView(dir: string, rules: readonly Rule[], lang: Lan
   return {
     run: results.run,
     districts: results.districts,
-    units: async function* () { yield* results.units; },
+    units: async function* () {
+      yield* results.units;
+    },
     rules,
     lang,
   };

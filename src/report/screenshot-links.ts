@@ -6,7 +6,8 @@ import type { Lang } from '../engine/messages.js';
 
 const SHOT_FILE = /^evidence\/[0-9a-f]{64}\.jpg$/;
 
-export const linkableShots = (u: Pick<UnitResult, 'screenshots'>): ScreenshotRef[] => (u.screenshots ?? []).filter((s) => SHOT_FILE.test(s.file));
+export const linkableShots = (u: Pick<UnitResult, 'screenshots'>): ScreenshotRef[] =>
+  (u.screenshots ?? []).filter((s) => SHOT_FILE.test(s.file));
 
 const WORDS = {
   vi: {

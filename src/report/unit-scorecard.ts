@@ -15,8 +15,36 @@ import { fixList } from './fix-list.js';
 
 const MARK: Record<string, string> = { pass: '✔', warn: '◐', fail: '✘', na: '·', error: '?', exempt: '~' };
 const LABEL = {
-  vi: { pass: 'Đạt', warn: 'Một phần', fail: 'Chưa đạt', na: 'Không áp dụng', error: 'Chưa xác minh', exempt: 'Miễn trừ', score: 'Điểm', grade: 'Xếp loại', verified: 'đã xác minh', fix: 'Cần khắc phục (ưu tiên trước)', basis: 'Căn cứ', crawl: 'Thu thập', pages: (n: number): string => `${n} trang` },
-  en: { pass: 'Pass', warn: 'Partial', fail: 'Fail', na: 'N/A', error: 'Unverified', exempt: 'Exempt', score: 'Score', grade: 'Grade', verified: 'verified', fix: 'To fix (most valuable first)', basis: 'Basis', crawl: 'Crawl', pages: (n: number): string => `${n} ${n === 1 ? 'page' : 'pages'}` },
+  vi: {
+    pass: 'Đạt',
+    warn: 'Một phần',
+    fail: 'Chưa đạt',
+    na: 'Không áp dụng',
+    error: 'Chưa xác minh',
+    exempt: 'Miễn trừ',
+    score: 'Điểm',
+    grade: 'Xếp loại',
+    verified: 'đã xác minh',
+    fix: 'Cần khắc phục (ưu tiên trước)',
+    basis: 'Căn cứ',
+    crawl: 'Thu thập',
+    pages: (n: number): string => `${n} trang`,
+  },
+  en: {
+    pass: 'Pass',
+    warn: 'Partial',
+    fail: 'Fail',
+    na: 'N/A',
+    error: 'Unverified',
+    exempt: 'Exempt',
+    score: 'Score',
+    grade: 'Grade',
+    verified: 'verified',
+    fix: 'To fix (most valuable first)',
+    basis: 'Basis',
+    crawl: 'Crawl',
+    pages: (n: number): string => `${n} ${n === 1 ? 'page' : 'pages'}`,
+  },
 } as const;
 
 export function formatScorecard(unit: UnitResult, rules: readonly Rule[], lang: Lang): string {
@@ -42,7 +70,8 @@ export function formatScorecard(unit: UnitResult, rules: readonly Rule[], lang: 
       const basis = rule?.meta.basis.map((b) => `${b.document} ${b.provision}`).join('; ');
       if (basis) lines.push(`   ${t.basis}: ${basis}`);
       for (const advice of howToFix(f.rule).slice(0, 3)) lines.push(`   • ${advice}`);
-      for (const e of f.evidence.slice(0, 2)) lines.push(`   ↳ ${e.url}${e.selector ? ` · ${e.selector}` : ''}${e.excerpt ? ` · “${plainWords(e.excerpt, lang)}”` : ''}`);
+      for (const e of f.evidence.slice(0, 2))
+        lines.push(`   ↳ ${e.url}${e.selector ? ` · ${e.selector}` : ''}${e.excerpt ? ` · “${plainWords(e.excerpt, lang)}”` : ''}`);
     });
   }
   return lines.join('\n');

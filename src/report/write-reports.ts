@@ -16,7 +16,12 @@ export interface TemplateRequest {
   map: TemplateMap;
 }
 
-export async function writeReports(view: RunView, dir: string, formats: readonly Format[], template?: TemplateRequest): Promise<WrittenReport[]> {
+export async function writeReports(
+  view: RunView,
+  dir: string,
+  formats: readonly Format[],
+  template?: TemplateRequest,
+): Promise<WrittenReport[]> {
   const written: WrittenReport[] = [];
   if (template) {
     const file = join(dir, template.map.output);

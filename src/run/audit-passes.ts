@@ -24,15 +24,18 @@ export interface FirstPass {
   pagesFetched: number;
 }
 
-export async function firstPass(todo: readonly Unit[], run: {
-  executor: UnitExecutor;
-  crawl: CrawlContext;
-  pool: UnitPool | undefined;
-  options: AuditOptions;
-  baseline: RunResults | undefined;
-  progress: Progress;
-  logger: Logger;
-}): Promise<FirstPass> {
+export async function firstPass(
+  todo: readonly Unit[],
+  run: {
+    executor: UnitExecutor;
+    crawl: CrawlContext;
+    pool: UnitPool | undefined;
+    options: AuditOptions;
+    baseline: RunResults | undefined;
+    progress: Progress;
+    logger: Logger;
+  },
+): Promise<FirstPass> {
   const { executor, crawl, pool, options, progress, logger } = run;
   const baseline = baselineIndex(run.baseline);
   const recheck: RecheckPlan = { changed: [], unverified: [] };
@@ -65,23 +68,35 @@ export async function firstPass(todo: readonly Unit[], run: {
     await crawl.close();
   }
   // with workers, they crawled and judged: the main thread's idle loop says nothing about the CPU
-  const waits = pool ? addWaits(crawlWaits(crawl, () => ({ loopBusyMs: 0, loopMs: 0 })), pool.waits) : crawlWaits(crawl, loop);
+  const waits = pool
+    ? addWaits(
+        crawlWaits(crawl, () => ({ loopBusyMs: 0, loopMs: 0 })),
+        pool.waits,
+      )
+    : crawlWaits(crawl, loop);
   return { recheck, limits: judgeRunLimits(waits, slots, options), pagesFetched };
 }
 
 /** The second, gentler pass over the units the first pass flagged, in this process; returns the pages it fetched. */
-export async function recheckPass(plan: RecheckPlan, units: readonly Unit[], run: {
-  executor: UnitExecutor;
-  options: AuditOptions;
-  rulesConfig: RulesConfig;
-  logger: Logger;
-  signal?: AbortSignal;
-}): Promise<number> {
+export async function recheckPass(
+  plan: RecheckPlan,
+  units: readonly Unit[],
+  run: {
+    executor: UnitExecutor;
+    options: AuditOptions;
+    rulesConfig: RulesConfig;
+    logger: Logger;
+    signal?: AbortSignal;
+  },
+): Promise<number> {
   const ids = new Set([...plan.changed, ...plan.unverified]);
   if (!ids.size) return 0;
   const { executor, options, logger } = run;
   const gentle = gentler(options);
-  logger.info({ changed: plan.changed.length, unverified: plan.unverified.length, delayMs: options.recheckDelay }, 'kiểm tra lại / re-checking');
+  logger.info(
+    { changed: plan.changed.length, unverified: plan.unverified.length, delayMs: options.recheckDelay },
+    'kiểm tra lại / re-checking',
+  );
   // an interruption during the wait ends it: the queued re-checks are then skipped
   await wait(options.recheckDelay, undefined, { signal: run.signal }).catch(() => undefined);
   const crawl = await openCrawl(gentle, run.rulesConfig, logger);

@@ -33,7 +33,9 @@ export async function planAudit(input: AuditInput, dir: string, started: Date, s
   // a resumed run keeps the audit date it started with, so date-based verdicts do not shift mid-run
   const now = previous && !options.now ? new Date(previous.now) : auditDate(options.now);
   if (previous && now.toISOString() !== previous.now) {
-    throw new UsageError(`${dir}: không thể tiếp tục với --now khác / cannot resume with a different --now: the run audits ${previous.now.slice(0, 10)}, --now says ${now.toISOString().slice(0, 10)} (bỏ --now hoặc dùng đúng ngày / drop --now or give the same date)`);
+    throw new UsageError(
+      `${dir}: không thể tiếp tục với --now khác / cannot resume with a different --now: the run audits ${previous.now.slice(0, 10)}, --now says ${now.toISOString().slice(0, 10)} (bỏ --now hoặc dùng đúng ngày / drop --now or give the same date)`,
+    );
   }
   // a shard crawls its slice, but rules (child-site-links) still see the whole registry
   const slice = shard ? sliceUnits(registry.units, shard) : undefined;
@@ -43,7 +45,11 @@ export async function planAudit(input: AuditInput, dir: string, started: Date, s
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
     ruleSetVersion: input.ruleSetVersion,
     registry: { file: registry.file, sha256: registry.sha256, units: registry.units.length, invalidRows: countRows(registry) },
-    options: { ...options, ...(input.configPath ? { config: input.configPath } : {}), ...(shard ? { shard: { k: shard.k, n: shard.n } } : {}) },
+    options: {
+      ...options,
+      ...(input.configPath ? { config: input.configPath } : {}),
+      ...(shard ? { shard: { k: shard.k, n: shard.n } } : {}),
+    },
     rules: rules.map((r) => r.meta.id),
     ...(shard && slice ? { shard: { k: shard.k, n: shard.n, registryIndex: slice.registryIndex } } : {}),
     rulesConfigSha256: createHash('sha256').update(JSON.stringify(input.rulesConfig)).digest('hex'),

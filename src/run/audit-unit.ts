@@ -57,7 +57,10 @@ async function crawlAndJudge(input: AuditUnitInput, ticket: PageTicket): Promise
   let artifacts: Artifacts;
   let crawl: CrawlSummary;
   try {
-    ({ artifacts, crawl } = await withHardDeadline(crawlUnit(crawlCtx, unit, needs, ticket), crawlCtx.options.unitDeadlineMs + HARD_DEADLINE_GRACE_MS));
+    ({ artifacts, crawl } = await withHardDeadline(
+      crawlUnit(crawlCtx, unit, needs, ticket),
+      crawlCtx.options.unitDeadlineMs + HARD_DEADLINE_GRACE_MS,
+    ));
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     logger.error({ unit: unit.id, err: error }, 'lỗi nội bộ khi thu thập / internal crawler error');
@@ -99,9 +102,12 @@ export function judgeArtifacts(input: JudgeInput): UnitResult {
   const { artifacts, crawl, rules, ruleCtx, logger } = input;
   const unit = artifacts.unit;
   // Our own failure says nothing about the site: no rule judges it, every one gives that same reason.
-  const judged = crawl.status === 'internal_error'
-    ? { ...EMPTY_JUDGEMENT, findings: internalErrorFindings(unit, rules, crawl.error ?? 'internal error', input.lang) }
-    : judgeUnit(artifacts, rules, ruleCtx, input.lang, (rule, error) => logger.error({ unit: unit.id, rule, err: error }, 'quy tắc gặp lỗi / rule crashed'));
+  const judged =
+    crawl.status === 'internal_error'
+      ? { ...EMPTY_JUDGEMENT, findings: internalErrorFindings(unit, rules, crawl.error ?? 'internal error', input.lang) }
+      : judgeUnit(artifacts, rules, ruleCtx, input.lang, (rule, error) =>
+          logger.error({ unit: unit.id, rule, err: error }, 'quy tắc gặp lỗi / rule crashed'),
+        );
   // A rendered page is the browser's DOM: whether its static HTML was a shell is for the renderer to record.
   if (!artifacts.rendered && artifacts.home && isScriptShell(artifacts.home.doc)) crawl.scriptShell = true;
   if (artifacts.home && [...(artifacts.pages?.values() ?? []), artifacts.home].some((p) => p.ok && p.truncated)) crawl.truncated = true;
@@ -132,7 +138,11 @@ export function judgeArtifacts(input: JudgeInput): UnitResult {
 /** The result of a unit our own code failed on (a crashed worker): unverified, every finding an error. */
 export function unjudgedResult(input: Omit<JudgeInput, 'artifacts' | 'crawl'> & { unit: Unit; detail: string }): UnitResult {
   const { unit, detail, ...rest } = input;
-  return judgeArtifacts({ ...rest, artifacts: failedArtifacts(unit, detail), crawl: { status: 'internal_error', pages: 0, durationMs: 0, error: detail } });
+  return judgeArtifacts({
+    ...rest,
+    artifacts: failedArtifacts(unit, detail),
+    crawl: { status: 'internal_error', pages: 0, durationMs: 0, error: detail },
+  });
 }
 
 function failedArtifacts(unit: Unit, detail: string): Artifacts {

@@ -76,7 +76,8 @@ export interface AuditSummary {
 
 export async function runAudit(input: AuditInput): Promise<AuditSummary> {
   const { options } = input;
-  if (options.resume && !options.out) throw new UsageError('--resume cần --out THƯ_MỤC của lần chạy bị dừng / --resume needs --out DIR of the interrupted run');
+  if (options.resume && !options.out)
+    throw new UsageError('--resume cần --out THƯ_MỤC của lần chạy bị dừng / --resume needs --out DIR of the interrupted run');
   const shard = resolveShard(options.shard, options.shards); // a bad --shard is bad usage before anything is written
   const started = new Date();
   const dir = resolve(options.out ?? defaultRunDir(started));
@@ -102,14 +103,26 @@ async function runLocked(input: AuditInput, dir: string, started: Date, shard: R
   const todo = units.filter((u) => !store.has(u.id));
   const resumedIds = new Set(units.filter((u) => store.has(u.id)).map((u) => u.id));
   // a bar on a TTY; without one (CI) a line every 30 s or 5 %, through the logger (a pino record in JSON mode)
-  const progress = new Progress(todo.length, !options.progress ? {} : process.stderr.isTTY
-    ? { tty: process.stderr }
-    : { log: (fields, line) => logger.info({ progress: fields }, line) });
+  const progress = new Progress(
+    todo.length,
+    !options.progress
+      ? {}
+      : process.stderr.isTTY
+        ? { tty: process.stderr }
+        : { log: (fields, line) => logger.info({ progress: fields }, line) },
+  );
   logger.info({ units: units.length, todo: todo.length, rules: rules.length, dir }, 'bắt đầu kiểm tra / audit started');
 
   const executor = new UnitExecutor({
-    dir, options, rules, ruleCtx: plan.ruleCtx, needs: plan.needs, ruleSetVersion: input.ruleSetVersion,
-    exemptions: plan.exemptions, store, logger,
+    dir,
+    options,
+    rules,
+    ruleCtx: plan.ruleCtx,
+    needs: plan.needs,
+    ruleSetVersion: input.ruleSetVersion,
+    exemptions: plan.exemptions,
+    store,
+    logger,
     ...(options.evidence ? { evidence: new EvidenceStore(dir) } : {}),
     ...(input.signal ? { signal: input.signal } : {}),
   });
@@ -124,17 +137,30 @@ async function runLocked(input: AuditInput, dir: string, started: Date, shard: R
     executor.throwIfHalted();
     if (executor.stopped()) throw await interrupted(store, dir, units);
     pagesFetched += await recheckPass(first.recheck, units, {
-      executor, options, rulesConfig: input.rulesConfig, logger, ...(input.signal ? { signal: input.signal } : {}),
+      executor,
+      options,
+      rulesConfig: input.rulesConfig,
+      logger,
+      ...(input.signal ? { signal: input.signal } : {}),
     });
     executor.throwIfHalted();
     if (executor.stopped()) throw await interrupted(store, dir, units);
     const { recheck, limits } = first;
     const rechecked = recheck.changed.length || recheck.unverified.length ? { rechecked: recheck } : {};
     const end = await finishAudit({
-      dir, runMeta, units, store, resumedIds,
+      dir,
+      runMeta,
+      units,
+      store,
+      resumedIds,
       extraChecks: invalidRowIssues(registry),
       extraRun: { ...(plan.exemptions.warnings.length ? { exemptionWarnings: plan.exemptions.warnings } : {}), ...rechecked, limits },
-      report: { formats: options.format, lang: options.lang, rules: input.allRules ?? rules, ...(input.template ? { template: input.template } : {}) },
+      report: {
+        formats: options.format,
+        lang: options.lang,
+        rules: input.allRules ?? rules,
+        ...(input.template ? { template: input.template } : {}),
+      },
     });
     finished = end.finished;
     pagesFetched += end.resumedPages;
@@ -143,7 +169,13 @@ async function runLocked(input: AuditInput, dir: string, started: Date, shard: R
   }
   // run.json too says what bounded the run (a resumed run: this part of it)
   if (finished.run.limits) await writeRunMeta(dir, { ...runMeta, limits: finished.run.limits });
-  return { dir, ...finished, pagesFetched, durationMs: Date.now() - started.getTime(), ...(finished.run.limits ? { limits: finished.run.limits } : {}) };
+  return {
+    dir,
+    ...finished,
+    pagesFetched,
+    durationMs: Date.now() - started.getTime(),
+    ...(finished.run.limits ? { limits: finished.run.limits } : {}),
+  };
 }
 
 /** The store flushed and closed (closing twice is harmless), and how much of the run it holds. */

@@ -33,7 +33,12 @@ export async function finishAudit(input: {
     traces.push(traceOf(u));
   }
   const finished = await finishRun({
-    dir: input.dir, runMeta: input.runMeta, units, store, aggregator, traces,
+    dir: input.dir,
+    runMeta: input.runMeta,
+    units,
+    store,
+    aggregator,
+    traces,
     ...(input.extraChecks ? { extraChecks: input.extraChecks } : {}),
     extraRun: input.extraRun,
     ...input.report,

@@ -62,14 +62,29 @@ export async function finishRun(input: FinishInput): Promise<FinishedRun> {
   const byId = rulesById(input.rules);
   // the alerts and page timings are gathered while results.json streams the units, so the store is not read once more for them
   const pageLoad = new PageLoadTally();
-  const platforms = await writeResultsJson(resultsFile, run, tap(inRegistryOrder(units, store), (u) => {
-    alerts.push(...unitAlerts(u, byId, input.lang));
-    pageLoad.add(u);
-  }), districts);
+  const platforms = await writeResultsJson(
+    resultsFile,
+    run,
+    tap(inRegistryOrder(units, store), (u) => {
+      alerts.push(...unitAlerts(u, byId, input.lang));
+      pageLoad.add(u);
+    }),
+    districts,
+  );
   const view: RunView = { run, districts, units: () => inRegistryOrder(units, store), rules: input.rules, lang: input.lang };
   const reports = await writeReports(view, dir, input.formats, input.template);
   const total = aggregator.total();
-  return { resultsFile, run, districts, total, worstRules: worstRules(total), platforms, reports, alerts, pageLoad: { measured: pageLoad.measured, within: pageLoad.within } };
+  return {
+    resultsFile,
+    run,
+    districts,
+    total,
+    worstRules: worstRules(total),
+    platforms,
+    reports,
+    alerts,
+    pageLoad: { measured: pageLoad.measured, within: pageLoad.within },
+  };
 }
 
 /** Units read back one at a time from results.jsonl by offset, so memory stays flat on large registries. */

@@ -21,7 +21,8 @@ export function recheckReason(
     const before = baseline.get(result.id);
     if (before && verdictKey(before) !== verdictKey(result)) return 'changed';
   }
-  if (options.recheckUnverified && result.crawl.status !== 'no_website' && result.findings.some((f) => f.status === 'error')) return 'unverified';
+  if (options.recheckUnverified && result.crawl.status !== 'no_website' && result.findings.some((f) => f.status === 'error'))
+    return 'unverified';
   return undefined;
 }
 
@@ -30,5 +31,11 @@ export const baselineIndex = (baseline: RunResults | undefined): Map<string, Uni
 
 /** The gentler second pass: one request per host, a longer timeout, one more retry. */
 export function gentler<T extends { perHost: number; timeout: number; retries: number; concurrency: number }>(options: T): T {
-  return { ...options, perHost: 1, timeout: options.timeout * 2, retries: Math.min(5, options.retries + 1), concurrency: Math.min(4, options.concurrency) };
+  return {
+    ...options,
+    perHost: 1,
+    timeout: options.timeout * 2,
+    retries: Math.min(5, options.retries + 1),
+    concurrency: Math.min(4, options.concurrency),
+  };
 }

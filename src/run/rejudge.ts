@@ -35,11 +35,16 @@ export interface RejudgeInput {
   logger: Logger;
 }
 
-export async function rejudgeRun(input: RejudgeInput): Promise<FinishedRun & { dir: string; units: number; /** The rule-set version that judged the original run. */ judgedWith: string }> {
+export async function rejudgeRun(
+  input: RejudgeInput,
+): Promise<FinishedRun & { dir: string; units: number; /** The rule-set version that judged the original run. */ judgedWith: string }> {
   const source = resolve(input.runDir);
   const meta = await readRunMeta(source);
   const archives = await listArchives(source).catch(() => []);
-  if (!archives.length) throw new UsageError(`${input.runDir}: không có artifacts/; lần chạy cần --save-artifacts / no artifacts/: the run must be made with --save-artifacts`);
+  if (!archives.length)
+    throw new UsageError(
+      `${input.runDir}: không có artifacts/; lần chạy cần --save-artifacts / no artifacts/: the run must be made with --save-artifacts`,
+    );
   const dir = resolve(input.out ?? join(source, 'rejudged'));
   if (dir === source) throw new UsageError('--out: phải khác thư mục gốc / must differ from the original run directory');
   await mkdir(dir, { recursive: true });
@@ -49,7 +54,7 @@ export async function rejudgeRun(input: RejudgeInput): Promise<FinishedRun & { d
     const units: Unit[] = [];
     for (const file of archives) units.push((await loadArtifacts(file)).artifacts.unit);
     units.sort((a, b) => a.source.row - b.source.row);
-    const lang = input.lang ?? ((meta.options.lang as Lang | undefined) ?? 'vi');
+    const lang = input.lang ?? (meta.options.lang as Lang | undefined) ?? 'vi';
     const rulesConfig = input.rulesConfig ?? meta.rulesConfig ?? defaultRulesConfig();
     const ruleCtx = { now: new Date(meta.now), config: rulesConfig, registry: buildRegistryIndex(units) };
     const runMeta: RunMeta = {
@@ -67,7 +72,15 @@ export async function rejudgeRun(input: RejudgeInput): Promise<FinishedRun & { d
     try {
       for (const file of archives) {
         const { artifacts, crawl, screenshots } = await loadArtifacts(file);
-        const result = judgeArtifacts({ artifacts, crawl, rules: input.rules, ruleCtx, lang, ruleSetVersion: input.ruleSetVersion, logger: input.logger });
+        const result = judgeArtifacts({
+          artifacts,
+          crawl,
+          rules: input.rules,
+          ruleCtx,
+          lang,
+          ruleSetVersion: input.ruleSetVersion,
+          logger: input.logger,
+        });
         const shots = await carryScreenshots(source, dir, screenshots ?? []);
         if (shots.length) result.screenshots = shots;
         await store.append(result);
@@ -75,7 +88,15 @@ export async function rejudgeRun(input: RejudgeInput): Promise<FinishedRun & { d
         traces.push(traceOf(result));
       }
       const finished = await finishRun({
-        dir, runMeta, units, store, aggregator, traces, formats: input.formats, lang, rules: input.allRules,
+        dir,
+        runMeta,
+        units,
+        store,
+        aggregator,
+        traces,
+        formats: input.formats,
+        lang,
+        rules: input.allRules,
         extraRun: { rejudgedFrom: { dir: source, ruleSetVersion: meta.ruleSetVersion, finishedAt: meta.startedAt } },
       });
       return { ...finished, dir, units: units.length, judgedWith: meta.ruleSetVersion };
@@ -95,7 +116,10 @@ async function carryScreenshots(source: string, dir: string, shots: readonly Scr
   const kept: ScreenshotRef[] = [];
   for (const shot of linkableShots({ screenshots: [...shots] })) {
     await mkdir(join(dir, 'evidence'), { recursive: true });
-    const copied = await copyFile(join(source, shot.file), join(dir, shot.file)).then(() => true, () => false);
+    const copied = await copyFile(join(source, shot.file), join(dir, shot.file)).then(
+      () => true,
+      () => false,
+    );
     if (copied) kept.push(shot);
   }
   return kept;

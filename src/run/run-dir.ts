@@ -14,6 +14,8 @@ export async function prepareRunDir(dir: string, resume: boolean): Promise<void>
   if (resume) return;
   const existing = await stat(join(dir, 'results.jsonl')).catch(() => undefined);
   if (existing && existing.size > 0) {
-    throw new UsageError(`${dir}: thư mục đã có kết quả; dùng --resume để tiếp tục hoặc chọn --out khác / the directory already holds results; use --resume to continue or choose another --out`);
+    throw new UsageError(
+      `${dir}: thư mục đã có kết quả; dùng --resume để tiếp tục hoặc chọn --out khác / the directory already holds results; use --resume to continue or choose another --out`,
+    );
   }
 }

@@ -20,7 +20,13 @@ const BUSIEST = 3;
 
 /** One crawl context's waits: its host limits, its page-memory admission and its thread's event loop. */
 export function crawlWaits(ctx: CrawlContext, loop: () => { loopBusyMs: number; loopMs: number }): LimitWaits {
-  return { ...ctx.limits.waits, addresses: { ...ctx.limits.waits.addresses }, pageMemoryMs: ctx.memory.waitedMs, pageMemoryUnits: ctx.memory.waitedUnits, ...loop() };
+  return {
+    ...ctx.limits.waits,
+    addresses: { ...ctx.limits.waits.addresses },
+    pageMemoryMs: ctx.memory.waitedMs,
+    pageMemoryUnits: ctx.memory.waitedUnits,
+    ...loop(),
+  };
 }
 
 /** Counts how long every --concurrency slot was taken, and the time units spent in their slots. */
@@ -55,7 +61,11 @@ export class SlotMeter {
 const ratio = (part: number, whole: number): number => (whole > 0 ? Math.min(1, part / whole) : 0);
 const round2 = (n: number): number => Math.round(n * 100) / 100;
 
-export function judgeRunLimits(waits: LimitWaits, slots: SlotMeter, options: Pick<AuditOptions, 'perIp' | 'perHost' | 'concurrency' | 'pageMemory'>): RunLimits {
+export function judgeRunLimits(
+  waits: LimitWaits,
+  slots: SlotMeter,
+  options: Pick<AuditOptions, 'perIp' | 'perHost' | 'concurrency' | 'pageMemory'>,
+): RunLimits {
   const requestMs = waits.activeMs + waits.perIpMs + waits.perHostMs + waits.spacingMs;
   const shares: RunLimits['shares'] = {
     'per-ip': ratio(waits.perIpMs, requestMs),
@@ -76,7 +86,12 @@ export function judgeRunLimits(waits: LimitWaits, slots: SlotMeter, options: Pic
   return {
     bound,
     shares: Object.fromEntries(Object.entries(shares).map(([k, v]) => [k, round2(v)])) as RunLimits['shares'],
-    waitMs: { perIp: Math.round(waits.perIpMs), perHost: Math.round(waits.perHostMs), spacing: Math.round(waits.spacingMs), pageMemory: Math.round(waits.pageMemoryMs) },
+    waitMs: {
+      perIp: Math.round(waits.perIpMs),
+      perHost: Math.round(waits.perHostMs),
+      spacing: Math.round(waits.spacingMs),
+      pageMemory: Math.round(waits.pageMemoryMs),
+    },
     requests: waits.requests,
     pageMemoryUnits: waits.pageMemoryUnits,
     busiest,

@@ -23,11 +23,19 @@ export async function startPool(input: AuditInput, run: { now: Date; dir: string
     const found = await findBrowser(options.browser);
     if (!('error' in found)) options = { ...options, browser: found.path };
   }
-  return new UnitPool(size, {
-    options, rulesConfig: input.rulesConfig, ruleIds: rules.map((r) => r.meta.id),
-    weights: Object.fromEntries(rules.map((r) => [r.meta.id, r.meta.weight])), now: run.now.toISOString(),
-    registryUnits: input.registry.units, ruleSetVersion: input.ruleSetVersion,
-    ...(options.evidence ? { evidenceDir: run.dir } : {}),
-    ...(options.saveArtifacts ? { saveArtifactsTo: run.dir } : {}),
-  }, run.logger);
+  return new UnitPool(
+    size,
+    {
+      options,
+      rulesConfig: input.rulesConfig,
+      ruleIds: rules.map((r) => r.meta.id),
+      weights: Object.fromEntries(rules.map((r) => [r.meta.id, r.meta.weight])),
+      now: run.now.toISOString(),
+      registryUnits: input.registry.units,
+      ruleSetVersion: input.ruleSetVersion,
+      ...(options.evidence ? { evidenceDir: run.dir } : {}),
+      ...(options.saveArtifacts ? { saveArtifactsTo: run.dir } : {}),
+    },
+    run.logger,
+  );
 }

@@ -41,19 +41,27 @@ export class UnitExecutor {
   /** Judges the unit and appends its line to the store; a later line for the same unit (a re-check) supersedes the earlier one. */
   async judge(unit: Unit, ctx: CrawlContext, pool?: UnitPool): Promise<UnitResult> {
     const { options, rules, ruleCtx, logger, ruleSetVersion, evidence, dir } = this.setup;
-    const inProcess = (): Promise<UnitResult> => auditOneUnit({
-      unit, crawlCtx: ctx, needs: this.setup.needs, rules, ruleCtx, options, ruleSetVersion, logger,
-      ...(evidence ? { evidence } : {}),
-      ...(options.saveArtifacts ? { saveArtifactsTo: dir } : {}),
-    });
+    const inProcess = (): Promise<UnitResult> =>
+      auditOneUnit({
+        unit,
+        crawlCtx: ctx,
+        needs: this.setup.needs,
+        rules,
+        ruleCtx,
+        options,
+        ruleSetVersion,
+        logger,
+        ...(evidence ? { evidence } : {}),
+        ...(options.saveArtifacts ? { saveArtifactsTo: dir } : {}),
+      });
     const judged = pool
       ? await pool.run(unit).catch((error: unknown) => {
-        // workers that cannot start: the run goes on in this process (unit-pool.ts logs it once)
-        if (error instanceof PoolBrokenError) return inProcess();
-        const detail = error instanceof Error ? error.message : String(error);
-        logger.error({ unit: unit.id, err: error }, 'lỗi nội bộ / internal error');
-        return unjudgedResult({ unit, detail, rules, ruleCtx, lang: options.lang, ruleSetVersion, logger });
-      })
+          // workers that cannot start: the run goes on in this process (unit-pool.ts logs it once)
+          if (error instanceof PoolBrokenError) return inProcess();
+          const detail = error instanceof Error ? error.message : String(error);
+          logger.error({ unit: unit.id, err: error }, 'lỗi nội bộ / internal error');
+          return unjudgedResult({ unit, detail, rules, ruleCtx, lang: options.lang, ruleSetVersion, logger });
+        })
       : await inProcess();
     const result = this.setup.exemptions.apply(judged);
     await this.setup.store.append(result).catch((error: unknown) => {

@@ -86,9 +86,18 @@ export class UnitPool {
   /** How long the workers' requests and units waited for each limit, summed as they close (limit-waits.ts). */
   readonly waits: LimitWaits = emptyWaits();
 
-  constructor(readonly size: number, private readonly init: WorkerInit, private readonly logger: Logger, private readonly workerFile: URL = WORKER_FILE) {
+  constructor(
+    readonly size: number,
+    private readonly init: WorkerInit,
+    private readonly logger: Logger,
+    private readonly workerFile: URL = WORKER_FILE,
+  ) {
     // each worker gets its share of the run-wide limits
-    const options: AuditOptions = { ...init.options, perIp: Math.max(1, Math.floor(init.options.perIp / size)), pageMemory: init.options.pageMemory / size };
+    const options: AuditOptions = {
+      ...init.options,
+      perIp: Math.max(1, Math.floor(init.options.perIp / size)),
+      pageMemory: init.options.pageMemory / size,
+    };
     this.init = { ...init, options };
     for (let i = 0; i < size; i++) this.slots.push(this.spawn(i));
   }
@@ -128,7 +137,8 @@ export class UnitPool {
         return;
       }
       // died before it was ready: its units never started
-      if (++this.startFailures >= MAX_START_FAILURES) return this.giveUp(`${MAX_START_FAILURES} unit workers in a row died before they were ready (last exit code ${code})`);
+      if (++this.startFailures >= MAX_START_FAILURES)
+        return this.giveUp(`${MAX_START_FAILURES} unit workers in a row died before they were ready (last exit code ${code})`);
       const waiting = [...slot.pending.values()];
       slot.pending.clear();
       const next = this.spawn(index);
@@ -140,7 +150,10 @@ export class UnitPool {
 
   private giveUp(why: string): void {
     this.broken = why;
-    this.logger.error({ why }, 'không khởi động được luồng kiểm tra, tiếp tục trong tiến trình chính / unit workers cannot start, going on in-process');
+    this.logger.error(
+      { why },
+      'không khởi động được luồng kiểm tra, tiếp tục trong tiến trình chính / unit workers cannot start, going on in-process',
+    );
     for (const slot of this.slots) {
       for (const w of slot.pending.values()) w.reject(new PoolBrokenError(why));
       slot.pending.clear();
@@ -166,11 +179,16 @@ export class UnitPool {
   async close(): Promise<number> {
     this.closing = true;
     if (this.broken) return 0;
-    const pages = await Promise.all(this.slots.map((slot) => new Promise<number>((resolve) => {
-      slot.closed = resolve;
-      const request: PoolRequest = { type: 'close' };
-      slot.worker.postMessage(request);
-    })));
+    const pages = await Promise.all(
+      this.slots.map(
+        (slot) =>
+          new Promise<number>((resolve) => {
+            slot.closed = resolve;
+            const request: PoolRequest = { type: 'close' };
+            slot.worker.postMessage(request);
+          }),
+      ),
+    );
     await Promise.all(this.slots.map((slot) => slot.worker.terminate()));
     return pages.reduce((a, b) => a + b, 0);
   }

@@ -38,12 +38,19 @@ port.on('message', (m: PoolRequest) => {
   }
   const { seq, unit } = m;
   auditOneUnit({
-    unit, crawlCtx, needs, rules, ruleCtx, options: init.options, ruleSetVersion: init.ruleSetVersion, logger,
+    unit,
+    crawlCtx,
+    needs,
+    rules,
+    ruleCtx,
+    options: init.options,
+    ruleSetVersion: init.ruleSetVersion,
+    logger,
     ...(evidence ? { evidence } : {}),
     ...(init.saveArtifactsTo ? { saveArtifactsTo: init.saveArtifactsTo } : {}),
   }).then(
     (result: UnitResult) => post({ type: 'result', seq, result }),
-    (error: unknown) => post({ type: 'failed', seq, error: error instanceof Error ? error.stack ?? error.message : String(error) }),
+    (error: unknown) => post({ type: 'failed', seq, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
   );
 });
 post({ type: 'ready' });

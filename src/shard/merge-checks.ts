@@ -11,7 +11,18 @@ export interface ShardRun {
 
 /** Options free to differ between shards: where and how a shard writes and logs, never what is judged. `resume`
  * only says a shard was continued after an interruption; the thresholds only decide a shard's exit code. */
-export const FREE_OPTIONS: ReadonlySet<string> = new Set(['out', 'shard', 'shards', 'format', 'logLevel', 'progress', 'resume', 'baseline', 'failOn', 'failUnder']);
+export const FREE_OPTIONS: ReadonlySet<string> = new Set([
+  'out',
+  'shard',
+  'shards',
+  'format',
+  'logLevel',
+  'progress',
+  'resume',
+  'baseline',
+  'failOn',
+  'failUnder',
+]);
 
 /** Run-level facts that decide verdicts (rulesConfigSha256 is written by runs that record it). */
 const SAME_RUN_FIELDS = ['ruleSetVersion', 'rules', 'rulesConfigSha256'] as const;
@@ -22,7 +33,10 @@ const flag = (key: string): string => `--${key.replace(/[A-Z]/g, (c) => `-${c.to
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object') {
-    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(value) ?? 'undefined';
 }
@@ -41,20 +55,28 @@ export function checkCompatible(runs: readonly ShardRun[]): number {
   for (const r of rest) {
     const b = r.results.run;
     if (b.registry.sha256 !== a.registry.sha256) {
-      problems.push(`danh sách khác / different registry: ${r.dir} (${b.registry.file} sha256 ${b.registry.sha256.slice(0, 12)}…) ≠ ${first.dir} (${a.registry.file} sha256 ${a.registry.sha256.slice(0, 12)}…)`);
+      problems.push(
+        `danh sách khác / different registry: ${r.dir} (${b.registry.file} sha256 ${b.registry.sha256.slice(0, 12)}…) ≠ ${first.dir} (${a.registry.file} sha256 ${a.registry.sha256.slice(0, 12)}…)`,
+      );
     }
     for (const field of SAME_RUN_FIELDS) {
       const x = (a as Record<string, unknown>)[field];
       const y = (b as Record<string, unknown>)[field];
-      if (canonical(x) !== canonical(y)) problems.push(`${field} khác / differs: ${canonical(y)} (${r.dir}) ≠ ${canonical(x)} (${first.dir})`);
+      if (canonical(x) !== canonical(y))
+        problems.push(`${field} khác / differs: ${canonical(y)} (${r.dir}) ≠ ${canonical(x)} (${first.dir})`);
     }
     for (const key of new Set([...Object.keys(a.options), ...Object.keys(b.options)])) {
       if (FREE_OPTIONS.has(key)) continue;
       if (canonical(a.options[key]) !== canonical(b.options[key])) {
-        problems.push(`tùy chọn ${flag(key)} khác / option ${flag(key)} differs: ${canonical(b.options[key])} (${r.dir}) ≠ ${canonical(a.options[key])} (${first.dir})`);
+        problems.push(
+          `tùy chọn ${flag(key)} khác / option ${flag(key)} differs: ${canonical(b.options[key])} (${r.dir}) ≠ ${canonical(a.options[key])} (${first.dir})`,
+        );
       }
     }
-    if (b.shard!.n !== a.shard!.n) problems.push(`số phần khác / different shard count: ${b.shard!.k}/${b.shard!.n} (${r.dir}) ≠ ${a.shard!.k}/${a.shard!.n} (${first.dir})`);
+    if (b.shard!.n !== a.shard!.n)
+      problems.push(
+        `số phần khác / different shard count: ${b.shard!.k}/${b.shard!.n} (${r.dir}) ≠ ${a.shard!.k}/${a.shard!.n} (${first.dir})`,
+      );
   }
   if (problems.length) fail(problems);
   return a.shard!.n;
@@ -68,7 +90,8 @@ export function checkCoverage(runs: readonly ShardRun[], n: number): void {
   for (let k = 1; k <= n; k++) {
     const dirs = byK.get(k) ?? [];
     if (dirs.length === 0) problems.push(`thiếu phần / missing shard ${k}/${n}`);
-    if (dirs.length > 1) problems.push(`phần ${k}/${n} xuất hiện ${dirs.length} lần / shard ${k}/${n} given ${dirs.length} times: ${dirs.join(', ')}`);
+    if (dirs.length > 1)
+      problems.push(`phần ${k}/${n} xuất hiện ${dirs.length} lần / shard ${k}/${n} given ${dirs.length} times: ${dirs.join(', ')}`);
   }
   if (problems.length) fail(problems);
 }
@@ -83,13 +106,17 @@ export function checkUnits(runs: readonly ShardRun[], n: number): void {
       const other = seen.get(unit.id);
       if (other !== undefined) problems.push(`đơn vị ${unit.id} có trong cả / unit ${unit.id} appears in both ${other} and ${r.dir}`);
       seen.set(unit.id, r.dir);
-      if (shardOf(unit.id, n) !== k) problems.push(`${r.dir}: đơn vị ${unit.id} không thuộc phần / unit ${unit.id} does not belong to shard ${k}/${n}`);
-      if (!Object.hasOwn(registryIndex, unit.id)) problems.push(`${r.dir}: đơn vị ${unit.id} thiếu vị trí trong danh sách / unit ${unit.id} has no registry index`);
+      if (shardOf(unit.id, n) !== k)
+        problems.push(`${r.dir}: đơn vị ${unit.id} không thuộc phần / unit ${unit.id} does not belong to shard ${k}/${n}`);
+      if (!Object.hasOwn(registryIndex, unit.id))
+        problems.push(`${r.dir}: đơn vị ${unit.id} thiếu vị trí trong danh sách / unit ${unit.id} has no registry index`);
     }
   }
   const expected = runs[0]!.results.run.registry.units;
   if (!problems.length && seen.size !== expected) {
-    problems.push(`các phần có ${seen.size} đơn vị, danh sách có ${expected} / the shards hold ${seen.size} units, the registry ${expected} (an unfinished shard?)`);
+    problems.push(
+      `các phần có ${seen.size} đơn vị, danh sách có ${expected} / the shards hold ${seen.size} units, the registry ${expected} (an unfinished shard?)`,
+    );
   }
   if (problems.length) fail(problems.slice(0, 20));
 }

@@ -15,7 +15,8 @@ export async function copySideFolders(shardDirs: readonly string[], out: string)
     if (existsSync(evidence)) {
       // pages are named by their SHA-256: the same name is the same page, so the first copy is as good as any
       for (const name of await readdir(evidence)) {
-        if (name !== INDEX) await cp(join(evidence, name), join(out, EVIDENCE_DIR, name), { recursive: true, force: false, errorOnExist: false });
+        if (name !== INDEX)
+          await cp(join(evidence, name), join(out, EVIDENCE_DIR, name), { recursive: true, force: false, errorOnExist: false });
       }
       await mergeIndex(join(evidence, INDEX), join(out, EVIDENCE_DIR, INDEX), indexed);
     }

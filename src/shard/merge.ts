@@ -37,7 +37,9 @@ export async function loadShardRun(dir: string): Promise<ShardRun> {
   try {
     raw = JSON.parse(await readFile(join(dir, 'results.json'), 'utf8'));
   } catch (error) {
-    throw new UsageError(`merge: ${dir}: không đọc được results.json (lần chạy chưa xong?) / cannot read results.json (unfinished run?): ${(error as Error).message}`);
+    throw new UsageError(
+      `merge: ${dir}: không đọc được results.json (lần chạy chưa xong?) / cannot read results.json (unfinished run?): ${(error as Error).message}`,
+    );
   }
   const parsed = runResultsSchema.safeParse(raw);
   if (!parsed.success) {
@@ -52,7 +54,10 @@ async function prepareOut(dir: string): Promise<void> {
   await mkdir(dir, { recursive: true });
   for (const file of ['results.jsonl', 'results.json']) {
     const existing = await stat(join(dir, file)).catch(() => undefined);
-    if (existing && existing.size > 0) throw new UsageError(`merge: ${dir}: thư mục đã có kết quả; chọn --out khác / the directory already holds a run; choose another --out`);
+    if (existing && existing.size > 0)
+      throw new UsageError(
+        `merge: ${dir}: thư mục đã có kết quả; chọn --out khác / the directory already holds a run; choose another --out`,
+      );
   }
 }
 
@@ -90,7 +95,10 @@ export async function mergeRuns(input: MergeInput): Promise<MergeSummary> {
   await writeFile(join(dir, 'run.json'), `${JSON.stringify(meta, null, 2)}\n`);
   await writeFile(join(dir, 'results.jsonl'), units.map((u) => `${JSON.stringify(u)}\n`).join(''));
   await writeResultsJson(join(dir, 'results.json'), run, iterate(units), districts);
-  await copySideFolders(runs.map((r) => r.dir), dir);
+  await copySideFolders(
+    runs.map((r) => r.dir),
+    dir,
+  );
   const lang: Lang = options.lang === 'en' ? 'en' : 'vi';
   const reports = await writeReports({ run, districts, units: () => iterate(units), rules: input.rules, lang }, dir, formats);
   return { dir, n, units: units.length, reports };
@@ -103,7 +111,7 @@ function inRegistryOrder(runs: readonly ShardRun[]): UnitResult[] {
 
 /** The union of the shards' formats, in the order shard 1 gave them (so the merged options read as a shard's). */
 function shardFormats(runs: readonly ShardRun[]): Format[] {
-  const asked = runs.flatMap((r) => (Array.isArray(r.results.run.options.format) ? r.results.run.options.format as string[] : []));
+  const asked = runs.flatMap((r) => (Array.isArray(r.results.run.options.format) ? (r.results.run.options.format as string[]) : []));
   return [...new Set(asked)].filter(isFormat);
 }
 

@@ -36,17 +36,25 @@ function fromEnv(shards: number | undefined, env: Env): Shard {
     const k = wholeNumber(env.CI_NODE_INDEX);
     const n = wholeNumber(env.CI_NODE_TOTAL);
     if (k === undefined || n === undefined) {
-      throw new UsageError(`--shard auto: CI_NODE_INDEX="${env.CI_NODE_INDEX}", CI_NODE_TOTAL="${env.CI_NODE_TOTAL ?? ''}" phải là số nguyên / must be whole numbers`);
+      throw new UsageError(
+        `--shard auto: CI_NODE_INDEX="${env.CI_NODE_INDEX}", CI_NODE_TOTAL="${env.CI_NODE_TOTAL ?? ''}" phải là số nguyên / must be whole numbers`,
+      );
     }
     return check(k, n, 'CI_NODE_INDEX/CI_NODE_TOTAL');
   }
   if (env.JOB_COMPLETION_INDEX !== undefined) {
     const index = wholeNumber(env.JOB_COMPLETION_INDEX);
-    if (index === undefined) throw new UsageError(`--shard auto: JOB_COMPLETION_INDEX="${env.JOB_COMPLETION_INDEX}" phải là số nguyên / must be a whole number`);
-    if (shards === undefined) throw new UsageError('--shard auto: JOB_COMPLETION_INDEX cần --shards N (= completions của Job) / needs --shards N (the Job\'s completions)');
+    if (index === undefined)
+      throw new UsageError(`--shard auto: JOB_COMPLETION_INDEX="${env.JOB_COMPLETION_INDEX}" phải là số nguyên / must be a whole number`);
+    if (shards === undefined)
+      throw new UsageError(
+        "--shard auto: JOB_COMPLETION_INDEX cần --shards N (= completions của Job) / needs --shards N (the Job's completions)",
+      );
     return check(index + 1, shards, 'JOB_COMPLETION_INDEX');
   }
   // GitLab sets CI_NODE_TOTAL=1 on a job without `parallel:`: the whole registry is one shard.
   if (wholeNumber(env.CI_NODE_TOTAL) === 1) return check(1, 1, 'CI_NODE_TOTAL');
-  throw new UsageError('--shard auto: không thấy CI_NODE_INDEX/CI_NODE_TOTAL (GitLab parallel:) hay JOB_COMPLETION_INDEX (Kubernetes Indexed Job); dùng --shard K/N / none in the environment; use --shard K/N');
+  throw new UsageError(
+    '--shard auto: không thấy CI_NODE_INDEX/CI_NODE_TOTAL (GitLab parallel:) hay JOB_COMPLETION_INDEX (Kubernetes Indexed Job); dùng --shard K/N / none in the environment; use --shard K/N',
+  );
 }

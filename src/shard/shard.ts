@@ -17,7 +17,10 @@ export function shardOf(id: string, n: number): number {
 export const inShard = (id: string, shard: Shard): boolean => shardOf(id, shard.n) === shard.k;
 
 /** The units of one shard, in registry order, with each one's index in the whole registry (for `merge`). */
-export function sliceUnits<T extends { id: string }>(units: readonly T[], shard: Shard): { units: T[]; registryIndex: Record<string, number> } {
+export function sliceUnits<T extends { id: string }>(
+  units: readonly T[],
+  shard: Shard,
+): { units: T[]; registryIndex: Record<string, number> } {
   const slice: T[] = [];
   const registryIndex: Record<string, number> = {};
   units.forEach((unit, index) => {

@@ -92,9 +92,15 @@ const CODECS: Record<Exclude<StoredAs, 'derived' | 'not-kept'>, { save(v: unknow
 };
 
 /** A file name for a unit id that is safe on every file system and cannot collide. */
-export const archiveName = (unitId: string): string => `${unitId.replace(/[^\w.-]/g, '_').slice(0, 60)}-${createHash('sha256').update(unitId).digest('hex').slice(0, 10)}.json.gz`;
+export const archiveName = (unitId: string): string =>
+  `${unitId.replace(/[^\w.-]/g, '_').slice(0, 60)}-${createHash('sha256').update(unitId).digest('hex').slice(0, 10)}.json.gz`;
 
-export async function saveArtifacts(runDir: string, artifacts: Artifacts, crawl: CrawlSummary, screenshots?: ScreenshotRef[]): Promise<void> {
+export async function saveArtifacts(
+  runDir: string,
+  artifacts: Artifacts,
+  crawl: CrawlSummary,
+  screenshots?: ScreenshotRef[],
+): Promise<void> {
   const archived: Record<string, unknown> = { format: FORMAT, unit: artifacts.unit, crawl };
   for (const key of ARTIFACT_KEYS) {
     const { stored } = ARTIFACT_SPECS[key] as ArtifactSpec;
@@ -133,5 +139,8 @@ export async function loadArtifacts(file: string): Promise<LoadedArtifacts> {
 
 export async function listArchives(runDir: string): Promise<string[]> {
   const dir = join(runDir, ARTIFACTS_DIR);
-  return (await readdir(dir)).filter((f) => f.endsWith('.json.gz')).sort().map((f) => join(dir, f));
+  return (await readdir(dir))
+    .filter((f) => f.endsWith('.json.gz'))
+    .sort()
+    .map((f) => join(dir, f));
 }

@@ -50,8 +50,23 @@ export class EvidenceStore {
     if (!this.kept.has(sha256)) {
       this.kept.add(sha256);
       const path = join(this.runDir, file);
-      if (!(await access(path).then(() => true, () => false))) await writeFile(path, jpeg);
-      const entry: EvidenceIndexEntry = { kind: 'screenshot', sha256, file, url: page.url, finalUrl: page.finalUrl, status: page.status, fetchedAt: new Date().toISOString(), unit: unitId };
+      if (
+        !(await access(path).then(
+          () => true,
+          () => false,
+        ))
+      )
+        await writeFile(path, jpeg);
+      const entry: EvidenceIndexEntry = {
+        kind: 'screenshot',
+        sha256,
+        file,
+        url: page.url,
+        finalUrl: page.finalUrl,
+        status: page.status,
+        fetchedAt: new Date().toISOString(),
+        unit: unitId,
+      };
       await appendFile(join(this.runDir, EVIDENCE_DIR, 'index.jsonl'), `${JSON.stringify(entry)}\n`);
     }
     return { file, sha256 };
@@ -70,8 +85,22 @@ export class EvidenceStore {
       this.kept.add(sha256);
       const path = join(this.runDir, file);
       // a resumed run may already hold the file
-      if (!(await access(path).then(() => true, () => false))) await writeFile(path, await gzipAsync(Buffer.from(page.text, 'utf8')));
-      const entry: EvidenceIndexEntry = { sha256, file, url: page.url, finalUrl: page.finalUrl, status: page.status, fetchedAt: page.fetchedAt, unit: unitId };
+      if (
+        !(await access(path).then(
+          () => true,
+          () => false,
+        ))
+      )
+        await writeFile(path, await gzipAsync(Buffer.from(page.text, 'utf8')));
+      const entry: EvidenceIndexEntry = {
+        sha256,
+        file,
+        url: page.url,
+        finalUrl: page.finalUrl,
+        status: page.status,
+        fetchedAt: page.fetchedAt,
+        unit: unitId,
+      };
       await appendFile(join(this.runDir, EVIDENCE_DIR, 'index.jsonl'), `${JSON.stringify(entry)}\n`);
     }
     return file;
@@ -85,7 +114,13 @@ export interface KeptScreenshot {
 
 /** The fetched page an evidence URL refers to (by requested or final URL), if the crawl kept its text. */
 function pageFor(a: Artifacts, url: string): FetchedPage | undefined {
-  const candidates: (FetchResult | undefined)[] = [a.homeFetch, ...(a.pages?.values() ?? []), a.searchbotHome, a.softRedirect?.target, a.feed];
+  const candidates: (FetchResult | undefined)[] = [
+    a.homeFetch,
+    ...(a.pages?.values() ?? []),
+    a.searchbotHome,
+    a.softRedirect?.target,
+    a.feed,
+  ];
   for (const c of candidates) {
     if (c?.ok && c.text && (c.url === url || c.finalUrl === url)) return c;
   }

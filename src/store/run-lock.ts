@@ -41,7 +41,9 @@ export async function acquireRunLock(dir: string): Promise<() => Promise<void>> 
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const pid = Number.parseInt((await readFile(path, 'utf8').catch(() => '')).trim(), 10);
       if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid)) {
-        throw new UsageError(`${dir}: một tiến trình edu-audit khác (pid ${pid}) đang ghi vào thư mục này / another edu-audit process (pid ${pid}) is writing to this run directory`);
+        throw new UsageError(
+          `${dir}: một tiến trình edu-audit khác (pid ${pid}) đang ghi vào thư mục này / another edu-audit process (pid ${pid}) is writing to this run directory`,
+        );
       }
       await rm(path, { force: true }); // stale lock of a dead process
     }

@@ -15,7 +15,33 @@ export type RunMeta = Omit<RunResults['run'], 'finishedAt' | 'registryChecks'> &
 export const RUN_META_FILE = 'run.json';
 
 /** Options that only change how the crawl is carried out, not what is judged: free to differ on resume. */
-const CRAWL_TUNING = new Set(['out', 'format', 'concurrency', 'perHost', 'perIp', 'pageMemory', 'workers', 'timeout', 'retries', 'unitDeadline', 'connectTo', 'ca', 'logLevel', 'progress', 'resume', 'template', 'templateMap', 'baseline', 'failOn', 'failUnder', 'recheckChanged', 'recheckUnverified', 'recheckDelay', 'skipInvalid', 'config']);
+const CRAWL_TUNING = new Set([
+  'out',
+  'format',
+  'concurrency',
+  'perHost',
+  'perIp',
+  'pageMemory',
+  'workers',
+  'timeout',
+  'retries',
+  'unitDeadline',
+  'connectTo',
+  'ca',
+  'logLevel',
+  'progress',
+  'resume',
+  'template',
+  'templateMap',
+  'baseline',
+  'failOn',
+  'failUnder',
+  'recheckChanged',
+  'recheckUnverified',
+  'recheckDelay',
+  'skipInvalid',
+  'config',
+]);
 
 export async function writeRunMeta(dir: string, meta: RunMeta): Promise<void> {
   await writeFile(join(dir, RUN_META_FILE), `${JSON.stringify(meta, null, 2)}\n`);
@@ -34,7 +60,8 @@ export function resumeConflict(previous: RunMeta, current: RunMeta): string | un
   if (previous.registry.sha256 !== current.registry.sha256) {
     return `danh sách đã thay đổi / the registry changed (${previous.registry.file} sha256 ${previous.registry.sha256.slice(0, 12)}… ≠ ${current.registry.file} ${current.registry.sha256.slice(0, 12)}…)`;
   }
-  if (previous.ruleSetVersion !== current.ruleSetVersion) return `bộ quy tắc đã thay đổi / the rule set changed (${previous.ruleSetVersion} → ${current.ruleSetVersion})`;
+  if (previous.ruleSetVersion !== current.ruleSetVersion)
+    return `bộ quy tắc đã thay đổi / the rule set changed (${previous.ruleSetVersion} → ${current.ruleSetVersion})`;
   if (JSON.stringify(previous.rules) !== JSON.stringify(current.rules)) return 'danh sách quy tắc khác / a different --rules selection';
   if ((previous.rulesConfigSha256 ?? '') !== (current.rulesConfigSha256 ?? '')) return 'cấu hình quy tắc khác / the rules config changed';
   const keys = new Set([...Object.keys(previous.options), ...Object.keys(current.options)]);

@@ -2,21 +2,28 @@
 // case-insensitive, and also without Vietnamese diacritics ("cong khai" matches "công khai").
 
 export function normalizeText(text: string): string {
-  return text
-    .normalize('NFC')
-    .replace(/[\u2010-\u2015\u2212]/g, '-') // en/em dashes as in "Hỏi – Đáp"
-    // Whitespace (&nbsp;, thin and zero-width spaces too) collapsed to one space. Only runs and non-space characters
-    // are replaced: most of a page's whitespace is single spaces, and rewriting each of them doubled the cost.
-    .replace(/[\s\u200b]{2,}|[^\S ]|\u200b/g, ' ')
-    .trim()
-    // Vietnamese has no special casing (ICU's locale rules are for Turkish, Azeri and Lithuanian): the root lower
-    // case is the same, and toLocaleLowerCase('vi') resolves the locale on every call — 20× slower on menu texts,
-    // which this function sees for every link of every page
-    .toLowerCase();
+  return (
+    text
+      .normalize('NFC')
+      .replace(/[\u2010-\u2015\u2212]/g, '-') // en/em dashes as in "Hỏi – Đáp"
+      // Whitespace (&nbsp;, thin and zero-width spaces too) collapsed to one space. Only runs and non-space characters
+      // are replaced: most of a page's whitespace is single spaces, and rewriting each of them doubled the cost.
+      .replace(/[\s\u200b]{2,}|[^\S ]|\u200b/g, ' ')
+      .trim()
+      // Vietnamese has no special casing (ICU's locale rules are for Turkish, Azeri and Lithuanian): the root lower
+      // case is the same, and toLocaleLowerCase('vi') resolves the locale on every call — 20× slower on menu texts,
+      // which this function sees for every link of every page
+      .toLowerCase()
+  );
 }
 
 export function stripDiacritics(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').normalize('NFC');
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .normalize('NFC');
 }
 
 /** Letters, digits and the Vietnamese letters count as word characters for keyword boundaries. */

@@ -1,8 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { completed, finishedUnits, incompleteReason, sensitivityFigure, timeFor, unitTimeFigure, unitsPerMin, type RunOutcome } from '../../bench/figures.js';
+import {
+  completed,
+  finishedUnits,
+  incompleteReason,
+  sensitivityFigure,
+  timeFor,
+  unitTimeFigure,
+  unitsPerMin,
+  type RunOutcome,
+} from '../../bench/figures.js';
 
 const line = (id: string): string => JSON.stringify({ id, score: 80 });
-const done = (over: Partial<RunOutcome> = {}): RunOutcome => ({ units: 300, finished: 300, ms: 150_000, exitCode: 0, timedOut: false, ...over });
+const done = (over: Partial<RunOutcome> = {}): RunOutcome => ({
+  units: 300,
+  finished: 300,
+  ms: 150_000,
+  exitCode: 0,
+  timedOut: false,
+  ...over,
+});
 
 describe('finishedUnits', () => {
   it('counts distinct ids of complete lines: a re-check supersedes, a torn last line is not a unit', () => {

@@ -53,14 +53,26 @@ describe('unit type from a name or page title', () => {
   });
 
   it('the name wins over the host; nothing when neither tells', () => {
-    expect(inferBeforeCrawl('Trường Tiểu học Bình An', 'thcs-binhan.hcm.edu.vn')).toEqual({ type: 'tieu-hoc', from: 'name', evidence: 'Trường Tiểu học Bình An' });
-    expect(inferBeforeCrawl(undefined, 'thcs-binhan.hcm.edu.vn')).toEqual({ type: 'thcs', from: 'host', evidence: 'thcs-binhan.hcm.edu.vn' });
+    expect(inferBeforeCrawl('Trường Tiểu học Bình An', 'thcs-binhan.hcm.edu.vn')).toEqual({
+      type: 'tieu-hoc',
+      from: 'name',
+      evidence: 'Trường Tiểu học Bình An',
+    });
+    expect(inferBeforeCrawl(undefined, 'thcs-binhan.hcm.edu.vn')).toEqual({
+      type: 'thcs',
+      from: 'host',
+      evidence: 'thcs-binhan.hcm.edu.vn',
+    });
     expect(inferBeforeCrawl('Trường Văn Lang', 'truongvanlang.edu.vn')).toBeUndefined();
   });
 
   it('the scorecard line says where the type came from', () => {
-    expect(typeLine({ type: 'thcs', from: 'host', evidence: 'thcs-binhan.hcm.edu.vn' }, 'vi')).toBe("Loại hình: THCS — suy ra từ tên miền 'thcs-binhan.hcm.edu.vn'; nếu sai, chỉ rõ bằng --type");
-    expect(typeLine({ type: 'tieu-hoc', from: 'title', evidence: 'Trường Tiểu học A' }, 'en')).toBe("Unit type: Primary school — inferred from the home page title 'Trường Tiểu học A'; if wrong, use --type");
+    expect(typeLine({ type: 'thcs', from: 'host', evidence: 'thcs-binhan.hcm.edu.vn' }, 'vi')).toBe(
+      "Loại hình: THCS — suy ra từ tên miền 'thcs-binhan.hcm.edu.vn'; nếu sai, chỉ rõ bằng --type",
+    );
+    expect(typeLine({ type: 'tieu-hoc', from: 'title', evidence: 'Trường Tiểu học A' }, 'en')).toBe(
+      "Unit type: Primary school — inferred from the home page title 'Trường Tiểu học A'; if wrong, use --type",
+    );
     expect(typeLine({ type: 'thpt', from: 'type', evidence: 'thpt' }, 'vi')).toBe('Loại hình: THPT (--type)');
     expect(typeLine(undefined, 'vi')).toBe('Loại hình: Đơn vị khác (không suy ra được từ tên miền hay tiêu đề trang; chỉ rõ bằng --type)');
   });

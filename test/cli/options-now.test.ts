@@ -14,12 +14,14 @@ describe('--now', () => {
     for (const bad of ['31/02/2026', '2026-13-01', 'Nov 15 2026', '15-11-2026']) {
       expect(() => resolveOptions({}, { now: bad }), bad).toThrow(UsageError);
     }
-    expect(() => resolveOptions({}, { now: '31/02/2026' })).toThrow('--now: ngày không hợp lệ, cần YYYY-MM-DD hoặc dd/mm/yyyy / invalid date, expected YYYY-MM-DD or dd/mm/yyyy: 31/02/2026');
+    expect(() => resolveOptions({}, { now: '31/02/2026' })).toThrow(
+      '--now: ngày không hợp lệ, cần YYYY-MM-DD hoặc dd/mm/yyyy / invalid date, expected YYYY-MM-DD or dd/mm/yyyy: 31/02/2026',
+    );
   });
 });
 
 describe('option messages', () => {
-  it('are ours, not zod\'s English', () => {
+  it("are ours, not zod's English", () => {
     expect(() => resolveOptions({}, { concurrency: 'abc' })).toThrow('--concurrency: cần một số / expected a number: abc');
     expect(() => resolveOptions({}, { concurrency: '0' })).toThrow('--concurrency: phải lớn hơn 0 / must be greater than 0: 0');
     expect(() => resolveOptions({}, { retries: '9' })).toThrow('--retries: phải không quá 5 / must be at most 5: 9');

@@ -4,7 +4,10 @@ import { ConnectToError, parseConnectTo, parseConnectToList, routeFor } from '..
 describe('parseConnectTo', () => {
   it('parses all four fields', () => {
     expect(parseConnectTo('thpt-a.hcm.edu.vn:443:127.0.0.1:8443')).toMatchObject({
-      fromHost: 'thpt-a.hcm.edu.vn', fromPort: 443, toHost: '127.0.0.1', toPort: 8443,
+      fromHost: 'thpt-a.hcm.edu.vn',
+      fromPort: 443,
+      toHost: '127.0.0.1',
+      toPort: 8443,
     });
   });
   it('treats empty host or port as a wildcard', () => {

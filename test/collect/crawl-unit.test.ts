@@ -6,13 +6,22 @@ import type { ArtifactKey } from '../../src/model/artifacts.js';
 import type { Unit } from '../../src/model/unit.js';
 import { context, html, startServer, type TestServer } from './servers.js';
 
-const ALL: ReadonlySet<ArtifactKey> = new Set<ArtifactKey>(['pages', 'scripts', 'feed', 'httpProbe', 'httpsProbe', 'softRedirect', 'searchbotHome']);
+const ALL: ReadonlySet<ArtifactKey> = new Set<ArtifactKey>([
+  'pages',
+  'scripts',
+  'feed',
+  'httpProbe',
+  'httpsProbe',
+  'softRedirect',
+  'searchbotHome',
+]);
 const servers: TestServer[] = [];
 const contexts: CrawlContext[] = [];
 const hits: string[] = [];
 let connectTo: string[] = [];
 
-const HOME = html(`
+const HOME = html(
+  `
   <header><nav><ul>
     <li><a href="/gioi-thieu">Giới thiệu</a></li>
     <li><a href="/tin-tuc">Tin tức</a></li>
@@ -25,7 +34,8 @@ const HOME = html(`
   </ul></nav></header>
   <article><p>Bài viết <a href="/bai-viet-1">đọc thêm</a></p></article>
   <script src="/js/app.js"></script><script src="/js/jquery.min.js"></script><script src="https://cdn.example.com/x.js"></script>`,
-  '<link rel="alternate" type="application/rss+xml" href="/rss">');
+  '<link rel="alternate" type="application/rss+xml" href="/rss">',
+);
 
 const handler: http.RequestListener = (req, res) => {
   const host = (req.headers.host ?? '').replace(/:\d+$/, '');
@@ -54,21 +64,29 @@ const handler: http.RequestListener = (req, res) => {
     const t = setInterval(() => res.write(' '), 50);
     return void res.on('close', () => clearInterval(t));
   }
-  if (host === 'robots.test' && path === '/robots.txt') return send(200, 'User-agent: edu-site-audit\nDisallow: /bi-mat\nCrawl-delay: 0\n', 'text/plain');
+  if (host === 'robots.test' && path === '/robots.txt')
+    return send(200, 'User-agent: edu-site-audit\nDisallow: /bi-mat\nCrawl-delay: 0\n', 'text/plain');
   if (host === 'robots.test' && path === '/') return send(200, html('<nav><a href="/bi-mat">Bí mật</a><a href="/mo">Mở</a></nav>'));
   if (path === '/') {
     const bot = /Googlebot/.test(req.headers['user-agent'] ?? '');
     return send(200, bot ? HOME.replace('</body>', '<div style="display:none">nhà cái</div></body>') : HOME);
   }
   if (path === '/cong-khai') return send(404, html('không có'));
-  if (path === '/rss') return send(200, '<?xml version="1.0"?><rss><channel><item><title>Tin</title></item></channel></rss>', 'application/rss+xml');
+  if (path === '/rss')
+    return send(200, '<?xml version="1.0"?><rss><channel><item><title>Tin</title></item></channel></rss>', 'application/rss+xml');
   if (path === '/js/app.js') return send(200, 'var _govaq = [];', 'application/javascript');
   if (path.startsWith('/moi/')) return send(200, html('trang mới'));
   send(200, html(`<h1>${path}</h1>`));
 };
 
 const unit = (website: string | undefined, id = 'u1'): Unit => ({
-  id, name: 'Trường THPT X', type: 'thpt', district: 'Quận 1', province: ['hcm'], website, source: { file: 'r.csv', row: 2 },
+  id,
+  name: 'Trường THPT X',
+  type: 'thpt',
+  district: 'Quận 1',
+  province: ['hcm'],
+  website,
+  source: { file: 'r.csv', row: 2 },
 });
 
 async function ctxWith(over: Parameters<typeof context>[0] = {}): Promise<CrawlContext> {
@@ -163,7 +181,11 @@ describe('crawlUnit', () => {
   it('follows a meta refresh and a location-only script one hop', async () => {
     const ctx = await ctxWith();
     const meta = await crawlUnit(ctx, unit('https://soft.test/'), new Set<ArtifactKey>(['softRedirect']));
-    expect(meta.artifacts.softRedirect).toMatchObject({ kind: 'meta-refresh', from: 'https://soft.test/', to: 'https://betting.example.com/' });
+    expect(meta.artifacts.softRedirect).toMatchObject({
+      kind: 'meta-refresh',
+      from: 'https://soft.test/',
+      to: 'https://betting.example.com/',
+    });
     expect(meta.artifacts.softRedirect?.target?.ok).toBe(true);
     const script = await crawlUnit(ctx, unit('https://script.test/'), new Set<ArtifactKey>(['softRedirect']));
     expect(script.artifacts.softRedirect).toMatchObject({ kind: 'script-location', to: 'https://script.test/moi/' });

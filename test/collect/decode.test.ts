@@ -55,7 +55,7 @@ describe('decodeText', () => {
     expect(charset).toMatchObject({ declared: 'windows-1258', source: 'header', used: 'windows-1258', letters: 6, decomposedLetters: 1 });
   });
 
-  it('says when the text is exactly the body\'s UTF-8 (a waiting page then keeps the body), and only then', () => {
+  it("says when the text is exactly the body's UTF-8 (a waiting page then keeps the body), and only then", () => {
     const same = (bytes: Buffer, type = 'text/html; charset=utf-8'): boolean => {
       const d = decodeText(bytes, type);
       // the flag must never be set for a text whose UTF-8 differs from the body
@@ -72,7 +72,8 @@ describe('decodeText', () => {
   });
 
   it('finds the charset in <meta http-equiv> and <meta charset>', () => {
-    const page = (meta: string): Buffer => Buffer.concat([Buffer.from(`<html><head>${meta}</head><body>`), TRUONG_1258, Buffer.from('</body></html>')]);
+    const page = (meta: string): Buffer =>
+      Buffer.concat([Buffer.from(`<html><head>${meta}</head><body>`), TRUONG_1258, Buffer.from('</body></html>')]);
     const a = decodeText(page('<meta http-equiv="Content-Type" content="text/html; charset=windows-1258">'), 'text/html');
     expect(a.charset).toMatchObject({ source: 'meta', declared: 'windows-1258', used: 'windows-1258' });
     expect(a.text).toContain('Trường');

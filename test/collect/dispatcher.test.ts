@@ -7,26 +7,40 @@ import { context, html, startServer, type TestServer } from './servers.js';
 
 // A fake resolver: the guard's logic is tested without any DNS traffic.
 function fakeResolver(addresses: dns.LookupAddress[]): typeof dns.lookup {
-  return ((_host: string, _opts: unknown, cb: (e: Error | null, a: dns.LookupAddress[]) => void) => cb(null, addresses)) as unknown as typeof dns.lookup;
+  return ((_host: string, _opts: unknown, cb: (e: Error | null, a: dns.LookupAddress[]) => void) =>
+    cb(null, addresses)) as unknown as typeof dns.lookup;
 }
 
 function run(lookup: ReturnType<typeof guardedLookup>, all: boolean): Promise<{ err: NodeJS.ErrnoException | null; result: unknown }> {
   return new Promise((resolve) => {
-    lookup('school.test', { all } as dns.LookupOneOptions, ((err: NodeJS.ErrnoException | null, address: unknown, family?: number) =>
-      resolve({ err, result: all ? address : { address, family } })) as never);
+    lookup(
+      'school.test',
+      { all } as dns.LookupOneOptions,
+      ((err: NodeJS.ErrnoException | null, address: unknown, family?: number) =>
+        resolve({ err, result: all ? address : { address, family } })) as never,
+    );
   });
 }
 
 describe('guardedLookup', () => {
   it('refuses when any resolved address is private', async () => {
-    const lookup = guardedLookup(false, fakeResolver([{ address: '203.162.4.1', family: 4 }, { address: '10.0.0.7', family: 4 }]));
+    const lookup = guardedLookup(
+      false,
+      fakeResolver([
+        { address: '203.162.4.1', family: 4 },
+        { address: '10.0.0.7', family: 4 },
+      ]),
+    );
     const { err } = await run(lookup, true);
     expect(err?.code).toBe('EPRIVATE');
     expect(err?.message).toContain('10.0.0.7');
   });
 
   it('passes public addresses in both callback shapes', async () => {
-    const list = [{ address: '203.162.4.1', family: 4 }, { address: '2402:800::1', family: 6 }];
+    const list = [
+      { address: '203.162.4.1', family: 4 },
+      { address: '2402:800::1', family: 6 },
+    ];
     expect((await run(guardedLookup(false, fakeResolver(list)), true)).result).toEqual(list);
     expect((await run(guardedLookup(false, fakeResolver(list)), false)).result).toEqual({ address: '203.162.4.1', family: 4 });
   });

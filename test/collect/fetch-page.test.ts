@@ -136,7 +136,10 @@ describe('fetchPage: limits and errors', () => {
 });
 
 describe('fetchPage: charsets', () => {
-  it.each([['/1258-header', 'header'], ['/1258-meta', 'meta']])('decodes windows-1258 declared in %s', async (path, source) => {
+  it.each([
+    ['/1258-header', 'header'],
+    ['/1258-meta', 'meta'],
+  ])('decodes windows-1258 declared in %s', async (path, source) => {
     const r = page(await fetchPage(ctx, `http://a.test${path}`));
     expect(r.doc?.('body').text()).toBe('Trường');
     expect(r.charset).toMatchObject({ source, declared: 'windows-1258', used: 'windows-1258', decomposedLetters: 1 });

@@ -11,7 +11,9 @@ import { context } from './servers.js';
 /** Keeps the event loop busy, as parsing a huge page does. */
 const holdLoop = (ms: number): void => {
   const until = performance.now() + ms;
-  while (performance.now() < until) { /* busy */ }
+  while (performance.now() < until) {
+    /* busy */
+  }
 };
 const nextTurn = (): Promise<void> => new Promise((r) => setTimeout(() => setImmediate(r), 0));
 
@@ -22,12 +24,20 @@ describe('fairTimeout', () => {
     fairTimeout(100, () => void (fair = true));
     setTimeout(() => void (plain = true), 100);
     const before = lostMs();
-    await new Promise<void>((resolve) => setImmediate(() => { holdLoop(600); resolve(); }));
+    await new Promise<void>((resolve) =>
+      setImmediate(() => {
+        holdLoop(600);
+        resolve();
+      }),
+    );
     await nextTurn();
     expect(plain).toBe(true);
     expect(fair).toBe(false);
     expect(lostMs() - before).toBeGreaterThan(300);
-    await new Promise<void>((resolve) => { const poll = (): void => void (fair ? resolve() : setTimeout(poll, 20)); poll(); });
+    await new Promise<void>((resolve) => {
+      const poll = (): void => void (fair ? resolve() : setTimeout(poll, 20));
+      poll();
+    });
     expect(fair).toBe(true);
   });
 });
@@ -46,10 +56,12 @@ beforeAll(async () => {
   }); srv.keepAliveTimeout = 300; srv.listen(0, '127.0.0.1', function () { console.log('port ' + this.address().port); });`;
   server = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
   const lines = createInterface({ input: server.stdout! });
-  port = await new Promise<number>((resolve) => lines.on('line', (l) => {
-    if (l.startsWith('port ')) resolve(Number(l.slice(5)));
-    else arrivals.push(l);
-  }));
+  port = await new Promise<number>((resolve) =>
+    lines.on('line', (l) => {
+      if (l.startsWith('port ')) resolve(Number(l.slice(5)));
+      else arrivals.push(l);
+    }),
+  );
   ctx = await context({ connectTo: [`:80:127.0.0.1:${port}`], timeoutMs: 300, retries: 1 });
 });
 afterAll(async () => {
@@ -60,12 +72,19 @@ afterAll(async () => {
 describe('a request while the loop is held', () => {
   it('reads the answer that arrived meanwhile instead of timing out', async () => {
     const pending = fetchPage(ctx, 'http://hang-xom.test/', { parse: false, skipRobots: true });
-    await new Promise<void>((resolve) => { const poll = (): void => void (arrivals.length ? resolve() : setTimeout(poll, 5)); poll(); });
+    await new Promise<void>((resolve) => {
+      const poll = (): void => void (arrivals.length ? resolve() : setTimeout(poll, 5));
+      poll();
+    });
     // Held in the check phase, as after a page's body was read: the next loop turn runs timers before it reads sockets.
     // Five times the request timeout; the answer lands in the socket 30 ms in.
-    await new Promise<void>((resolve) => setImmediate(() => { holdLoop(1500); resolve(); }));
+    await new Promise<void>((resolve) =>
+      setImmediate(() => {
+        holdLoop(1500);
+        resolve();
+      }),
+    );
     const r = await pending;
     expect(r.ok ? r.status : `${r.reason}: ${r.detail}`).toBe(200);
   });
-
 });

@@ -10,10 +10,13 @@ const DAT = fileURLToPath(new URL('../../fixtures/encoding/prescan.dat', import.
 
 /** `#data` / `#encoding` blocks; the data is bytes (latin1), without the newline that precedes `#encoding`. */
 function readCases(text: string): { data: string; encoding: string }[] {
-  return text.split(/^#data\n/m).filter(Boolean).map((block) => {
-    const at = block.lastIndexOf('\n#encoding\n');
-    return { data: block.slice(0, at), encoding: block.slice(at + '\n#encoding\n'.length).trim() };
-  });
+  return text
+    .split(/^#data\n/m)
+    .filter(Boolean)
+    .map((block) => {
+      const at = block.lastIndexOf('\n#encoding\n');
+      return { data: block.slice(0, at), encoding: block.slice(at + '\n#encoding\n'.length).trim() };
+    });
 }
 
 const CASES = readCases(readFileSync(DAT, 'utf8'));
@@ -36,7 +39,11 @@ describe('prescanMeta (fixtures/encoding/prescan.dat)', () => {
   it('keeps the first label no decoder knows, and the label as declared', () => {
     expect(prescanMeta(Buffer.from('<meta charset="tcvn3"><meta charset="vni">'))).toEqual({ unknownLabel: 'tcvn3' });
     expect(prescanMeta(Buffer.from('<meta charset=" UTF-16 ">'))).toEqual({ label: 'utf-16', decodeAs: 'utf-8' });
-    expect(prescanMeta(Buffer.from('<meta charset="bogus"><meta charset=Windows-1258>'))).toEqual({ label: 'windows-1258', decodeAs: 'windows-1258', unknownLabel: 'bogus' });
+    expect(prescanMeta(Buffer.from('<meta charset="bogus"><meta charset=Windows-1258>'))).toEqual({
+      label: 'windows-1258',
+      decodeAs: 'windows-1258',
+      unknownLabel: 'bogus',
+    });
   });
 
   it('extracts charset= from a content value as the standard does', () => {
@@ -52,7 +59,10 @@ describe('decodeText with the prescan', () => {
   const bytes = (html: string): Buffer => Buffer.from(html, 'latin1');
   it('decodes by the <meta> the prescan chose, naming it as declared', () => {
     // 0xD0 is Đ in windows-1258 (Ð in windows-1252)
-    const r = decodeText(Buffer.concat([bytes('<meta charset="bogus"><meta charset="windows-1258"><p>'), Buffer.from([0xd0]), bytes('ồng Nai')]), 'text/html');
+    const r = decodeText(
+      Buffer.concat([bytes('<meta charset="bogus"><meta charset="windows-1258"><p>'), Buffer.from([0xd0]), bytes('ồng Nai')]),
+      'text/html',
+    );
     expect(r.charset).toMatchObject({ source: 'meta', declared: 'windows-1258', used: 'windows-1258' });
     expect(r.text).toContain('\u0110');
   });
@@ -69,7 +79,10 @@ describe('decodeText with the prescan', () => {
   });
 
   it('reads a feed’s XML declaration first, and nothing from a body not sniffed', () => {
-    expect(decodeText(bytes('<?xml version="1.0" encoding="windows-1258"?><rss/>'), 'application/rss+xml').charset).toMatchObject({ source: 'meta', declared: 'windows-1258' });
+    expect(decodeText(bytes('<?xml version="1.0" encoding="windows-1258"?><rss/>'), 'application/rss+xml').charset).toMatchObject({
+      source: 'meta',
+      declared: 'windows-1258',
+    });
     expect(decodeText(bytes('<meta charset="windows-1258">'), 'text/plain', false).charset.source).toBe('utf8-check');
   });
 });

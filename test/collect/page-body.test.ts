@@ -11,8 +11,17 @@ const TEXT = html('<nav><a href="/gioi-thieu">Giới thiệu</a></nav><p>Trườ
 
 function bare(): Omit<FetchedPage, 'text' | 'doc'> {
   return {
-    ok: true, url: 'https://a.test/', finalUrl: 'https://a.test/', status: 200, headers: {}, redirects: [], contentType: 'text/html',
-    isHtml: true, bytes: TEXT.length, timings: { headersMs: 1, totalMs: 1 }, fetchedAt: '2026-11-15T00:00:00.000Z',
+    ok: true,
+    url: 'https://a.test/',
+    finalUrl: 'https://a.test/',
+    status: 200,
+    headers: {},
+    redirects: [],
+    contentType: 'text/html',
+    isHtml: true,
+    bytes: TEXT.length,
+    timings: { headersMs: 1, totalMs: 1 },
+    fetchedAt: '2026-11-15T00:00:00.000Z',
   };
 }
 
@@ -30,7 +39,7 @@ describe('compactHtmlPage', () => {
     expect(isParsed(page)).toBe(true);
   });
 
-  it('keeps the body it is given as the text\'s bytes, and reads the same text and parse from it', () => {
+  it("keeps the body it is given as the text's bytes, and reads the same text and parse from it", () => {
     const body = Buffer.from(TEXT, 'utf8');
     const page = compactHtmlPage(bare(), TEXT, undefined, body);
     expect(page.text).toBe(TEXT);
@@ -52,7 +61,7 @@ describe('compactHtmlPage', () => {
     expect(Object.keys(page)).toContain('doc');
   });
 
-  it('lets a judged unit\'s parses go and keeps their text', () => {
+  it("lets a judged unit's parses go and keeps their text", () => {
     const page = compactHtmlPage(bare(), TEXT);
     const first = page.doc;
     const a = { unit: {}, homeFetch: page, pages: new Map([['https://a.test/', page]]) } as unknown as Artifacts;
@@ -69,8 +78,14 @@ describe('a crawl holds the pages it does not read unparsed', () => {
     const handler: http.RequestListener = (req, res) => {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       const path = req.url ?? '/';
-      if (path === '/') return res.end(html('<nav><ul><li><a href="/gioi-thieu">Giới thiệu</a></li><li><a href="/tin-tuc">Tin tức</a></li><li><a href="/lien-he">Liên hệ</a></li></ul></nav>'));
-      if (path === '/gioi-thieu') return res.end(html('<main><p>Giới thiệu trường</p><a href="/gioi-thieu/lich-su">Lịch sử trường</a></main>'));
+      if (path === '/')
+        return res.end(
+          html(
+            '<nav><ul><li><a href="/gioi-thieu">Giới thiệu</a></li><li><a href="/tin-tuc">Tin tức</a></li><li><a href="/lien-he">Liên hệ</a></li></ul></nav>',
+          ),
+        );
+      if (path === '/gioi-thieu')
+        return res.end(html('<main><p>Giới thiệu trường</p><a href="/gioi-thieu/lich-su">Lịch sử trường</a></main>'));
       res.end(html(`<main><h1>${path}</h1></main>`));
     };
     server = await startServer(handler);
@@ -81,9 +96,28 @@ describe('a crawl holds the pages it does not read unparsed', () => {
     const ctx = await context({ connectTo: [`::127.0.0.1:${server.port}`], targeting: crawlTargeting(defaultRulesConfig()) });
     try {
       const ticket = await ctx.memory.admit();
-      const { artifacts: a } = await crawlUnit(ctx, { id: 'u', name: 'x', type: 'thpt', district: 'd', province: ['hcm'], website: 'http://a.test/', source: { file: 'r.csv', row: 2 } }, new Set<ArtifactKey>(['pages']), ticket);
+      const { artifacts: a } = await crawlUnit(
+        ctx,
+        {
+          id: 'u',
+          name: 'x',
+          type: 'thpt',
+          district: 'd',
+          province: ['hcm'],
+          website: 'http://a.test/',
+          source: { file: 'r.csv', row: 2 },
+        },
+        new Set<ArtifactKey>(['pages']),
+        ticket,
+      );
       const page = (u: string): FetchedPage => a.pages?.get(u) as FetchedPage;
-      expect([...(a.pages?.keys() ?? [])].sort()).toEqual(['http://a.test/', 'http://a.test/gioi-thieu', 'http://a.test/gioi-thieu/lich-su', 'http://a.test/lien-he', 'http://a.test/tin-tuc']);
+      expect([...(a.pages?.keys() ?? [])].sort()).toEqual([
+        'http://a.test/',
+        'http://a.test/gioi-thieu',
+        'http://a.test/gioi-thieu/lich-su',
+        'http://a.test/lien-he',
+        'http://a.test/tin-tuc',
+      ]);
       const read = ['http://a.test/', 'http://a.test/gioi-thieu'];
       const waiting = ['http://a.test/tin-tuc', 'http://a.test/lien-he', 'http://a.test/gioi-thieu/lich-su'];
       expect(read.map((u) => isParsed(page(u)))).toEqual([true, true]);

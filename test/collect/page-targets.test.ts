@@ -2,8 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { feedTarget, prioritizedNavigationTargets, scriptTargets } from '../../src/collect/page-targets.js';
 
 /** Navigation targets without section priorities, in page order, at most `max` (the crawler's budget). */
-const navigationTargets = (...[$, base, exclude, max]: [Parameters<typeof prioritizedNavigationTargets>[0], string, string[], number]): string[] =>
-  prioritizedNavigationTargets($, base, exclude, undefined).slice(0, max).map((t) => t.url);
+const navigationTargets = (
+  ...[$, base, exclude, max]: [Parameters<typeof prioritizedNavigationTargets>[0], string, string[], number]
+): string[] =>
+  prioritizedNavigationTargets($, base, exclude, undefined)
+    .slice(0, max)
+    .map((t) => t.url);
 import { parseHtml } from '../../src/collect/parse.js';
 import { findSoftRedirect } from '../../src/collect/soft-redirect.js';
 
@@ -16,7 +20,7 @@ describe('findSoftRedirect', () => {
     ['<script>window.location = "https://bet.example.com/";</script>', 'script-location', 'https://bet.example.com/'],
     ["<script>location.href='/home.html'</script>", 'script-location', 'https://thpt-a.hcm.edu.vn/home.html'],
     ['<script>\n<!--\nlocation.replace("https://y.example.com/")\n//-->\n</script>', 'script-location', 'https://y.example.com/'],
-    ['<script>window.location.assign(\'/a\');</script>', 'script-location', 'https://thpt-a.hcm.edu.vn/a'],
+    ["<script>window.location.assign('/a');</script>", 'script-location', 'https://thpt-a.hcm.edu.vn/a'],
   ])('finds %s', (markup, kind, to) => {
     expect(findSoftRedirect(parseHtml(`<html><head>${markup}</head><body></body></html>`), BASE)).toEqual({ kind, from: BASE, to });
   });
@@ -52,7 +56,9 @@ describe('page targets', () => {
 
   it('finds a feed from <link rel=alternate>, else from a link', () => {
     expect(feedTarget($, BASE)).toBe('https://thpt-a.hcm.edu.vn/feeds/tin-tuc.rss');
-    const withLink = parseHtml('<html><head><link rel="alternate" type="application/atom+xml" href="/atom.xml"></head><body></body></html>');
+    const withLink = parseHtml(
+      '<html><head><link rel="alternate" type="application/atom+xml" href="/atom.xml"></head><body></body></html>',
+    );
     expect(feedTarget(withLink, BASE)).toBe('https://thpt-a.hcm.edu.vn/atom.xml');
     expect(feedTarget(parseHtml('<html><body><a href="/x">RSS</a></body></html>'), BASE)).toBe('https://thpt-a.hcm.edu.vn/x');
     expect(feedTarget(parseHtml('<html><body><a href="/tin-tuc">Tin</a></body></html>'), BASE)).toBeUndefined();

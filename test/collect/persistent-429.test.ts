@@ -19,10 +19,11 @@ const handler: http.RequestListener = (req, res) => {
   const host = (req.headers.host ?? '').replace(/:\d+$/, '');
   const key = `${host}${req.url ?? '/'}`;
   hits.set(key, (hits.get(key) ?? 0) + 1);
-  const wall = (retryAfter: string, delayMs: number): void => void setTimeout(() => {
-    res.writeHead(429, { 'content-type': 'text/html; charset=utf-8', 'retry-after': retryAfter });
-    res.end(html('<h1>429 Too Many Requests</h1>'));
-  }, delayMs);
+  const wall = (retryAfter: string, delayMs: number): void =>
+    void setTimeout(() => {
+      res.writeHead(429, { 'content-type': 'text/html; charset=utf-8', 'retry-after': retryAfter });
+      res.end(html('<h1>429 Too Many Requests</h1>'));
+    }, delayMs);
   // answers at once, Retry-After 1 s
   if (host === 'wall.test') return wall('1', 0);
   // takes 1.5 s to say 429 with Retry-After 1 s: under a 3.5 s deadline the retry is sent at 2.5 s and its answer
@@ -34,15 +35,28 @@ const handler: http.RequestListener = (req, res) => {
   res.end(html(req.url === '/' ? '<nav><a href="/gioi-thieu">Giới thiệu</a><a href="/tin-tuc">Tin tức</a></nav>' : '<p>Nội dung</p>'));
 };
 
-beforeAll(async () => { server = await startServer(handler); });
+beforeAll(async () => {
+  server = await startServer(handler);
+});
 afterAll(async () => {
   await Promise.all(contexts.map((c) => c.close()));
   await server.close();
 });
 
-const unit = (host: string): Unit => ({ id: host, name: host, type: 'thcs', district: 'Quận 1', province: ['hcm'], website: `http://${host}/`, source: { file: 'test', row: 2 } });
+const unit = (host: string): Unit => ({
+  id: host,
+  name: host,
+  type: 'thcs',
+  district: 'Quận 1',
+  province: ['hcm'],
+  website: `http://${host}/`,
+  source: { file: 'test', row: 2 },
+});
 
-async function crawlTogether(wallHost: string, unitDeadlineMs: number): Promise<{ wall: Awaited<ReturnType<typeof crawlUnit>>; neighbour: Awaited<ReturnType<typeof crawlUnit>> }> {
+async function crawlTogether(
+  wallHost: string,
+  unitDeadlineMs: number,
+): Promise<{ wall: Awaited<ReturnType<typeof crawlUnit>>; neighbour: Awaited<ReturnType<typeof crawlUnit>> }> {
   const ctx = await context({ connectTo: [`::127.0.0.1:${server.port}`], unitDeadlineMs, timeoutMs: 10_000 });
   contexts.push(ctx);
   const [wall, neighbour] = await Promise.all([crawlUnit(ctx, unit(wallHost), NEEDS), crawlUnit(ctx, unit('truong.test'), NEEDS)]);

@@ -3,8 +3,18 @@ import { RobotsCache } from '../../src/collect/robots.js';
 import type { FetchResult } from '../../src/model/artifacts.js';
 
 const answer = (status: number, text: string, isHtml = false): FetchResult => ({
-  ok: true, url: 'x', finalUrl: 'x', status, headers: {}, redirects: [], contentType: 'text/plain', isHtml, bytes: text.length,
-  text, timings: { headersMs: 0, totalMs: 0 }, fetchedAt: '2026-01-01T00:00:00Z',
+  ok: true,
+  url: 'x',
+  finalUrl: 'x',
+  status,
+  headers: {},
+  redirects: [],
+  contentType: 'text/plain',
+  isHtml,
+  bytes: text.length,
+  text,
+  timings: { headersMs: 0, totalMs: 0 },
+  fetchedAt: '2026-01-01T00:00:00Z',
 });
 
 describe('RobotsCache', () => {
@@ -40,16 +50,21 @@ describe('RobotsCache', () => {
 
   it('reports the crawl delay', async () => {
     const delays: [string, number][] = [];
-    const cache = new RobotsCache(async () => answer(200, 'User-agent: *\nCrawl-delay: 4\n'), (h, s) => delays.push([h, s]));
+    const cache = new RobotsCache(
+      async () => answer(200, 'User-agent: *\nCrawl-delay: 4\n'),
+      (h, s) => delays.push([h, s]),
+    );
     expect((await cache.forUrl('https://slow.test/')).crawlDelaySec).toBe(4);
     expect(delays).toEqual([['slow.test', 4]]);
   });
 
   it('retries a robots.txt that timed out once, then obeys what it read', async () => {
     let calls = 0;
-    const cache = new RobotsCache(async () => (++calls === 1
-      ? { ok: false, url: 'x', reason: 'timeout', detail: 'request timed out', redirects: [] }
-      : answer(200, 'User-agent: *\nDisallow: /\n')));
+    const cache = new RobotsCache(async () =>
+      ++calls === 1
+        ? { ok: false, url: 'x', reason: 'timeout', detail: 'request timed out', redirects: [] }
+        : answer(200, 'User-agent: *\nDisallow: /\n'),
+    );
     const r = await cache.forUrl('https://s.test/');
     expect(calls).toBe(2);
     expect(r.state).toBe('read');
@@ -62,7 +77,9 @@ describe('RobotsCache', () => {
     expect(await state(() => answer(200, 'User-agent: *\nAllow: /\n'))).toBe('read');
     expect(await state(() => answer(404, 'Not Found'))).toBe('none');
     expect(await state(() => answer(200, '<html></html>', true))).toBe('none');
-    expect(await state(() => ({ ok: false, url: 'x', reason: 'blocked_by_waf', detail: 'HTTP 403', redirects: [], status: 403 }))).toBe('none');
+    expect(await state(() => ({ ok: false, url: 'x', reason: 'blocked_by_waf', detail: 'HTTP 403', redirects: [], status: 403 }))).toBe(
+      'none',
+    );
     expect(await state(() => answer(503, 'busy'))).toBe('unreadable');
     expect(await state(() => timeout)).toBe('unreadable');
     expect(await state(() => ({ ok: false, url: 'x', reason: 'network', detail: 'ECONNRESET', redirects: [] }))).toBe('unreadable');

@@ -18,7 +18,11 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startServer(handler: http.RequestListener, tls?: 'site' | 'expired' | 'wrong-host' | 'self-signed', host = '127.0.0.1'): Promise<TestServer> {
+export async function startServer(
+  handler: http.RequestListener,
+  tls?: 'site' | 'expired' | 'wrong-host' | 'self-signed',
+  host = '127.0.0.1',
+): Promise<TestServer> {
   const server = tls ? https.createServer(cert(tls), handler) : http.createServer(handler);
   const sockets = new Set<Socket>();
   // Raw TCP sockets (TLS ones included) so close() can end keep-alive connections at once.

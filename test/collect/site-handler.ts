@@ -47,7 +47,12 @@ export function siteHandler(state: SiteState): http.RequestListener {
     if (p === '/bomb') return send(200, BOMB, 'text/html', { 'content-encoding': 'gzip' });
     if (p === '/500') return send(500, html('lỗi máy chủ'));
     if (p === '/404') return send(404, html('không tìm thấy'));
-    if (p === '/1258-header') return send(200, Buffer.concat([Buffer.from('<html><body>'), TRUONG_1258, Buffer.from('</body></html>')]), 'text/html; charset=windows-1258');
+    if (p === '/1258-header')
+      return send(
+        200,
+        Buffer.concat([Buffer.from('<html><body>'), TRUONG_1258, Buffer.from('</body></html>')]),
+        'text/html; charset=windows-1258',
+      );
     if (p === '/1258-meta') {
       const head = '<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1258"></head><body>';
       return send(200, Buffer.concat([Buffer.from(head), TRUONG_1258, Buffer.from('</body></html>')]), 'text/html');
@@ -60,7 +65,8 @@ export function siteHandler(state: SiteState): http.RequestListener {
     if (p === '/429') return n === 1 ? send(429, 'slow down', 'text/plain', { 'retry-after': '1' }) : send(200, html('ok after 429'));
     if (p === '/503') return n === 1 ? send(503, 'busy', 'text/plain', { 'retry-after': '0' }) : send(200, html('ok after 503'));
     if (p === '/403') return send(403, html('Forbidden'));
-    if (p === '/challenge') return send(503, html('<script src="/cdn-cgi/challenge-platform/h/b/orchestrate/x.js"></script>', '<title>Just a moment...</title>'));
+    if (p === '/challenge')
+      return send(503, html('<script src="/cdn-cgi/challenge-platform/h/b/orchestrate/x.js"></script>', '<title>Just a moment...</title>'));
     if (p === '/reset') {
       if (n === 1) return void req.socket.destroy();
       return send(200, html('ok after reset'));

@@ -39,6 +39,10 @@ describe('crawl targeting', () => {
       <li><a href="/cong-khai/tai-chinh-2026">Công khai tài chính</a></li><li><a href="https://other.edu.vn/x">Khác</a></li></ul></main>
       <footer><a href="/lien-he">Liên hệ</a></footer></body></html>`);
     expect(oneHopTargets(section, `${BASE}cong-khai`)).toEqual([`${BASE}cong-khai/nam-hoc-2026-2027`, `${BASE}cong-khai/tai-chinh-2026`]);
-    expect(contentLinks(section, `${BASE}cong-khai`).map((l) => l.text)).toEqual(['Công khai năm học 2026-2027', 'Công khai tài chính', 'Khác']);
+    expect(contentLinks(section, `${BASE}cong-khai`).map((l) => l.text)).toEqual([
+      'Công khai năm học 2026-2027',
+      'Công khai tài chính',
+      'Khác',
+    ]);
   });
 });

@@ -27,8 +27,17 @@ async function writeRun(name: string, results: RunResults): Promise<string> {
 
 describe('edu-audit diff', () => {
   it('exits 1 on regressions and prints the RunDiff with --json', async () => {
-    const old = await writeRun('d-old', run([unit('79760101', { 'emc-tag': 'pass' }), unit('79769101', { 'no-malicious-content': 'pass' })]));
-    const now = await writeRun('d-new', run([unit('79760101', { 'emc-tag': 'fail' }, { score: 0, grade: 'Chưa đạt' }), unit('79769101', { 'no-malicious-content': 'fail' }, { score: 0, grade: 'Chưa đạt' })]));
+    const old = await writeRun(
+      'd-old',
+      run([unit('79760101', { 'emc-tag': 'pass' }), unit('79769101', { 'no-malicious-content': 'pass' })]),
+    );
+    const now = await writeRun(
+      'd-new',
+      run([
+        unit('79760101', { 'emc-tag': 'fail' }, { score: 0, grade: 'Chưa đạt' }),
+        unit('79769101', { 'no-malicious-content': 'fail' }, { score: 0, grade: 'Chưa đạt' }),
+      ]),
+    );
     const json = await runCli(['diff', old, now, '--json']);
     expect(json.code).toBe(1);
     const diff = JSON.parse(json.stdout) as RunDiff;
@@ -68,8 +77,23 @@ describe('edu-audit diff', () => {
 describe('audit --baseline / --fail-on / --fail-under (built CLI, fixture fleet)', () => {
   let server: FixtureServer;
   let first: RunResults;
-  const audit = (out: string, ...extra: string[]): Promise<CliRun> => runCli(['audit', 'fixtures/registries/demo.csv', '--out', join(tmp, out), '--format', 'json', '--now', '2026-11-15',
-    '--log-level', 'warn', ...server.connectTo.flatMap((c) => ['--connect-to', c]), '--ca', server.caFile, ...extra]);
+  const audit = (out: string, ...extra: string[]): Promise<CliRun> =>
+    runCli([
+      'audit',
+      'fixtures/registries/demo.csv',
+      '--out',
+      join(tmp, out),
+      '--format',
+      'json',
+      '--now',
+      '2026-11-15',
+      '--log-level',
+      'warn',
+      ...server.connectTo.flatMap((c) => ['--connect-to', c]),
+      '--ca',
+      server.caFile,
+      ...extra,
+    ]);
 
   beforeAll(async () => {
     server = await startFixtureServer();
@@ -77,17 +101,24 @@ describe('audit --baseline / --fail-on / --fail-under (built CLI, fixture fleet)
     expect(r.code, r.stderr).toBe(0);
     first = JSON.parse(await readFile(join(tmp, 'first', 'results.json'), 'utf8')) as RunResults;
   }, 120_000);
-  afterAll(async () => { await server.close(); });
+  afterAll(async () => {
+    await server.close();
+  });
 
   /** The first run, as if `edits` (unit → rule → status) had been true then. */
   const baseline = async (name: string, edits: Record<string, Record<string, 'pass'>>): Promise<string> => {
     const copy = structuredClone(first);
-    for (const u of copy.units) for (const f of u.findings) { const s = edits[u.id]?.[f.rule]; if (s) f.status = s; }
+    for (const u of copy.units)
+      for (const f of u.findings) {
+        const s = edits[u.id]?.[f.rule];
+        if (s) f.status = s;
+      }
     return writeRun(name, copy);
   };
 
   it('the fixture fleet fails the rules the baseline will have passed', () => {
-    const status = (id: string, rule: string): string | undefined => first.units.find((u) => u.id === id)?.findings.find((f) => f.rule === rule)?.status;
+    const status = (id: string, rule: string): string | undefined =>
+      first.units.find((u) => u.id === id)?.findings.find((f) => f.rule === rule)?.status;
     expect(status('79760101', 'emc-tag')).toBe('fail');
     expect(status('79769101', 'no-malicious-content')).toBe('fail');
   });
@@ -104,8 +135,18 @@ describe('audit --baseline / --fail-on / --fail-under (built CLI, fixture fleet)
     expect(regressions.code, regressions.stderr).toBe(1);
     expect(regressions.stdout).toContain('Xấu đi: 2 đơn vị');
     const diff = JSON.parse(await readFile(join(tmp, 'r-regressions', 'diff.json'), 'utf8')) as RunDiff;
-    expect(diff.units.filter((u) => u.worse.length).map((u) => u.id).sort()).toEqual(['79760101', '79769101']);
-    expect(diff.units.find((u) => u.id === '79760101')!.worse).toContainEqual({ kind: 'rule', rule: 'emc-tag', before: 'pass', after: 'fail' });
+    expect(
+      diff.units
+        .filter((u) => u.worse.length)
+        .map((u) => u.id)
+        .sort(),
+    ).toEqual(['79760101', '79769101']);
+    expect(diff.units.find((u) => u.id === '79760101')!.worse).toContainEqual({
+      kind: 'rule',
+      rule: 'emc-tag',
+      before: 'pass',
+      after: 'fail',
+    });
     expect(diff.units.find((u) => u.id === '79769101')!.worse).toContainEqual({ kind: 'malicious', rule: 'no-malicious-content' });
     expect(diff.summary.maliciousUnits).toBe(1);
 

@@ -6,22 +6,29 @@ import { run, unit } from './synthetic.js';
 
 const ok = { 'site-reachable': 'pass', 'emc-tag': 'pass', 'no-malicious-content': 'pass', https: 'pass' } as const;
 
-const before = run([
-  unit('lost-emc', { ...ok }),
-  unit('hacked', { ...ok }),
-  unit('fixed', { ...ok, https: 'fail' }, { score: 80, grade: 'Khá' }),
-  unit('down', { ...ok }),
-  unit('slipping', { ...ok, https: 'pass' }, { score: 92, grade: 'Tốt' }),
-  unit('exempted', { ...ok, 'emc-tag': 'fail' }, { score: 70, grade: 'Đạt' }),
-  unit('flaky', { ...ok }),
-  unit('gone', { ...ok }),
-], '2026-10-15T00:00:00.000Z');
+const before = run(
+  [
+    unit('lost-emc', { ...ok }),
+    unit('hacked', { ...ok }),
+    unit('fixed', { ...ok, https: 'fail' }, { score: 80, grade: 'Khá' }),
+    unit('down', { ...ok }),
+    unit('slipping', { ...ok, https: 'pass' }, { score: 92, grade: 'Tốt' }),
+    unit('exempted', { ...ok, 'emc-tag': 'fail' }, { score: 70, grade: 'Đạt' }),
+    unit('flaky', { ...ok }),
+    unit('gone', { ...ok }),
+  ],
+  '2026-10-15T00:00:00.000Z',
+);
 
 const after = run([
   unit('lost-emc', { ...ok, 'emc-tag': 'fail' }, { score: 70, grade: 'Đạt' }),
   unit('hacked', { ...ok, 'no-malicious-content': 'fail' }, { score: 75, grade: 'Chưa đạt' }),
   unit('fixed', { ...ok }, { score: 100, grade: 'Tốt' }),
-  unit('down', { 'site-reachable': 'fail', 'emc-tag': 'error', 'no-malicious-content': 'error', https: 'error' }, { score: 0, grade: 'Chưa đạt', crawl: { status: 'timeout', pages: 0, durationMs: 15000, error: 'timed out' } }),
+  unit(
+    'down',
+    { 'site-reachable': 'fail', 'emc-tag': 'error', 'no-malicious-content': 'error', https: 'error' },
+    { score: 0, grade: 'Chưa đạt', crawl: { status: 'timeout', pages: 0, durationMs: 15000, error: 'timed out' } },
+  ),
   unit('slipping', { ...ok, https: 'warn' }, { score: 85, grade: 'Khá' }),
   unit('exempted', { ...ok, 'emc-tag': 'exempt' }, { score: 100, grade: 'Tốt' }),
   unit('flaky', { ...ok, 'emc-tag': 'error' }, { score: 60, grade: 'Đạt', verified: 0.7 }),
@@ -94,8 +101,15 @@ describe('diffRuns', () => {
 
   it('treats a move to or from Chưa xác minh as neither worse nor better (it is off the grade scale)', () => {
     const graded = unit('a', { 'emc-tag': 'pass', https: 'pass' }, { score: 100, grade: 'Tốt' });
-    const thin = unit('a', { 'emc-tag': 'pass', https: 'pass', 'menu-cong-khai': 'error' }, { score: 100, grade: 'Chưa xác minh', verified: 0.4 });
-    for (const [b, a] of [[graded, thin], [thin, graded]] as const) {
+    const thin = unit(
+      'a',
+      { 'emc-tag': 'pass', https: 'pass', 'menu-cong-khai': 'error' },
+      { score: 100, grade: 'Chưa xác minh', verified: 0.4 },
+    );
+    for (const [b, a] of [
+      [graded, thin],
+      [thin, graded],
+    ] as const) {
       const d = diffRuns(run([b]), run([a]));
       expect(d.units).toEqual([]);
       expect(d.summary).toMatchObject({ regressedUnits: 0, improvedUnits: 0 });

@@ -29,7 +29,9 @@ describe('alerts', () => {
     const sheet = book.getWorksheet('Cảnh báo')!;
     const header = sheet.getRow(4).values as unknown[];
     const col = (name: string): number => header.indexOf(name);
-    const rows = Array.from({ length: sheet.rowCount - 4 }, (_, i) => sheet.getRow(5 + i)).filter((r) => r.getCell(col('Mã đơn vị')).value === HIJACKED.id);
+    const rows = Array.from({ length: sheet.rowCount - 4 }, (_, i) => sheet.getRow(5 + i)).filter(
+      (r) => r.getCell(col('Mã đơn vị')).value === HIJACKED.id,
+    );
     const offsite = rows.find((r) => String(r.getCell(col('Vấn đề')).value).includes('chuyển hướng'))!;
     expect(offsite, 'redirect-offsite row').toBeDefined();
     expect(offsite.getCell(col('Website đăng ký')).value).toEqual({ text: HIJACKED.registered, hyperlink: HIJACKED.registered });

@@ -16,7 +16,9 @@ beforeAll(async () => {
   ensureBuilt();
   server = await startFixtureServer();
 });
-afterAll(async () => { await server.close(); });
+afterAll(async () => {
+  await server.close();
+});
 
 describe('edu-audit check: the unit type', () => {
   it('is inferred from the host and printed as inferred', async () => {
@@ -34,16 +36,32 @@ describe('edu-audit check: the unit type', () => {
       return { stdout: r.stdout, requests: server.requests.length - before };
     };
     const inferred = await fetched([]);
-    expect(inferred.stdout.split('\n')[0]).toMatch(/^Loại hình: Sở GDĐT — suy ra từ tiêu đề trang chủ '.*Sở Giáo dục.*'; nếu sai, chỉ rõ bằng --type$/);
+    expect(inferred.stdout.split('\n')[0]).toMatch(
+      /^Loại hình: Sở GDĐT — suy ra từ tiêu đề trang chủ '.*Sở Giáo dục.*'; nếu sai, chỉ rõ bằng --type$/,
+    );
     // re-judged offline: no more requests than a run told the type up front, and the same scorecard
     const told = await fetched(['--type', 'so']);
     expect(inferred.requests).toBe(told.requests);
-    const card = (out: string): string[] => out.replace(/\d+ ms/g, 'N ms').split('\n').slice(1);
+    const card = (out: string): string[] =>
+      out
+        .replace(/\d+ ms/g, 'N ms')
+        .split('\n')
+        .slice(1);
     expect(card(inferred.stdout)).toEqual(card(told.stdout));
   }, 90_000);
 
   it('--type overrides the inference', async () => {
-    const r = await runCli(['check', 'https://thcs-binhan.hcm.edu.vn/', '--type', 'thpt', '--lang', 'en', '--now', '2026-11-15', ...route()]);
+    const r = await runCli([
+      'check',
+      'https://thcs-binhan.hcm.edu.vn/',
+      '--type',
+      'thpt',
+      '--lang',
+      'en',
+      '--now',
+      '2026-11-15',
+      ...route(),
+    ]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout.split('\n')[0]).toBe('Unit type: Upper secondary school (--type)');
   }, 90_000);
@@ -52,7 +70,9 @@ describe('edu-audit check: the unit type', () => {
 describe('edu-audit check --pdf', () => {
   it('writes the scorecard as a PDF with the score, the grade and the home page screenshot', async () => {
     const file = join(await mkdtemp(join(tmpdir(), 'edu-check-pdf-')), 'phiếu kết quả.pdf');
-    const r = await runCli(['check', 'https://thcs-binhan.hcm.edu.vn/', '--now', '15/11/2026', '--pdf', file, ...route()], { timeoutMs: 180_000 });
+    const r = await runCli(['check', 'https://thcs-binhan.hcm.edu.vn/', '--now', '15/11/2026', '--pdf', file, ...route()], {
+      timeoutMs: 180_000,
+    });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain(`Phiếu kết quả PDF: ${file}`);
     const [, score, grade] = /Điểm: ([\d.]+) · Xếp loại: ([^·\n]+?) ·/.exec(r.stdout) ?? [];
@@ -70,7 +90,10 @@ describe('edu-audit check --pdf', () => {
     const notABrowser = join(dir, 'not-a-browser');
     await writeFile(notABrowser, 'not a browser');
     const file = join(dir, 'phieu.pdf');
-    const r = await runCli(['check', 'https://thcs-binhan.hcm.edu.vn/', '--now', '15/11/2026', '--browser', notABrowser, '--pdf', file, ...route()], { timeoutMs: 180_000 });
+    const r = await runCli(
+      ['check', 'https://thcs-binhan.hcm.edu.vn/', '--now', '15/11/2026', '--browser', notABrowser, '--pdf', file, ...route()],
+      { timeoutMs: 180_000 },
+    );
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr.match(/Không tạo được phiếu kết quả PDF: không khởi động được trình duyệt/g)).toHaveLength(1);
     expect(r.stdout).toMatch(/Điểm: [\d.]+ · Xếp loại: /);
@@ -82,14 +105,28 @@ describe('edu-audit check: usage', () => {
   it('--help shows only what check accepts', async () => {
     const r = await runCli(['check', '--help']);
     expect(r.code).toBe(0);
-    for (const flag of ['--type', '--parent', '--province', '--pdf', '--timeout', '--connect-to', '--allow-private', '--now', '--lang']) expect(r.stdout).toContain(flag);
-    for (const flag of ['--resume', '--recheck-changed', '--recheck-unverified', '--workers', '--concurrency', '--template', '--save-artifacts', '--shard', '--skip-invalid']) expect(r.stdout).not.toContain(flag);
+    for (const flag of ['--type', '--parent', '--province', '--pdf', '--timeout', '--connect-to', '--allow-private', '--now', '--lang'])
+      expect(r.stdout).toContain(flag);
+    for (const flag of [
+      '--resume',
+      '--recheck-changed',
+      '--recheck-unverified',
+      '--workers',
+      '--concurrency',
+      '--template',
+      '--save-artifacts',
+      '--shard',
+      '--skip-invalid',
+    ])
+      expect(r.stdout).not.toContain(flag);
   });
 
   it('a private address is refused: exit 2 and a Vietnamese message (127.0.0.1 only, a closed port)', async () => {
     const r = await runCli(['check', 'http://127.0.0.1:9/', '--timeout', '1000']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('http://127.0.0.1:9/: từ chối kiểm tra — địa chỉ trỏ vào mạng nội bộ (127.0.0.1); nếu đây là máy chủ thử nghiệm của bạn, dùng --allow-private');
+    expect(r.stderr).toContain(
+      'http://127.0.0.1:9/: từ chối kiểm tra — địa chỉ trỏ vào mạng nội bộ (127.0.0.1); nếu đây là máy chủ thử nghiệm của bạn, dùng --allow-private',
+    );
     expect(r.stdout).toBe('');
   }, 60_000);
 

@@ -26,7 +26,8 @@ beforeAll(async () => {
   run = await runCli(['demo', '--out', out, '--log-level', 'warn'], { timeoutMs: 240_000 });
   results = JSON.parse(await readFile(join(out, 'results.json'), 'utf8')) as RunResults;
   noBrowser = /không khởi động được trình duyệt/.test(run.stderr);
-  if (noBrowser) console.log('demo.test: no browser could start here; the two script-built sites are expected as judged from their static HTML');
+  if (noBrowser)
+    console.log('demo.test: no browser could start here; the two script-built sites are expected as judged from their static HTML');
 }, 250_000);
 
 const SPA = '79760204';
@@ -39,74 +40,241 @@ const MENU = '79760103';
  */
 const RENDERED: Record<string, Record<string, string>> = {
   [SPA]: {
-    'site-reachable': 'pass', 'emc-tag': 'pass', 'emc-label': 'pass', 'menu-cong-khai': 'pass', 'section-tin-tuc': 'pass', 'content-freshness': 'pass',
-    'official-email': 'pass', 'parent-portal-link': 'pass', 'mobile-friendly': 'pass', 'section-gioi-thieu': 'warn', 'section-van-ban': 'fail', 'cong-khai-current': 'fail',
+    'site-reachable': 'pass',
+    'emc-tag': 'pass',
+    'emc-label': 'pass',
+    'menu-cong-khai': 'pass',
+    'section-tin-tuc': 'pass',
+    'content-freshness': 'pass',
+    'official-email': 'pass',
+    'parent-portal-link': 'pass',
+    'mobile-friendly': 'pass',
+    'section-gioi-thieu': 'warn',
+    'section-van-ban': 'fail',
+    'cong-khai-current': 'fail',
   },
-  [MENU]: { 'menu-cong-khai': 'pass', 'section-tin-tuc': 'pass', 'section-gioi-thieu': 'warn', 'section-van-ban': 'warn', 'cong-khai-current': 'pass', 'emc-tag': 'fail', 'official-email': 'pass' },
+  [MENU]: {
+    'menu-cong-khai': 'pass',
+    'section-tin-tuc': 'pass',
+    'section-gioi-thieu': 'warn',
+    'section-van-ban': 'warn',
+    'cong-khai-current': 'pass',
+    'emc-tag': 'fail',
+    'official-email': 'pass',
+  },
 };
 const STATIC: typeof RENDERED = {
   [SPA]: {
-    'site-reachable': 'pass', 'emc-tag': 'error', 'emc-label': 'error', 'menu-cong-khai': 'error', 'section-tin-tuc': 'error', 'content-freshness': 'error',
-    'official-email': 'error', 'parent-portal-link': 'error', 'mobile-friendly': 'error', 'section-gioi-thieu': 'error', 'section-van-ban': 'error', 'cong-khai-current': 'error',
+    'site-reachable': 'pass',
+    'emc-tag': 'error',
+    'emc-label': 'error',
+    'menu-cong-khai': 'error',
+    'section-tin-tuc': 'error',
+    'content-freshness': 'error',
+    'official-email': 'error',
+    'parent-portal-link': 'error',
+    'mobile-friendly': 'error',
+    'section-gioi-thieu': 'error',
+    'section-van-ban': 'error',
+    'cong-khai-current': 'error',
   },
-  [MENU]: { 'menu-cong-khai': 'fail', 'section-tin-tuc': 'fail', 'section-gioi-thieu': 'fail', 'section-van-ban': 'fail', 'cong-khai-current': 'na', 'emc-tag': 'fail', 'official-email': 'pass' },
+  [MENU]: {
+    'menu-cong-khai': 'fail',
+    'section-tin-tuc': 'fail',
+    'section-gioi-thieu': 'fail',
+    'section-van-ban': 'fail',
+    'cong-khai-current': 'na',
+    'emc-tag': 'fail',
+    'official-email': 'pass',
+  },
 };
 
 /** unit id → rule → expected status, from fixtures/sites/README.md. */
 const EXPECTED: Record<string, Record<string, string>> = {
-  '79000': { 'site-reachable': 'pass', 'redirect-offsite': 'pass', https: 'pass', 'domain-edu-vn': 'pass', 'mobile-friendly': 'pass', 'emc-tag': 'pass', 'emc-label': 'pass', 'parent-portal-link': 'na' },
+  '79000': {
+    'site-reachable': 'pass',
+    'redirect-offsite': 'pass',
+    https: 'pass',
+    'domain-edu-vn': 'pass',
+    'mobile-friendly': 'pass',
+    'emc-tag': 'pass',
+    'emc-label': 'pass',
+    'parent-portal-link': 'na',
+  },
   '79760': { 'site-reachable': 'pass', https: 'pass', 'emc-tag': 'pass', 'parent-portal-link': 'pass' },
   '79769': { https: 'pass', 'emc-tag': 'pass', 'emc-label': 'pass' },
-  '79000701': { 'site-reachable': 'pass', 'redirect-offsite': 'pass', https: 'pass', 'domain-edu-vn': 'pass', 'mobile-friendly': 'pass', 'emc-tag': 'pass', 'emc-label': 'pass', 'parent-portal-link': 'pass' },
+  '79000701': {
+    'site-reachable': 'pass',
+    'redirect-offsite': 'pass',
+    https: 'pass',
+    'domain-edu-vn': 'pass',
+    'mobile-friendly': 'pass',
+    'emc-tag': 'pass',
+    'emc-label': 'pass',
+    'parent-portal-link': 'pass',
+  },
   '79000702': { 'site-reachable': 'pass', https: 'fail', 'emc-tag': 'pass' },
-  '79000703': { 'site-reachable': 'fail', 'redirect-offsite': 'pass', https: 'pass', 'domain-edu-vn': 'pass', 'mobile-friendly': 'error', 'emc-tag': 'error', 'parent-portal-link': 'error' },
+  '79000703': {
+    'site-reachable': 'fail',
+    'redirect-offsite': 'pass',
+    https: 'pass',
+    'domain-edu-vn': 'pass',
+    'mobile-friendly': 'error',
+    'emc-tag': 'error',
+    'parent-portal-link': 'error',
+  },
   '79760201': { https: 'warn', 'emc-tag': 'pass', 'emc-label': 'pass', 'parent-portal-link': 'pass' },
   '79760202': { https: 'pass', 'domain-edu-vn': 'warn' },
-  '79760101': { 'site-reachable': 'pass', https: 'fail', 'domain-edu-vn': 'pass', 'mobile-friendly': 'fail', 'emc-tag': 'fail', 'emc-label': 'fail', 'parent-portal-link': 'pass' },
+  '79760101': {
+    'site-reachable': 'pass',
+    https: 'fail',
+    'domain-edu-vn': 'pass',
+    'mobile-friendly': 'fail',
+    'emc-tag': 'fail',
+    'emc-label': 'fail',
+    'parent-portal-link': 'pass',
+  },
   '79760102': { 'site-reachable': 'fail', 'redirect-offsite': 'na', https: 'error', 'domain-edu-vn': 'na', 'emc-tag': 'error' },
   '79760001': { 'emc-tag': 'fail', 'emc-label': 'fail', 'parent-portal-link': 'pass' },
   '79769201': { 'domain-edu-vn': 'fail', 'mobile-friendly': 'fail', 'emc-tag': 'fail' },
-  '79769202': { 'site-reachable': 'pass', 'redirect-offsite': 'fail', https: 'error', 'domain-edu-vn': 'pass', 'mobile-friendly': 'error', 'emc-tag': 'error', 'emc-label': 'error', 'parent-portal-link': 'error' },
+  '79769202': {
+    'site-reachable': 'pass',
+    'redirect-offsite': 'fail',
+    https: 'error',
+    'domain-edu-vn': 'pass',
+    'mobile-friendly': 'error',
+    'emc-tag': 'error',
+    'emc-label': 'error',
+    'parent-portal-link': 'error',
+  },
   '79769101': { 'emc-tag': 'fail', 'emc-label': 'pass' },
   // platform fixtures (fixtures/sites/README.md, "Platform fixtures"); emc-label as judged before the v2 widget rule
-  '79760203': { 'site-reachable': 'pass', https: 'pass', 'domain-edu-vn': 'pass', 'emc-tag': 'pass', 'emc-label': 'pass', 'parent-portal-link': 'pass' },
+  '79760203': {
+    'site-reachable': 'pass',
+    https: 'pass',
+    'domain-edu-vn': 'pass',
+    'emc-tag': 'pass',
+    'emc-label': 'pass',
+    'parent-portal-link': 'pass',
+  },
   '79000704': { 'site-reachable': 'pass', 'mobile-friendly': 'pass', 'emc-tag': 'pass', 'emc-label': 'fail', 'parent-portal-link': 'pass' },
   '01001201': { 'site-reachable': 'pass', 'domain-edu-vn': 'warn', 'emc-tag': 'pass', 'emc-label': 'pass', 'parent-portal-link': 'pass' },
-  '31000': { 'site-reachable': 'pass', 'domain-edu-vn': 'pass', 'mobile-friendly': 'fail', 'emc-tag': 'pass', 'emc-label': 'pass', 'parent-portal-link': 'na' },
-  '31000201': { 'site-reachable': 'pass', 'redirect-offsite': 'pass', 'domain-edu-vn': 'warn', 'emc-tag': 'pass', 'emc-label': 'pass', 'parent-portal-link': 'pass' },
+  '31000': {
+    'site-reachable': 'pass',
+    'domain-edu-vn': 'pass',
+    'mobile-friendly': 'fail',
+    'emc-tag': 'pass',
+    'emc-label': 'pass',
+    'parent-portal-link': 'na',
+  },
+  '31000201': {
+    'site-reachable': 'pass',
+    'redirect-offsite': 'pass',
+    'domain-edu-vn': 'warn',
+    'emc-tag': 'pass',
+    'emc-label': 'pass',
+    'parent-portal-link': 'pass',
+  },
 };
 
 /** The catalogue's other rules, from the tables of fixtures/sites/README.md (the notable cells of each). */
 const EXPECTED_CONTENT: Record<string, Record<string, string>> = {
-  '79000': { 'child-site-links': 'warn', 'official-email': 'pass', 'content-freshness': 'pass', 'cong-khai-current': 'pass', 'rss-feed': 'pass', 'section-thong-ke': 'pass', 'section-van-ban': 'pass', 'menu-thu-tuc-bieu-mau': 'pass' },
+  '79000': {
+    'child-site-links': 'warn',
+    'official-email': 'pass',
+    'content-freshness': 'pass',
+    'cong-khai-current': 'pass',
+    'rss-feed': 'pass',
+    'section-thong-ke': 'pass',
+    'section-van-ban': 'pass',
+    'menu-thu-tuc-bieu-mau': 'pass',
+  },
   '79760': { 'child-site-links': 'pass', 'no-malicious-content': 'pass', 'full-text-search': 'pass', 'section-gioi-thieu': 'pass' },
   '79769': { 'child-site-links': 'pass', 'rss-feed': 'fail', 'section-thong-ke': 'fail' },
-  '79000701': { 'child-site-links': 'na', 'section-thong-ke': 'na', 'section-tra-cuu': 'pass', 'accessibility-basic': 'pass', 'unicode-tcvn6909': 'pass' },
+  '79000701': {
+    'child-site-links': 'na',
+    'section-thong-ke': 'na',
+    'section-tra-cuu': 'pass',
+    'accessibility-basic': 'pass',
+    'unicode-tcvn6909': 'pass',
+  },
   '79000703': { 'no-malicious-content': 'error', 'content-freshness': 'error', 'menu-cong-khai': 'error' },
   '79760101': {
-    'official-email': 'fail', 'accessibility-basic': 'fail', 'content-freshness': 'fail', 'cong-khai-current': 'fail', 'unicode-tcvn6909': 'fail',
-    'full-text-search': 'fail', 'rss-feed': 'fail', 'menu-cong-khai': 'pass', 'menu-thu-tuc-bieu-mau': 'fail', 'section-van-ban': 'warn',
-    'section-gop-y': 'fail', 'section-tuyen-sinh': 'fail', 'section-tai-nguyen': 'fail', 'section-tra-cuu': 'na',
+    'official-email': 'fail',
+    'accessibility-basic': 'fail',
+    'content-freshness': 'fail',
+    'cong-khai-current': 'fail',
+    'unicode-tcvn6909': 'fail',
+    'full-text-search': 'fail',
+    'rss-feed': 'fail',
+    'menu-cong-khai': 'pass',
+    'menu-thu-tuc-bieu-mau': 'fail',
+    'section-van-ban': 'warn',
+    'section-gop-y': 'fail',
+    'section-tuyen-sinh': 'fail',
+    'section-tai-nguyen': 'fail',
+    'section-tra-cuu': 'na',
   },
   '79760001': { 'cong-khai-current': 'fail', 'rss-feed': 'warn', 'menu-thu-tuc-bieu-mau': 'warn', 'section-gioi-thieu': 'warn' },
-  '79769201': { 'official-email': 'fail', 'accessibility-basic': 'warn', 'content-freshness': 'warn', 'cong-khai-current': 'na', 'menu-cong-khai': 'fail', 'section-tra-cuu': 'fail' },
-  '79769202': { 'no-malicious-content': 'fail', 'official-email': 'error', 'section-tin-tuc': 'error', 'cong-khai-current': 'error', 'section-thong-ke': 'na' },
+  '79769201': {
+    'official-email': 'fail',
+    'accessibility-basic': 'warn',
+    'content-freshness': 'warn',
+    'cong-khai-current': 'na',
+    'menu-cong-khai': 'fail',
+    'section-tra-cuu': 'fail',
+  },
+  '79769202': {
+    'no-malicious-content': 'fail',
+    'official-email': 'error',
+    'section-tin-tuc': 'error',
+    'cong-khai-current': 'error',
+    'section-thong-ke': 'na',
+  },
   '79769101': { 'no-malicious-content': 'fail', 'cong-khai-current': 'fail', 'menu-cong-khai': 'fail' },
   // Edu Gate: the sections are found in ul.slimmenu / ul.sf-menu (v2 navigation); the icon entries
   // "Thông tin công khai" / "Tuyển sinh" with href="/" are placeholders: no section (v2)
   '79760203': {
-    'section-tin-tuc': 'pass', 'section-gioi-thieu': 'pass', 'section-van-ban': 'pass', 'menu-thu-tuc-bieu-mau': 'pass', 'section-gop-y': 'pass',
-    'section-tra-cuu': 'pass', 'menu-cong-khai': 'fail', 'section-tuyen-sinh': 'fail', 'cong-khai-current': 'na', 'full-text-search': 'pass', 'rss-feed': 'pass',
+    'section-tin-tuc': 'pass',
+    'section-gioi-thieu': 'pass',
+    'section-van-ban': 'pass',
+    'menu-thu-tuc-bieu-mau': 'pass',
+    'section-gop-y': 'pass',
+    'section-tra-cuu': 'pass',
+    'menu-cong-khai': 'fail',
+    'section-tuyen-sinh': 'fail',
+    'cong-khai-current': 'na',
+    'full-text-search': 'pass',
+    'rss-feed': 'pass',
     'official-email': 'pass',
   },
-  '79000704': { 'section-tin-tuc': 'pass', 'menu-cong-khai': 'pass', 'menu-thu-tuc-bieu-mau': 'pass', 'section-tra-cuu': 'pass', 'full-text-search': 'pass', 'rss-feed': 'fail' },
+  '79000704': {
+    'section-tin-tuc': 'pass',
+    'menu-cong-khai': 'pass',
+    'menu-thu-tuc-bieu-mau': 'pass',
+    'section-tra-cuu': 'pass',
+    'full-text-search': 'pass',
+    'rss-feed': 'fail',
+  },
   // VHV, Hà Nội: only @hanoiedu.vn addresses (fail before the province mail systems of v2)
-  '01001201': { 'official-email': 'pass', 'content-freshness': 'pass', 'menu-cong-khai': 'pass', 'section-tai-nguyen': 'fail', 'full-text-search': 'pass' },
+  '01001201': {
+    'official-email': 'pass',
+    'content-freshness': 'pass',
+    'menu-cong-khai': 'pass',
+    'section-tai-nguyen': 'fail',
+    'full-text-search': 'pass',
+  },
   // ASP.NET: "Văn bản" and "Thủ tục hành chính" are __doPostBack entries (sections exist, unverified: error);
   // /Pages/ThongKe.aspx answers 200 with an error page titled "Trang không tồn tại" (soft 404: broken)
   '31000': {
-    'child-site-links': 'pass', 'section-van-ban': 'error', 'menu-thu-tuc-bieu-mau': 'error', 'section-thong-ke': 'fail', 'section-tai-nguyen': 'pass',
-    'section-tra-cuu': 'pass', 'official-email': 'pass', 'content-freshness': 'pass',
+    'child-site-links': 'pass',
+    'section-van-ban': 'error',
+    'menu-thu-tuc-bieu-mau': 'error',
+    'section-thong-ke': 'fail',
+    'section-tai-nguyen': 'pass',
+    'section-tra-cuu': 'pass',
+    'official-email': 'pass',
+    'content-freshness': 'pass',
   },
   '31000201': { 'menu-cong-khai': 'pass', 'section-van-ban': 'pass', 'official-email': 'pass', 'section-tra-cuu': 'fail' },
 };
@@ -125,15 +293,20 @@ describe('edu-audit demo', () => {
     expect(parsed.success ? [] : parsed.error.issues.slice(0, 5)).toEqual([]);
     const lines = (await readFile(join(out, 'results.jsonl'), 'utf8')).trim().split('\n');
     expect(lines).toHaveLength(21);
-    for (const f of ['report.xlsx', 'report.csv', 'report-units.csv', 'report.html', 'run.json']) expect((await stat(join(out, f))).size).toBeGreaterThan(0);
+    for (const f of ['report.xlsx', 'report.csv', 'report-units.csv', 'report.html', 'run.json'])
+      expect((await stat(join(out, f))).size).toBeGreaterThan(0);
     expect(results.run.now.slice(0, 10)).toBe('2026-11-15');
     // results.json lists units in registry order, whatever order they finished in
     const csv = await readFile(join(ROOT, 'fixtures', 'registries', 'demo.csv'), 'utf8');
-    const registryOrder = csv.trim().split('\n').slice(1).map((line) => line.split(',')[0]);
+    const registryOrder = csv
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split(',')[0]);
     expect(results.units.map((u) => u.id)).toEqual(registryOrder);
   });
 
-  it('writes a PDF scorecard per unit and one per district, with the unit\'s name and score as text', async () => {
+  it("writes a PDF scorecard per unit and one per district, with the unit's name and score as text", async () => {
     if (noBrowser) {
       console.log('demo.test: no browser could start here, so the demo printed no PDF scorecards (docs/pdf.md)');
       return;
@@ -147,7 +320,7 @@ describe('edu-audit demo', () => {
     expect(pages.length).toBeGreaterThanOrEqual(1);
     expect(pages.length).toBeLessThanOrEqual(2);
     expect(text).toContain(hoaBinh.name);
-    expect(text).toMatch(new RegExp(`Điểm\\s*${String(hoaBinh.score).replace(".", "\\.")}\\s*Xếp loại\\s*${hoaBinh.grade}`));
+    expect(text).toMatch(new RegExp(`Điểm\\s*${String(hoaBinh.score).replace('.', '\\.')}\\s*Xếp loại\\s*${hoaBinh.grade}`));
     expect(text).toContain('Cách khắc phục');
   });
 
@@ -156,7 +329,9 @@ describe('edu-audit demo', () => {
     const expected = { ...EXPECTED, ...(noBrowser ? STATIC : RENDERED) };
     for (const u of results.units) {
       const want = expected[u.id] ?? {};
-      actual[u.id] = Object.fromEntries(Object.keys(want).map((rule) => [rule, u.findings.find((f) => f.rule === rule)?.status ?? 'missing']));
+      actual[u.id] = Object.fromEntries(
+        Object.keys(want).map((rule) => [rule, u.findings.find((f) => f.rule === rule)?.status ?? 'missing']),
+      );
     }
     expect(actual).toEqual(expected);
   });
@@ -184,12 +359,14 @@ describe('edu-audit demo', () => {
     expect(html).toContain(`<img src="${results.units.find((u) => u.id === SPA)!.screenshots![0]!.file}"`);
   });
 
-  it('runs every rule of the catalogue on every unit, with the content rules\' verdicts of the fleet tables', () => {
+  it("runs every rule of the catalogue on every unit, with the content rules' verdicts of the fleet tables", () => {
     for (const u of results.units) expect(u.findings.map((f) => f.rule).sort(), u.id).toEqual([...RULES.map((r) => r.meta.id)].sort());
     const actual: Record<string, Record<string, string>> = {};
     for (const [id, want] of Object.entries(EXPECTED_CONTENT)) {
       const u = results.units.find((x) => x.id === id);
-      actual[id] = Object.fromEntries(Object.keys(want).map((rule) => [rule, u?.findings.find((f) => f.rule === rule)?.status ?? 'missing']));
+      actual[id] = Object.fromEntries(
+        Object.keys(want).map((rule) => [rule, u?.findings.find((f) => f.rule === rule)?.status ?? 'missing']),
+      );
     }
     expect(actual).toEqual(EXPECTED_CONTENT);
     // a failing no-malicious-content makes the unit "Chưa đạt" whatever its score
@@ -216,7 +393,9 @@ describe('edu-audit demo', () => {
     expect(label('79000704')).toMatchObject({ status: 'fail', messageId: 'widgetHidden' });
     expect(label('79000704')?.message).toMatch(/#yhy-append, \.yhy-append-wrap \{ display:none \}.*user\.css/);
     const kinds = results.run.registryChecks.map((c) => `${c.kind}:${c.units.join('+')}`);
-    expect(kinds).toEqual(expect.arrayContaining(['duplicate-emc-id:79000701+79000702', 'unreachable:79000703', 'http-but-https:79760202']));
+    expect(kinds).toEqual(
+      expect.arrayContaining(['duplicate-emc-id:79000701+79000702', 'unreachable:79000703', 'http-but-https:79760202']),
+    );
     for (const u of results.units) {
       for (const f of u.findings) if (f.status === 'fail') expect(f.evidence.length, `${u.id} ${f.rule}`).toBeGreaterThan(0);
     }
@@ -225,19 +404,44 @@ describe('edu-audit demo', () => {
     expect(kinds.filter((k) => k.startsWith('duplicate-website'))).toEqual([]);
   });
 
-  it('records each unit\'s platform and counts units per platform in the province summary', () => {
+  it("records each unit's platform and counts units per platform in the province summary", () => {
     const platform = Object.fromEntries(results.units.map((u) => [u.id, u.facts.platform ?? null]));
     expect(platform).toEqual({
-      '79000': 'EduPortal 3.2', '79760': 'NukeViet 4.x', '79769': 'EduPortal 3.2', '79000701': 'NukeViet 4.x', '79000702': 'NukeViet 4.x',
-      '79000703': null, '79760201': 'WordPress', '79760202': 'NukeViet 4.x', '79760101': 'Microsoft FrontPage 6.0', '79760102': null,
-      '79760001': 'NukeViet 4.x', '79769201': 'Violet', '79769202': null, '79769101': 'EduPortal 3.2',
-      '79760203': 'NukeViet 4.x (Edu Gate)', '79000704': 'Joomla', '01001201': 'VHV', '31000': 'ASP.NET Web Forms', '31000201': 'Cổng đa đơn vị (haiphong.edu.vn)',
-      [SPA]: null, [MENU]: null,
+      '79000': 'EduPortal 3.2',
+      '79760': 'NukeViet 4.x',
+      '79769': 'EduPortal 3.2',
+      '79000701': 'NukeViet 4.x',
+      '79000702': 'NukeViet 4.x',
+      '79000703': null,
+      '79760201': 'WordPress',
+      '79760202': 'NukeViet 4.x',
+      '79760101': 'Microsoft FrontPage 6.0',
+      '79760102': null,
+      '79760001': 'NukeViet 4.x',
+      '79769201': 'Violet',
+      '79769202': null,
+      '79769101': 'EduPortal 3.2',
+      '79760203': 'NukeViet 4.x (Edu Gate)',
+      '79000704': 'Joomla',
+      '01001201': 'VHV',
+      '31000': 'ASP.NET Web Forms',
+      '31000201': 'Cổng đa đơn vị (haiphong.edu.vn)',
+      [SPA]: null,
+      [MENU]: null,
     });
     const counts = Object.fromEntries((results.province?.platforms ?? []).map((p) => [p.platform ?? '(none)', p.units]));
     expect(counts).toEqual({
-      'NukeViet 4.x': 5, 'EduPortal 3.2': 3, 'NukeViet 4.x (Edu Gate)': 1, VHV: 1, WordPress: 1, Joomla: 1, Violet: 1, 'ASP.NET Web Forms': 1,
-      'Cổng đa đơn vị (haiphong.edu.vn)': 1, 'Microsoft FrontPage 6.0': 1, '(none)': 5,
+      'NukeViet 4.x': 5,
+      'EduPortal 3.2': 3,
+      'NukeViet 4.x (Edu Gate)': 1,
+      VHV: 1,
+      WordPress: 1,
+      Joomla: 1,
+      Violet: 1,
+      'ASP.NET Web Forms': 1,
+      'Cổng đa đơn vị (haiphong.edu.vn)': 1,
+      'Microsoft FrontPage 6.0': 1,
+      '(none)': 5,
     });
   });
 
@@ -255,8 +459,14 @@ describe('edu-audit demo', () => {
     expect(two.stderr).toMatch(/"workers":3/);
     const verdicts = async (dir: string): Promise<unknown[]> => {
       const r = JSON.parse(await readFile(join(dir, 'results.json'), 'utf8')) as RunResults;
-      return r.units.map((u) => ({ id: u.id, score: u.score, grade: u.grade, crawl: u.crawl.status, pages: u.crawl.pages,
-        findings: u.findings.map((f) => [f.rule, f.status, f.message, f.evidence.map((e) => [e.url, e.selector, e.excerpt, e.snapshot])]) }));
+      return r.units.map((u) => ({
+        id: u.id,
+        score: u.score,
+        grade: u.grade,
+        crawl: u.crawl.status,
+        pages: u.crawl.pages,
+        findings: u.findings.map((f) => [f.rule, f.status, f.message, f.evidence.map((e) => [e.url, e.selector, e.excerpt, e.snapshot])]),
+      }));
     };
     const a = await verdicts(inProcess);
     expect(a).toHaveLength(21);

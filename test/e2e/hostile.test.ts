@@ -18,15 +18,32 @@ beforeAll(async () => {
   server = await startFixtureServer();
   tmp = await mkdtemp(join(tmpdir(), 'edu-hostile-'));
 });
-afterAll(async () => { await server.close(); });
+afterAll(async () => {
+  await server.close();
+});
 
 describe('hostile fleet', () => {
   let run: CliRun;
   let results: RunResults;
   beforeAll(async () => {
     const out = join(tmp, 'hostile');
-    run = await runCli(['audit', 'fixtures/registries/hostile.csv', '--out', out, '--timeout', '1500', '--max-bytes', '1000000',
-      '--format', 'json', '--log-level', 'warn', '--now', '2026-11-15', ...route()]);
+    run = await runCli([
+      'audit',
+      'fixtures/registries/hostile.csv',
+      '--out',
+      out,
+      '--timeout',
+      '1500',
+      '--max-bytes',
+      '1000000',
+      '--format',
+      'json',
+      '--log-level',
+      'warn',
+      '--now',
+      '2026-11-15',
+      ...route(),
+    ]);
     results = JSON.parse(await readFile(join(out, 'results.json'), 'utf8')) as RunResults;
   }, 90_000);
 
@@ -64,7 +81,8 @@ describe('hostile fleet', () => {
   });
 
   it('judges unreachable sites as fail or error, never pass, and bad certificates as an https fail', () => {
-    const status = (id: string, rule: string): string | undefined => results.units.find((u) => u.id === id)?.findings.find((f) => f.rule === rule)?.status;
+    const status = (id: string, rule: string): string | undefined =>
+      results.units.find((u) => u.id === id)?.findings.find((f) => f.rule === rule)?.status;
     for (const id of ['HX01', 'HX03', 'HX07', 'HX10', 'HX11']) {
       expect(status(id, 'site-reachable'), id).toBe('fail');
       expect(status(id, 'emc-tag'), id).toBe('error');
@@ -113,22 +131,44 @@ describe('bad registries', () => {
     const results = JSON.parse(await readFile(join(out, 'results.json'), 'utf8')) as RunResults;
     expect(results.units.map((u) => u.id)).toContain('79000101');
     expect(results.units.find((u) => u.id === '79000101')?.crawl.status).toBe('refused');
-    expect(results.run.registryChecks.filter((c) => c.kind === 'invalid-row').map((c) => c.detail)).toEqual(expect.arrayContaining([expect.stringMatching(/invalid\.csv:4: type: /)]));
+    expect(results.run.registryChecks.filter((c) => c.kind === 'invalid-row').map((c) => c.detail)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/invalid\.csv:4: type: /)]),
+    );
   }, 60_000);
 
   it('a bad --connect-to is a usage error (exit 2)', async () => {
-    const r = await runCli(['audit', 'fixtures/registries/demo.csv', '--connect-to', 'nonsense', '--out', join(tmp, 'bad-flag'), '--log-level', 'silent']);
+    const r = await runCli([
+      'audit',
+      'fixtures/registries/demo.csv',
+      '--connect-to',
+      'nonsense',
+      '--out',
+      join(tmp, 'bad-flag'),
+      '--log-level',
+      'silent',
+    ]);
     expect(r.code).toBe(2);
   });
 });
 
 describe('edu-audit check', () => {
-  it('prints one site\'s scorecard with a fix list', async () => {
-    const r = await runCli(['check', 'https://thcs-binhan.hcm.edu.vn/', '--type', 'thcs', '--parent', 'https://pgdthuduc.hcm.edu.vn/', '--province', 'hcm', '--now', '2026-11-15', ...route()]);
+  it("prints one site's scorecard with a fix list", async () => {
+    const r = await runCli([
+      'check',
+      'https://thcs-binhan.hcm.edu.vn/',
+      '--type',
+      'thcs',
+      '--parent',
+      'https://pgdthuduc.hcm.edu.vn/',
+      '--province',
+      'hcm',
+      '--now',
+      '2026-11-15',
+      ...route(),
+    ]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Điểm: [\d.]+ · Xếp loại: /);
     expect(r.stdout).toMatch(/Cần khắc phục/);
     expect(r.stdout).toMatch(/redirect-offsite/);
   }, 60_000);
 });
-

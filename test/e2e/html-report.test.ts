@@ -16,22 +16,46 @@ import type { RunView } from '../../src/report/run-view.js';
 const HOSTILE = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">';
 
 const unit = (id: string, district: string, score: number, grade: UnitResult['grade'], title?: string): UnitResult => ({
-  id, name: `Trường ${id}`, type: 'thcs', district, province: 'hcm', website: `https://${id}.hcm.edu.vn/`, finalUrl: `https://${id}.hcm.edu.vn/`,
-  ...(title ? { title } : {}), score, verified: 1, grade, crawl: { status: 'ok', pages: 2, durationMs: 5 },
-  findings: [{ rule: 'emc-tag', status: score < 50 ? 'fail' : 'pass', message: `Thông điệp ${HOSTILE}`, messageId: 'x', evidence: [{ url: `https://${id}.hcm.edu.vn/`, excerpt: HOSTILE }] }],
-  facts: {}, ruleSetVersion: 't', auditedAt: '',
+  id,
+  name: `Trường ${id}`,
+  type: 'thcs',
+  district,
+  province: 'hcm',
+  website: `https://${id}.hcm.edu.vn/`,
+  finalUrl: `https://${id}.hcm.edu.vn/`,
+  ...(title ? { title } : {}),
+  score,
+  verified: 1,
+  grade,
+  crawl: { status: 'ok', pages: 2, durationMs: 5 },
+  findings: [
+    {
+      rule: 'emc-tag',
+      status: score < 50 ? 'fail' : 'pass',
+      message: `Thông điệp ${HOSTILE}`,
+      messageId: 'x',
+      evidence: [{ url: `https://${id}.hcm.edu.vn/`, excerpt: HOSTILE }],
+    },
+  ],
+  facts: {},
+  ruleSetVersion: 't',
+  auditedAt: '',
 });
 
 const UNITS = [
   unit('a-vanlang', 'Quận 1', 92, 'Tốt'),
   unit('b-binhan', 'Thành phố Thủ Đức', 35, 'Chưa đạt', HOSTILE),
   unit('c-kimdong', 'Thành phố Thủ Đức', 78, 'Khá'),
-  { ...unit('d-hoabinh', 'Quận 3', 55, 'Đạt'), name: 'Trường Tiểu học Hòa Bình', findings: [
-    { rule: 'emc-tag', status: 'pass', message: 'Có mã EMC', messageId: 'x', evidence: [] },
-    { rule: 'https', status: 'error', message: 'Chưa xác minh', messageId: 'x', evidence: [] },
-    { rule: 'rss-feed', status: 'warn', message: 'Một phần', messageId: 'x', evidence: [] },
-    { rule: 'emc-label', status: 'fail', message: 'Không có nhãn', messageId: 'x', evidence: [] },
-  ] as UnitResult['findings'] },
+  {
+    ...unit('d-hoabinh', 'Quận 3', 55, 'Đạt'),
+    name: 'Trường Tiểu học Hòa Bình',
+    findings: [
+      { rule: 'emc-tag', status: 'pass', message: 'Có mã EMC', messageId: 'x', evidence: [] },
+      { rule: 'https', status: 'error', message: 'Chưa xác minh', messageId: 'x', evidence: [] },
+      { rule: 'rss-feed', status: 'warn', message: 'Một phần', messageId: 'x', evidence: [] },
+      { rule: 'emc-label', status: 'fail', message: 'Không có nhãn', messageId: 'x', evidence: [] },
+    ] as UnitResult['findings'],
+  },
 ];
 
 let browser: Browser;
@@ -42,22 +66,42 @@ beforeAll(async () => {
   if ('error' in found) throw new Error(`no browser: ${found.error}`);
   const agg = new DistrictAggregator();
   UNITS.forEach((u) => agg.add(u));
-  const run = { now: '2026-11-15T00:00:00Z', finishedAt: '2026-11-15T01:00:00Z', ruleSetVersion: 't', registry: { file: 'demo.csv' }, tool: { name: 'edu-site-audit', version: '0' }, rules: ['emc-tag'] } as unknown as RunResults['run'];
-  const view: RunView = { run, districts: agg.summaries(), units: async function* () { yield* UNITS; }, rules: [], lang: 'vi' };
+  const run = {
+    now: '2026-11-15T00:00:00Z',
+    finishedAt: '2026-11-15T01:00:00Z',
+    ruleSetVersion: 't',
+    registry: { file: 'demo.csv' },
+    tool: { name: 'edu-site-audit', version: '0' },
+    rules: ['emc-tag'],
+  } as unknown as RunResults['run'];
+  const view: RunView = {
+    run,
+    districts: agg.summaries(),
+    units: async function* () {
+      yield* UNITS;
+    },
+    rules: [],
+    lang: 'vi',
+  };
   const file = join(await mkdtemp(join(tmpdir(), 'edu-html-')), 'report.html');
   await writeHtmlReport(view, file);
   browser = await launchBrowser(found.path);
   page = await browser.newPage();
   // the report is self-contained: any request other than the file itself is a bug
   const external: string[] = [];
-  page.on('request', (r) => { if (!r.url().startsWith('file:')) external.push(r.url()); });
+  page.on('request', (r) => {
+    if (!r.url().startsWith('file:')) external.push(r.url());
+  });
   await page.goto(pathToFileURL(file).href);
   expect(external).toEqual([]);
 }, 60_000);
 
-afterAll(async () => { await browser?.close(); });
+afterAll(async () => {
+  await browser?.close();
+});
 
-const names = (): Promise<string[]> => page.$$eval('#units tbody tr:not([hidden]) td:nth-child(2) a', (as) => as.map((a) => a.textContent ?? ''));
+const names = (): Promise<string[]> =>
+  page.$$eval('#units tbody tr:not([hidden]) td:nth-child(2) a', (as) => as.map((a) => a.textContent ?? ''));
 
 describe('report.html in Chromium', () => {
   it('renders one bar per district in the SVG chart', async () => {
@@ -102,7 +146,7 @@ describe('report.html in Chromium', () => {
     await page.fill('#q', '');
   });
 
-  it('lists a unit\'s findings fail, then partial, then unverified, with passes last', async () => {
+  it("lists a unit's findings fail, then partial, then unverified, with passes last", async () => {
     const order = await page.$$eval('#u-d-hoabinh .findings > li', (lis) => lis.map((li) => li.className));
     expect(order).toEqual(['s-fail', 's-warn', 's-error']);
     expect(await page.locator('#u-d-hoabinh details.passed summary').textContent()).toBe('Đạt: 1');

@@ -38,30 +38,55 @@ beforeAll(async () => {
         return res.end('not found');
       }
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      res.end(page(`Trường ${host}`, '<nav><a href="/gioi-thieu">Giới thiệu</a> <a href="/tin-tuc">Tin tức</a></nav><p>Trang của trường.</p>'));
+      res.end(
+        page(`Trường ${host}`, '<nav><a href="/gioi-thieu">Giới thiệu</a> <a href="/tin-tuc">Tin tức</a></nav><p>Trang của trường.</p>'),
+      );
     }, 150);
   });
   tmp = await mkdtemp(join(tmpdir(), 'edu-interrupt-'));
-  const rows = Array.from({ length: UNITS }, (_, i) => `T${String(i + 1).padStart(2, '0')},Trường Tiểu học Số ${i + 1},tieu-hoc,Quận ${(i % 3) + 1},hcm,http://s${i + 1}.cham.test/`);
+  const rows = Array.from(
+    { length: UNITS },
+    (_, i) => `T${String(i + 1).padStart(2, '0')},Trường Tiểu học Số ${i + 1},tieu-hoc,Quận ${(i % 3) + 1},hcm,http://s${i + 1}.cham.test/`,
+  );
   registry = join(tmp, 'chậm.csv'); // a name the shell must quote
   await writeFile(registry, `id,name,type,district,province,website\n${rows.join('\n')}\n`);
 }, 60_000);
-afterAll(async () => { await server?.close(); });
+afterAll(async () => {
+  await server?.close();
+});
 
-const common = (): string[] => ['--now', '2026-11-15', '--format', 'json', '--log-level', 'silent', '--no-progress', '--render', 'never',
-  '--connect-to', `::127.0.0.1:${server.port}`];
+const common = (): string[] => [
+  '--now',
+  '2026-11-15',
+  '--format',
+  'json',
+  '--log-level',
+  'silent',
+  '--no-progress',
+  '--render',
+  'never',
+  '--connect-to',
+  `::127.0.0.1:${server.port}`,
+];
 
-interface Child { proc: ChildProcess; stderr: () => string; exit: Promise<number | null> }
+interface Child {
+  proc: ChildProcess;
+  stderr: () => string;
+  exit: Promise<number | null>;
+}
 
 function start(args: string[]): Child {
   const proc = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
-  proc.stderr?.on('data', (d: Buffer) => { stderr += d.toString('utf8'); });
+  proc.stderr?.on('data', (d: Buffer) => {
+    stderr += d.toString('utf8');
+  });
   const exit = new Promise<number | null>((done) => proc.on('exit', (code) => done(code)));
   return { proc, stderr: () => stderr, exit };
 }
 
-const lines = async (file: string): Promise<string[]> => (existsSync(file) ? (await readFile(file, 'utf8')).split('\n').filter(Boolean) : []);
+const lines = async (file: string): Promise<string[]> =>
+  existsSync(file) ? (await readFile(file, 'utf8')).split('\n').filter(Boolean) : [];
 
 async function until(what: string, ok: () => boolean | Promise<boolean>, tries = 1200): Promise<void> {
   for (let i = 0; i < tries; i++) {
@@ -74,7 +99,9 @@ async function until(what: string, ok: () => boolean | Promise<boolean>, tries =
 /** Resolves with the exit code, or undefined if the process is still running after the polls. */
 async function exited(child: Child, tries = 1200): Promise<number | null | undefined> {
   let code: number | null | undefined;
-  void child.exit.then((c) => { code = c; });
+  void child.exit.then((c) => {
+    code = c;
+  });
   for (let i = 0; i < tries && code === undefined; i++) await new Promise((r) => setTimeout(r, 50));
   return code;
 }
@@ -83,7 +110,10 @@ async function exited(child: Child, tries = 1200): Promise<number | null | undef
 async function validIds(file: string): Promise<string[]> {
   const all = await readFile(file, 'utf8');
   expect(all.endsWith('\n')).toBe(true);
-  return all.trim().split('\n').map((line) => (JSON.parse(line) as UnitResult).id);
+  return all
+    .trim()
+    .split('\n')
+    .map((line) => (JSON.parse(line) as UnitResult).id);
 }
 
 function runShell(command: string): Promise<{ code: number; stderr: string }> {
@@ -109,9 +139,12 @@ describe.each([
     expect(await exited(child)).toBe(code);
     const err = child.stderr();
 
-    const said = lang === 'en'
-      ? /stopped by (SIG\w+)\. (\d+)\/(\d+) units are saved in (.*results\.jsonl)\. To audit the rest, run:\n {2}(.+)\n/.exec(err)
-      : /đã dừng theo (SIG\w+)\. Đã lưu (\d+)\/(\d+) đơn vị vào (.*results\.jsonl)\. Để kiểm tra tiếp các đơn vị còn lại, chạy:\n {2}(.+)\n/.exec(err);
+    const said =
+      lang === 'en'
+        ? /stopped by (SIG\w+)\. (\d+)\/(\d+) units are saved in (.*results\.jsonl)\. To audit the rest, run:\n {2}(.+)\n/.exec(err)
+        : /đã dừng theo (SIG\w+)\. Đã lưu (\d+)\/(\d+) đơn vị vào (.*results\.jsonl)\. Để kiểm tra tiếp các đơn vị còn lại, chạy:\n {2}(.+)\n/.exec(
+            err,
+          );
     expect(said, err).not.toBeNull();
     const [, name, saved, total, file, command] = said as unknown as [string, string, string, string, string, string];
     expect(name).toBe(signal);
@@ -143,11 +176,33 @@ describe('a second Ctrl-C', () => {
   it('exits at once while the first stop waits for a stalled site, and still removes the lock', async () => {
     const out = join(tmp, 'run-twice');
     const jsonl = join(out, 'results.jsonl');
-    await writeFile(join(tmp, 'stall.csv'), `id,name,type,district,website\nS01,Trường Tiểu học Treo,tieu-hoc,Quận 1,http://treo.cham.test/\n${
-      Array.from({ length: 6 }, (_, i) => `S${i + 2},Trường Tiểu học Số ${i + 2},tieu-hoc,Quận 2,http://s${i + 1}.cham.test/`).join('\n')}\n`);
+    await writeFile(
+      join(tmp, 'stall.csv'),
+      `id,name,type,district,website\nS01,Trường Tiểu học Treo,tieu-hoc,Quận 1,http://treo.cham.test/\n${Array.from(
+        { length: 6 },
+        (_, i) => `S${i + 2},Trường Tiểu học Số ${i + 2},tieu-hoc,Quận 2,http://s${i + 1}.cham.test/`,
+      ).join('\n')}\n`,
+    );
     // the stalled home page would hold the first stop for its timeout, far longer than this test polls
-    const child = start(['audit', join(tmp, 'stall.csv'), '--out', out, '--concurrency', '2', '--timeout', '600000', '--unit-deadline', '1200000', '--workers', '1', ...common()]);
-    await until('the stalled home asked and 2 units saved', async () => homesAsked.includes('treo.cham.test') && (await lines(jsonl)).length >= 2);
+    const child = start([
+      'audit',
+      join(tmp, 'stall.csv'),
+      '--out',
+      out,
+      '--concurrency',
+      '2',
+      '--timeout',
+      '600000',
+      '--unit-deadline',
+      '1200000',
+      '--workers',
+      '1',
+      ...common(),
+    ]);
+    await until(
+      'the stalled home asked and 2 units saved',
+      async () => homesAsked.includes('treo.cham.test') && (await lines(jsonl)).length >= 2,
+    );
     child.proc.kill('SIGINT');
     await until('the first stop announced', () => /đang dừng/.test(child.stderr()));
     expect(await exited(child, 20)).toBeUndefined(); // still waiting for the stalled unit

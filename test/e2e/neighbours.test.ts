@@ -24,15 +24,37 @@ async function ordinaryRows(): Promise<string[]> {
 
 async function audit(name: string, registry: string, workers: number): Promise<{ run: CliRun; results: RunResults }> {
   const out = join(tmp, name);
-  const run = await runCli(['audit', registry, '--out', out, '--workers', String(workers), '--timeout', '10000', '--format', 'json',
-    '--log-level', 'error', '--now', '2026-11-15', ...route()], { timeoutMs: 280_000 });
+  const run = await runCli(
+    [
+      'audit',
+      registry,
+      '--out',
+      out,
+      '--workers',
+      String(workers),
+      '--timeout',
+      '10000',
+      '--format',
+      'json',
+      '--log-level',
+      'error',
+      '--now',
+      '2026-11-15',
+      ...route(),
+    ],
+    { timeoutMs: 280_000 },
+  );
   if (run.code !== 0) throw new Error(`${name}: exit ${run.code}\n${run.stderr.slice(-2000)}`);
   return { run, results: JSON.parse(await readFile(join(out, 'results.json'), 'utf8')) as RunResults };
 }
 
 /** What a unit's verdict is made of (timings and dates aside). */
 const verdict = (u: UnitResult): unknown => ({
-  crawl: u.crawl.status, pages: u.crawl.pages, score: u.score, verified: u.verified, grade: u.grade,
+  crawl: u.crawl.status,
+  pages: u.crawl.pages,
+  score: u.score,
+  verified: u.verified,
+  grade: u.grade,
   findings: u.findings.map((f) => [f.rule, f.status, f.messageId, f.message]),
 });
 
@@ -51,28 +73,39 @@ beforeAll(async () => {
   await writeFile(join(tmp, 'ordinary.csv'), `${ordinary.join('\n')}\n`);
   // the neighbours first, so their heavy pages are being parsed while the ordinary units are crawled
   await writeFile(join(tmp, 'mixed.csv'), `${[ordinary[0], ...neighbours, ...ordinary.slice(1)].join('\n')}\n`);
-  [alone, inProcess, threaded] = (await Promise.all([
-    audit('alone', join(tmp, 'ordinary.csv'), 1),
-    audit('in-process', join(tmp, 'mixed.csv'), 1),
-    audit('threaded', join(tmp, 'mixed.csv'), 2),
-  ])).map((r) => r.results) as [RunResults, RunResults, RunResults];
+  [alone, inProcess, threaded] = (
+    await Promise.all([
+      audit('alone', join(tmp, 'ordinary.csv'), 1),
+      audit('in-process', join(tmp, 'mixed.csv'), 1),
+      audit('threaded', join(tmp, 'mixed.csv'), 2),
+    ])
+  ).map((r) => r.results) as [RunResults, RunResults, RunResults];
 }, 300_000);
-afterAll(async () => { await server?.close(); });
+afterAll(async () => {
+  await server?.close();
+});
 
 const unitsById = (r: RunResults): Map<string, UnitResult> => new Map(r.units.map((u) => [u.id, u]));
 
 describe('hostile neighbours in one run with 20 ordinary units', () => {
-  it('leave the ordinary units\' verdicts as they are without them, in one process and in worker threads', () => {
+  it("leave the ordinary units' verdicts as they are without them, in one process and in worker threads", () => {
     expect(ordinaryIds.length).toBeGreaterThanOrEqual(20); // the demo fleet grows; 6 extra units on top of it
     const base = unitsById(alone);
-    for (const [label, run] of [['in-process', inProcess], ['threaded', threaded]] as const) {
+    for (const [label, run] of [
+      ['in-process', inProcess],
+      ['threaded', threaded],
+    ] as const) {
       const mixed = unitsById(run);
-      for (const id of ordinaryIds) expect(verdict(mixed.get(id) as UnitResult), `${label} ${id}`).toEqual(verdict(base.get(id) as UnitResult));
+      for (const id of ordinaryIds)
+        expect(verdict(mixed.get(id) as UnitResult), `${label} ${id}`).toEqual(verdict(base.get(id) as UnitResult));
     }
     expect(alone.units.filter((u) => u.crawl.status === 'ok').length).toBeGreaterThan(12);
   });
 
-  it.each([['in-process', () => inProcess], ['threaded', () => threaded]] as const)('give each neighbour its own status (%s)', (_, get) => {
+  it.each([
+    ['in-process', () => inProcess],
+    ['threaded', () => threaded],
+  ] as const)('give each neighbour its own status (%s)', (_, get) => {
     const u = unitsById(get());
     const status = (id: string): string | undefined => u.get(id)?.crawl.status;
     const finding = (id: string, rule: string) => u.get(id)?.findings.find((f) => f.rule === rule);

@@ -14,7 +14,8 @@ import { MIN_PRINT_SCALE } from '../../src/report/xlsx/print-layout.js';
 
 const has = (cmd: string): boolean => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
 const missing = ['soffice', 'pdftotext', 'pdfinfo'].filter((c) => !has(c));
-if (missing.length) console.warn(`print-pdf.test.ts skipped: ${missing.join(', ')} not installed (apt-get install libreoffice-calc poppler-utils)`);
+if (missing.length)
+  console.warn(`print-pdf.test.ts skipped: ${missing.join(', ')} not installed (apt-get install libreoffice-calc poppler-utils)`);
 
 interface PdfPage {
   sheet: string;
@@ -32,7 +33,11 @@ function readPdf(pdf: string): PdfPage[] {
   for (let i = 1; i <= count; i += 1) {
     const text = execFileSync('pdftotext', ['-f', String(i), '-l', String(i), '-layout', pdf, '-'], { encoding: 'utf8' });
     // the footer reads "<sheet name> … Trang P/N"
-    const footer = text.split('\n').reverse().find((l) => /Trang \d+\/\d+/.test(l)) ?? '';
+    const footer =
+      text
+        .split('\n')
+        .reverse()
+        .find((l) => /Trang \d+\/\d+/.test(l)) ?? '';
     const bbox = execFileSync('pdftotext', ['-f', String(i), '-l', String(i), '-bbox', pdf, '-'], { encoding: 'utf8' });
     const wordHeights = [...bbox.matchAll(/yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"/g)].map((m) => Number(m[2]) - Number(m[1]));
     out.push({ sheet: footer.replace(/Trang \d+\/\d+/, '').trim(), text, wordHeights });
@@ -48,7 +53,11 @@ describe.skipIf(missing.length > 0)('report.xlsx printed through LibreOffice', (
     expect(run.code, run.stderr).toBe(0);
     const xlsx = join(dir, 'run', 'report.xlsx');
     // a profile of its own, so a desktop LibreOffice or a parallel test never shares (or locks) it
-    execFileSync('soffice', [`-env:UserInstallation=${pathToFileURL(join(dir, 'lo-profile')).href}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, xlsx], { stdio: 'ignore', timeout: 120_000 });
+    execFileSync(
+      'soffice',
+      [`-env:UserInstallation=${pathToFileURL(join(dir, 'lo-profile')).href}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, xlsx],
+      { stdio: 'ignore', timeout: 120_000 },
+    );
     pages = readPdf(join(dir, 'report.pdf'));
     book = new ExcelJS.Workbook();
     await book.xlsx.readFile(xlsx);
@@ -63,8 +72,12 @@ describe.skipIf(missing.length > 0)('report.xlsx printed through LibreOffice', (
   it('keeps the narrow sheets one page wide and the wide matrices a few pages across', () => {
     // one page wide: every page of the sheet shows its first and its last column
     const oneWide: [string, string, string][] = [
-      ['Tổng hợp', 'Quận/huyện', 'Chưa đạt'], ['Cảnh báo', 'Mã đơn vị', 'Căn cứ pháp lý'], ['Rà soát EMC', 'Mã đơn vị', 'Mã site EMC'],
-      ['Tiêu chí', 'Mã tiêu chí', 'Căn cứ pháp lý'], ['Bằng chứng', 'Mã đơn vị', 'Trích đoạn'], ['Rà soát danh sách', 'Vấn đề', 'Chi tiết'],
+      ['Tổng hợp', 'Quận/huyện', 'Chưa đạt'],
+      ['Cảnh báo', 'Mã đơn vị', 'Căn cứ pháp lý'],
+      ['Rà soát EMC', 'Mã đơn vị', 'Mã site EMC'],
+      ['Tiêu chí', 'Mã tiêu chí', 'Căn cứ pháp lý'],
+      ['Bằng chứng', 'Mã đơn vị', 'Trích đoạn'],
+      ['Rà soát danh sách', 'Vấn đề', 'Chi tiết'],
     ];
     for (const [sheet, first, last] of oneWide) {
       expect(pagesOf(sheet).length, sheet).toBeGreaterThan(0);

@@ -16,7 +16,10 @@ beforeAll(async () => {
   ensureBuilt();
   tmp = await mkdtemp(join(tmpdir(), 'edu-recheck-'));
   registry = join(tmp, 'flaky.csv');
-  await writeFile(registry, 'id,name,type,district,province,website,parent,email\nHX08,Trường kiểm thử rate-limited,thcs,Kiểm thử,hcm,https://rate-limited.fixture.test/,,\n');
+  await writeFile(
+    registry,
+    'id,name,type,district,province,website,parent,email\nHX08,Trường kiểm thử rate-limited,thcs,Kiểm thử,hcm,https://rate-limited.fixture.test/,,\n',
+  );
 });
 
 /** Each audit gets a fresh fixture server, so the site's first request is the one answered 429. */
@@ -24,8 +27,25 @@ async function audit(name: string, extra: string[]): Promise<{ run: CliRun; resu
   const server = await startFixtureServer();
   try {
     const out = join(tmp, name);
-    const run = await runCli(['audit', registry, '--out', out, '--now', '2026-11-15', '--format', 'json', '--log-level', 'warn', '--no-progress',
-      '--rules', 'site-reachable,emc-tag', ...server.connectTo.flatMap((c) => ['--connect-to', c]), '--ca', server.caFile, ...extra]);
+    const run = await runCli([
+      'audit',
+      registry,
+      '--out',
+      out,
+      '--now',
+      '2026-11-15',
+      '--format',
+      'json',
+      '--log-level',
+      'warn',
+      '--no-progress',
+      '--rules',
+      'site-reachable,emc-tag',
+      ...server.connectTo.flatMap((c) => ['--connect-to', c]),
+      '--ca',
+      server.caFile,
+      ...extra,
+    ]);
     return { run, results: JSON.parse(await readFile(join(out, 'results.json'), 'utf8')) as RunResults };
   } finally {
     await server.close();
@@ -55,7 +75,15 @@ describe('re-checks', () => {
     const noisy = await audit('noisy', ['--retries', '0', '--baseline', join(tmp, 'baseline')]);
     expect(crawl(noisy.results)).toBe('blocked_by_waf');
     expect(noisy.run.code).toBe(1); // the site looked down: a regression
-    const checked = await audit('checked', ['--retries', '0', '--baseline', join(tmp, 'baseline'), '--recheck-changed', '--recheck-delay', '50']);
+    const checked = await audit('checked', [
+      '--retries',
+      '0',
+      '--baseline',
+      join(tmp, 'baseline'),
+      '--recheck-changed',
+      '--recheck-delay',
+      '50',
+    ]);
     expect(checked.run.code).toBe(0);
     expect(crawl(checked.results)).toBe('ok');
     expect((checked.results.run as unknown as { rechecked: { changed: string[] } }).rechecked.changed).toEqual(['HX08']);

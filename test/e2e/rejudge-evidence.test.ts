@@ -23,9 +23,37 @@ beforeAll(async () => {
   const server = await startFixtureServer();
   try {
     const route = [...server.connectTo.flatMap((c) => ['--connect-to', c]), '--ca', server.caFile];
-    const a = await runCli(['audit', 'fixtures/registries/demo.csv', '--out', dirA(), '--save-artifacts', '--now', '2026-11-15', '--format', 'json', '--log-level', 'warn', ...route]);
+    const a = await runCli([
+      'audit',
+      'fixtures/registries/demo.csv',
+      '--out',
+      dirA(),
+      '--save-artifacts',
+      '--now',
+      '2026-11-15',
+      '--format',
+      'json',
+      '--log-level',
+      'warn',
+      ...route,
+    ]);
     expect(a.code).toBe(0);
-    const b = await runCli(['audit', 'fixtures/registries/demo.csv', '--out', join(tmp, 'no-evidence'), '--no-evidence', '--rules', 'emc-tag', '--now', '2026-11-15', '--format', 'json', '--log-level', 'warn', ...route]);
+    const b = await runCli([
+      'audit',
+      'fixtures/registries/demo.csv',
+      '--out',
+      join(tmp, 'no-evidence'),
+      '--no-evidence',
+      '--rules',
+      'emc-tag',
+      '--now',
+      '2026-11-15',
+      '--format',
+      'json',
+      '--log-level',
+      'warn',
+      ...route,
+    ]);
     expect(b.code).toBe(0);
   } finally {
     await server.close(); // from here on nothing answers: rejudge must not need it
@@ -38,7 +66,10 @@ describe('evidence store', () => {
     const snapshots = original.units.flatMap((u) => u.findings.flatMap((f) => f.evidence.filter((e) => e.snapshot).map((e) => ({ f, e }))));
     expect(snapshots.length).toBeGreaterThan(5);
     expect(snapshots.every(({ f }) => f.status === 'fail' || f.status === 'warn')).toBe(true);
-    const index = (await readFile(join(dirA(), 'evidence', 'index.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { sha256: string; file: string; url: string; fetchedAt: string });
+    const index = (await readFile(join(dirA(), 'evidence', 'index.jsonl'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { sha256: string; file: string; url: string; fetchedAt: string });
     for (const { e } of snapshots.slice(0, 10)) {
       const html = gunzipSync(await readFile(join(dirA(), e.snapshot!))).toString('utf8');
       const sha = createHash('sha256').update(html, 'utf8').digest('hex');
@@ -68,10 +99,18 @@ describe('rejudge', () => {
     expect(again.run.rejudgedFrom?.dir).toBe(dirA());
     expect(again.run.ruleSetVersion).toMatch(/^\d{4}\./);
     expect(again.run.now).toBe(original.run.now);
-    const strip = (x: RunResults): unknown => x.units.map((u) => ({
-      id: u.id, score: u.score, grade: u.grade, crawl: u.crawl.status, verified: u.verified, facts: u.facts, rendered: u.crawl.rendered, timings: u.timings,
-      findings: u.findings.map((f) => ({ rule: f.rule, status: f.status, message: f.message })),
-    }));
+    const strip = (x: RunResults): unknown =>
+      x.units.map((u) => ({
+        id: u.id,
+        score: u.score,
+        grade: u.grade,
+        crawl: u.crawl.status,
+        verified: u.verified,
+        facts: u.facts,
+        rendered: u.crawl.rendered,
+        timings: u.timings,
+        findings: u.findings.map((f) => ({ rule: f.rule, status: f.status, message: f.message })),
+      }));
     expect(strip(again)).toEqual(strip(original));
     expect(again.districts).toEqual(original.districts);
     expect(existsSync(join(out, 'report.xlsx'))).toBe(true);
@@ -86,7 +125,9 @@ describe('rejudge', () => {
       const r = await runCli(['rejudge', dirA(), '--out', out, '--format', 'json']);
       expect(r.code).toBe(0);
       expect(r.stdout).toContain(`đã chấm với bộ quy tắc 2025.01.0, chấm lại với bộ quy tắc ${RULE_SET_VERSION}`);
-      const again = JSON.parse(await readFile(join(out, 'results.json'), 'utf8')) as RunResults & { run: { rejudgedFrom?: { ruleSetVersion: string } } };
+      const again = JSON.parse(await readFile(join(out, 'results.json'), 'utf8')) as RunResults & {
+        run: { rejudgedFrom?: { ruleSetVersion: string } };
+      };
       expect([again.run.rejudgedFrom?.ruleSetVersion, again.run.ruleSetVersion]).toEqual(['2025.01.0', RULE_SET_VERSION]);
     } finally {
       await writeFile(metaFile, JSON.stringify(meta));

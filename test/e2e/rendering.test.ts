@@ -24,7 +24,18 @@ beforeAll(async () => {
   tmp = await mkdtemp(join(tmpdir(), 'edu-render-'));
   server = await startFixtureServer();
   try {
-    const common = ['fixtures/registries/rendering.csv', '--now', '2026-11-15', '--format', 'json', '--log-level', 'warn', '--ca', server.caFile, ...server.connectTo.flatMap((c) => ['--connect-to', c])];
+    const common = [
+      'fixtures/registries/rendering.csv',
+      '--now',
+      '2026-11-15',
+      '--format',
+      'json',
+      '--log-level',
+      'warn',
+      '--ca',
+      server.caFile,
+      ...server.connectTo.flatMap((c) => ['--connect-to', c]),
+    ];
     const [a, b] = await Promise.all([
       runCli(['audit', ...common, '--out', join(tmp, 'auto'), '--format', 'json,html,xlsx', '--save-artifacts']),
       runCli(['audit', ...common, '--out', join(tmp, 'never'), '--render', 'never']),
@@ -39,7 +50,9 @@ beforeAll(async () => {
   staticOnly = JSON.parse(await readFile(join(tmp, 'never', 'results.json'), 'utf8')) as RunResults;
 }, 180_000);
 
-afterAll(async () => { await server?.close(); });
+afterAll(async () => {
+  await server?.close();
+});
 
 const unit = (r: RunResults, id: string): UnitResult => r.units.find((u) => u.id === id) as UnitResult;
 const status = (u: UnitResult, rule: string): string | undefined => u.findings.find((f) => f.rule === rule)?.status;
@@ -57,7 +70,8 @@ describe('--render auto on the rendering fixtures', () => {
 
   it('judges the single-page site from its rendered DOM: menu, news, contacts, the EMC code and the widget its loader draws', () => {
     const changed = ['emc-label', 'content-freshness', 'official-email', 'parent-portal-link', 'menu-cong-khai', 'section-tin-tuc'];
-    const view = (r: RunResults): Record<string, string | undefined> => Object.fromEntries(changed.map((rule) => [rule, status(unit(r, SPA), rule)]));
+    const view = (r: RunResults): Record<string, string | undefined> =>
+      Object.fromEntries(changed.map((rule) => [rule, status(unit(r, SPA), rule)]));
     expect(view(rendered)).toEqual(Object.fromEntries(changed.map((rule) => [rule, 'pass'])));
     // without rendering the shell is not judged (catalogue v2): its content rules are unverified, never failed
     expect(view(staticOnly)).toEqual(Object.fromEntries(changed.map((rule) => [rule, 'error'])));
@@ -82,7 +96,10 @@ describe('--render auto on the rendering fixtures', () => {
   });
 
   it('records timings and keeps a hashed screenshot of each rendered home page in evidence/', async () => {
-    const index = (await readFile(join(tmp, 'auto', 'evidence', 'index.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { kind?: string; sha256: string; unit: string });
+    const index = (await readFile(join(tmp, 'auto', 'evidence', 'index.jsonl'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { kind?: string; sha256: string; unit: string });
     for (const id of [SPA, MENU]) {
       const u = unit(rendered, id);
       expect(u.timings?.requests).toBeGreaterThanOrEqual(1);
@@ -105,13 +122,23 @@ describe('a rendered run, afterwards', () => {
     const r = await runCli(['rejudge', join(tmp, 'auto'), '--out', out, '--format', 'json,html']);
     expect(r.code, r.stderr).toBe(0);
     const again = JSON.parse(await readFile(join(out, 'results.json'), 'utf8')) as RunResults;
-    const view = (x: RunResults): unknown => x.units.map((u) => ({
-      id: u.id, score: u.score, grade: u.grade, verified: u.verified, rendered: u.crawl.rendered, scriptShell: u.crawl.scriptShell, timings: u.timings,
-      screenshots: u.screenshots, facts: u.facts, findings: u.findings.map((f) => [f.rule, f.status, f.message]),
-    }));
+    const view = (x: RunResults): unknown =>
+      x.units.map((u) => ({
+        id: u.id,
+        score: u.score,
+        grade: u.grade,
+        verified: u.verified,
+        rendered: u.crawl.rendered,
+        scriptShell: u.crawl.scriptShell,
+        timings: u.timings,
+        screenshots: u.screenshots,
+        facts: u.facts,
+        findings: u.findings.map((f) => [f.rule, f.status, f.message]),
+      }));
     expect(view(again)).toEqual(view(rendered));
     // the pictures were copied with the run, so the rejudged report's thumbnails resolve
-    for (const u of again.units) for (const shot of u.screenshots ?? []) expect((await stat(join(out, shot.file))).size).toBeGreaterThan(1000);
+    for (const u of again.units)
+      for (const shot of u.screenshots ?? []) expect((await stat(join(out, shot.file))).size).toBeGreaterThan(1000);
     expect(await readFile(join(out, 'report.html'), 'utf8')).toContain(`<img src="${unit(again, SPA).screenshots![0]!.file}"`);
   }, 60_000);
 
@@ -119,7 +146,9 @@ describe('a rendered run, afterwards', () => {
     const html = await readFile(join(tmp, 'auto', 'report.html'), 'utf8');
     for (const id of [SPA, MENU]) {
       const file = unit(rendered, id).screenshots![0]!.file;
-      expect(html).toContain(`<a href="${file}" target="_blank" rel="noopener"><img src="${file}" alt="Ảnh chụp trang chủ của ${unit(rendered, id).name} ngày `);
+      expect(html).toContain(
+        `<a href="${file}" target="_blank" rel="noopener"><img src="${file}" alt="Ảnh chụp trang chủ của ${unit(rendered, id).name} ngày `,
+      );
     }
     expect(html).toMatch(/Đạt ngưỡng tải trang: [0-2] \/ 2 đơn vị đã đo/);
   });
@@ -128,7 +157,17 @@ describe('a rendered run, afterwards', () => {
     const fresh = await startFixtureServer();
     try {
       const out = join(tmp, 'check');
-      const r = await runCli(['check', 'https://thcs-minhduc.hcm.edu.vn/', '--out', out, '--now', '2026-11-15', '--ca', fresh.caFile, ...fresh.connectTo.flatMap((c) => ['--connect-to', c])]);
+      const r = await runCli([
+        'check',
+        'https://thcs-minhduc.hcm.edu.vn/',
+        '--out',
+        out,
+        '--now',
+        '2026-11-15',
+        '--ca',
+        fresh.caFile,
+        ...fresh.connectTo.flatMap((c) => ['--connect-to', c]),
+      ]);
       expect(r.code, r.stderr).toBe(0);
       const line = /^Ảnh chụp trang: (.+\.jpg)$/m.exec(r.stdout);
       expect(line?.[1]).toMatch(new RegExp(`^${out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/evidence/[0-9a-f]{64}\\.jpg$`));

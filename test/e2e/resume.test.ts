@@ -13,20 +13,38 @@ import type { RunResults } from '../../src/model/result.js';
 
 let server: FixtureServer;
 let tmp: string;
-const common = (): string[] => ['--now', '2026-11-15', '--format', 'json', '--log-level', 'warn', '--no-progress', ...server.connectTo.flatMap((c) => ['--connect-to', c]), '--ca', server.caFile];
+const common = (): string[] => [
+  '--now',
+  '2026-11-15',
+  '--format',
+  'json',
+  '--log-level',
+  'warn',
+  '--no-progress',
+  ...server.connectTo.flatMap((c) => ['--connect-to', c]),
+  '--ca',
+  server.caFile,
+];
 
 beforeAll(async () => {
   ensureBuilt();
   server = await startFixtureServer();
   tmp = await mkdtemp(join(tmpdir(), 'edu-resume-'));
 });
-afterAll(async () => { await server.close(); });
+afterAll(async () => {
+  await server.close();
+});
 
-const lineCount = async (file: string): Promise<number> => (existsSync(file) ? (await readFile(file, 'utf8')).split('\n').filter(Boolean).length : 0);
+const lineCount = async (file: string): Promise<number> =>
+  existsSync(file) ? (await readFile(file, 'utf8')).split('\n').filter(Boolean).length : 0;
 
 /** Starts an audit and SIGKILLs it once `atLeast` units are in results.jsonl. */
 async function killAfter(out: string, atLeast: number): Promise<number> {
-  const child = spawn(process.execPath, [join(ROOT, 'bin', 'edu-audit.js'), 'audit', 'fixtures/registries/demo.csv', '--out', out, '--concurrency', '1', ...common()], { cwd: ROOT, stdio: 'ignore' });
+  const child = spawn(
+    process.execPath,
+    [join(ROOT, 'bin', 'edu-audit.js'), 'audit', 'fixtures/registries/demo.csv', '--out', out, '--concurrency', '1', ...common()],
+    { cwd: ROOT, stdio: 'ignore' },
+  );
   const exited = new Promise<void>((done) => child.on('exit', () => done()));
   const jsonl = join(out, 'results.jsonl');
   for (let i = 0; i < 600; i++) {
@@ -39,7 +57,12 @@ async function killAfter(out: string, atLeast: number): Promise<number> {
 }
 
 const statuses = (r: RunResults): Record<string, Record<string, string>> =>
-  Object.fromEntries(r.units.map((u) => [u.id, { crawl: u.crawl.status, grade: u.grade, score: String(u.score), ...Object.fromEntries(u.findings.map((f) => [f.rule, f.status])) }]));
+  Object.fromEntries(
+    r.units.map((u) => [
+      u.id,
+      { crawl: u.crawl.status, grade: u.grade, score: String(u.score), ...Object.fromEntries(u.findings.map((f) => [f.rule, f.status])) },
+    ]),
+  );
 
 describe('resume after a crash', () => {
   let reference: RunResults;
@@ -81,7 +104,14 @@ describe('resume after a crash', () => {
 
   it('refuses to resume with another --now (one run, one audit date)', async () => {
     const out = join(tmp, 'reference');
-    const r = await runCli(['audit', 'fixtures/registries/demo.csv', '--out', out, '--resume', ...common().map((a) => (a === '2026-11-15' ? '2026-11-16' : a))]);
+    const r = await runCli([
+      'audit',
+      'fixtures/registries/demo.csv',
+      '--out',
+      out,
+      '--resume',
+      ...common().map((a) => (a === '2026-11-15' ? '2026-11-16' : a)),
+    ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--now khác \/ cannot resume with a different --now: the run audits 2026-11-15, --now says 2026-11-16/);
     const same = await runCli(['audit', 'fixtures/registries/demo.csv', '--out', out, '--resume', ...common()]);
@@ -95,7 +125,16 @@ describe('resume after a crash', () => {
     const differentRegistry = await runCli(['audit', other, '--out', out, '--resume', ...common()]);
     expect(differentRegistry.code).toBe(2);
     expect(differentRegistry.stderr).toMatch(/registry changed/);
-    const differentPages = await runCli(['audit', 'fixtures/registries/demo.csv', '--out', out, '--resume', '--max-pages', '3', ...common()]);
+    const differentPages = await runCli([
+      'audit',
+      'fixtures/registries/demo.csv',
+      '--out',
+      out,
+      '--resume',
+      '--max-pages',
+      '3',
+      ...common(),
+    ]);
     expect(differentPages.code).toBe(2);
     expect(differentPages.stderr).toMatch(/--max-pages/);
     const fresh = await runCli(['audit', 'fixtures/registries/demo.csv', '--out', out, ...common()]);
@@ -105,7 +144,11 @@ describe('resume after a crash', () => {
 
   it('refuses a second audit writing the same directory while the first runs', async () => {
     const out = join(tmp, 'locked');
-    const first = spawn(process.execPath, [join(ROOT, 'bin', 'edu-audit.js'), 'audit', 'fixtures/registries/demo.csv', '--out', out, '--concurrency', '1', ...common()], { cwd: ROOT, stdio: 'ignore' });
+    const first = spawn(
+      process.execPath,
+      [join(ROOT, 'bin', 'edu-audit.js'), 'audit', 'fixtures/registries/demo.csv', '--out', out, '--concurrency', '1', ...common()],
+      { cwd: ROOT, stdio: 'ignore' },
+    );
     const firstDone = new Promise<number>((done) => first.on('exit', (code) => done(code ?? -1)));
     for (let i = 0; i < 200 && !existsSync(join(out, '.edu-audit.lock')); i++) await new Promise((r) => setTimeout(r, 25));
     const second = await runCli(['audit', 'fixtures/registries/demo.csv', '--out', out, '--resume', ...common()]);

@@ -31,21 +31,29 @@ describe('findLeaderContact', () => {
   const find = (body: string) => findLeaderContact(parseHtml(`<html><body>${body}</body></html>`), TITLES);
 
   it('reads a table row whose phone precedes nothing else', () => {
-    const hit = find('<table><tr><th>Họ tên</th><th>Chức vụ</th><th>Điện thoại</th></tr><tr><td>Nguyễn Văn An</td><td>Hiệu trưởng</td><td>0908 123 456</td></tr></table>');
+    const hit = find(
+      '<table><tr><th>Họ tên</th><th>Chức vụ</th><th>Điện thoại</th></tr><tr><td>Nguyễn Văn An</td><td>Hiệu trưởng</td><td>0908 123 456</td></tr></table>',
+    );
     expect(hit?.title).toBe('Hiệu trưởng');
     expect(hit?.selector).toContain('tr');
   });
 
   it('accepts a mailto link in the same list item', () => {
-    expect(find('<ul><li>Trưởng phòng: Trần Thị Bình — <a href="mailto:ttbinh@hcm.edu.vn">Gửi thư</a></li></ul>')?.contact).toBe('ttbinh@hcm.edu.vn');
+    expect(find('<ul><li>Trưởng phòng: Trần Thị Bình — <a href="mailto:ttbinh@hcm.edu.vn">Gửi thư</a></li></ul>')?.contact).toBe(
+      'ttbinh@hcm.edu.vn',
+    );
   });
 
   it('accepts a contact within 200 characters after the title', () => {
-    expect(find('<div class="card"><h4>Lê Văn Cường</h4><p>PHÓ HIỆU TRƯỞNG</p><p>ĐT: 0888.636.568</p></div>')?.contact).toBe('0888.636.568');
+    expect(find('<div class="card"><h4>Lê Văn Cường</h4><p>PHÓ HIỆU TRƯỞNG</p><p>ĐT: 0888.636.568</p></div>')?.contact).toBe(
+      '0888.636.568',
+    );
   });
 
   it('ignores a contact too far away, titles without diacritics and menu entries', () => {
-    expect(find(`<p>Hiệu trưởng: Nguyễn Văn An.</p><p>${'Lịch sử hình thành trường. '.repeat(12)}</p><p>ĐT: 028 3829 1875</p>`)).toBeUndefined();
+    expect(
+      find(`<p>Hiệu trưởng: Nguyễn Văn An.</p><p>${'Lịch sử hình thành trường. '.repeat(12)}</p><p>ĐT: 028 3829 1875</p>`),
+    ).toBeUndefined();
     // Titles are matched with diacritics only: text typed without them is not a title.
     expect(find('<p>Pho hieu truong: Nguyen Van An, DT 0908 123 456</p>')).toBeUndefined();
     expect(find('<nav><a href="/ht">Thư của Hiệu trưởng</a> Hotline 0908 123 456</nav>')).toBeUndefined();

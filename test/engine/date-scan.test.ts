@@ -13,13 +13,34 @@ const shape = (ms: Iterable<RegExpMatchArray>): [number | undefined, string[]][]
 
 function seeded(seed: number): () => number {
   let x = seed;
-  return () => ((x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  return () => (x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 2 ** 32;
 }
 
 describe('date patterns tried where their digits are', () => {
   it('give what matchAll gives, on random texts of digits, separators, letters and marks', () => {
     const r = seeded(7);
-    const alphabet = ['1', '2', '0', '9', '3', '/', '.', '-', ' ', 'a', 'Đ', 'ă', 'Q', '\u0301', '😀', '2026', '11', '/2026', '-11-', '15/11/2026'];
+    const alphabet = [
+      '1',
+      '2',
+      '0',
+      '9',
+      '3',
+      '/',
+      '.',
+      '-',
+      ' ',
+      'a',
+      'Đ',
+      'ă',
+      'Q',
+      '\u0301',
+      '😀',
+      '2026',
+      '11',
+      '/2026',
+      '-11-',
+      '15/11/2026',
+    ];
     for (let n = 0; n < 4000; n++) {
       const text = Array.from({ length: 1 + Math.floor(r() * 14) }, () => alphabet[Math.floor(r() * alphabet.length)]).join('');
       for (const [full, core] of CORES) {

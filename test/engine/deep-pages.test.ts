@@ -27,7 +27,11 @@ ${'<div class="khung">'.repeat(depth)}<p>Ngày 02/11/2026: Lễ khai giảng nă
 const maxDepth = (root: AnyNode): number => {
   let depth = 0;
   let max = 0;
-  walkTree(root, () => void (max = Math.max(max, ++depth)), () => void depth--);
+  walkTree(
+    root,
+    () => void (max = Math.max(max, ++depth)),
+    () => void depth--,
+  );
   return max;
 };
 

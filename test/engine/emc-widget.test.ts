@@ -5,7 +5,8 @@ const W = ['#yhy-append', '.yhy-append-wrap', '#btnEMC'];
 
 describe('cssHiders', () => {
   it('finds display:none / visibility:hidden rules whose selector ends on a widget element', () => {
-    const css = '/* footer */ .footer #yhy-append { margin: 0; display : none !important } .x{color:red}\n@media (min-width: 1px) { .yhy-append-wrap{visibility:hidden} }';
+    const css =
+      '/* footer */ .footer #yhy-append { margin: 0; display : none !important } .x{color:red}\n@media (min-width: 1px) { .yhy-append-wrap{visibility:hidden} }';
     expect(cssHiders(css, W)).toEqual([
       { selector: '.footer #yhy-append', declaration: 'display:none' },
       { selector: '.yhy-append-wrap', declaration: 'visibility:hidden' },
@@ -13,7 +14,12 @@ describe('cssHiders', () => {
   });
 
   it('ignores rules on something inside the widget, on look-alike names, and rules that do not hide', () => {
-    expect(cssHiders('#yhy-append img { display:none } #yhy-append-old{display:none} #btnEMC{display:block} .yhy-append-wrapper{display:none}', W)).toEqual([]);
+    expect(
+      cssHiders(
+        '#yhy-append img { display:none } #yhy-append-old{display:none} #btnEMC{display:block} .yhy-append-wrapper{display:none}',
+        W,
+      ),
+    ).toEqual([]);
   });
 });
 

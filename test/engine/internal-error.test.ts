@@ -11,7 +11,15 @@ import { judgeUnit } from '../../src/engine/runner.js';
 describe('an internal error', () => {
   it('makes every applicable rule an error with the same reason, naming no network failure', () => {
     const unit = makeUnit({ type: 'thcs' });
-    const r = unjudgedResult({ unit, detail: 'Maximum call stack size exceeded', rules: RULES, ruleCtx: makeContext(), lang: 'vi', ruleSetVersion: 't', logger: createLogger('silent') });
+    const r = unjudgedResult({
+      unit,
+      detail: 'Maximum call stack size exceeded',
+      rules: RULES,
+      ruleCtx: makeContext(),
+      lang: 'vi',
+      ruleSetVersion: 't',
+      logger: createLogger('silent'),
+    });
     expect(r.crawl.status).toBe('internal_error');
     expect(r.score).toBeNull();
     const applicable = r.findings.filter((f) => f.status !== 'na');
@@ -19,9 +27,13 @@ describe('an internal error', () => {
     for (const f of applicable) {
       expect(f.status, f.rule).toBe('error');
       expect(f.messageId, f.rule).toBe('internalError');
-      expect(f.message, f.rule).toBe('Chưa xác minh được: lỗi nội bộ của công cụ kiểm tra, không phải của website (Maximum call stack size exceeded).');
+      expect(f.message, f.rule).toBe(
+        'Chưa xác minh được: lỗi nội bộ của công cụ kiểm tra, không phải của website (Maximum call stack size exceeded).',
+      );
     }
-    expect(r.findings.filter((f) => f.status === 'na').map((f) => f.messageId)).toEqual(r.findings.filter((f) => f.status === 'na').map(() => 'notApplicable'));
+    expect(r.findings.filter((f) => f.status === 'na').map((f) => f.messageId)).toEqual(
+      r.findings.filter((f) => f.status === 'na').map(() => 'notApplicable'),
+    );
   });
 });
 
@@ -45,7 +57,12 @@ describe('the per-page analysis budget', () => {
   it('leaves a too-complex home page unjudged with a message that says so, in both languages', () => {
     const detail = 'trang quá phức tạp để phân tích: 200003 phần tử, quá 40000 / page too complex to analyse: 200003 elements, over 40000';
     const a = makeArtifacts({ failure: { reason: 'too_complex', detail, status: 200 } });
-    const judged = judgeUnit(a, RULES.filter((r) => r.meta.requires.includes('home')), makeContext(), 'vi');
+    const judged = judgeUnit(
+      a,
+      RULES.filter((r) => r.meta.requires.includes('home')),
+      makeContext(),
+      'vi',
+    );
     expect(judged.findings.length).toBeGreaterThan(10);
     for (const f of judged.findings.filter((x) => x.status !== 'na')) {
       expect(f.status, f.rule).toBe('error');

@@ -6,7 +6,9 @@ import { RULES } from '../../rules/index.js';
 describe('the message a finding is judged with', () => {
   it('puts the rule’s codes in words (results.json keeps the code in data)', () => {
     const a = makeArtifacts({ failure: { reason: 'timeout', detail: 'body timeout' } });
-    const reachable = judgeUnit(a, RULES, makeContext(), 'vi', undefined, { unitConditions: false }).findings.find((f) => f.rule === 'site-reachable')!;
+    const reachable = judgeUnit(a, RULES, makeContext(), 'vi', undefined, { unitConditions: false }).findings.find(
+      (f) => f.rule === 'site-reachable',
+    )!;
     expect(reachable.data?.reason).toBe('timeout');
     expect(reachable.message).toContain('quá thời gian chờ');
     expect(reachable.message).not.toContain('timeout:');

@@ -13,7 +13,8 @@ describe('placeholder links (docs/navigation.md)', () => {
     expect(samePage('#', HOME)).toBe(false);
   });
   it('an href that is not a URL, or leads to this page, the home page or the site root, is a placeholder', () => {
-    for (const href of ['', '#', '#top', 'javascript:void(0)', HOME, 'https://thcs-leloi.hcm.edu.vn/index.html']) expect(isPlaceholderHref(href, HOME)).toBe(true);
+    for (const href of ['', '#', '#top', 'javascript:void(0)', HOME, 'https://thcs-leloi.hcm.edu.vn/index.html'])
+      expect(isPlaceholderHref(href, HOME)).toBe(true);
     expect(isPlaceholderHref('https://thcs-leloi.hcm.edu.vn/', 'https://thcs-leloi.hcm.edu.vn/news/')).toBe(true);
     expect(isPlaceholderHref('https://thcs-leloi.hcm.edu.vn/portal/home', 'https://thcs-leloi.hcm.edu.vn/portal/home', [])).toBe(true);
     expect(isPlaceholderHref('https://thcs-leloi.hcm.edu.vn/portal/', HOME, ['https://thcs-leloi.hcm.edu.vn/portal'])).toBe(true);
@@ -22,7 +23,12 @@ describe('placeholder links (docs/navigation.md)', () => {
   });
   it('ASP.NET postbacks are entries: in a javascript: href or in the onclick of an href="#"', () => {
     expect(isPostbackLink("javascript:__doPostBack('ctl00$Menu','CongKhai')", undefined)).toBe(true);
-    expect(isPostbackLink('javascript:WebForm_DoPostBackWithOptions(new WebForm_PostBackOptions("x", "", true, "", "", false, true))', undefined)).toBe(true);
+    expect(
+      isPostbackLink(
+        'javascript:WebForm_DoPostBackWithOptions(new WebForm_PostBackOptions("x", "", true, "", "", false, true))',
+        undefined,
+      ),
+    ).toBe(true);
     expect(isPostbackLink('#', "javascript:__doPostBack('ctl00$Menu','VanBan')")).toBe(true);
     expect(isPostbackLink('', 'WebForm_DoPostBackWithOptions(o)')).toBe(true);
     expect(isPostbackLink('javascript:void(0)', undefined)).toBe(false);

@@ -43,7 +43,12 @@ describe('the runner hands a rule only what it declared', () => {
       check(a) {
         seen = Object.keys(a).sort();
         const all = a as unknown as Record<string, unknown>;
-        return { status: 'pass', messageId: 'seen', data: { keys: ['homeFetch', 'pages', 'scripts'].filter((k) => all[k] !== undefined).join(',') }, evidence: [] };
+        return {
+          status: 'pass',
+          messageId: 'seen',
+          data: { keys: ['homeFetch', 'pages', 'scripts'].filter((k) => all[k] !== undefined).join(',') },
+          evidence: [],
+        };
       },
     });
     const artifacts = makeArtifacts({ html: '<title>x</title>' });
@@ -54,17 +59,20 @@ describe('the runner hands a rule only what it declared', () => {
     expect(judged.findings[0]?.data).toEqual({ keys: '' });
   });
 
-  it('tells a rule that declares home whether home is a browser\'s DOM (`rendered`), and no other rule', () => {
+  it("tells a rule that declares home whether home is a browser's DOM (`rendered`), and no other rule", () => {
     const seen: Record<string, string[]> = {};
-    const peek = (id: string, requires: readonly ('home' | 'homeFetch')[]) => defineRule({
-      meta: { ...META, id, requires },
-      check(a) {
-        seen[id] = Object.keys(a).sort();
-        return { status: 'pass', messageId: 'seen', data: { keys: '' }, evidence: [] };
-      },
-    });
+    const peek = (id: string, requires: readonly ('home' | 'homeFetch')[]) =>
+      defineRule({
+        meta: { ...META, id, requires },
+        check(a) {
+          seen[id] = Object.keys(a).sort();
+          return { status: 'pass', messageId: 'seen', data: { keys: '' }, evidence: [] };
+        },
+      });
     const artifacts = Object.assign(makeArtifacts({ html: '<title>x</title>' }), { rendered: { why: 'always' } });
-    judgeUnit(artifacts, [peek('reads-home', ['home']), peek('reads-fetch', ['homeFetch'])], makeContext(), 'en', undefined, { unitConditions: false });
+    judgeUnit(artifacts, [peek('reads-home', ['home']), peek('reads-fetch', ['homeFetch'])], makeContext(), 'en', undefined, {
+      unitConditions: false,
+    });
     expect(seen).toEqual({ 'reads-home': ['home', 'rendered', 'unit'], 'reads-fetch': ['homeFetch', 'unit'] });
   });
 
@@ -76,7 +84,11 @@ describe('the runner hands a rule only what it declared', () => {
     const { pages: _p, home: _h, ...failed } = makeArtifacts({ html: '<title>x</title>' });
     const render = { why: 'always' as const, url: failed.homeFetch.url, judged: false, error: 'page loops', refused: [] };
     const finding = judgeUnit({ ...failed, render }, [rule], makeContext(), 'en').findings[0];
-    expect(finding).toMatchObject({ status: 'error', messageId: 'missingArtifact', data: { reason: 'không hiển thị được bằng trình duyệt / the render failed: page loops' } });
+    expect(finding).toMatchObject({
+      status: 'error',
+      messageId: 'missingArtifact',
+      data: { reason: 'không hiển thị được bằng trình duyệt / the render failed: page loops' },
+    });
   });
 
   it('gives missingArtifact when a required pages or scripts map was not collected, and runs the rule when it was', () => {
@@ -89,7 +101,11 @@ describe('the runner hands a rule only what it declared', () => {
       expect(judgeUnit(collected, [rule], makeContext(), 'en').findings[0]).toMatchObject({ status: 'pass' });
       const { [key]: _dropped, ...notCollected } = collected;
       const finding = judgeUnit(notCollected, [rule], makeContext(), 'en').findings[0];
-      expect(finding).toMatchObject({ status: 'error', messageId: 'missingArtifact', data: { reason: 'không có dữ liệu / not collected' } });
+      expect(finding).toMatchObject({
+        status: 'error',
+        messageId: 'missingArtifact',
+        data: { reason: 'không có dữ liệu / not collected' },
+      });
     }
   });
 

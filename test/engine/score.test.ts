@@ -50,32 +50,80 @@ describe('scoreUnit (docs/catalogue.md "Statuses and score")', () => {
 
   it('scores 0 a unit whose site-reachable or redirect-offsite fails, whatever else passed or was unverified', () => {
     for (const rule of ['site-reachable', 'redirect-offsite']) {
-      const r = scoreUnit(scoredFindings([{ rule, status: 'fail' }, { rule: 'https', status: 'pass' }, { rule: 'domain-edu-vn', status: 'pass' }, { rule: 'emc-tag', status: 'error' }, { rule: 'emc-label', status: 'error' }], RULES));
+      const r = scoreUnit(
+        scoredFindings(
+          [
+            { rule, status: 'fail' },
+            { rule: 'https', status: 'pass' },
+            { rule: 'domain-edu-vn', status: 'pass' },
+            { rule: 'emc-tag', status: 'error' },
+            { rule: 'emc-label', status: 'error' },
+          ],
+          RULES,
+        ),
+      );
       expect([r.score, r.grade, r.blocking]).toEqual([0, 'Chưa đạt', rule]);
       expect(r.verified).toBeLessThan(0.75); // blocking decides even below the verified threshold
     }
     // no-malicious-content blocks the grade but keeps the score of what the site showed
-    const r = scoreUnit(scoredFindings([{ rule: 'no-malicious-content', status: 'fail' }, { rule: 'https', status: 'pass' }], RULES));
+    const r = scoreUnit(
+      scoredFindings(
+        [
+          { rule: 'no-malicious-content', status: 'fail' },
+          { rule: 'https', status: 'pass' },
+        ],
+        RULES,
+      ),
+    );
     expect([r.score, r.grade]).toEqual([40, 'Chưa đạt']);
   });
 
   it('names the blocking rule in the catalogue’s order when several fail: unreachable, then off-site, then the others', () => {
-    const name = (...rules: string[]) => scoreUnit(scoredFindings(rules.map((rule) => ({ rule, status: 'fail' as const })), RULES)).blocking;
+    const name = (...rules: string[]) =>
+      scoreUnit(
+        scoredFindings(
+          rules.map((rule) => ({ rule, status: 'fail' as const })),
+          RULES,
+        ),
+      ).blocking;
     expect(name('no-malicious-content', 'redirect-offsite', 'site-reachable')).toBe('site-reachable');
     expect(name('no-malicious-content', 'redirect-offsite')).toBe('redirect-offsite');
     expect(name('redirect-offsite', 'no-malicious-content')).toBe('redirect-offsite');
     expect(name('site-reachable', 'redirect-offsite')).toBe('site-reachable');
-    expect(scoreUnit(scoredFindings([{ rule: 'no-malicious-content', status: 'fail' }, { rule: 'redirect-offsite', status: 'fail' }], RULES)).score).toBe(0);
+    expect(
+      scoreUnit(
+        scoredFindings(
+          [
+            { rule: 'no-malicious-content', status: 'fail' },
+            { rule: 'redirect-offsite', status: 'fail' },
+          ],
+          RULES,
+        ),
+      ).score,
+    ).toBe(0);
   });
 
   it('a 20 %-verified unit is Chưa xác minh whatever its score', () => {
-    const r = scoreUnit([{ rule: 'a', status: 'pass', weight: 2 }, { rule: 'b', status: 'error', weight: 8 }]);
+    const r = scoreUnit([
+      { rule: 'a', status: 'pass', weight: 2 },
+      { rule: 'b', status: 'error', weight: 8 },
+    ]);
     expect([r.score, r.verified, r.grade, r.blocking]).toEqual([100, 0.2, 'Chưa xác minh', undefined]);
   });
 
   it('grades from 75 % verified on', () => {
-    expect(scoreUnit([{ rule: 'a', status: 'pass', weight: 3 }, { rule: 'b', status: 'error', weight: 1 }]).grade).toBe('Tốt');
-    expect(scoreUnit([{ rule: 'a', status: 'pass', weight: 74 }, { rule: 'b', status: 'error', weight: 26 }]).grade).toBe('Chưa xác minh');
+    expect(
+      scoreUnit([
+        { rule: 'a', status: 'pass', weight: 3 },
+        { rule: 'b', status: 'error', weight: 1 },
+      ]).grade,
+    ).toBe('Tốt');
+    expect(
+      scoreUnit([
+        { rule: 'a', status: 'pass', weight: 74 },
+        { rule: 'b', status: 'error', weight: 26 },
+      ]).grade,
+    ).toBe('Chưa xác minh');
   });
 
   it('gives no score and zero verified when nothing could be judged: Chưa xác minh', () => {

@@ -5,7 +5,9 @@ import { softNotFound } from '../../src/engine/soft-not-found.js';
 
 const cfg = defaultRulesConfig().softNotFound;
 const page = (title: string, body: string, finalUrl = 'https://pgdquan3.hcm.edu.vn/cong-khai'): ReturnType<typeof fetchedPage> =>
-  fetchedPage('https://pgdquan3.hcm.edu.vn/cong-khai', `<html><head><title>${title}</title></head><body>${body}</body></html>`, { finalUrl });
+  fetchedPage('https://pgdquan3.hcm.edu.vn/cong-khai', `<html><head><title>${title}</title></head><body>${body}</body></html>`, {
+    finalUrl,
+  });
 
 describe('soft 404: a 2xx error page (docs/navigation.md)', () => {
   it('is named by its title or main heading', () => {
@@ -17,7 +19,9 @@ describe('soft 404: a 2xx error page (docs/navigation.md)', () => {
     expect(softNotFound(page('Khong tim thay trang', ''), cfg)).toBeDefined();
   });
   it('or by an error-page URL', () => {
-    expect(softNotFound(page('Phòng GDĐT', '', 'https://pgdquan3.hcm.edu.vn/PageNotFoundError.aspx?aspxerrorpath=/cong-khai'), cfg)).toContain('PageNotFoundError.aspx');
+    expect(
+      softNotFound(page('Phòng GDĐT', '', 'https://pgdquan3.hcm.edu.vn/PageNotFoundError.aspx?aspxerrorpath=/cong-khai'), cfg),
+    ).toContain('PageNotFoundError.aspx');
     expect(softNotFound(page('Phòng GDĐT', '', 'https://pgdquan3.hcm.edu.vn/404.html'), cfg)).toContain('/404.html');
   });
   it('a document number or a page about 404 things is no error page', () => {

@@ -27,7 +27,8 @@ describe('keyword matching', () => {
       const ch = String.fromCharCode(c);
       if (/[\s\u200b\u2010-\u2015\u2212]/.test(ch)) continue;
       const text = `x${ch}x`;
-      if (normalizeText(text) !== text.normalize('NFC').toLocaleLowerCase('vi')) throw new Error(`U+${c.toString(16)} lower-cased differently`);
+      if (normalizeText(text) !== text.normalize('NFC').toLocaleLowerCase('vi'))
+        throw new Error(`U+${c.toString(16)} lower-cased differently`);
     }
     expect(normalizeText('TRƯỜNG THCS ĐỨC TRÍ')).toBe('trường thcs đức trí');
   });

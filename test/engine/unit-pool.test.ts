@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { workerIndexFor } from '../../src/run/unit-pool.js';
 import type { Unit } from '../../src/model/unit.js';
 
-const unit = (id: string, website?: string): Unit => ({ id, name: id, type: 'thcs', district: 'Q1', province: ['hcm'], ...(website ? { website } : {}) } as Unit);
+const unit = (id: string, website?: string): Unit =>
+  ({ id, name: id, type: 'thcs', district: 'Q1', province: ['hcm'], ...(website ? { website } : {}) }) as Unit;
 
 describe('workerIndexFor', () => {
   it('sends every unit of one host to the same worker, whatever the path (per-host limits stay exact)', () => {

@@ -29,7 +29,18 @@ describe('an unreachable unit (site-reachable fails)', () => {
     expect(statusOf(j, 'https')).toBe('pass'); // a 500 over a valid certificate still shows HTTPS works
     expect(statusOf(j, 'redirect-offsite')).toBe('pass');
     expect(statusOf(j, 'section-thong-ke')).toBe('na'); // a thcs: statistics do not apply
-    const others = j.findings.filter((f) => !['site-reachable', 'domain-edu-vn', 'https', 'redirect-offsite', 'section-thong-ke', 'child-site-links', 'parent-portal-link'].includes(f.rule));
+    const others = j.findings.filter(
+      (f) =>
+        ![
+          'site-reachable',
+          'domain-edu-vn',
+          'https',
+          'redirect-offsite',
+          'section-thong-ke',
+          'child-site-links',
+          'parent-portal-link',
+        ].includes(f.rule),
+    );
     expect(others.length).toBeGreaterThan(15);
     for (const f of others) expect([f.rule, f.status, f.messageId]).toEqual([f.rule, 'error', 'unit:unreachable']);
   });
@@ -45,7 +56,10 @@ describe('an unreachable unit (site-reachable fails)', () => {
 
 describe('a hijacked home page (redirect-offsite fails)', () => {
   const betting = fetchedPage('https://w88vn.example.com/', fixturePage('no-malicious-content', 'title-spam.html'));
-  const a = makeArtifacts({ html: home, softRedirect: { kind: 'meta-refresh', from: site, to: 'https://w88vn.example.com/', target: betting } });
+  const a = makeArtifacts({
+    html: home,
+    softRedirect: { kind: 'meta-refresh', from: site, to: 'https://w88vn.example.com/', target: betting },
+  });
   const j = judge(a);
 
   it('is Chưa đạt with score 0, blocking redirect-offsite', () => {
@@ -69,8 +83,19 @@ describe('a hijacked home page (redirect-offsite fails)', () => {
   });
 
   it('its fix list (check) starts with the blocking rule, not "gắn mã EMC"', () => {
-    const unit = { id: 'x', name: 'Trường THCS Nguyễn Du', type: 'thcs', district: 'Quận 1', province: 'hcm', website: site, finalUrl: site,
-      crawl: { status: 'ok', pages: 1, durationMs: 1 }, ruleSetVersion: 'v', auditedAt: '', ...j } as unknown as UnitResult;
+    const unit = {
+      id: 'x',
+      name: 'Trường THCS Nguyễn Du',
+      type: 'thcs',
+      district: 'Quận 1',
+      province: 'hcm',
+      website: site,
+      finalUrl: site,
+      crawl: { status: 'ok', pages: 1, durationMs: 1 },
+      ruleSetVersion: 'v',
+      auditedAt: '',
+      ...j,
+    } as unknown as UnitResult;
     const text = formatScorecard(unit, RULES, 'vi');
     const fixes = text.slice(text.indexOf('Cần khắc phục'));
     const first = fixes.split('\n')[1] ?? '';
@@ -80,8 +105,13 @@ describe('a hijacked home page (redirect-offsite fails)', () => {
   });
 
   it('an HTTP redirect to a stranger: domain-edu-vn judges the registry host, not the stranger’s', () => {
-    const r = judge(makeArtifacts({ html: fixturePage('no-malicious-content', 'title-spam.html'), finalUrl: 'https://w88vn.example.com/',
-      redirects: [{ url: site, status: 302, location: 'https://w88vn.example.com/' }] }));
+    const r = judge(
+      makeArtifacts({
+        html: fixturePage('no-malicious-content', 'title-spam.html'),
+        finalUrl: 'https://w88vn.example.com/',
+        redirects: [{ url: site, status: 302, location: 'https://w88vn.example.com/' }],
+      }),
+    );
     expect(statusOf(r, 'redirect-offsite')).toBe('fail');
     expect(statusOf(r, 'domain-edu-vn')).toBe('pass');
     expect(r.findings.find((f) => f.rule === 'domain-edu-vn')?.data).toMatchObject({ host: 'thcs-nguyendu.hcm.edu.vn' });
@@ -90,16 +120,21 @@ describe('a hijacked home page (redirect-offsite fails)', () => {
 });
 
 describe('a script shell (static body under 200 characters, ≤ 2 links, loads scripts)', () => {
-  const shell = '<!doctype html><html lang="vi"><head><meta name="viewport" content="width=device-width"><title>Trường THCS</title></head><body><div id="root"></div><noscript>Bật JavaScript để xem trang.</noscript><script src="/static/js/main.3f2a.js"></script></body></html>';
+  const shell =
+    '<!doctype html><html lang="vi"><head><meta name="viewport" content="width=device-width"><title>Trường THCS</title></head><body><div id="root"></div><noscript>Bật JavaScript để xem trang.</noscript><script src="/static/js/main.3f2a.js"></script></body></html>';
 
   it('without rendering: every rule but site-reachable, redirect-offsite, https and domain-edu-vn is error, never fail', () => {
     const j = judge(makeArtifacts({ html: shell }));
     expect(j.condition).toBe('scriptShell');
     for (const id of ['site-reachable', 'redirect-offsite', 'https', 'domain-edu-vn']) expect(statusOf(j, id)).toBe('pass');
-    const judgedOnContent = j.findings.filter((f) => !['site-reachable', 'redirect-offsite', 'https', 'domain-edu-vn'].includes(f.rule) && f.status !== 'na');
+    const judgedOnContent = j.findings.filter(
+      (f) => !['site-reachable', 'redirect-offsite', 'https', 'domain-edu-vn'].includes(f.rule) && f.status !== 'na',
+    );
     expect(judgedOnContent.length).toBeGreaterThan(15);
     for (const f of judgedOnContent) expect([f.rule, f.status]).toEqual([f.rule, 'error']);
-    expect(j.findings.find((f) => f.rule === 'mobile-friendly')?.message).toContain('trang được vẽ bằng JavaScript; hãy kiểm tra với chế độ hiển thị (render)');
+    expect(j.findings.find((f) => f.rule === 'mobile-friendly')?.message).toContain(
+      'trang được vẽ bằng JavaScript; hãy kiểm tra với chế độ hiển thị (render)',
+    );
     expect(j.grade).toBe('Chưa xác minh');
   });
 

@@ -7,9 +7,17 @@ import { DistrictAggregator } from '../../src/aggregate/districts.js';
 import { runResultsSchema } from '../../src/store/results-schema.js';
 import { unit, run } from '../compare/synthetic.js';
 
-const rule = (id: string, weight: number): Rule => ({ meta: { id, weight } } as unknown as Rule);
+const rule = (id: string, weight: number): Rule => ({ meta: { id, weight } }) as unknown as Rule;
 const RULES = [rule('emc-tag', 3), rule('https', 2), rule('no-malicious-content', 3)];
-const entry = (over: Partial<ExemptionEntry>): ExemptionEntry => ({ unit: 'A', rule: 'emc-tag', reason: 'Chờ Sở cấp mã EMC', approvedBy: 'Trưởng phòng', until: '2027-06-30', source: 'ex.csv:2', ...over });
+const entry = (over: Partial<ExemptionEntry>): ExemptionEntry => ({
+  unit: 'A',
+  rule: 'emc-tag',
+  reason: 'Chờ Sở cấp mã EMC',
+  approvedBy: 'Trưởng phòng',
+  until: '2027-06-30',
+  source: 'ex.csv:2',
+  ...over,
+});
 const NOW = new Date('2026-11-15T00:00:00Z');
 
 describe('scoreUnit with exempt', () => {
@@ -45,13 +53,21 @@ describe('planExemptions', () => {
 
   it('applies an exemption on its last day, warns about expired ones, unknown units and unknown rules, and never applies them', () => {
     const warned: unknown[] = [];
-    const plan = planExemptions([
-      entry({ until: '2026-11-15', source: 'ex.csv:2' }),
-      entry({ unit: 'B', until: '2026-11-14', source: 'ex.csv:3' }),
-      entry({ unit: 'Z', source: 'ex.csv:4' }),
-      entry({ unit: 'B', rule: 'no-such-rule', source: 'ex.csv:5' }),
-    ], { unitIds: ['A', 'B'], rules: RULES, now: NOW }, { warn: (obj: unknown) => warned.push(obj) });
-    expect(plan.warnings.map((w) => [w.source, w.problem])).toEqual([['ex.csv:3', 'expired'], ['ex.csv:4', 'unknown-unit'], ['ex.csv:5', 'unknown-rule']]);
+    const plan = planExemptions(
+      [
+        entry({ until: '2026-11-15', source: 'ex.csv:2' }),
+        entry({ unit: 'B', until: '2026-11-14', source: 'ex.csv:3' }),
+        entry({ unit: 'Z', source: 'ex.csv:4' }),
+        entry({ unit: 'B', rule: 'no-such-rule', source: 'ex.csv:5' }),
+      ],
+      { unitIds: ['A', 'B'], rules: RULES, now: NOW },
+      { warn: (obj: unknown) => warned.push(obj) },
+    );
+    expect(plan.warnings.map((w) => [w.source, w.problem])).toEqual([
+      ['ex.csv:3', 'expired'],
+      ['ex.csv:4', 'unknown-unit'],
+      ['ex.csv:5', 'unknown-rule'],
+    ]);
     expect(plan.warnings[0]!.message).toContain('2026-11-14');
     expect(warned).toHaveLength(3);
     expect(plan.apply(unit('A', { 'emc-tag': 'fail' })).findings[0]!.status).toBe('exempt');
@@ -73,7 +89,19 @@ describe('exempt in rollups and results.json', () => {
   });
 
   it('still reads runs written before exempt existed', () => {
-    const old = { ...run([unit('A', { 'emc-tag': 'fail' })]), districts: [{ district: 'Quận 1', units: 1, reachable: 1, averageScore: 0, grades: { 'Tốt': 0, 'Khá': 0, 'Đạt': 0, 'Chưa đạt': 1 }, rules: { 'emc-tag': { pass: 0, warn: 0, fail: 1, na: 0, error: 0 } } }] };
+    const old = {
+      ...run([unit('A', { 'emc-tag': 'fail' })]),
+      districts: [
+        {
+          district: 'Quận 1',
+          units: 1,
+          reachable: 1,
+          averageScore: 0,
+          grades: { Tốt: 0, Khá: 0, Đạt: 0, 'Chưa đạt': 1 },
+          rules: { 'emc-tag': { pass: 0, warn: 0, fail: 1, na: 0, error: 0 } },
+        },
+      ],
+    };
     const parsed = runResultsSchema.safeParse(old);
     expect(parsed.success).toBe(true);
     expect(parsed.data?.districts[0]!.rules['emc-tag']!.exempt).toBe(0);

@@ -12,8 +12,21 @@ import { runResultsSchema } from '../../src/store/results-schema.js';
 
 let server: FixtureServer;
 let tmp: string;
-const audit = (out: string, ...extra: string[]): Promise<CliRun> => runCli(['audit', 'fixtures/registries/demo.csv', '--out', join(tmp, out), '--now', '2026-11-15',
-  '--log-level', 'warn', ...server.connectTo.flatMap((c) => ['--connect-to', c]), '--ca', server.caFile, ...extra]);
+const audit = (out: string, ...extra: string[]): Promise<CliRun> =>
+  runCli([
+    'audit',
+    'fixtures/registries/demo.csv',
+    '--out',
+    join(tmp, out),
+    '--now',
+    '2026-11-15',
+    '--log-level',
+    'warn',
+    ...server.connectTo.flatMap((c) => ['--connect-to', c]),
+    '--ca',
+    server.caFile,
+    ...extra,
+  ]);
 
 const REASON = 'Trường đang chờ Sở cấp mã EMC';
 
@@ -22,18 +35,23 @@ beforeAll(async () => {
   server = await startFixtureServer();
   tmp = await mkdtemp(join(tmpdir(), 'edu-exempt-'));
 });
-afterAll(async () => { await server.close(); });
+afterAll(async () => {
+  await server.close();
+});
 
 describe('audit --exemptions', () => {
   let run: CliRun;
   let results: RunResults;
   beforeAll(async () => {
     const file = join(tmp, 'mien-tru.csv');
-    await writeFile(file, [
-      'ma_don_vi,quy_tac,ly_do,nguoi_duyet,han_den',
-      `79760101,emc-tag,${REASON},Phó Giám đốc Sở,30/06/2027`,
-      '79760001,emc-tag,Đã hết hạn,Trưởng phòng,2026-01-31',
-    ].join('\n'));
+    await writeFile(
+      file,
+      [
+        'ma_don_vi,quy_tac,ly_do,nguoi_duyet,han_den',
+        `79760101,emc-tag,${REASON},Phó Giám đốc Sở,30/06/2027`,
+        '79760001,emc-tag,Đã hết hạn,Trưởng phòng,2026-01-31',
+      ].join('\n'),
+    );
     run = await audit('run', '--exemptions', file, '--format', 'json,xlsx');
     results = JSON.parse(await readFile(join(tmp, 'run', 'results.json'), 'utf8')) as RunResults;
   }, 120_000);
@@ -52,7 +70,9 @@ describe('audit --exemptions', () => {
 
   it('ignores the expired exemption with a warning', () => {
     expect(finding('79760001', 'emc-tag').status).toBe('fail');
-    expect(results.run.exemptionWarnings).toEqual([expect.objectContaining({ unit: '79760001', rule: 'emc-tag', problem: 'expired', source: expect.stringMatching(/mien-tru\.csv:3$/) })]);
+    expect(results.run.exemptionWarnings).toEqual([
+      expect.objectContaining({ unit: '79760001', rule: 'emc-tag', problem: 'expired', source: expect.stringMatching(/mien-tru\.csv:3$/) }),
+    ]);
     expect(run.stderr).toContain('2026-01-31');
   });
 
@@ -74,7 +94,10 @@ describe('audit --exemptions', () => {
 
     const evidence = book.getWorksheet('Bằng chứng')!;
     const texts: string[] = [];
-    evidence.eachRow((r) => { if (r.getCell(1).value === '79760101' && r.getCell(3).value === 'emc-tag') texts.push(`${String(r.getCell(4).value)} | ${String(r.getCell(5).value)}`); });
+    evidence.eachRow((r) => {
+      if (r.getCell(1).value === '79760101' && r.getCell(3).value === 'emc-tag')
+        texts.push(`${String(r.getCell(4).value)} | ${String(r.getCell(5).value)}`);
+    });
     expect(texts[0]).toMatch(new RegExp(`^Miễn trừ \\| .+ — Miễn trừ: ${REASON} \\(người duyệt: Phó Giám đốc Sở; đến 30\\/06\\/2027\\)$`));
   });
 

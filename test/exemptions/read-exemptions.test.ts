@@ -7,9 +7,21 @@ import { UsageError } from '../../src/options.js';
 
 describe('parseExemptions', () => {
   it('reads CSV with English headers', () => {
-    const { entries, errors } = parseExemptions('ex.csv', 'unit,rule,reason,approved_by,until\n79760101,emc-tag,Chờ Sở cấp mã EMC,Nguyễn Văn A,2027-06-30\n');
+    const { entries, errors } = parseExemptions(
+      'ex.csv',
+      'unit,rule,reason,approved_by,until\n79760101,emc-tag,Chờ Sở cấp mã EMC,Nguyễn Văn A,2027-06-30\n',
+    );
     expect(errors).toEqual([]);
-    expect(entries).toEqual([{ unit: '79760101', rule: 'emc-tag', reason: 'Chờ Sở cấp mã EMC', approvedBy: 'Nguyễn Văn A', until: '2027-06-30', source: 'ex.csv:2' }]);
+    expect(entries).toEqual([
+      {
+        unit: '79760101',
+        rule: 'emc-tag',
+        reason: 'Chờ Sở cấp mã EMC',
+        approvedBy: 'Nguyễn Văn A',
+        until: '2027-06-30',
+        source: 'ex.csv:2',
+      },
+    ]);
   });
 
   it('reads Vietnamese headers (with or without diacritics), a semicolon CSV with BOM, and dd/mm/yyyy dates', () => {
@@ -22,7 +34,10 @@ describe('parseExemptions', () => {
   });
 
   it('reads a JSON array, unit ids written as numbers included', () => {
-    const { entries, errors } = parseExemptions('ex.json', JSON.stringify([{ unit: 79760101, rule: 'emc-tag', reason: 'r', approvedBy: 'a', until: '2027-01-01' }]));
+    const { entries, errors } = parseExemptions(
+      'ex.json',
+      JSON.stringify([{ unit: 79760101, rule: 'emc-tag', reason: 'r', approvedBy: 'a', until: '2027-01-01' }]),
+    );
     expect(errors).toEqual([]);
     expect(entries[0]).toMatchObject({ unit: '79760101', source: 'ex.json:1' });
   });
@@ -47,7 +62,9 @@ describe('parseExemptions', () => {
   });
 
   it('names missing columns on row 1', () => {
-    expect(parseExemptions('ex.csv', 'unit,rule,reason\nA,b,c\n').errors).toEqual([expect.stringMatching(/^ex\.csv:1: approvedBy, until: thiếu cột \/ missing column/)]);
+    expect(parseExemptions('ex.csv', 'unit,rule,reason\nA,b,c\n').errors).toEqual([
+      expect.stringMatching(/^ex\.csv:1: approvedBy, until: thiếu cột \/ missing column/),
+    ]);
   });
 
   it('makes one usage error of all problems when loading a file', async () => {

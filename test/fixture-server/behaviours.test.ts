@@ -94,7 +94,10 @@ describe('endless responses end on close()', () => {
     // events.once would reject on the 'aborted' error; we only care that the stream ends.
     const endlessClosed = new Promise((done) => endless.on('close', done));
     const slow = open(own, { host: 'slow-headers.fixture.test', path: '/', tls: true });
-    const slowFailed = slow.then(() => 'answered', () => 'closed');
+    const slowFailed = slow.then(
+      () => 'answered',
+      () => 'closed',
+    );
     // Let the slow request reach the server before closing.
     while (!own.requests.some((r) => r.host === 'slow-headers.fixture.test')) await new Promise((r) => setImmediate(r));
     await own.close();

@@ -34,7 +34,10 @@ export function open(server: FixtureServer, o: FetchOptions): Promise<IncomingMe
   };
   return new Promise((resolve, reject) => {
     const req = o.tls
-      ? https.request({ ...common, port: server.httpsPort, servername: o.host, ca: readFileSync(server.caFile), rejectUnauthorized: o.verify ?? true }, resolve)
+      ? https.request(
+          { ...common, port: server.httpsPort, servername: o.host, ca: readFileSync(server.caFile), rejectUnauthorized: o.verify ?? true },
+          resolve,
+        )
       : http.request({ ...common, port: server.httpPort }, resolve);
     req.on('error', reject);
     req.end();

@@ -30,15 +30,24 @@ function walk(dir: string): string[] {
 
 const sanNames = (() => {
   const cert = new X509Certificate(readFileSync(join(defaultCertsDir(), 'site.pem')));
-  return (cert.subjectAltName ?? '').split(', ').filter((n) => n.startsWith('DNS:')).map((n) => n.slice(4));
+  return (cert.subjectAltName ?? '')
+    .split(', ')
+    .filter((n) => n.startsWith('DNS:'))
+    .map((n) => n.slice(4));
 })();
 // Stand-ins for third-party hosts a rendered page loads scripts from (their certificates are never judged).
 const THIRD_PARTY = new Set(['f-emc.ngsp.gov.vn']);
 const coveredBySiteCert = (host: string): boolean =>
-  host === '127.0.0.1' || THIRD_PARTY.has(host) || sanNames.some((n) => (n.startsWith('*.') ? host.split('.').slice(1).join('.') === n.slice(2) : host === n));
+  host === '127.0.0.1' ||
+  THIRD_PARTY.has(host) ||
+  sanNames.some((n) => (n.startsWith('*.') ? host.split('.').slice(1).join('.') === n.slice(2) : host === n));
 
 describe('fixture fleet', () => {
-  it.each([['demo.csv', 10], ['hostile.csv', 10], ['neighbours.csv', 6]])('every website in %s has a fixture folder', (file, atLeast) => {
+  it.each([
+    ['demo.csv', 10],
+    ['hostile.csv', 10],
+    ['neighbours.csv', 6],
+  ])('every website in %s has a fixture folder', (file, atLeast) => {
     const listed = registryHosts(file);
     expect(listed.length).toBeGreaterThan(atLeast);
     for (const host of listed) expect(hosts, host).toContain(host);
@@ -84,7 +93,8 @@ describe('fixture fleet', () => {
           const url = new URL(m[1]!, `https://${host}/${relative(join(SITES, host), file)}`);
           if (url.hostname !== host || !url.protocol.startsWith('http')) continue;
           if (DELIBERATELY_BROKEN.has(`${host}${url.pathname}`)) continue;
-          if (!resolveFile(join(SITES, host), url.pathname) && host !== 'nhacai-w88.example.com') broken.push(`${relative(SITES, file)} → ${url.pathname}`);
+          if (!resolveFile(join(SITES, host), url.pathname) && host !== 'nhacai-w88.example.com')
+            broken.push(`${relative(SITES, file)} → ${url.pathname}`);
         }
       }
     }

@@ -98,15 +98,21 @@ describe('fixture server basics', () => {
 
 describe('certificates chosen by SNI', () => {
   it('gives the expired certificate to a site configured with it', async () => {
-    await expect(fetchFixture(server, { host: 'thpt-lehongphong.hcm.edu.vn', tls: true })).rejects.toMatchObject({ code: 'CERT_HAS_EXPIRED' });
+    await expect(fetchFixture(server, { host: 'thpt-lehongphong.hcm.edu.vn', tls: true })).rejects.toMatchObject({
+      code: 'CERT_HAS_EXPIRED',
+    });
     const r = await fetchFixture(server, { host: 'thpt-lehongphong.hcm.edu.vn', tls: true, verify: false });
     expect(r.status).toBe(200);
     expect(r.cert?.valid_to).toMatch(/2021/);
   });
 
   it('gives wrong-host and self-signed certificates', async () => {
-    await expect(fetchFixture(server, { host: 'wrong-host.fixture.test', tls: true })).rejects.toMatchObject({ code: 'ERR_TLS_CERT_ALTNAME_INVALID' });
-    await expect(fetchFixture(server, { host: 'self-signed.fixture.test', tls: true })).rejects.toMatchObject({ code: 'DEPTH_ZERO_SELF_SIGNED_CERT' });
+    await expect(fetchFixture(server, { host: 'wrong-host.fixture.test', tls: true })).rejects.toMatchObject({
+      code: 'ERR_TLS_CERT_ALTNAME_INVALID',
+    });
+    await expect(fetchFixture(server, { host: 'self-signed.fixture.test', tls: true })).rejects.toMatchObject({
+      code: 'DEPTH_ZERO_SELF_SIGNED_CERT',
+    });
   });
 
   it('aborts the handshake for a site without HTTPS', async () => {

@@ -8,7 +8,10 @@ import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const modules = ['src', 'rules'].flatMap((dir) =>
-  readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).map((f) => join(root, dir, f)));
+  readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => join(root, dir, f)),
+);
 
 /** The modules `file` imports at run time: `import … from './x.js'` and `export … from`, not `import type`. */
 export function runtimeImports(file: string, text = readFileSync(file, 'utf8')): string[] {
@@ -51,10 +54,30 @@ export function findCycles(graph: ReadonlyMap<string, readonly string[]>): strin
 describe('import cycles', () => {
   it('finds a cycle, and reads type-only imports as none', () => {
     const a = join(root, 'src/a.ts');
-    expect(findCycles(new Map([['a', ['b']], ['b', ['c']], ['c', ['a']], ['d', ['a']]]))).toEqual([['a', 'b', 'c', 'a']]);
-    expect(findCycles(new Map([['a', ['b']], ['b', []]]))).toEqual([]);
-    expect(runtimeImports(a, "import type { X } from './model/result.js';\nimport { Y } from './run/audit.js';\nexport { Z } from './run/run-dir.js';"))
-      .toEqual([join(root, 'src/run/audit.ts'), join(root, 'src/run/run-dir.ts')]);
+    expect(
+      findCycles(
+        new Map([
+          ['a', ['b']],
+          ['b', ['c']],
+          ['c', ['a']],
+          ['d', ['a']],
+        ]),
+      ),
+    ).toEqual([['a', 'b', 'c', 'a']]);
+    expect(
+      findCycles(
+        new Map([
+          ['a', ['b']],
+          ['b', []],
+        ]),
+      ),
+    ).toEqual([]);
+    expect(
+      runtimeImports(
+        a,
+        "import type { X } from './model/result.js';\nimport { Y } from './run/audit.js';\nexport { Z } from './run/run-dir.js';",
+      ),
+    ).toEqual([join(root, 'src/run/audit.ts'), join(root, 'src/run/run-dir.ts')]);
   });
 
   it('no module of src/ or rules/ imports itself at run time', () => {

@@ -6,7 +6,10 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const src = fileURLToPath(new URL('../../src/', import.meta.url));
-const modules = (dir: string): string[] => readdirSync(join(src, dir), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).map((f) => join(dir, f));
+const modules = (dir: string): string[] =>
+  readdirSync(join(src, dir), { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => join(dir, f));
 /** The src folders a module's relative imports reach, e.g. `engine` for '../engine/runner.js'. */
 function foldersImported(file: string): string[] {
   const text = readFileSync(join(src, file), 'utf8');

@@ -10,7 +10,9 @@ function fakeClock(): ProgressClock & { advance(ms: number): void; timers: numbe
     every(ms, fn) {
       const t = { every: ms, next: now + ms, fn, on: true };
       timers.push(t);
-      return () => { t.on = false; };
+      return () => {
+        t.on = false;
+      };
     },
     advance(ms) {
       const end = now + ms;
@@ -23,14 +25,22 @@ function fakeClock(): ProgressClock & { advance(ms: number): void; timers: numbe
       }
       now = end;
     },
-    get timers() { return timers.filter((t) => t.on).length; },
+    get timers() {
+      return timers.filter((t) => t.on).length;
+    },
   };
 }
 
 function recorder(total: number, clock: ReturnType<typeof fakeClock>): { progress: Progress; lines: ProgressFields[]; texts: string[] } {
   const lines: ProgressFields[] = [];
   const texts: string[] = [];
-  const progress = new Progress(total, { log: (f, line) => { lines.push(f); texts.push(line); }, clock });
+  const progress = new Progress(total, {
+    log: (f, line) => {
+      lines.push(f);
+      texts.push(line);
+    },
+    clock,
+  });
   return { progress, lines, texts };
 }
 
@@ -85,7 +95,16 @@ describe('Progress without a TTY', () => {
     expect(clock.timers).toBe(0);
     const written: string[] = [];
     const lines: ProgressFields[] = [];
-    const tty = new Progress(2, { tty: { write: (s: string) => { written.push(s); return true; } } as NodeJS.WritableStream, log: (f) => lines.push(f), clock });
+    const tty = new Progress(2, {
+      tty: {
+        write: (s: string) => {
+          written.push(s);
+          return true;
+        },
+      } as NodeJS.WritableStream,
+      log: (f) => lines.push(f),
+      clock,
+    });
     clock.advance(500);
     tty.tick(4);
     tty.finish();
@@ -94,6 +113,8 @@ describe('Progress without a TTY', () => {
   });
 
   it('an ETA is unknown before the first unit', () => {
-    expect(formatProgressLine({ done: 0, total: 5, pages: 0, errors: 0 })).toBe('tiến độ / progress: 0/5 đơn vị / units (0%) · 0 trang / pages · 0 lỗi / errors · còn / ETA ~?');
+    expect(formatProgressLine({ done: 0, total: 5, pages: 0, errors: 0 })).toBe(
+      'tiến độ / progress: 0/5 đơn vị / units (0%) · 0 trang / pages · 0 lỗi / errors · còn / ETA ~?',
+    );
   });
 });

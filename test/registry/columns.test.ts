@@ -8,7 +8,9 @@ describe('parseColumns (--columns field=Header,…)', () => {
   });
 
   it('refuses an unknown field or an empty header, naming the accepted fields', () => {
-    expect(() => parseColumns('web=Link')).toThrow(/cần trường=Tên cột, trường là một trong id, name, type, district, province, website, parent, email/);
+    expect(() => parseColumns('web=Link')).toThrow(
+      /cần trường=Tên cột, trường là một trong id, name, type, district, province, website, parent, email/,
+    );
     expect(() => parseColumns('website=')).toThrow('--columns: website=: thiếu tên cột / missing header');
   });
 });

@@ -8,7 +8,10 @@ import { fixture, tempFiles } from './helpers.js';
 const tmp = tempFiles();
 
 /** What `registry check` prints (without the summary), with the fixture directory cut off for readability. */
-async function check(name: string, options: ReadOptions = {}): Promise<{ lines: string[]; summary: string; audit: { starts: boolean; withSkip: boolean; said: string[] } }> {
+async function check(
+  name: string,
+  options: ReadOptions = {},
+): Promise<{ lines: string[]; summary: string; audit: { starts: boolean; withSkip: boolean; said: string[] } }> {
   const file = name.startsWith('/') ? name : fixture(name);
   const r = await readRegistry(file, options);
   const report = formatRegistryReport(r, options.lang ?? 'vi');
@@ -23,8 +26,8 @@ describe('office headers', () => {
   it('reads Mã trường / Tên trường / Cấp học / Địa chỉ website / Cổng cấp trên, ignores STT, warns about other columns', async () => {
     const c = await check('office-headers.csv');
     expect(c.lines).toEqual([
-      "office-headers.csv:1: Số điện thoại: cảnh báo: cột không nhận ra, bỏ qua (nếu là một trường, dùng --columns)",
-      "office-headers.csv:1: Hiệu trưởng: cảnh báo: cột không nhận ra, bỏ qua (nếu là một trường, dùng --columns)",
+      'office-headers.csv:1: Số điện thoại: cảnh báo: cột không nhận ra, bỏ qua (nếu là một trường, dùng --columns)',
+      'office-headers.csv:1: Hiệu trưởng: cảnh báo: cột không nhận ra, bỏ qua (nếu là một trường, dùng --columns)',
     ]);
     const r = await readRegistry(fixture('office-headers.csv'));
     expect(r.units.map((u) => [u.id, u.type, u.website, u.parent])).toEqual([
@@ -51,10 +54,10 @@ describe('office headers', () => {
   it('answers a missing required column with the accepted names, refuses to audit and does not suggest --skip-invalid', async () => {
     const c = await check('custom-headers.csv');
     expect(c.lines).toEqual([
-      "custom-headers.csv:1: id: thiếu cột bắt buộc 'id' trong dòng tiêu đề (dòng 1); tên cột được chấp nhận: id, Mã đơn vị, Mã trường, Mã, Mã ĐV, Mã số, Mã định danh, Mã CSGD, …; hoặc --columns id=\"Tên cột\"",
-      "custom-headers.csv:1: Số hiệu: cảnh báo: cột không nhận ra, bỏ qua (nếu là một trường, dùng --columns)",
-      "custom-headers.csv:1: Link trang: cảnh báo: cột không nhận ra, bỏ qua (nếu là một trường, dùng --columns)",
-      "custom-headers.csv:1: website: cảnh báo: không có cột website (tên cột được chấp nhận: website, Trang web, Địa chỉ website, Website trường, Website đơn vị, Trang thông tin điện tử, Địa chỉ trang thông tin điện tử, Cổng thông tin, …): mọi đơn vị sẽ được ghi \"Chưa có website\"; nếu có cột website, dùng --columns website=\"Tên cột\"",
+      'custom-headers.csv:1: id: thiếu cột bắt buộc \'id\' trong dòng tiêu đề (dòng 1); tên cột được chấp nhận: id, Mã đơn vị, Mã trường, Mã, Mã ĐV, Mã số, Mã định danh, Mã CSGD, …; hoặc --columns id="Tên cột"',
+      'custom-headers.csv:1: Số hiệu: cảnh báo: cột không nhận ra, bỏ qua (nếu là một trường, dùng --columns)',
+      'custom-headers.csv:1: Link trang: cảnh báo: cột không nhận ra, bỏ qua (nếu là một trường, dùng --columns)',
+      'custom-headers.csv:1: website: cảnh báo: không có cột website (tên cột được chấp nhận: website, Trang web, Địa chỉ website, Website trường, Website đơn vị, Trang thông tin điện tử, Địa chỉ trang thông tin điện tử, Cổng thông tin, …): mọi đơn vị sẽ được ghi "Chưa có website"; nếu có cột website, dùng --columns website="Tên cột"',
     ]);
     expect(c.audit).toMatchObject({ starts: false, withSkip: false });
     expect(c.audit.said.at(-1)).toBe('custom-headers.csv: danh sách có 1 lỗi, chưa kiểm tra được');
@@ -76,7 +79,9 @@ describe('office headers', () => {
       ['79000301', 'https://th-tranhungdao.hcm.edu.vn/'],
     ]);
     const wrong = await check('custom-headers.csv', { columns: { id: 'Số hiệu', website: 'Trang chủ' } });
-    expect(wrong.lines[0]).toBe("custom-headers.csv:1: website: --columns website='Trang chủ': không có cột này trong dòng tiêu đề (dòng 1)");
+    expect(wrong.lines[0]).toBe(
+      "custom-headers.csv:1: website: --columns website='Trang chủ': không có cột này trong dòng tiêu đề (dòng 1)",
+    );
     expect(wrong.audit.starts).toBe(false);
   });
 });
@@ -112,7 +117,9 @@ describe('title blocks above the header', () => {
   it('no header in the first 10 rows: says so with the columns it needs, and the audit has nothing to skip to', async () => {
     const file = await tmp.write('no-header.csv', 'Danh sách\nNăm học 2026\n1,2,3\n');
     const c = await check(file);
-    expect(c.lines).toEqual([`${file}:1: -: không tìm thấy dòng tiêu đề trong 3 dòng đầu; cần các cột 'id' (id, Mã đơn vị, Mã trường, Mã, Mã ĐV, …), 'name' (name, Tên đơn vị, Tên trường, Tên, Tên cơ sở giáo dục, …), 'type' (type, Loại hình, Loại, Loại đơn vị, Loại hình đơn vị, …), 'district' (district, Quận/Huyện, Quận huyện, Quận, Huyện, …); hoặc chỉ rõ bằng --columns trường="Tên cột"`]);
+    expect(c.lines).toEqual([
+      `${file}:1: -: không tìm thấy dòng tiêu đề trong 3 dòng đầu; cần các cột 'id' (id, Mã đơn vị, Mã trường, Mã, Mã ĐV, …), 'name' (name, Tên đơn vị, Tên trường, Tên, Tên cơ sở giáo dục, …), 'type' (type, Loại hình, Loại, Loại đơn vị, Loại hình đơn vị, …), 'district' (district, Quận/Huyện, Quận huyện, Quận, Huyện, …); hoặc chỉ rõ bằng --columns trường="Tên cột"`,
+    ]);
     expect(c.audit).toMatchObject({ starts: false, withSkip: false });
   });
 });
@@ -157,7 +164,10 @@ describe('encodings and formats', () => {
     for (const name of ['unicode-text-utf16le.txt', 'utf16be.csv']) {
       const r = await readRegistry(fixture(name));
       expect(r.errors, name).toEqual([]);
-      expect(r.units.map((u) => [u.name, u.type, u.website]), name).toEqual([
+      expect(
+        r.units.map((u) => [u.name, u.type, u.website]),
+        name,
+      ).toEqual([
         ['Trường THCS Văn Lang', 'thcs', 'https://thcs-vanlang.hcm.edu.vn/'],
         ['Trường Tiểu học Trần Hưng Đạo', 'tieu-hoc', 'http://th-tranhungdao.hcm.edu.vn/'],
       ]);
@@ -166,7 +176,9 @@ describe('encodings and formats', () => {
 
   it('windows-1258: named at the row and column that holds it, with its reading, and refused as a whole', async () => {
     const c = await check('windows-1258.csv');
-    expect(c.lines).toEqual([`windows-1258.csv:4: name: ô này không phải UTF-8 (đọc theo bảng mã windows-1258 là 'Trường Tiểu học Hòa Bình'); hãy lưu lại tệp dạng "CSV UTF-8"`]);
+    expect(c.lines).toEqual([
+      `windows-1258.csv:4: name: ô này không phải UTF-8 (đọc theo bảng mã windows-1258 là 'Trường Tiểu học Hòa Bình'); hãy lưu lại tệp dạng "CSV UTF-8"`,
+    ]);
     expect(c.audit).toMatchObject({ starts: false, withSkip: false });
   });
 
@@ -174,10 +186,16 @@ describe('encodings and formats', () => {
     const renamed = await check('csv-renamed.xlsx');
     expect(renamed.lines).toEqual(["csv-renamed.xlsx:1: -: cảnh báo: tệp có đuôi '.xlsx' nhưng nội dung là CSV; đọc như CSV"]);
     expect(renamed.summary).toBe('1 đơn vị hợp lệ, 0 dòng lỗi, 1 cảnh báo');
-    expect((await check('excel-97.xls')).lines).toEqual(['excel-97.xls:1: -: tệp Excel 97–2003 (.xls) không được hỗ trợ: hãy lưu lại dạng .xlsx hoặc CSV UTF-8']);
-    expect((await check('libreoffice.ods')).lines).toEqual(['libreoffice.ods:1: -: tệp OpenDocument (.ods) không được hỗ trợ: hãy lưu lại dạng .xlsx hoặc CSV UTF-8']);
+    expect((await check('excel-97.xls')).lines).toEqual([
+      'excel-97.xls:1: -: tệp Excel 97–2003 (.xls) không được hỗ trợ: hãy lưu lại dạng .xlsx hoặc CSV UTF-8',
+    ]);
+    expect((await check('libreoffice.ods')).lines).toEqual([
+      'libreoffice.ods:1: -: tệp OpenDocument (.ods) không được hỗ trợ: hãy lưu lại dạng .xlsx hoặc CSV UTF-8',
+    ]);
     const html = await check('html-export.xls');
-    expect(html.lines).toEqual(['html-export.xls:1: -: trang HTML (tệp "Excel" xuất từ phần mềm) không được hỗ trợ: hãy lưu lại dạng .xlsx hoặc CSV UTF-8']);
+    expect(html.lines).toEqual([
+      'html-export.xls:1: -: trang HTML (tệp "Excel" xuất từ phần mềm) không được hỗ trợ: hãy lưu lại dạng .xlsx hoặc CSV UTF-8',
+    ]);
     expect(html.audit).toMatchObject({ starts: false, withSkip: false });
     expect(html.audit.said.at(-1)).toBe('html-export.xls: danh sách có 1 lỗi, chưa kiểm tra được');
   });
@@ -194,15 +212,22 @@ describe('messages', () => {
     const rows = Array.from({ length: 1_234 }, (_, i) => `${i + 1},Trường ${i + 1},truong-bay,Quận 1,`);
     const file = await tmp.write('same.csv', `id,name,type,district,website\n${rows.join('\n')}\n`);
     const vi = await check(file);
-    expect(vi.lines).toEqual([`${file}:2: type: loại hình không hợp lệ: 'truong-bay' (hợp lệ: so, phong, mam-non, tieu-hoc, thcs, thpt, lien-cap, gdtx, khac) (1.234 dòng: 2–1.235)`]);
+    expect(vi.lines).toEqual([
+      `${file}:2: type: loại hình không hợp lệ: 'truong-bay' (hợp lệ: so, phong, mam-non, tieu-hoc, thcs, thpt, lien-cap, gdtx, khac) (1.234 dòng: 2–1.235)`,
+    ]);
     expect(vi.summary).toBe('0 đơn vị hợp lệ, 1.234 dòng lỗi');
     const en = await check(file, { lang: 'en' });
-    expect(en.lines).toEqual([`${file}:2: type: invalid unit type: 'truong-bay' (valid: so, phong, mam-non, tieu-hoc, thcs, thpt, lien-cap, gdtx, khac) (1,234 rows: 2–1,235)`]);
+    expect(en.lines).toEqual([
+      `${file}:2: type: invalid unit type: 'truong-bay' (valid: so, phong, mam-non, tieu-hoc, thcs, thpt, lien-cap, gdtx, khac) (1,234 rows: 2–1,235)`,
+    ]);
     expect(en.summary).toBe('0 valid units, 1,234 rows with errors');
   }, 30_000);
 
   it('lists separate runs of rows, and keeps two identical errors on their own lines', async () => {
-    const file = await tmp.write('runs.csv', 'id,name,type,district,website\n1,A,x,Q1,\n2,B,x,Q1,\n3,C,thcs,Q1,\n4,D,x,Q1,\n5,E,y,Q1,\n6,F,y,Q1,\n');
+    const file = await tmp.write(
+      'runs.csv',
+      'id,name,type,district,website\n1,A,x,Q1,\n2,B,x,Q1,\n3,C,thcs,Q1,\n4,D,x,Q1,\n5,E,y,Q1,\n6,F,y,Q1,\n',
+    );
     const lines = (await check(file)).lines;
     expect(lines[0]).toMatch(/^.*:2: type: loại hình không hợp lệ: 'x' .* \(3 dòng: 2–3, 5\)$/);
     expect(lines.slice(1).map((l) => l.split(': ')[0]!.split(':').at(-1))).toEqual(['6', '7']);
@@ -215,17 +240,24 @@ describe('messages', () => {
       "title-block.csv:9: type: invalid unit type: 'trường tiểu học' (valid: so, phong, mam-non, tieu-hoc, thcs, thpt, lien-cap, gdtx, khac)",
     ]);
     expect(one.summary).toBe('2 valid units, 1 row with errors, 1 warning');
-    expect(one.audit.said.at(-1)).toBe('title-block.csv: the registry has 1 error; fix them, or use --skip-invalid to audit the valid rows');
+    expect(one.audit.said.at(-1)).toBe(
+      'title-block.csv: the registry has 1 error; fix them, or use --skip-invalid to audit the valid rows',
+    );
     const single = await check('csv-renamed.xlsx', { lang: 'en' });
     expect(single.summary).toBe('1 valid unit, 0 rows with errors, 1 warning');
     expect((await check('khong-co.csv', { lang: 'en' })).lines).toEqual(['khong-co.csv:1: -: file not found']);
   });
 
   it('JSON: an unknown key is named once, at the first element that has it', async () => {
-    const file = await tmp.write('extra.json', JSON.stringify([
-      { id: 'a', name: 'Trường A', type: 'thcs', district: 'Q1', hieu_truong: 'X' },
-      { id: 'b', name: 'Trường B', type: 'thcs', district: 'Q1', hieu_truong: 'Y' },
-    ]));
-    expect((await check(file)).lines).toEqual([`${file}:1: hieu_truong: cảnh báo: cột không nhận ra, bỏ qua (nếu là một trường, dùng --columns)`]);
+    const file = await tmp.write(
+      'extra.json',
+      JSON.stringify([
+        { id: 'a', name: 'Trường A', type: 'thcs', district: 'Q1', hieu_truong: 'X' },
+        { id: 'b', name: 'Trường B', type: 'thcs', district: 'Q1', hieu_truong: 'Y' },
+      ]),
+    );
+    expect((await check(file)).lines).toEqual([
+      `${file}:1: hieu_truong: cảnh báo: cột không nhận ra, bỏ qua (nếu là một trường, dùng --columns)`,
+    ]);
   });
 });

@@ -39,8 +39,13 @@ describe('province cells', () => {
     const r = validateRow(ctx, row('Hải Phòng | haiduong | TP. Hải Phòng'));
     expect(r.errors).toEqual([]);
     expect(r.unit?.province).toEqual(['haiphong', 'haiduong']);
-    expect(r.warnings.map((w) => [w.row, w.field])).toEqual([[5, 'province'], [5, 'province']]);
-    expect(r.warnings[0]?.problem).toBe("tên tỉnh 'Hải Phòng' được hiểu là mã tên miền 'haiphong' (nếu tên miền của tỉnh khác, ghi mã vào ô này)");
+    expect(r.warnings.map((w) => [w.row, w.field])).toEqual([
+      [5, 'province'],
+      [5, 'province'],
+    ]);
+    expect(r.warnings[0]?.problem).toBe(
+      "tên tỉnh 'Hải Phòng' được hiểu là mã tên miền 'haiphong' (nếu tên miền của tỉnh khác, ghi mã vào ô này)",
+    );
   });
 
   it('a row with a domain in the province cell is an error naming the field', () => {

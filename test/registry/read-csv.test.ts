@@ -70,8 +70,11 @@ describe('CSV registries', () => {
     const r = await readRegistry(fixture('missing-column.csv'));
     expect(r.errors).toEqual([
       {
-        file: fixture('missing-column.csv'), row: 1, field: 'district',
-        problem: "thiếu cột bắt buộc 'district' trong dòng tiêu đề (dòng 1); tên cột được chấp nhận: district, Quận/Huyện, Quận huyện, Quận, Huyện, Huyện/Thị xã/Thành phố, Quận/Huyện/Thị xã, Địa bàn, …; hoặc --columns district=\"Tên cột\"",
+        file: fixture('missing-column.csv'),
+        row: 1,
+        field: 'district',
+        problem:
+          'thiếu cột bắt buộc \'district\' trong dòng tiêu đề (dòng 1); tên cột được chấp nhận: district, Quận/Huyện, Quận huyện, Quận, Huyện, Huyện/Thị xã/Thành phố, Quận/Huyện/Thị xã, Địa bàn, …; hoặc --columns district="Tên cột"',
       },
     ]);
     expect(r.fatal).toBe(true);
@@ -79,7 +82,10 @@ describe('CSV registries', () => {
   });
 
   it('counts a quoted multi-line cell as one spreadsheet row', async () => {
-    const file = await tmp.write('multiline.csv', `${HEADER}\n1,"Trường THPT\nNguyễn Huệ",thpt,Quận 1,hcm,,,\n2,Trường THCS,xyz,Quận 1,hcm,,,\n`);
+    const file = await tmp.write(
+      'multiline.csv',
+      `${HEADER}\n1,"Trường THPT\nNguyễn Huệ",thpt,Quận 1,hcm,,,\n2,Trường THCS,xyz,Quận 1,hcm,,,\n`,
+    );
     const r = await readRegistry(file);
     expect(where(r.errors)).toEqual(['3: type']);
     expect(r.units[0]?.name).toBe('Trường THPT\nNguyễn Huệ');
@@ -92,7 +98,10 @@ describe('CSV registries', () => {
   });
 
   it('normalises text to NFC', async () => {
-    const file = await tmp.write('nfd.csv', `${HEADER}\n1,${'Trường Tiểu học Hòa Bình'.normalize('NFD')},${'Tiểu học'.normalize('NFD')},Quận 1,,,,\n`);
+    const file = await tmp.write(
+      'nfd.csv',
+      `${HEADER}\n1,${'Trường Tiểu học Hòa Bình'.normalize('NFD')},${'Tiểu học'.normalize('NFD')},Quận 1,,,,\n`,
+    );
     const r = await readRegistry(file);
     expect(r.units[0]?.name).toBe('Trường Tiểu học Hòa Bình'.normalize('NFC'));
     expect(r.units[0]?.type).toBe('tieu-hoc');
@@ -120,10 +129,15 @@ describe('CSV registries', () => {
   });
 
   it('reads a second column of the same name where the first is empty, and says so', async () => {
-    const file = await tmp.write('dupcol.csv', 'id,name,type,district,Website,website\n1,Trường A,thpt,Q1,a.hcm.edu.vn,b.hcm.edu.vn\n2,Trường B,thpt,Q1,,b2.hcm.edu.vn\n');
+    const file = await tmp.write(
+      'dupcol.csv',
+      'id,name,type,district,Website,website\n1,Trường A,thpt,Q1,a.hcm.edu.vn,b.hcm.edu.vn\n2,Trường B,thpt,Q1,,b2.hcm.edu.vn\n',
+    );
     const r = await readRegistry(file);
     expect(r.errors).toEqual([]);
-    expect(r.warnings).toEqual([{ file, row: 1, field: 'website', problem: "cột 'website' trùng nghĩa với cột 'Website': chỉ đọc khi ô của cột 'Website' trống" }]);
+    expect(r.warnings).toEqual([
+      { file, row: 1, field: 'website', problem: "cột 'website' trùng nghĩa với cột 'Website': chỉ đọc khi ô của cột 'Website' trống" },
+    ]);
     expect(r.units.map((u) => u.website)).toEqual(['http://a.hcm.edu.vn/', 'http://b2.hcm.edu.vn/']);
   });
 

@@ -26,7 +26,10 @@ describe('JSON registries', () => {
   });
 
   it('accepts a UTF-8 BOM', async () => {
-    const file = await tmp.write('bom.json', `\ufeff${JSON.stringify({ units: [{ id: 'x1', name: 'Trường A', type: 'thpt', district: 'Q1' }] })}`);
+    const file = await tmp.write(
+      'bom.json',
+      `\ufeff${JSON.stringify({ units: [{ id: 'x1', name: 'Trường A', type: 'thpt', district: 'Q1' }] })}`,
+    );
     expect((await readRegistry(file)).errors).toEqual([]);
   });
 

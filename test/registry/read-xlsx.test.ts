@@ -48,12 +48,22 @@ describe('XLSX registries', () => {
   });
 
   it('reports a missing column on the header row and an unreadable workbook', async () => {
-    const file = await workbookFile('nocol.xlsx', [['id', 'name', 'district'], ['1', 'Trường A', 'Q1']]);
+    const file = await workbookFile('nocol.xlsx', [
+      ['id', 'name', 'district'],
+      ['1', 'Trường A', 'Q1'],
+    ]);
     expect(where((await readRegistry(file)).errors)).toEqual(['1: type']);
     // a zip that is not a workbook: the unzip library's words stay out of the message
     const junk = await tmp.write('junk.xlsx', Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(60)]));
     const r = await readRegistry(junk);
-    expect(r.errors).toEqual([{ file: junk, row: 1, field: '-', problem: 'không mở được tệp XLSX (tệp hỏng hoặc không phải XLSX): hãy lưu lại dạng .xlsx hoặc CSV UTF-8' }]);
+    expect(r.errors).toEqual([
+      {
+        file: junk,
+        row: 1,
+        field: '-',
+        problem: 'không mở được tệp XLSX (tệp hỏng hoặc không phải XLSX): hãy lưu lại dạng .xlsx hoặc CSV UTF-8',
+      },
+    ]);
   });
 
   it('takes the text of every cell kind', () => {

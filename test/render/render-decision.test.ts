@@ -17,18 +17,32 @@ describe('planRender', () => {
   it('auto: a script shell, a script-built menu, an EMC code left to a tag manager or an empty EMC widget', () => {
     expect(planRender(parseHtml(SPA_HOME), 'auto', false, EMC_HOSTS)).toEqual({ why: 'script-shell', judge: true });
     expect(planRender(parseHtml(MENU_SCRIPT_HOME), 'auto', false, EMC_HOSTS)).toEqual({ why: 'script-menu', judge: true });
-    const gtm = html(`<nav><a href="/a">A</a><a href="/b">B</a><a href="/c">C</a></nav>${TEXT}<script src="https://www.googletagmanager.com/gtm.js?id=GTM-AB12CD"></script>`);
+    const gtm = html(
+      `<nav><a href="/a">A</a><a href="/b">B</a><a href="/c">C</a></nav>${TEXT}<script src="https://www.googletagmanager.com/gtm.js?id=GTM-AB12CD"></script>`,
+    );
     expect(planRender(parseHtml(gtm), 'auto', false, EMC_HOSTS)).toEqual({ why: 'script-emc', judge: true });
-    const widget = html(`<nav><a href="/a">A</a><a href="/b">B</a><a href="/c">C</a></nav>${TEXT}<div class="yhy-append-wrap"></div><script src="/emc.js"></script>`);
+    const widget = html(
+      `<nav><a href="/a">A</a><a href="/b">B</a><a href="/c">C</a></nav>${TEXT}<div class="yhy-append-wrap"></div><script src="/emc.js"></script>`,
+    );
     expect(emcDrawnByScript(parseHtml(widget), EMC_HOSTS)).toBe(true);
   });
   it('a tag manager beside a live EMC code in the page needs no render', () => {
-    const page = html(`${TEXT}<script src="https://www.googletagmanager.com/gtm.js?id=GTM-AB12CD"></script><script>var _govaq = window._govaq || []; _govaq.push(['setTrackerUrl', 'https://f-emc.ngsp.gov.vn/tracking']); _govaq.push(['setSiteId', '1']);</script>`);
+    const page = html(
+      `${TEXT}<script src="https://www.googletagmanager.com/gtm.js?id=GTM-AB12CD"></script><script>var _govaq = window._govaq || []; _govaq.push(['setTrackerUrl', 'https://f-emc.ngsp.gov.vn/tracking']); _govaq.push(['setSiteId', '1']);</script>`,
+    );
     expect(emcDrawnByScript(parseHtml(page), EMC_HOSTS)).toBe(false);
   });
   it('an empty menu beside a full server-rendered menu, or a hamburger button, is no script menu', () => {
     const builds = '<script>document.body.appendChild(document.createElement("div"));</script>';
-    expect(menuDrawnByScript(parseHtml(html(`<nav class="menu"><a href="/a">A</a><a href="/b">B</a><a href="/c">C</a></nav><div class="sub-menu"></div>${TEXT}${builds}`)))).toBe(false);
+    expect(
+      menuDrawnByScript(
+        parseHtml(
+          html(
+            `<nav class="menu"><a href="/a">A</a><a href="/b">B</a><a href="/c">C</a></nav><div class="sub-menu"></div>${TEXT}${builds}`,
+          ),
+        ),
+      ),
+    ).toBe(false);
     expect(menuDrawnByScript(parseHtml(html(`<button class="menu-toggle"></button>${TEXT}${builds}`)))).toBe(false);
     expect(menuDrawnByScript(parseHtml(html(`<div id="main-menu"></div>${TEXT}${builds}`)))).toBe(true);
     // no script builds anything: the empty menu is what a visitor sees too
@@ -42,7 +56,7 @@ describe('planRender', () => {
     expect(planRender(plain, 'auto', true, EMC_HOSTS)).toEqual({ why: 'screenshot', judge: false });
   });
 
-  it('auto renders none of the bench fleet\'s server-rendered pages', () => {
+  it("auto renders none of the bench fleet's server-rendered pages", () => {
     for (let i = 0; i < 60; i++) {
       const page = renderPage(hostFor(i), '/');
       if (page === undefined) continue;
@@ -50,7 +64,7 @@ describe('planRender', () => {
     }
   });
 
-  it('auto renders none of the fixture fleets\' home pages but the ones written to be rendered', () => {
+  it("auto renders none of the fixture fleets' home pages but the ones written to be rendered", () => {
     const rendered: string[] = [];
     for (const host of readdirSync(SITES)) {
       const file = join(SITES, host, 'index.html');

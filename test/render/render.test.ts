@@ -33,7 +33,16 @@ const handler: http.RequestListener = (req, res) => {
   res.end(body);
 };
 
-const unit = (host: string): Unit => ({ id: host, name: host, type: 'thcs', district: 'Quận 1', province: ['hcm'], website: `http://${host}/`, alternates: [] } as unknown as Unit);
+const unit = (host: string): Unit =>
+  ({
+    id: host,
+    name: host,
+    type: 'thcs',
+    district: 'Quận 1',
+    province: ['hcm'],
+    website: `http://${host}/`,
+    alternates: [],
+  }) as unknown as Unit;
 
 let ctx: CrawlContext;
 let strict: CrawlContext;
@@ -41,10 +50,27 @@ let strict: CrawlContext;
 beforeAll(async () => {
   const server = await startServer(handler);
   servers.push(server);
-  const hosts = ['spa.test', 'gtm-site.test', 'tagmanager.test', 'menu.test', 'plain.test', 'loop.test', 'hungry.test', 'flood.test', 'leak.test'];
+  const hosts = [
+    'spa.test',
+    'gtm-site.test',
+    'tagmanager.test',
+    'menu.test',
+    'plain.test',
+    'loop.test',
+    'hungry.test',
+    'flood.test',
+    'leak.test',
+  ];
   const connectTo = hosts.map((h) => `${h}:80:127.0.0.1:${server.port}`);
   // a stand-in for a private address: loopback 127.0.0.2 is refused by the guard like 10.x or 169.254.x would be
-  const priv = await startServer((_, res) => { privateHits++; res.end('secret'); }, undefined, '127.0.0.2');
+  const priv = await startServer(
+    (_, res) => {
+      privateHits++;
+      res.end('secret');
+    },
+    undefined,
+    '127.0.0.2',
+  );
   servers.push(priv);
   privatePort = priv.port;
   pages['spa.test'] = { '/': SPA_HOME, '/assets/app.js': SPA_APP_JS };
@@ -54,10 +80,20 @@ beforeAll(async () => {
   };
   pages['tagmanager.test'] = { '/gtm.js': TAG_MANAGER_JS };
   pages['menu.test'] = { '/': MENU_SCRIPT_HOME };
-  pages['plain.test'] = { '/': html(`<nav><a href="/a">A</a><a href="/b">B</a><a href="/c">C</a></nav><p>${'Nội dung. '.repeat(40)}</p><script src="/j.js"></script>`) };
+  pages['plain.test'] = {
+    '/': html(
+      `<nav><a href="/a">A</a><a href="/b">B</a><a href="/c">C</a></nav><p>${'Nội dung. '.repeat(40)}</p><script src="/j.js"></script>`,
+    ),
+  };
   pages['loop.test'] = { '/': html('<p>Đang tải…</p><script>for (;;) {}</script>') };
-  pages['hungry.test'] = { '/': html('<p>Đang tải…</p><script>const a = []; for (;;) a.push(new Array(1e5).fill(Math.random()));</script>') };
-  pages['flood.test'] = { '/': html('<p>Đang tải…</p><script>for (let i = 0; i < 3000; i++) { const img = new Image(); img.src = "/f" + i + ".png"; document.body.appendChild(img); }</script>') };
+  pages['hungry.test'] = {
+    '/': html('<p>Đang tải…</p><script>const a = []; for (;;) a.push(new Array(1e5).fill(Math.random()));</script>'),
+  };
+  pages['flood.test'] = {
+    '/': html(
+      '<p>Đang tải…</p><script>for (let i = 0; i < 3000; i++) { const img = new Image(); img.src = "/f" + i + ".png"; document.body.appendChild(img); }</script>',
+    ),
+  };
   pages['leak.test'] = {
     '/': html(`<p>${'Trang chủ. '.repeat(30)}</p><img src="http://127.0.0.2:${privatePort}/leak.png"><iframe src="http://127.0.0.2:${privatePort}/frame"></iframe>
       <script>fetch("http://127.0.0.2:${privatePort}/api").catch(() => {}); document.body.dataset.done = "1";</script>`),
@@ -72,7 +108,8 @@ afterAll(async () => {
   await Promise.all(servers.map((s) => s.close()));
 });
 
-const crawl = (c: CrawlContext, host: string): Promise<{ artifacts: Artifacts; crawl: { rendered?: { why: string; error?: string } } }> => crawlUnit(c, unit(host), NEEDS);
+const crawl = (c: CrawlContext, host: string): Promise<{ artifacts: Artifacts; crawl: { rendered?: { why: string; error?: string } } }> =>
+  crawlUnit(c, unit(host), NEEDS);
 
 describe('rendering with --render auto', () => {
   it('judges a single-page site from its rendered DOM, with timings and a screenshot', async () => {
@@ -113,7 +150,7 @@ describe('rendering with --render auto', () => {
     expect(plainSummary.rendered).toBeUndefined();
   });
 
-  it('refuses a rendered page\'s requests to a private address: none is ever made', async () => {
+  it("refuses a rendered page's requests to a private address: none is ever made", async () => {
     const { artifacts: a } = await crawl(strict, 'leak.test');
     expect(a.render?.error).toBeUndefined();
     expect(a.home!.doc('body').attr('data-done')).toBe('1');
@@ -129,14 +166,18 @@ describe('hostile pages end as render errors, and the run goes on', () => {
     ['loop.test', /never yielded|exceeded|Timeout/i],
     ['hungry.test', /crash|memory|never yielded|exceeded|Timeout/i],
     ['flood.test', /more than 60 requests/],
-  ])('%s', async (host, reason) => {
-    const { artifacts: a, crawl: summary } = await crawl(strict, host);
-    expect(summary.rendered?.why).toBe('always');
-    expect(summary.rendered?.error).toMatch(reason);
-    // the home page's rules cannot judge either view: no home artifact, so they are `error` with this reason
-    expect(a.home).toBeUndefined();
-    expect(a.homeFetch.ok).toBe(true);
-  }, 30_000);
+  ])(
+    '%s',
+    async (host, reason) => {
+      const { artifacts: a, crawl: summary } = await crawl(strict, host);
+      expect(summary.rendered?.why).toBe('always');
+      expect(summary.rendered?.error).toMatch(reason);
+      // the home page's rules cannot judge either view: no home artifact, so they are `error` with this reason
+      expect(a.home).toBeUndefined();
+      expect(a.homeFetch.ok).toBe(true);
+    },
+    30_000,
+  );
 
   it('the browser still renders after them', async () => {
     const { crawl: summary } = await crawl(strict, 'plain.test');
@@ -148,7 +189,13 @@ describe('without a browser', () => {
   it('says so once and judges the static HTML', async () => {
     const warnings: string[] = [];
     const logger = { debug: () => undefined, warn: (_: object, msg?: string) => void warnings.push(msg ?? '') };
-    const none = await context({ connectTo: ctx.options.connectTo, render: 'always', browserPath: '/nonexistent/chrome', emcHosts: EMC_HOSTS, logger });
+    const none = await context({
+      connectTo: ctx.options.connectTo,
+      render: 'always',
+      browserPath: '/nonexistent/chrome',
+      emcHosts: EMC_HOSTS,
+      logger,
+    });
     contexts.push(none);
     for (const host of ['spa.test', 'menu.test']) {
       const { artifacts: a, crawl: summary } = await crawl(none, host);

@@ -10,39 +10,113 @@ import type { RunView } from '../../src/report/run-view.js';
 import type { Finding, RunResults, UnitResult } from '../../src/model/result.js';
 
 const base = (id: string, over: Partial<UnitResult>): UnitResult => ({
-  id, name: `Trường ${id}`, type: 'thcs', district: 'Quận 1', province: 'hcm', website: `https://${id}.hcm.edu.vn/`, finalUrl: `https://${id}.hcm.edu.vn/`,
-  score: 80, verified: 1, grade: 'Khá', crawl: { status: 'ok', pages: 1, durationMs: 1 }, findings: [], facts: {}, ruleSetVersion: 't', auditedAt: '', ...over,
+  id,
+  name: `Trường ${id}`,
+  type: 'thcs',
+  district: 'Quận 1',
+  province: 'hcm',
+  website: `https://${id}.hcm.edu.vn/`,
+  finalUrl: `https://${id}.hcm.edu.vn/`,
+  score: 80,
+  verified: 1,
+  grade: 'Khá',
+  crawl: { status: 'ok', pages: 1, durationMs: 1 },
+  findings: [],
+  facts: {},
+  ruleSetVersion: 't',
+  auditedAt: '',
+  ...over,
 });
-const unverified = (rule: string): Finding => ({ rule, status: 'error', message: 'Chưa xác minh', messageId: 'missingArtifact', evidence: [{ url: 'https://down.hcm.edu.vn/' }] });
+const unverified = (rule: string): Finding => ({
+  rule,
+  status: 'error',
+  message: 'Chưa xác minh',
+  messageId: 'missingArtifact',
+  evidence: [{ url: 'https://down.hcm.edu.vn/' }],
+});
 
 let rows: unknown[][];
 let notes: Map<string, string>;
 beforeAll(async () => {
   const units = [
     base('down', {
-      website: 'https://down.hcm.edu.vn/', finalUrl: null, score: null, verified: 0, grade: 'Chưa đạt',
-      crawl: { status: 'refused', pages: 0, durationMs: 1, error: 'ECONNRESET: Client network socket disconnected before secure TLS connection was established' },
+      website: 'https://down.hcm.edu.vn/',
+      finalUrl: null,
+      score: null,
+      verified: 0,
+      grade: 'Chưa đạt',
+      crawl: {
+        status: 'refused',
+        pages: 0,
+        durationMs: 1,
+        error: 'ECONNRESET: Client network socket disconnected before secure TLS connection was established',
+      },
       findings: [
-        { rule: 'site-reachable', status: 'fail', message: 'x', messageId: 'unreachable', evidence: [{ url: 'https://down.hcm.edu.vn/', excerpt: 'network: ECONNRESET: Client network socket disconnected' }] },
+        {
+          rule: 'site-reachable',
+          status: 'fail',
+          message: 'x',
+          messageId: 'unreachable',
+          evidence: [{ url: 'https://down.hcm.edu.vn/', excerpt: 'network: ECONNRESET: Client network socket disconnected' }],
+        },
         ...['emc-tag', 'emc-label', 'https', 'rss-feed', 'content-freshness'].map(unverified),
       ],
     }),
     base('tls', {
-      findings: [{ rule: 'https', status: 'fail', message: 'x', messageId: 'invalidCertificate', data: { host: 'tls.hcm.edu.vn', error: 'CERT_HAS_EXPIRED', validTo: 'Jan  1 00:00:00 2021 GMT' },
-        evidence: [{ url: 'https://tls.hcm.edu.vn/', selector: 'TLS certificate', excerpt: 'CERT_HAS_EXPIRED: certificate has expired; validTo Jan  1 00:00:00 2021 GMT' }] }],
+      findings: [
+        {
+          rule: 'https',
+          status: 'fail',
+          message: 'x',
+          messageId: 'invalidCertificate',
+          data: { host: 'tls.hcm.edu.vn', error: 'CERT_HAS_EXPIRED', validTo: 'Jan  1 00:00:00 2021 GMT' },
+          evidence: [
+            {
+              url: 'https://tls.hcm.edu.vn/',
+              selector: 'TLS certificate',
+              excerpt: 'CERT_HAS_EXPIRED: certificate has expired; validTo Jan  1 00:00:00 2021 GMT',
+            },
+          ],
+        },
+      ],
     }),
     base('hacked', {
-      score: 74.5, grade: 'Chưa đạt',
-      findings: [{ rule: 'no-malicious-content', status: 'fail', message: 'x', messageId: 'found', data: { pages: 1, where: 'hidden' }, evidence: [{ url: 'https://hacked.hcm.edu.vn/', excerpt: '[hidden] nhà cái' }] }],
+      score: 74.5,
+      grade: 'Chưa đạt',
+      findings: [
+        {
+          rule: 'no-malicious-content',
+          status: 'fail',
+          message: 'x',
+          messageId: 'found',
+          data: { pages: 1, where: 'hidden' },
+          evidence: [{ url: 'https://hacked.hcm.edu.vn/', excerpt: '[hidden] nhà cái' }],
+        },
+      ],
     }),
   ];
   const agg = new DistrictAggregator();
   units.forEach((u) => agg.add(u));
   const run = {
-    startedAt: '', finishedAt: '2026-11-15T01:00:00Z', now: '2026-11-15T00:00:00Z', tool: { name: 'edu-site-audit', version: '0' }, ruleSetVersion: 't',
-    registry: { file: 'demo.csv', sha256: '', units: 3, invalidRows: 0 }, options: {}, rules: RULES.map((r) => r.meta.id), registryChecks: [],
+    startedAt: '',
+    finishedAt: '2026-11-15T01:00:00Z',
+    now: '2026-11-15T00:00:00Z',
+    tool: { name: 'edu-site-audit', version: '0' },
+    ruleSetVersion: 't',
+    registry: { file: 'demo.csv', sha256: '', units: 3, invalidRows: 0 },
+    options: {},
+    rules: RULES.map((r) => r.meta.id),
+    registryChecks: [],
   } as unknown as RunResults['run'];
-  const view: RunView = { run, districts: agg.summaries(), units: async function* () { yield* units; }, rules: RULES, lang: 'vi' };
+  const view: RunView = {
+    run,
+    districts: agg.summaries(),
+    units: async function* () {
+      yield* units;
+    },
+    rules: RULES,
+    lang: 'vi',
+  };
   const file = join(await mkdtemp(join(tmpdir(), 'edu-words-')), 'report.xlsx');
   await writeXlsxReport(view, file);
   const book = new ExcelJS.Workbook();
@@ -51,7 +125,12 @@ beforeAll(async () => {
   rows = Array.from({ length: evidence.rowCount - 4 }, (_, i) => (evidence.getRow(5 + i).values as unknown[]).slice(1));
   const detail = book.getWorksheet('Chi tiết đơn vị')!;
   const header = detail.getRow(4).values as unknown[];
-  notes = new Map(Array.from({ length: detail.rowCount - 4 }, (_, i) => [String(detail.getRow(5 + i).getCell(2).value), String(detail.getRow(5 + i).getCell(header.indexOf('Ghi chú')).value ?? '')]));
+  notes = new Map(
+    Array.from({ length: detail.rowCount - 4 }, (_, i) => [
+      String(detail.getRow(5 + i).getCell(2).value),
+      String(detail.getRow(5 + i).getCell(header.indexOf('Ghi chú')).value ?? ''),
+    ]),
+  );
 });
 
 describe('evidence in plain Vietnamese', () => {

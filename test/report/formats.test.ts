@@ -11,7 +11,9 @@ import type { RunView } from '../../src/report/run-view.js';
 import type { RunResults } from '../../src/model/result.js';
 import { RULES } from '../../rules/index.js';
 
-afterEach(() => { vi.restoreAllMocks(); });
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 describe('the list of report formats', () => {
   it('parses a comma list in order, trimmed, without repeats', () => {
@@ -21,7 +23,9 @@ describe('the list of report formats', () => {
 
   it('rejects an unknown name with the source and the known formats', () => {
     expect(() => parseFormats('xlsx,docx', 'run.json: options.format')).toThrow(UsageError);
-    expect(() => parseFormats('xlsx,docx', 'run.json: options.format')).toThrow(`run.json: options.format: định dạng không hợp lệ / unknown format: docx (${FORMATS.join(', ')})`);
+    expect(() => parseFormats('xlsx,docx', 'run.json: options.format')).toThrow(
+      `run.json: options.format: định dạng không hợp lệ / unknown format: docx (${FORMATS.join(', ')})`,
+    );
   });
 
   it('is what the config file accepts', () => {
@@ -40,11 +44,18 @@ describe('the list of report formats', () => {
 
   it('refuses an unknown format on every command before doing any work (exit 2)', async () => {
     const errors: string[] = [];
-    vi.spyOn(console, 'error').mockImplementation((m: string) => { errors.push(m); });
+    vi.spyOn(console, 'error').mockImplementation((m: string) => {
+      errors.push(m);
+    });
     vi.spyOn(console, 'log').mockImplementation(() => {});
     vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     const missing = join(tmpdir(), 'edu-audit-no-such-run');
-    for (const args of [['audit', 'no-such.csv'], ['report', missing], ['rejudge', missing], ['merge', missing, '--out', missing]]) {
+    for (const args of [
+      ['audit', 'no-such.csv'],
+      ['report', missing],
+      ['rejudge', missing],
+      ['merge', missing, '--out', missing],
+    ]) {
       errors.length = 0;
       expect(await main(['node', 'edu-audit', ...args, '--format', 'xlsx,docx']), args[0]).toBe(2);
       expect(errors.join('\n'), args[0]).toContain('unknown format: docx');
@@ -54,8 +65,15 @@ describe('the list of report formats', () => {
   it('gives every format a reporter that writes the files it names', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'edu-formats-'));
     const run = {
-      startedAt: '2026-11-15T01:00:00Z', finishedAt: '2026-11-15T01:05:00Z', now: '2026-11-15T00:00:00Z', tool: { name: 'edu-site-audit', version: '0' },
-      ruleSetVersion: 't', registry: { file: 'x.csv', sha256: 'x', units: 0, invalidRows: 0 }, options: {}, rules: [], registryChecks: [],
+      startedAt: '2026-11-15T01:00:00Z',
+      finishedAt: '2026-11-15T01:05:00Z',
+      now: '2026-11-15T00:00:00Z',
+      tool: { name: 'edu-site-audit', version: '0' },
+      ruleSetVersion: 't',
+      registry: { file: 'x.csv', sha256: 'x', units: 0, invalidRows: 0 },
+      options: {},
+      rules: [],
+      registryChecks: [],
     } as unknown as RunResults['run'];
     const view: RunView = { run, districts: [], units: async function* () {}, rules: RULES, lang: 'vi' };
     for (const format of FORMATS) {

@@ -19,7 +19,6 @@ import { reportRun, reportUnit } from './report-fixtures.js';
 import type { RunView } from '../../src/report/run-view.js';
 import type { AuditSummary } from '../../src/run/audit.js';
 
-
 const UNITS = [
   reportUnit('fast', { timings: { fcpMs: 1240, lcpMs: 2010, loadMs: 3100, bytes: 1_300_000, requests: 35, withinThresholds: true } }),
   reportUnit('slow', { timings: { fcpMs: 3500, lcpMs: 3900, loadMs: 7000, bytes: 40_000, requests: 7, withinThresholds: false } }),
@@ -34,7 +33,15 @@ beforeAll(async () => {
   const agg = new DistrictAggregator();
   UNITS.forEach((u) => agg.add(u));
   const run = reportRun(4);
-  const view: RunView = { run, districts: agg.summaries(), units: async function* () { yield* UNITS; }, rules: RULES, lang: 'vi' };
+  const view: RunView = {
+    run,
+    districts: agg.summaries(),
+    units: async function* () {
+      yield* UNITS;
+    },
+    rules: RULES,
+    lang: 'vi',
+  };
   await writeReports(view, dir, ['html', 'xlsx']);
 });
 
@@ -55,14 +62,20 @@ describe('page timings', () => {
     expect(new PageLoadTally().line('vi')).toBeUndefined();
   });
 
-  it('report.html shows each rendered unit\'s figures and the province line', async () => {
+  it("report.html shows each rendered unit's figures and the province line", async () => {
     const html = await readFile(join(dir, 'report.html'), 'utf8');
     expect(html).toContain('<p id="page-load" class="load">Đạt ngưỡng tải trang: 1 / 2 đơn vị đã đo');
     const article = (id: string): string => new RegExp(`<article id="u-${id}">.*?</article>`, 's').exec(html)?.[0] ?? '';
     expect(article('fast')).toContain('<div class="load"><strong>Tốc độ tải trang chủ (không tính điểm)</strong>');
-    expect(article('fast')).toContain('<li>Hiển thị nội dung đầu tiên: <strong>1,2 giây</strong> (ngưỡng &lt; 3 giây) <span class="ok">Đạt</span></li>');
-    expect(article('fast')).toContain('<li>Dung lượng tải: <strong>1,2 MB</strong></li><li>Số yêu cầu: <strong>35</strong></li><li>Đạt ngưỡng tải trang: <strong>Đạt</strong></li>');
-    expect(article('slow')).toContain('<li>Tải xong trang: <strong>7 giây</strong> (ngưỡng &lt; 5,8 giây) <span class="slow">Chưa đạt</span></li>');
+    expect(article('fast')).toContain(
+      '<li>Hiển thị nội dung đầu tiên: <strong>1,2 giây</strong> (ngưỡng &lt; 3 giây) <span class="ok">Đạt</span></li>',
+    );
+    expect(article('fast')).toContain(
+      '<li>Dung lượng tải: <strong>1,2 MB</strong></li><li>Số yêu cầu: <strong>35</strong></li><li>Đạt ngưỡng tải trang: <strong>Đạt</strong></li>',
+    );
+    expect(article('slow')).toContain(
+      '<li>Tải xong trang: <strong>7 giây</strong> (ngưỡng &lt; 5,8 giây) <span class="slow">Chưa đạt</span></li>',
+    );
     expect(article('slow')).toContain('Đạt ngưỡng tải trang: <strong>Chưa đạt</strong>');
     expect(article('static')).not.toContain('class="load"');
   });
@@ -74,8 +87,12 @@ describe('page timings', () => {
     const header = detail.getRow(4).values as unknown[];
     const first = header.indexOf('Hiển thị nội dung đầu tiên (giây; ngưỡng < 3)');
     expect(header.slice(first)).toEqual([
-      'Hiển thị nội dung đầu tiên (giây; ngưỡng < 3)', 'Hiển thị nội dung lớn nhất (giây; ngưỡng < 4)', 'Tải xong trang (giây; ngưỡng < 5,8)',
-      'Dung lượng tải (KB)', 'Số yêu cầu', 'Đạt ngưỡng tải trang',
+      'Hiển thị nội dung đầu tiên (giây; ngưỡng < 3)',
+      'Hiển thị nội dung lớn nhất (giây; ngưỡng < 4)',
+      'Tải xong trang (giây; ngưỡng < 5,8)',
+      'Dung lượng tải (KB)',
+      'Số yêu cầu',
+      'Đạt ngưỡng tải trang',
     ]);
     // after the rule columns and the score, grade and notes, so those keep their places
     expect(header[first - 1]).toBe('Ghi chú');
@@ -86,28 +103,73 @@ describe('page timings', () => {
     const summary = book.getWorksheet('Tổng hợp')!;
     const texts: string[] = [];
     summary.eachRow((r) => texts.push(String(r.getCell(1).value ?? '')));
-    expect(texts.filter((x) => x.startsWith('Đạt ngưỡng tải trang'))).toEqual([expect.stringMatching(/^Đạt ngưỡng tải trang: 1 \/ 2 đơn vị đã đo\. /)]);
+    expect(texts.filter((x) => x.startsWith('Đạt ngưỡng tải trang'))).toEqual([
+      expect.stringMatching(/^Đạt ngưỡng tải trang: 1 \/ 2 đơn vị đã đo\. /),
+    ]);
   });
 
   it('the console summary prints the province line when units were measured, nothing when none was', () => {
     const base = {
-      dir: '/tmp/run', resultsFile: '/tmp/run/results.json', run: { registryChecks: [] }, districts: [], worstRules: [], reports: [], pagesFetched: 10, durationMs: 1000, platforms: [],
-      total: { district: '', units: 4, reachable: 4, averageScore: 90, grades: { 'Tốt': 4, 'Khá': 0, 'Đạt': 0, 'Chưa đạt': 0, 'Chưa xác minh': 0 }, rules: {} },
+      dir: '/tmp/run',
+      resultsFile: '/tmp/run/results.json',
+      run: { registryChecks: [] },
+      districts: [],
+      worstRules: [],
+      reports: [],
+      pagesFetched: 10,
+      durationMs: 1000,
+      platforms: [],
+      total: {
+        district: '',
+        units: 4,
+        reachable: 4,
+        averageScore: 90,
+        grades: { Tốt: 4, Khá: 0, Đạt: 0, 'Chưa đạt': 0, 'Chưa xác minh': 0 },
+        rules: {},
+      },
     };
-    expect(formatSummary({ ...base, pageLoad: { measured: 2, within: 1 } } as unknown as AuditSummary, RULES, 'vi')).toContain('\nĐạt ngưỡng tải trang: 1 / 2 đơn vị đã đo\n');
-    expect(formatSummary({ ...base, pageLoad: { measured: 2, within: 1 } } as unknown as AuditSummary, RULES, 'en')).toContain('\nWithin the page-load thresholds: 1 / 2 units measured\n');
-    expect(formatSummary({ ...base, pageLoad: { measured: 0, within: 0 } } as unknown as AuditSummary, RULES, 'vi')).not.toContain('ngưỡng tải trang');
+    expect(formatSummary({ ...base, pageLoad: { measured: 2, within: 1 } } as unknown as AuditSummary, RULES, 'vi')).toContain(
+      '\nĐạt ngưỡng tải trang: 1 / 2 đơn vị đã đo\n',
+    );
+    expect(formatSummary({ ...base, pageLoad: { measured: 2, within: 1 } } as unknown as AuditSummary, RULES, 'en')).toContain(
+      '\nWithin the page-load thresholds: 1 / 2 units measured\n',
+    );
+    expect(formatSummary({ ...base, pageLoad: { measured: 0, within: 0 } } as unknown as AuditSummary, RULES, 'vi')).not.toContain(
+      'ngưỡng tải trang',
+    );
   });
 
   it('never change a score: the same artifacts judged with slow or fast timings give the same verdicts', () => {
     const judge = (withinThresholds: boolean | undefined): UnitResult => {
-      const a = makeArtifacts({ unit: { type: 'thcs' }, html: '<html><head><title>Trường</title></head><body><nav><a href="/tin-tuc">Tin tức</a></nav><p>Nội dung</p></body></html>' });
+      const a = makeArtifacts({
+        unit: { type: 'thcs' },
+        html: '<html><head><title>Trường</title></head><body><nav><a href="/tin-tuc">Tin tức</a></nav><p>Nội dung</p></body></html>',
+      });
       if (withinThresholds !== undefined) {
-        a.render = { why: 'always', url: a.unit.website ?? '', judged: false, refused: [], timings: withinThresholds ? UNITS[0]!.timings! : UNITS[1]!.timings! };
+        a.render = {
+          why: 'always',
+          url: a.unit.website ?? '',
+          judged: false,
+          refused: [],
+          timings: withinThresholds ? UNITS[0]!.timings! : UNITS[1]!.timings!,
+        };
       }
-      return judgeArtifacts({ artifacts: a, crawl: { status: 'ok', pages: 1, durationMs: 1 }, rules: RULES, ruleCtx: makeContext(), lang: 'vi', ruleSetVersion: 't', logger: createLogger('silent') });
+      return judgeArtifacts({
+        artifacts: a,
+        crawl: { status: 'ok', pages: 1, durationMs: 1 },
+        rules: RULES,
+        ruleCtx: makeContext(),
+        lang: 'vi',
+        ruleSetVersion: 't',
+        logger: createLogger('silent'),
+      });
     };
-    const verdict = (u: UnitResult): unknown => ({ score: u.score, grade: u.grade, verified: u.verified, findings: u.findings.map((f) => [f.rule, f.status]) });
+    const verdict = (u: UnitResult): unknown => ({
+      score: u.score,
+      grade: u.grade,
+      verified: u.verified,
+      findings: u.findings.map((f) => [f.rule, f.status]),
+    });
     const [none, fast, slow] = [judge(undefined), judge(true), judge(false)];
     expect(slow.timings?.withinThresholds).toBe(false);
     expect(fast.timings?.withinThresholds).toBe(true);

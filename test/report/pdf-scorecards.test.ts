@@ -23,24 +23,64 @@ const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 const HOSTILE = '<script>alert(1)</script> Trường <b>Mầm non</b> & "Hoa Sen"';
 
 const base = (id: string, name: string, district: string, over: Partial<UnitResult>): UnitResult => ({
-  id, name, type: 'thcs', district, province: 'hcm', website: `https://${id.replace(/\W/g, '')}.hcm.edu.vn/`, finalUrl: `https://${id.replace(/\W/g, '')}.hcm.edu.vn/`,
-  score: 95, verified: 1, grade: 'Tốt', crawl: { status: 'ok', pages: 3, durationMs: 10 }, findings: [], facts: {}, ruleSetVersion: '2026.12.0', auditedAt: '2026-11-15T00:00:00Z', ...over,
+  id,
+  name,
+  type: 'thcs',
+  district,
+  province: 'hcm',
+  website: `https://${id.replace(/\W/g, '')}.hcm.edu.vn/`,
+  finalUrl: `https://${id.replace(/\W/g, '')}.hcm.edu.vn/`,
+  score: 95,
+  verified: 1,
+  grade: 'Tốt',
+  crawl: { status: 'ok', pages: 3, durationMs: 10 },
+  findings: [],
+  facts: {},
+  ruleSetVersion: '2026.12.0',
+  auditedAt: '2026-11-15T00:00:00Z',
+  ...over,
 });
 
 const UNITS: UnitResult[] = [
   base('CON', 'Trường THCS Lê Quý Đôn', 'Q.1/Thủ Đức', {
-    score: 42.6, grade: 'Chưa đạt',
+    score: 42.6,
+    grade: 'Chưa đạt',
     screenshots: [{ file: 'evidence/home.jpg', sha256: 'x', url: 'https://con.hcm.edu.vn/', view: 'desktop' }],
     findings: [
-      { rule: 'emc-tag', status: 'fail', message: 'Không có mã EMC', messageId: 'missing', evidence: [{ url: 'https://con.hcm.edu.vn/', selector: 'head', excerpt: 'Chào mừng quý phụ huynh' }] },
-      { rule: 'https', status: 'warn', message: 'http:// vẫn phục vụ', messageId: 'httpServes', evidence: [{ url: 'http://con.hcm.edu.vn/' }] },
+      {
+        rule: 'emc-tag',
+        status: 'fail',
+        message: 'Không có mã EMC',
+        messageId: 'missing',
+        evidence: [{ url: 'https://con.hcm.edu.vn/', selector: 'head', excerpt: 'Chào mừng quý phụ huynh' }],
+      },
+      {
+        rule: 'https',
+        status: 'warn',
+        message: 'http:// vẫn phục vụ',
+        messageId: 'httpServes',
+        evidence: [{ url: 'http://con.hcm.edu.vn/' }],
+      },
       { rule: 'site-reachable', status: 'pass', message: 'Truy cập được', messageId: 'ok', evidence: [] },
     ],
   }),
-  base('a/b', HOSTILE, 'Q.1/Thủ Đức', { findings: [{ rule: 'https', status: 'pass', message: 'HTTPS hợp lệ', messageId: 'valid', evidence: [] }] }),
+  base('a/b', HOSTILE, 'Q.1/Thủ Đức', {
+    findings: [{ rule: 'https', status: 'pass', message: 'HTTPS hợp lệ', messageId: 'valid', evidence: [] }],
+  }),
   base('a_b', 'Trường Tiểu học Kim Đồng', '..', {
-    score: null, verified: 0, grade: 'Chưa xác minh', crawl: { status: 'timeout', pages: 0, durationMs: 10 },
-    findings: [{ rule: 'site-reachable', status: 'fail', message: 'Không truy cập được', messageId: 'timeout', evidence: [{ url: 'https://ab.hcm.edu.vn/' }] }],
+    score: null,
+    verified: 0,
+    grade: 'Chưa xác minh',
+    crawl: { status: 'timeout', pages: 0, durationMs: 10 },
+    findings: [
+      {
+        rule: 'site-reachable',
+        status: 'fail',
+        message: 'Không truy cập được',
+        messageId: 'timeout',
+        evidence: [{ url: 'https://ab.hcm.edu.vn/' }],
+      },
+    ],
   }),
 ];
 
@@ -48,10 +88,25 @@ function viewOf(units: UnitResult[], options: Record<string, unknown> = {}): Run
   const agg = new DistrictAggregator();
   units.forEach((u) => agg.add(u));
   const run = {
-    startedAt: '', finishedAt: '2026-11-15T01:00:00Z', now: '2026-11-15T00:00:00Z', tool: { name: 'edu-site-audit', version: '0' }, ruleSetVersion: '2026.12.0',
-    registry: { file: 'demo.csv', sha256: '', units: units.length, invalidRows: 0 }, options, rules: RULES.map((r) => r.meta.id), registryChecks: [],
+    startedAt: '',
+    finishedAt: '2026-11-15T01:00:00Z',
+    now: '2026-11-15T00:00:00Z',
+    tool: { name: 'edu-site-audit', version: '0' },
+    ruleSetVersion: '2026.12.0',
+    registry: { file: 'demo.csv', sha256: '', units: units.length, invalidRows: 0 },
+    options,
+    rules: RULES.map((r) => r.meta.id),
+    registryChecks: [],
   } as unknown as RunResults['run'];
-  return { run, districts: agg.summaries(), units: async function* () { yield* units; }, rules: RULES, lang: 'vi' };
+  return {
+    run,
+    districts: agg.summaries(),
+    units: async function* () {
+      yield* units;
+    },
+    rules: RULES,
+    lang: 'vi',
+  };
 }
 
 let dir: string;
@@ -66,14 +121,23 @@ beforeAll(async () => {
   files = await writePdfScorecards(viewOf(UNITS), dir);
 }, 120_000);
 
-afterEach(() => { vi.restoreAllMocks(); });
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 describe('PDF scorecards', () => {
   it('writes one file per unit named by its id and one per district, every name made safe and none shared', async () => {
-    expect(files.map(rel).sort()).toEqual([
-      'scorecards/districts/Q.1_Thủ Đức.pdf', 'scorecards/districts/khong-ten.pdf',
-      'scorecards/units/_CON.pdf', 'scorecards/units/a_b-2.pdf', 'scorecards/units/a_b.pdf',
-    ].map((p) => p.normalize('NFC')).sort());
+    expect(files.map(rel).sort()).toEqual(
+      [
+        'scorecards/districts/Q.1_Thủ Đức.pdf',
+        'scorecards/districts/khong-ten.pdf',
+        'scorecards/units/_CON.pdf',
+        'scorecards/units/a_b-2.pdf',
+        'scorecards/units/a_b.pdf',
+      ]
+        .map((p) => p.normalize('NFC'))
+        .sort(),
+    );
     // nothing anywhere else: the run directory holds the evidence and the scorecards only
     expect((await readdir(dir)).sort()).toEqual(['evidence', 'scorecards']);
     for (const f of files) expect((await readFile(f)).subarray(0, 5).toString()).toBe('%PDF-');
@@ -84,15 +148,29 @@ describe('PDF scorecards', () => {
     expect(pages.length).toBeGreaterThanOrEqual(1);
     expect(pages.length).toBeLessThanOrEqual(2);
     for (const expected of [
-      'Trường THCS Lê Quý Đôn', 'CON', 'Q.1/Thủ Đức', '42.6', 'Chưa đạt', 'Ngày kiểm tra', '15/11/2026', '2026.12.0',
-      'Lý do xếp loại', 'Đã gắn mã giám sát EMC', 'Chưa đạt', 'Một phần', 'TT 22/2023/TT-BTTTT', 'Chào mừng quý phụ huynh',
-      'Cách khắc phục', 'Ảnh chụp trang chủ',
-    ]) expect(text, expected).toContain(expected);
+      'Trường THCS Lê Quý Đôn',
+      'CON',
+      'Q.1/Thủ Đức',
+      '42.6',
+      'Chưa đạt',
+      'Ngày kiểm tra',
+      '15/11/2026',
+      '2026.12.0',
+      'Lý do xếp loại',
+      'Đã gắn mã giám sát EMC',
+      'Chưa đạt',
+      'Một phần',
+      'TT 22/2023/TT-BTTTT',
+      'Chào mừng quý phụ huynh',
+      'Cách khắc phục',
+      'Ảnh chụp trang chủ',
+    ])
+      expect(text, expected).toContain(expected);
     expect(text).toMatch(/Điểm\s*42\.6\s*Xếp loại\s*Chưa đạt/);
     expect(text).toMatch(/Trang 1\/\d/);
   });
 
-  it('embeds the run\'s screenshot, and only for the unit that has one', async () => {
+  it("embeds the run's screenshot, and only for the unit that has one", async () => {
     expect((await readFile(pdf('units/_CON.pdf'))).toString('latin1')).toMatch(/\/Subtype\s*\/Image/);
     expect((await readFile(pdf('units/a_b.pdf'))).toString('latin1')).not.toMatch(/\/Subtype\s*\/Image/);
   });
@@ -109,7 +187,7 @@ describe('PDF scorecards', () => {
     expect(text).toContain('Không truy cập được');
   });
 
-  it('puts a district\'s units in one file, each starting on a page of its own', async () => {
+  it("puts a district's units in one file, each starting on a page of its own", async () => {
     const district = await readPdfText(pdf('districts/Q.1_Thủ Đức.pdf'));
     const first = await readPdfText(pdf('units/_CON.pdf'));
     const second = await readPdfText(pdf('units/a_b.pdf'));
@@ -134,16 +212,24 @@ describe('the PDF browser', () => {
   let server: Server;
   let hits = 0;
   beforeAll(async () => {
-    server = createServer((_req, res) => { hits += 1; res.end('x'); });
+    server = createServer((_req, res) => {
+      hits += 1;
+      res.end('x');
+    });
     await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   });
-  afterAll(async () => { await new Promise((ok) => server.close(ok)); });
+  afterAll(async () => {
+    await new Promise((ok) => server.close(ok));
+  });
 
   it('loads nothing from a network, not even from 127.0.0.1', async () => {
     const { port } = server.address() as AddressInfo;
     const html = join(dir, 'beacon.html');
     // the same page, given a policy that allows everything, so only the printer's own guards stand in the way
-    await writeFile(html, `<!doctype html><html><body><p>beacon</p><img src="http://127.0.0.1:${port}/img"><link rel="stylesheet" href="http://127.0.0.1:${port}/css"><iframe src="http://127.0.0.1:${port}/frame"></iframe><script src="http://127.0.0.1:${port}/js"></script></body></html>`);
+    await writeFile(
+      html,
+      `<!doctype html><html><body><p>beacon</p><img src="http://127.0.0.1:${port}/img"><link rel="stylesheet" href="http://127.0.0.1:${port}/css"><iframe src="http://127.0.0.1:${port}/frame"></iframe><script src="http://127.0.0.1:${port}/js"></script></body></html>`,
+    );
     const printer = await openPdfPrinter();
     if ('error' in printer) throw new Error(printer.error);
     try {
@@ -159,11 +245,15 @@ describe('the PDF browser', () => {
     const notABrowser = join(dir, 'not-a-browser');
     await writeFile(notABrowser, 'not a browser');
     const errors: string[] = [];
-    vi.spyOn(console, 'error').mockImplementation((m: string) => { errors.push(m); });
+    vi.spyOn(console, 'error').mockImplementation((m: string) => {
+      errors.push(m);
+    });
     const out = await mkdtemp(join(tmpdir(), 'edu-pdf-none-'));
     expect(await writePdfScorecards(viewOf(UNITS, { browser: notABrowser }), out)).toEqual([]);
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatch(/^Không tạo được phiếu kết quả PDF: không khởi động được trình duyệt \(.+\)\. Cài Chrome\/Chromium rồi chỉ đường dẫn bằng --browser/);
+    expect(errors[0]).toMatch(
+      /^Không tạo được phiếu kết quả PDF: không khởi động được trình duyệt \(.+\)\. Cài Chrome\/Chromium rồi chỉ đường dẫn bằng --browser/,
+    );
     expect(existsSync(join(out, 'scorecards'))).toBe(false);
   }, 60_000);
 });

@@ -4,11 +4,15 @@ import { plainWords } from '../../src/report/plain-words.js';
 describe('plainWords', () => {
   it('writes certificate dates as dd/mm/yyyy in Vietnamese and yyyy-mm-dd in English', () => {
     expect(plainWords('valid; validTo Jan  1 00:00:00 2124 GMT; issuer X', 'vi')).toBe('hợp lệ; hết hạn 01/01/2124; cấp bởi X');
-    expect(plainWords('CERT_HAS_EXPIRED: certificate has expired; validTo Dec 31 23:59:59 2021 GMT', 'en')).toBe('the certificate has expired; validTo 2021-12-31');
+    expect(plainWords('CERT_HAS_EXPIRED: certificate has expired; validTo Dec 31 23:59:59 2021 GMT', 'en')).toBe(
+      'the certificate has expired; validTo 2021-12-31',
+    );
   });
 
   it('names network errors in words instead of codes and English detail', () => {
-    expect(plainWords('network: ECONNRESET: Client network socket disconnected before secure TLS connection was established', 'vi')).toBe('kết nối bị ngắt giữa chừng');
+    expect(plainWords('network: ECONNRESET: Client network socket disconnected before secure TLS connection was established', 'vi')).toBe(
+      'kết nối bị ngắt giữa chừng',
+    );
     expect(plainWords('ENOTFOUND: getaddrinfo ENOTFOUND x.edu.vn', 'vi')).toBe('không tìm thấy tên miền');
   });
 

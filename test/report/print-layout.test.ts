@@ -42,24 +42,62 @@ describe('row heights', () => {
 });
 
 const unit = (id: string, district: string, type: UnitResult['type'], score: number, grade: UnitResult['grade']): UnitResult => ({
-  id, name: `Trường ${id}`, type, district, province: 'hcm', website: `https://${id}.hcm.edu.vn/`, finalUrl: `https://${id}.hcm.edu.vn/`,
-  score, verified: 1, grade, crawl: { status: 'ok', pages: 1, durationMs: 1 },
-  findings: [{ rule: 'emc-tag', status: score < 50 ? 'fail' : 'pass', message: 'Không có mã EMC trên trang chủ. '.repeat(8), messageId: 'x', evidence: [{ url: `https://${id}.hcm.edu.vn/`, excerpt: 'trích đoạn '.repeat(30) }] }],
-  facts: {}, ruleSetVersion: 't', auditedAt: '',
+  id,
+  name: `Trường ${id}`,
+  type,
+  district,
+  province: 'hcm',
+  website: `https://${id}.hcm.edu.vn/`,
+  finalUrl: `https://${id}.hcm.edu.vn/`,
+  score,
+  verified: 1,
+  grade,
+  crawl: { status: 'ok', pages: 1, durationMs: 1 },
+  findings: [
+    {
+      rule: 'emc-tag',
+      status: score < 50 ? 'fail' : 'pass',
+      message: 'Không có mã EMC trên trang chủ. '.repeat(8),
+      messageId: 'x',
+      evidence: [{ url: `https://${id}.hcm.edu.vn/`, excerpt: 'trích đoạn '.repeat(30) }],
+    },
+  ],
+  facts: {},
+  ruleSetVersion: 't',
+  auditedAt: '',
 });
 
 describe('report.xlsx read back', () => {
   let book: ExcelJS.Workbook;
   let file: string;
   beforeAll(async () => {
-    const units = [unit('a', 'Quận 1', 'thcs', 90, 'Tốt'), unit('b', 'Quận 1', 'thpt', 40, 'Chưa đạt'), unit('c', 'Quận 3', 'thcs', 80, 'Khá')];
+    const units = [
+      unit('a', 'Quận 1', 'thcs', 90, 'Tốt'),
+      unit('b', 'Quận 1', 'thpt', 40, 'Chưa đạt'),
+      unit('c', 'Quận 3', 'thcs', 80, 'Khá'),
+    ];
     const agg = new DistrictAggregator();
     units.forEach((u) => agg.add(u));
     const run = {
-      startedAt: '', finishedAt: '2026-11-15T01:00:00Z', now: '2026-11-15T00:00:00Z', tool: { name: 'edu-site-audit', version: '0' }, ruleSetVersion: 't',
-      registry: { file: 'demo.csv', sha256: '', units: 3, invalidRows: 0 }, options: {}, rules: RULES.map((r) => r.meta.id), registryChecks: [],
+      startedAt: '',
+      finishedAt: '2026-11-15T01:00:00Z',
+      now: '2026-11-15T00:00:00Z',
+      tool: { name: 'edu-site-audit', version: '0' },
+      ruleSetVersion: 't',
+      registry: { file: 'demo.csv', sha256: '', units: 3, invalidRows: 0 },
+      options: {},
+      rules: RULES.map((r) => r.meta.id),
+      registryChecks: [],
     } as unknown as RunResults['run'];
-    const view: RunView = { run, districts: agg.summaries(), units: async function* () { yield* units; }, rules: RULES, lang: 'vi' };
+    const view: RunView = {
+      run,
+      districts: agg.summaries(),
+      units: async function* () {
+        yield* units;
+      },
+      rules: RULES,
+      lang: 'vi',
+    };
     file = join(await mkdtemp(join(tmpdir(), 'edu-print-')), 'report.xlsx');
     await writeXlsxReport(view, file);
     book = new ExcelJS.Workbook();
@@ -79,7 +117,7 @@ describe('report.xlsx read back', () => {
     expect(book.getWorksheet('Tổng hợp')!.pageSetup.orientation).toBe('portrait');
   });
 
-  it('prints grid lines (exceljs\'s streaming writer has no printOptions of its own)', async () => {
+  it("prints grid lines (exceljs's streaming writer has no printOptions of its own)", async () => {
     const xml = execFileSync('unzip', ['-p', file, 'xl/worksheets/sheet1.xml'], { encoding: 'utf8' });
     expect(xml).toMatch(/<printOptions gridLines="1"\/><pageMargins/);
     expect((await readFile(file)).length).toBeGreaterThan(0);

@@ -13,7 +13,15 @@ async function htmlHeader(lang: Lang): Promise<string> {
   const units = [reportUnit('binhan', {})];
   const agg = new DistrictAggregator();
   units.forEach((u) => agg.add(u));
-  const view: RunView = { run: reportRun(1), districts: agg.summaries(), units: async function* () { yield* units; }, rules: [], lang };
+  const view: RunView = {
+    run: reportRun(1),
+    districts: agg.summaries(),
+    units: async function* () {
+      yield* units;
+    },
+    rules: [],
+    lang,
+  };
   const dir = await mkdtemp(join(tmpdir(), 'edu-dates-'));
   await writeReports(view, dir, ['html']);
   return /<header id="top">.*?<\/header>/s.exec(await readFile(join(dir, 'report.html'), 'utf8'))?.[0] ?? '';

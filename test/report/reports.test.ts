@@ -15,44 +15,91 @@ const HOSTILE_TITLE = '=HYPERLINK("http://x","y")';
 
 function unit(id: string, district: string, over: Partial<UnitResult>): UnitResult {
   return {
-    id, name: `Trường THCS ${id}`, type: 'thcs', district, province: 'hcm', website: `https://${id}.hcm.edu.vn/`,
-    finalUrl: `https://${id}.hcm.edu.vn/`, score: 100, verified: 1, grade: 'Tốt',
+    id,
+    name: `Trường THCS ${id}`,
+    type: 'thcs',
+    district,
+    province: 'hcm',
+    website: `https://${id}.hcm.edu.vn/`,
+    finalUrl: `https://${id}.hcm.edu.vn/`,
+    score: 100,
+    verified: 1,
+    grade: 'Tốt',
     crawl: { status: 'ok', pages: 3, durationMs: 10 },
     findings: [
       { rule: 'emc-tag', status: 'pass', message: 'Có mã EMC', messageId: 'found', evidence: [{ url: `https://${id}.hcm.edu.vn/` }] },
       { rule: 'https', status: 'pass', message: 'HTTPS hợp lệ', messageId: 'valid', evidence: [] },
     ],
-    facts: { emcSiteId: '1234' }, ruleSetVersion: 't', auditedAt: '2026-11-15T00:00:00Z', ...over,
+    facts: { emcSiteId: '1234' },
+    ruleSetVersion: 't',
+    auditedAt: '2026-11-15T00:00:00Z',
+    ...over,
   };
 }
 
 const units: UnitResult[] = [
   unit('lequydon', 'Quận 1', {}),
   unit('hacked', 'Quận 3', {
-    title: HOSTILE_TITLE, score: 40, grade: 'Chưa đạt',
+    title: HOSTILE_TITLE,
+    score: 40,
+    grade: 'Chưa đạt',
     findings: [
-      { rule: 'emc-tag', status: 'fail', message: 'Không có mã EMC', messageId: 'missing', evidence: [{ url: 'https://hacked.hcm.edu.vn/', selector: 'script', excerpt: '@SUM(1)' }] },
-      { rule: 'https', status: 'warn', message: 'http:// vẫn phục vụ', messageId: 'httpServes', evidence: [{ url: 'http://hacked.hcm.edu.vn/' }] },
+      {
+        rule: 'emc-tag',
+        status: 'fail',
+        message: 'Không có mã EMC',
+        messageId: 'missing',
+        evidence: [{ url: 'https://hacked.hcm.edu.vn/', selector: 'script', excerpt: '@SUM(1)' }],
+      },
+      {
+        rule: 'https',
+        status: 'warn',
+        message: 'http:// vẫn phục vụ',
+        messageId: 'httpServes',
+        evidence: [{ url: 'http://hacked.hcm.edu.vn/' }],
+      },
     ],
   }),
 ];
 
 let dir: string;
-const runMeta = (): RunResults['run'] => ({
-  startedAt: '2026-11-15T01:00:00Z', finishedAt: '2026-11-15T01:05:00Z', now: '2026-11-15T00:00:00Z', tool: { name: 'edu-site-audit', version: '0.1.0' },
-  ruleSetVersion: 't', registry: { file: 'demo.csv', sha256: 'x', units: 2, invalidRows: 0 }, options: {}, rules: [], registryChecks: [],
-}) as RunResults['run'];
+const runMeta = (): RunResults['run'] =>
+  ({
+    startedAt: '2026-11-15T01:00:00Z',
+    finishedAt: '2026-11-15T01:05:00Z',
+    now: '2026-11-15T00:00:00Z',
+    tool: { name: 'edu-site-audit', version: '0.1.0' },
+    ruleSetVersion: 't',
+    registry: { file: 'demo.csv', sha256: 'x', units: 2, invalidRows: 0 },
+    options: {},
+    rules: [],
+    registryChecks: [],
+  }) as RunResults['run'];
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'edu-report-'));
   const agg = new DistrictAggregator();
   units.forEach((u) => agg.add(u));
   const run = {
     ...runMeta(),
-    startedAt: '2026-11-15T01:00:00Z', finishedAt: '2026-11-15T01:05:00Z', now: '2026-11-15T00:00:00Z', tool: { name: 'edu-site-audit', version: '0.1.0' },
-    ruleSetVersion: 't', registry: { file: 'demo.csv', sha256: 'x', units: 2, invalidRows: 0 }, options: {}, rules: ['emc-tag', 'https'],
+    startedAt: '2026-11-15T01:00:00Z',
+    finishedAt: '2026-11-15T01:05:00Z',
+    now: '2026-11-15T00:00:00Z',
+    tool: { name: 'edu-site-audit', version: '0.1.0' },
+    ruleSetVersion: 't',
+    registry: { file: 'demo.csv', sha256: 'x', units: 2, invalidRows: 0 },
+    options: {},
+    rules: ['emc-tag', 'https'],
     registryChecks: [{ kind: 'duplicate-emc-id', units: ['lequydon', 'hacked'], detail: 'setSiteId 1234' }],
   } as RunResults['run'];
-  const view: RunView = { run, districts: agg.summaries(), units: async function* () { yield* units; }, rules: RULES, lang: 'vi' };
+  const view: RunView = {
+    run,
+    districts: agg.summaries(),
+    units: async function* () {
+      yield* units;
+    },
+    rules: RULES,
+    lang: 'vi',
+  };
   await writeReports(view, dir, ['xlsx', 'csv']);
 });
 
@@ -60,7 +107,17 @@ describe('report.xlsx', () => {
   it('has the Vietnamese sheets, a unit row with colours and hyperlinks, and hostile text stored as text', async () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(join(dir, 'report.xlsx'));
-    expect(book.worksheets.map((s) => s.name)).toEqual(['Tổng hợp', 'Cảnh báo', 'Biểu đồ', 'Theo quận huyện', 'Chi tiết đơn vị', 'Rà soát EMC', 'Tiêu chí', 'Bằng chứng', 'Rà soát danh sách']);
+    expect(book.worksheets.map((s) => s.name)).toEqual([
+      'Tổng hợp',
+      'Cảnh báo',
+      'Biểu đồ',
+      'Theo quận huyện',
+      'Chi tiết đơn vị',
+      'Rà soát EMC',
+      'Tiêu chí',
+      'Bằng chứng',
+      'Rà soát danh sách',
+    ]);
     const detail = book.getWorksheet('Chi tiết đơn vị')!;
     expect(detail.getRow(4).getCell(3).value).toBe('Tên đơn vị');
     // rule columns are headed by the criterion in words, with the id to find it in "Tiêu chí"
@@ -71,7 +128,11 @@ describe('report.xlsx', () => {
     expect(row.getCell(8).type).toBe(ExcelJS.ValueType.String);
     expect(row.getCell(10).value).toBe('Chưa đạt');
     // status colours are conditional formats over the rule columns, one rule per label
-    const cf = (detail as unknown as { conditionalFormattings: { ref: string; rules: { formulae: string[]; style: { fill: ExcelJS.FillPattern } }[] }[] }).conditionalFormattings;
+    const cf = (
+      detail as unknown as {
+        conditionalFormattings: { ref: string; rules: { formulae: string[]; style: { fill: ExcelJS.FillPattern } }[] }[];
+      }
+    ).conditionalFormattings;
     expect(cf[0]?.ref).toBe('J5:K6');
     expect(cf[0]?.rules.find((r) => r.formulae[0] === '"Chưa đạt"')?.style.fill.bgColor?.argb).toBe('FFFFC7CE');
     expect(cf[0]?.rules.find((r) => r.formulae[0] === '"Đạt"')?.style.fill.bgColor?.argb).toBe('FFC6EFCE');
@@ -93,7 +154,15 @@ describe('report.xlsx', () => {
 describe('report.xlsx evidence sheets', () => {
   it('splits evidence over numbered sheets past the row limit, so hyperlinks never pile up in memory', async () => {
     const many = Array.from({ length: 5 }, (_, i) => units[1] && { ...units[1], id: `hacked-${i}` }) as UnitResult[];
-    const view: RunView = { run: { ...runMeta(), rules: ['emc-tag', 'https'] }, districts: [], units: async function* () { yield* many; }, rules: [], lang: 'vi' };
+    const view: RunView = {
+      run: { ...runMeta(), rules: ['emc-tag', 'https'] },
+      districts: [],
+      units: async function* () {
+        yield* many;
+      },
+      rules: [],
+      lang: 'vi',
+    };
     const file = join(dir, 'split.xlsx');
     await writeXlsxReport(view, file, { evidenceRowsPerSheet: 4 });
     const book = new ExcelJS.Workbook();
@@ -101,7 +170,10 @@ describe('report.xlsx evidence sheets', () => {
     const evidence = book.worksheets.filter((s) => s.name.startsWith('Bằng chứng'));
     expect(evidence.map((s) => s.name)).toEqual(['Bằng chứng', 'Bằng chứng (2)', 'Bằng chứng (3)']);
     expect(evidence.map((s) => s.rowCount - 4)).toEqual([4, 4, 2]); // 5 units × 2 findings
-    expect(evidence[1]!.getRow(5).getCell(6).value).toEqual({ text: 'https://hacked.hcm.edu.vn/', hyperlink: 'https://hacked.hcm.edu.vn/' });
+    expect(evidence[1]!.getRow(5).getCell(6).value).toEqual({
+      text: 'https://hacked.hcm.edu.vn/',
+      hyperlink: 'https://hacked.hcm.edu.vn/',
+    });
     expect(evidence[1]!.getRow(5).getCell(1).value).toBe('hacked-2');
   });
 });
@@ -117,6 +189,9 @@ describe('report.csv', () => {
     expect(hacked.trich_doan).toBe("'@SUM(1)");
     const unitsCsv = parse(await readFile(join(dir, 'report-units.csv')), { bom: true, columns: true }) as Record<string, string>[];
     expect(unitsCsv.map((r) => r.xep_loai)).toEqual(['Tốt', 'Chưa đạt']);
-    expect(unitsCsv.map((r) => [r.truy_cap, r.tinh_trang_truy_cap])).toEqual([['ok', 'Truy cập được'], ['ok', 'Truy cập được']]);
+    expect(unitsCsv.map((r) => [r.truy_cap, r.tinh_trang_truy_cap])).toEqual([
+      ['ok', 'Truy cập được'],
+      ['ok', 'Truy cập được'],
+    ]);
   });
 });

@@ -18,11 +18,15 @@ const SHA = createHash('sha256').update(JPEG).digest('hex');
 const FILE = `evidence/${SHA}.jpg`;
 const HOSTILE_NAME = 'Trường "THCS" <b>Bình An</b>';
 
-
 const UNITS = [
-  reportUnit('binhan', { name: HOSTILE_NAME, screenshots: [{ file: FILE, sha256: SHA, url: 'https://binhan.hcm.edu.vn/', view: 'desktop' }] }),
+  reportUnit('binhan', {
+    name: HOSTILE_NAME,
+    screenshots: [{ file: FILE, sha256: SHA, url: 'https://binhan.hcm.edu.vn/', view: 'desktop' }],
+  }),
   // a hand-edited results.json: never a link out of the run directory
-  reportUnit('edited', { screenshots: [{ file: '../../etc/passwd" onerror="x', sha256: SHA, url: 'https://edited.hcm.edu.vn/', view: 'desktop' }] }),
+  reportUnit('edited', {
+    screenshots: [{ file: '../../etc/passwd" onerror="x', sha256: SHA, url: 'https://edited.hcm.edu.vn/', view: 'desktop' }],
+  }),
   reportUnit('plain', {}),
 ];
 
@@ -34,7 +38,15 @@ beforeAll(async () => {
   const agg = new DistrictAggregator();
   UNITS.forEach((u) => agg.add(u));
   const run = reportRun(3);
-  const view: RunView = { run, districts: agg.summaries(), units: async function* () { yield* UNITS; }, rules: [], lang: 'vi' };
+  const view: RunView = {
+    run,
+    districts: agg.summaries(),
+    units: async function* () {
+      yield* UNITS;
+    },
+    rules: [],
+    lang: 'vi',
+  };
   await writeReports(view, dir, ['html', 'xlsx']);
 });
 

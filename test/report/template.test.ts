@@ -12,10 +12,24 @@ import { DistrictAggregator } from '../../src/aggregate/districts.js';
 const TEMPLATES = join(import.meta.dirname, '..', '..', 'fixtures', 'templates');
 
 const unit = (id: string, emc: 'pass' | 'fail', score: number, grade: UnitResult['grade']): UnitResult => ({
-  id, name: `Trường THCS ${id}`, type: 'thcs', district: 'Quận 1', province: 'hcm', website: `https://${id}.hcm.edu.vn/`, finalUrl: null,
-  score, verified: 1, grade, crawl: { status: 'ok', pages: 1, durationMs: 1 },
-  findings: [{ rule: 'emc-tag', status: emc, message: '', messageId: 'x', evidence: [] }, { rule: 'emc-label', status: 'warn', message: '', messageId: 'x', evidence: [] }],
-  facts: {}, ruleSetVersion: 't', auditedAt: '',
+  id,
+  name: `Trường THCS ${id}`,
+  type: 'thcs',
+  district: 'Quận 1',
+  province: 'hcm',
+  website: `https://${id}.hcm.edu.vn/`,
+  finalUrl: null,
+  score,
+  verified: 1,
+  grade,
+  crawl: { status: 'ok', pages: 1, durationMs: 1 },
+  findings: [
+    { rule: 'emc-tag', status: emc, message: '', messageId: 'x', evidence: [] },
+    { rule: 'emc-label', status: 'warn', message: '', messageId: 'x', evidence: [] },
+  ],
+  facts: {},
+  ruleSetVersion: 't',
+  auditedAt: '',
 });
 
 describe('template fill', () => {
@@ -23,8 +37,21 @@ describe('template fill', () => {
     const units = [unit('vanlang', 'pass', 92.5, 'Tốt'), unit('binhan', 'fail', 40, 'Chưa đạt')];
     const agg = new DistrictAggregator();
     units.forEach((u) => agg.add(u));
-    const run = { now: '2026-11-15T00:00:00Z', ruleSetVersion: 't', registry: { file: 'r.csv' }, tool: { name: 'edu-site-audit', version: '0' } } as unknown as RunResults['run'];
-    const view: RunView = { run, districts: agg.summaries(), units: async function* () { yield* units; }, rules: [], lang: 'vi' };
+    const run = {
+      now: '2026-11-15T00:00:00Z',
+      ruleSetVersion: 't',
+      registry: { file: 'r.csv' },
+      tool: { name: 'edu-site-audit', version: '0' },
+    } as unknown as RunResults['run'];
+    const view: RunView = {
+      run,
+      districts: agg.summaries(),
+      units: async function* () {
+        yield* units;
+      },
+      rules: [],
+      lang: 'vi',
+    };
     const map = await loadTemplateMap(join(TEMPLATES, 'mau-bao-cao.map.json'));
     const out = join(await mkdtemp(join(tmpdir(), 'edu-tpl-')), map.output);
     await fillTemplate(view, join(TEMPLATES, 'mau-bao-cao.xlsx'), map, out);
@@ -40,7 +67,16 @@ describe('template fill', () => {
     expect(s.getCell('E4').value).toBe(66.3);
     expect(s.getCell('G4').value).toBe(1);
     expect(s.getRow(7).values).toEqual([undefined, 1, 'Trường THCS vanlang', 'https://vanlang.hcm.edu.vn/', 'Có', 'Không', 92.5, 'Tốt']);
-    expect(s.getRow(8).values).toEqual([undefined, 2, 'Trường THCS binhan', 'https://binhan.hcm.edu.vn/', 'Không', 'Không', 40, 'Chưa đạt']);
+    expect(s.getRow(8).values).toEqual([
+      undefined,
+      2,
+      'Trường THCS binhan',
+      'https://binhan.hcm.edu.vn/',
+      'Không',
+      'Không',
+      40,
+      'Chưa đạt',
+    ]);
     for (const r of [7, 8]) {
       expect(s.getRow(r).getCell(2).border?.left?.style).toBe('thin');
       expect(s.getRow(r).getCell(6).numFmt).toBe('0.0');

@@ -16,13 +16,29 @@ import { DistrictAggregator } from '../../src/aggregate/districts.js';
 import { GRADES } from '../../src/model/result.js';
 
 const unit = (id: string, district: string, score: number, grade: Grade): UnitResult => ({
-  id, name: `Trường ${id}`, type: 'thcs', district, province: 'hcm', website: `https://${id}.edu.vn/`, finalUrl: `https://${id}.edu.vn/`,
-  score, verified: 1, grade, crawl: { status: 'ok', pages: 1, durationMs: 1 }, findings: [], facts: {}, ruleSetVersion: 't', auditedAt: '2026-11-15T00:00:00Z',
+  id,
+  name: `Trường ${id}`,
+  type: 'thcs',
+  district,
+  province: 'hcm',
+  website: `https://${id}.edu.vn/`,
+  finalUrl: `https://${id}.edu.vn/`,
+  score,
+  verified: 1,
+  grade,
+  crawl: { status: 'ok', pages: 1, durationMs: 1 },
+  findings: [],
+  facts: {},
+  ruleSetVersion: 't',
+  auditedAt: '2026-11-15T00:00:00Z',
 });
 
 const UNITS = [
-  unit('a', 'Quận 1', 95, 'Tốt'), unit('b', 'Quận 1', 40, 'Chưa đạt'), unit('c', 'Quận 1', 92, 'Tốt'),
-  unit('d', "Q.3 <A&B> 'x'", 80, 'Khá'), unit('e', 'Thành phố Thủ Đức', 70, 'Đạt'),
+  unit('a', 'Quận 1', 95, 'Tốt'),
+  unit('b', 'Quận 1', 40, 'Chưa đạt'),
+  unit('c', 'Quận 1', 92, 'Tốt'),
+  unit('d', "Q.3 <A&B> 'x'", 80, 'Khá'),
+  unit('e', 'Thành phố Thủ Đức', 70, 'Đạt'),
 ];
 
 let zip: JSZip;
@@ -32,10 +48,25 @@ beforeAll(async () => {
   const agg = new DistrictAggregator();
   UNITS.forEach((u) => agg.add(u));
   const run = {
-    startedAt: '', finishedAt: '2026-11-15T01:00:00Z', now: '2026-11-15T00:00:00Z', tool: { name: 'edu-site-audit', version: '0' }, ruleSetVersion: 't',
-    registry: { file: 'demo.csv', sha256: '', units: UNITS.length, invalidRows: 0 }, options: {}, rules: RULES.map((r) => r.meta.id), registryChecks: [],
+    startedAt: '',
+    finishedAt: '2026-11-15T01:00:00Z',
+    now: '2026-11-15T00:00:00Z',
+    tool: { name: 'edu-site-audit', version: '0' },
+    ruleSetVersion: 't',
+    registry: { file: 'demo.csv', sha256: '', units: UNITS.length, invalidRows: 0 },
+    options: {},
+    rules: RULES.map((r) => r.meta.id),
+    registryChecks: [],
   } as unknown as RunResults['run'];
-  const view: RunView = { run, districts: agg.summaries(), units: async function* () { yield* UNITS; }, rules: RULES, lang: 'vi' };
+  const view: RunView = {
+    run,
+    districts: agg.summaries(),
+    units: async function* () {
+      yield* UNITS;
+    },
+    rules: RULES,
+    lang: 'vi',
+  };
   const file = join(await mkdtemp(join(tmpdir(), 'edu-chart-')), 'report.xlsx');
   await writeXlsxReport(view, file);
   zip = await JSZip.loadAsync(await readFile(file));
@@ -45,8 +76,15 @@ beforeAll(async () => {
 
 const part = (path: string): Promise<string> => zip.file(path)!.async('string');
 const values = (xml: string, cache: string): string[] =>
-  [...xml.matchAll(new RegExp(`<c:${cache}>([\\s\\S]*?)</c:${cache}>`, 'g'))].flatMap((c) => [...c[1]!.matchAll(/<c:v>([^<]*)<\/c:v>/g)].map((m) => m[1]!));
-const unescape = (s: string): string => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+  [...xml.matchAll(new RegExp(`<c:${cache}>([\\s\\S]*?)</c:${cache}>`, 'g'))].flatMap((c) =>
+    [...c[1]!.matchAll(/<c:v>([^<]*)<\/c:v>/g)].map((m) => m[1]!),
+  );
+const unescape = (s: string): string =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
 
 /** The value of a cell named by an A1 reference such as `'Tổng hợp'!$A$5`. */
 function cellsOf(ref: string): (string | number | null)[] {
@@ -79,7 +117,9 @@ describe('the chart in report.xlsx', () => {
     expect(await part('xl/drawings/_rels/drawing1.xml.rels')).toContain('Target="../charts/chart1.xml"');
     expect(await part('xl/drawings/drawing1.xml')).toMatch(/<xdr:twoCellAnchor[\s\S]*<c:chart [^>]*r:id="rId1"\/>/);
     const types = await part('[Content_Types].xml');
-    expect(types).toContain('PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"');
+    expect(types).toContain(
+      'PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"',
+    );
     expect(types).toContain('PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"');
   });
 
@@ -90,7 +130,13 @@ describe('the chart in report.xlsx', () => {
     expect(series).toHaveLength(GRADES.length);
     // in the order of the summary's rows (the districts sorted)
     const districts = ["Q.3 <A&B> 'x'", 'Quận 1', 'Thành phố Thủ Đức'];
-    const expected: Record<string, number[]> = { 'Tốt': [0, 2, 0], 'Khá': [1, 0, 0], 'Đạt': [0, 0, 1], 'Chưa đạt': [0, 1, 0], 'Chưa xác minh': [0, 0, 0] };
+    const expected: Record<string, number[]> = {
+      Tốt: [0, 2, 0],
+      Khá: [1, 0, 0],
+      Đạt: [0, 0, 1],
+      'Chưa đạt': [0, 1, 0],
+      'Chưa xác minh': [0, 0, 0],
+    };
     for (const [i, s] of series.entries()) {
       const refs = [...s.matchAll(/<c:f>([^<]+)<\/c:f>/g)].map((m) => m[1]!);
       expect(refs).toHaveLength(3);
@@ -108,14 +154,18 @@ describe('the chart in report.xlsx', () => {
 describe('insertDrawing', () => {
   it('puts <drawing> before the parts the schema orders after it, and declares the r: namespace when missing', () => {
     const sheet = '<worksheet xmlns="m"><sheetData/><pageSetup/><headerFooter/><tableParts count="0"/></worksheet>';
-    expect(insertDrawing(sheet, 'rIdX')).toBe('<worksheet xmlns="m" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheetData/><pageSetup/><headerFooter/><drawing r:id="rIdX"/><tableParts count="0"/></worksheet>');
-    expect(insertDrawing('<worksheet xmlns:r="r"><sheetData/></worksheet>', 'a')).toBe('<worksheet xmlns:r="r"><sheetData/><drawing r:id="a"/></worksheet>');
+    expect(insertDrawing(sheet, 'rIdX')).toBe(
+      '<worksheet xmlns="m" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheetData/><pageSetup/><headerFooter/><drawing r:id="rIdX"/><tableParts count="0"/></worksheet>',
+    );
+    expect(insertDrawing('<worksheet xmlns:r="r"><sheetData/></worksheet>', 'a')).toBe(
+      '<worksheet xmlns:r="r"><sheetData/><drawing r:id="a"/></worksheet>',
+    );
     expect(() => insertDrawing('<worksheet><drawing r:id="x"/></worksheet>', 'a')).toThrow(/already has a drawing/);
   });
 });
 
 describe('Vietnamese dates in report.xlsx', () => {
-  it('writes the criteria\'s legal-basis dates and the audit date as dd/mm/yyyy', () => {
+  it("writes the criteria's legal-basis dates and the audit date as dd/mm/yyyy", () => {
     const criteria = book.getWorksheet('Tiêu chí')!;
     const basis = Array.from({ length: criteria.rowCount - 4 }, (_, i) => String(criteria.getCell(`E${i + 5}`).value ?? '')).join('\n');
     expect(basis).toContain('Thông tư 22/2023/TT-BTTTT');

@@ -3,7 +3,8 @@ import rule from '../../rules/accessibility-basic.js';
 import { fixturePage, makeArtifacts, runRuleCases } from '../../src/engine/rule-tester.js';
 
 const page = (name: string): string => fixturePage('accessibility-basic', name);
-const html = (body: string, head = '<title>Trường THCS Nguyễn Du</title>', lang = ' lang="vi"'): string => `<!DOCTYPE html><html${lang}><head>${head}</head><body>${body}</body></html>`;
+const html = (body: string, head = '<title>Trường THCS Nguyễn Du</title>', lang = ' lang="vi"'): string =>
+  `<!DOCTYPE html><html${lang}><head>${head}</head><body>${body}</body></html>`;
 
 describe('accessibility-basic', () => {
   runRuleCases(rule, [
@@ -21,8 +22,18 @@ describe('accessibility-basic', () => {
       name: 'an old table portal misses all five, each named in the evidence',
       artifacts: makeArtifacts({ html: page('several-missing.html'), unit: { website: 'http://th-hoabinh.hcm.edu.vn/' } }),
       expected: {
-        status: 'fail', messageId: 'severalChecksMissing', data: { count: 5 },
-        evidence: ['[lang] no lang attribute', '[title] empty <title>', '[imageAlt] 1/3 with alt', '[formLabels]', 'name="user"', 'dangnhap.gif', '[noMarquee]'],
+        status: 'fail',
+        messageId: 'severalChecksMissing',
+        data: { count: 5 },
+        evidence: [
+          '[lang] no lang attribute',
+          '[title] empty <title>',
+          '[imageAlt] 1/3 with alt',
+          '[formLabels]',
+          'name="user"',
+          'dangnhap.gif',
+          '[noMarquee]',
+        ],
       },
     },
     {
@@ -42,12 +53,20 @@ describe('accessibility-basic', () => {
     },
     {
       name: 'aria-labelledby, title and a wrapping label count; inputs in a display:none or hidden box are not visible',
-      artifacts: makeArtifacts({ html: html('<span id="lq">Từ khóa</span><input name="q" aria-labelledby="lq"><input name="p" title="Số điện thoại"><div style="display: none"><input name="x"></div><div hidden><textarea></textarea></div><input type="image" src="/go.png" alt="Tìm">') }),
+      artifacts: makeArtifacts({
+        html: html(
+          '<span id="lq">Từ khóa</span><input name="q" aria-labelledby="lq"><input name="p" title="Số điện thoại"><div style="display: none"><input name="x"></div><div hidden><textarea></textarea></div><input type="image" src="/go.png" alt="Tìm">',
+        ),
+      }),
       expected: { status: 'pass', messageId: 'allChecksMet' },
     },
     {
       name: '9 of 10 images with alt is enough; trackers from width/height are left out',
-      artifacts: makeArtifacts({ html: html(`${'<img src="/a.jpg" alt="Ảnh">'.repeat(9)}<img src="/b.jpg"><img src="/t.gif" width="1" height="1"><img src="/t2.gif" width="0" height="0">`) }),
+      artifacts: makeArtifacts({
+        html: html(
+          `${'<img src="/a.jpg" alt="Ảnh">'.repeat(9)}<img src="/b.jpg"><img src="/t.gif" width="1" height="1"><img src="/t2.gif" width="0" height="0">`,
+        ),
+      }),
       expected: { status: 'pass', messageId: 'allChecksMet', data: { images: 10, imagesWithAlt: 9 } },
     },
   ]);

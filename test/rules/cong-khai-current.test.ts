@@ -16,7 +16,8 @@ function site(home: string, pages: Record<string, string | FetchResult> = {}): A
   return a;
 }
 
-const index = (sub: Record<string, string> = {}): Artifacts => site(page('home.html'), { '/cong-khai/': page('section-index.html'), ...sub });
+const index = (sub: Record<string, string> = {}): Artifacts =>
+  site(page('home.html'), { '/cong-khai/': page('section-index.html'), ...sub });
 
 describe('cong-khai-current', () => {
   runRuleCases(rule, [
@@ -24,7 +25,12 @@ describe('cong-khai-current', () => {
       name: 'the section page lists "năm học 2025-2026" PDFs (previous school year) and passes',
       artifacts: site(page('home.html'), { '/cong-khai/': page('section-current.html') }),
       now: NOW,
-      expected: { status: 'pass', messageId: 'currentSchoolYear', data: { year: '2025-2026' }, evidence: [`${SITE}cong-khai/`, 'Biểu mẫu 09'] },
+      expected: {
+        status: 'pass',
+        messageId: 'currentSchoolYear',
+        data: { year: '2025-2026' },
+        evidence: [`${SITE}cong-khai/`, 'Biểu mẫu 09'],
+      },
     },
     {
       name: 'the same page on 31/08/2027 still passes: 2025-2026 is the previous school year until 1 September',
@@ -42,13 +48,23 @@ describe('cong-khai-current', () => {
       name: 'a 2022-2023 page fails: today’s date in the header, the footer date and a side menu naming 2026-2027 do not count',
       artifacts: site(page('home.html'), { '/cong-khai/': page('section-old-2023.html') }),
       now: NOW,
-      expected: { status: 'fail', messageId: 'outdated', data: { newest: 'năm học 2022-2023; 15/09/2023' }, evidence: [`${SITE}cong-khai/`] },
+      expected: {
+        status: 'fail',
+        messageId: 'outdated',
+        data: { newest: 'năm học 2022-2023; 15/09/2023' },
+        evidence: [`${SITE}cong-khai/`],
+      },
     },
     {
       name: 'a sub-page linked from the section content naming "dự toán ngân sách năm 2026" passes',
       artifacts: index({ '/cong-khai/thu-chi-tai-chinh.html': page('thu-chi-tai-chinh.html') }),
       now: NOW,
-      expected: { status: 'pass', messageId: 'currentYear', data: { year: 2026 }, evidence: [`${SITE}cong-khai/thu-chi-tai-chinh.html`, 'năm 2026'] },
+      expected: {
+        status: 'pass',
+        messageId: 'currentYear',
+        data: { year: 2026 },
+        evidence: [`${SITE}cong-khai/thu-chi-tai-chinh.html`, 'năm 2026'],
+      },
     },
     {
       name: 'a sub-page item dated 20/12/2025 (within 12 months) passes',
@@ -64,7 +80,10 @@ describe('cong-khai-current', () => {
     },
     {
       name: 'an index page whose sub-pages were not fetched fails; its footer link to a 2026-2027 news item does not count',
-      artifacts: index({ '/news/hoi-nghi-1520.html': '<html><body><div class="news-detail">Hội nghị cán bộ năm học 2026-2027, 14/11/2026</div></body></html>' }),
+      artifacts: index({
+        '/news/hoi-nghi-1520.html':
+          '<html><body><div class="news-detail">Hội nghị cán bộ năm học 2026-2027, 14/11/2026</div></body></html>',
+      }),
       now: NOW,
       expected: { status: 'fail', messageId: 'outdated' },
     },
@@ -76,21 +95,28 @@ describe('cong-khai-current', () => {
     },
     {
       name: 'the section page answering 404 fails with the broken URL',
-      artifacts: site(page('home.html'), { '/cong-khai/': fetchedPage(`${SITE}cong-khai/`, '<html><body>Not Found</body></html>', { status: 404 }) }),
+      artifacts: site(page('home.html'), {
+        '/cong-khai/': fetchedPage(`${SITE}cong-khai/`, '<html><body>Not Found</body></html>', { status: 404 }),
+      }),
       now: NOW,
       expected: { status: 'fail', messageId: 'sectionBroken', data: { status: 404 }, evidence: [`${SITE}cong-khai/`] },
     },
     {
       name: 'a section page answering 200 with an error title fails as an error page, not "HTTP 200"',
       artifacts: site(page('home.html'), {
-        '/cong-khai/': fetchedPage(`${SITE}cong-khai/`, '<html><head><title>Lỗi 404 - Không tìm thấy trang</title></head><body><h1>Không tìm thấy trang</h1></body></html>'),
+        '/cong-khai/': fetchedPage(
+          `${SITE}cong-khai/`,
+          '<html><head><title>Lỗi 404 - Không tìm thấy trang</title></head><body><h1>Không tìm thấy trang</h1></body></html>',
+        ),
       }),
       now: NOW,
       expected: { status: 'fail', messageId: 'sectionErrorPage', data: { url: `${SITE}cong-khai/` }, evidence: [`${SITE}cong-khai/`] },
     },
     {
       name: 'the section page timing out is not verified',
-      artifacts: site(page('home.html'), { '/cong-khai/': { ok: false, url: `${SITE}cong-khai/`, reason: 'timeout', detail: 'body timeout', redirects: [] } }),
+      artifacts: site(page('home.html'), {
+        '/cong-khai/': { ok: false, url: `${SITE}cong-khai/`, reason: 'timeout', detail: 'body timeout', redirects: [] },
+      }),
       now: NOW,
       expected: { status: 'error', messageId: 'sectionUnverified' },
     },

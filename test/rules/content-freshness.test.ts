@@ -21,7 +21,10 @@ describe('content-freshness', () => {
   runRuleCases(rule, [
     {
       name: 'an ASP.NET portal dated "Thứ hai, 14/9/2026, 12:19" (weekday, time, no leading zero) is read',
-      artifacts: makeArtifacts({ html: fixturePage('navigation', 'aspnet-webforms.html'), unit: { website: 'https://pgdcangio.hcm.edu.vn/', type: 'phong' } }),
+      artifacts: makeArtifacts({
+        html: fixturePage('navigation', 'aspnet-webforms.html'),
+        unit: { website: 'https://pgdcangio.hcm.edu.vn/', type: 'phong' },
+      }),
       now: NOW,
       expected: { status: 'pass', messageId: 'fresh', data: { date: '14/09/2026', days: 62 }, evidence: ['14/9/2026'] },
     },
@@ -29,7 +32,12 @@ describe('content-freshness', () => {
       name: 'NukeViet news list dated 10/11/2026 passes; the header date widget, the footer "cập nhật" date and a deadline in December are not items',
       artifacts: site(page('nukeviet-home.html'), { '/news/': page('nukeviet-news.html') }),
       now: NOW,
-      expected: { status: 'pass', messageId: 'fresh', data: { date: '10/11/2026', days: 5 }, evidence: [`${SITE}news/`, 'Hội thi giáo viên dạy giỏi'] },
+      expected: {
+        status: 'pass',
+        messageId: 'fresh',
+        data: { date: '10/11/2026', days: 5 },
+        evidence: [`${SITE}news/`, 'Hội thi giáo viên dạy giỏi'],
+      },
     },
     {
       name: 'the news page not fetched and nothing dated on the home page is not verified',
@@ -39,7 +47,9 @@ describe('content-freshness', () => {
     },
     {
       name: 'the news page answering 404 and nothing dated on the home page fails',
-      artifacts: site(page('nukeviet-home.html'), { '/news/': fetchedPage(`${SITE}news/`, '<html><body><h1>404 Not Found</h1></body></html>', { status: 404 }) }),
+      artifacts: site(page('nukeviet-home.html'), {
+        '/news/': fetchedPage(`${SITE}news/`, '<html><body><h1>404 Not Found</h1></body></html>', { status: 404 }),
+      }),
       now: NOW,
       expected: { status: 'fail', messageId: 'noDatedItem' },
     },
@@ -47,7 +57,12 @@ describe('content-freshness', () => {
       name: 'WordPress <time datetime> 118 days old warns (the #current-date widget in the masthead is ignored)',
       artifacts: site(page('wordpress-home.html')),
       now: NOW,
-      expected: { status: 'warn', messageId: 'stale', data: { date: '20/07/2026', days: 118 }, evidence: ['time', 'Tổng kết hoạt động hè'] },
+      expected: {
+        status: 'warn',
+        messageId: 'stale',
+        data: { date: '20/07/2026', days: 118 },
+        evidence: ['time', 'Tổng kết hoạt động hè'],
+      },
     },
     {
       name: 'the same WordPress page audited on 30/08/2026 passes (41 days)',
@@ -66,7 +81,12 @@ describe('content-freshness', () => {
       name: '"Thứ Hai, ngày 3 tháng 11 năm 2026 - 08:15" in a Violet entry passes',
       artifacts: site(page('violet-words.html')),
       now: NOW,
-      expected: { status: 'pass', messageId: 'fresh', data: { date: '03/11/2026', days: 12 }, evidence: ['ngày 3 tháng 11 năm 2026', 'Hội khỏe Phù Đổng'] },
+      expected: {
+        status: 'pass',
+        messageId: 'fresh',
+        data: { date: '03/11/2026', days: 12 },
+        evidence: ['ngày 3 tháng 11 năm 2026', 'Hội khỏe Phù Đổng'],
+      },
     },
     {
       name: 'only today’s date (header clock, "Hôm nay" box, footer) is recent: the newest item, 05/03/2025, fails',

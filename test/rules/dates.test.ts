@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
-  auditDay, daysBefore, findDates, findNamedYears, findSchoolYears, formatViDate, isPlausiblePublished, makeDate, newestPlausible,
-  parseDateValue, schoolYearStart,
+  auditDay,
+  daysBefore,
+  findDates,
+  findNamedYears,
+  findSchoolYears,
+  formatViDate,
+  isPlausiblePublished,
+  makeDate,
+  newestPlausible,
+  parseDateValue,
+  schoolYearStart,
 } from '../../src/engine/dates.js';
 
 const isos = (text: string): string[] => findDates(text).map((d) => d.iso);

@@ -10,12 +10,18 @@ const wpUnit = { website: 'https://thlelo.haiphong.edu.vn/', province: ['haiphon
 const withTag = fixturePage('emc-tag', 'inline-snippet.html');
 const site = 'https://thcs-nguyendu.hcm.edu.vn/';
 // What the EMC script adds to the page (the structure of its widget; our own text around it).
-const WIDGET = '<div class="yhy-append-wrap"><div id="yhy-append"><a id="btnEMC" class="yhy-append-btn yhy-btn-emc" title="TRUNG TÂM GIÁM SÁT QUỐC GIA VỀ CHÍNH PHỦ SỐ" href="javascript:void(0)"><img alt="EMC" src="data:image/png;base64,AAAA">Đã kết nối EMC</a></div></div>';
+const WIDGET =
+  '<div class="yhy-append-wrap"><div id="yhy-append"><a id="btnEMC" class="yhy-append-btn yhy-btn-emc" title="TRUNG TÂM GIÁM SÁT QUỐC GIA VỀ CHÍNH PHỦ SỐ" href="javascript:void(0)"><img alt="EMC" src="data:image/png;base64,AAAA">Đã kết nối EMC</a></div></div>';
 const withStyle = (html: string, css: string): string => html.replace('</head>', `<style>${css}</style></head>`);
 const withSheet = (a: Artifacts, url: string, css: string | null): Artifacts => {
-  a.stylesheets = new Map([[url, css === null
-    ? { ok: false, url, reason: 'timeout', detail: 'no answer', redirects: [] }
-    : fetchedPage(url, css, { contentType: 'text/css' })]]);
+  a.stylesheets = new Map([
+    [
+      url,
+      css === null
+        ? { ok: false, url, reason: 'timeout', detail: 'no answer', redirects: [] }
+        : fetchedPage(url, css, { contentType: 'text/css' }),
+    ],
+  ]);
   return a;
 };
 const rendered = (a: Artifacts): Artifacts => Object.assign(a, { rendered: { why: 'always' } });
@@ -24,7 +30,11 @@ describe('emc-label', () => {
   runRuleCases(rule, [
     {
       name: 'without rendering, a working EMC code with nothing hiding the widget passes: the script draws the label',
-      artifacts: withSheet(makeArtifacts({ html: withTag }), `${site}themes/default/css/style.css`, '.footer a { color: #333 } #yhy-append img { display: none }'),
+      artifacts: withSheet(
+        makeArtifacts({ html: withTag }),
+        `${site}themes/default/css/style.css`,
+        '.footer a { color: #333 } #yhy-append img { display: none }',
+      ),
       expected: { status: 'pass', messageId: 'drawnByScript', data: { siteId: '10523' } },
     },
     {
@@ -34,13 +44,30 @@ describe('emc-label', () => {
     },
     {
       name: 'a same-site stylesheet hiding .yhy-append-wrap fails and names the stylesheet and rule',
-      artifacts: withSheet(makeArtifacts({ html: withTag }), `${site}themes/default/css/style.css`, 'body{margin:0}\n.yhy-append-wrap{visibility:hidden}'),
-      expected: { status: 'fail', messageId: 'widgetHidden', data: { where: `${site}themes/default/css/style.css` }, evidence: ['.yhy-append-wrap { visibility:hidden }'] },
+      artifacts: withSheet(
+        makeArtifacts({ html: withTag }),
+        `${site}themes/default/css/style.css`,
+        'body{margin:0}\n.yhy-append-wrap{visibility:hidden}',
+      ),
+      expected: {
+        status: 'fail',
+        messageId: 'widgetHidden',
+        data: { where: `${site}themes/default/css/style.css` },
+        evidence: ['.yhy-append-wrap { visibility:hidden }'],
+      },
     },
     {
       name: 'a same-site script removing #btnEMC fails and names the script',
-      artifacts: makeArtifacts({ html: withTag, scripts: { [`${site}themes/default/js/main.js`]: "$(function () { $('#btnEMC').remove(); });" } }),
-      expected: { status: 'fail', messageId: 'widgetHidden', data: { where: `${site}themes/default/js/main.js` }, evidence: ["$('#btnEMC').remove()"] },
+      artifacts: makeArtifacts({
+        html: withTag,
+        scripts: { [`${site}themes/default/js/main.js`]: "$(function () { $('#btnEMC').remove(); });" },
+      }),
+      expected: {
+        status: 'fail',
+        messageId: 'widgetHidden',
+        data: { where: `${site}themes/default/js/main.js` },
+        evidence: ["$('#btnEMC').remove()"],
+      },
     },
     {
       name: 'a stylesheet that could not be read leaves the drawn label unverified, never a silent pass',
@@ -54,7 +81,14 @@ describe('emc-label', () => {
     },
     {
       name: 'the widget in the page hidden by an inline style fails, naming it',
-      artifacts: rendered(makeArtifacts({ html: withTag.replace('</body>', `${WIDGET.replace('class="yhy-append-wrap"', 'class="yhy-append-wrap" style="display:none"')}</body>`) })),
+      artifacts: rendered(
+        makeArtifacts({
+          html: withTag.replace(
+            '</body>',
+            `${WIDGET.replace('class="yhy-append-wrap"', 'class="yhy-append-wrap" style="display:none"')}</body>`,
+          ),
+        }),
+      ),
       expected: { status: 'fail', messageId: 'widgetHidden', evidence: ['display:none'] },
     },
     {
@@ -70,7 +104,12 @@ describe('emc-label', () => {
     {
       name: 'a badge linking to emc.gov.vn passes by link host (next to a Tín nhiệm mạng badge)',
       artifacts: makeArtifacts({ html: page('label-link-host.html') }),
-      expected: { status: 'pass', messageId: 'labelFound', data: { matcher: 'host', value: 'https://emc.gov.vn/' }, evidence: ['footer#footer'] },
+      expected: {
+        status: 'pass',
+        messageId: 'labelFound',
+        data: { matcher: 'host', value: 'https://emc.gov.vn/' },
+        evidence: ['footer#footer'],
+      },
     },
     {
       name: 'an image named logo_emc.png passes by file name',

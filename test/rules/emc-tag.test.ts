@@ -11,7 +11,13 @@ describe('emc-tag', () => {
     {
       name: 'the standard inline snippet (inline loader injecting gov-tracking.min.js) passes and records the site id',
       artifacts: makeArtifacts({ html: page('inline-snippet.html') }),
-      expected: { status: 'pass', messageId: 'emcFound', data: { siteId: '10523' }, facts: { emcSiteId: '10523' }, evidence: ['setSiteId'] },
+      expected: {
+        status: 'pass',
+        messageId: 'emcFound',
+        data: { siteId: '10523' },
+        facts: { emcSiteId: '10523' },
+        evidence: ['setSiteId'],
+      },
     },
     {
       name: 'a Matomo-style loader building the URLs from a base and a numeric id passes',
@@ -25,7 +31,10 @@ describe('emc-tag', () => {
     },
     {
       name: 'the tag in a same-site script file passes',
-      artifacts: makeArtifacts({ html: page('script-file.html'), scripts: { 'https://thcs-nguyendu.hcm.edu.vn/themes/default/js/emc.js?t=1730512345': page('emc.js') } }),
+      artifacts: makeArtifacts({
+        html: page('script-file.html'),
+        scripts: { 'https://thcs-nguyendu.hcm.edu.vn/themes/default/js/emc.js?t=1730512345': page('emc.js') },
+      }),
       expected: { status: 'pass', messageId: 'emcFound', evidence: ['themes/default/js/emc.js'] },
     },
     {
@@ -37,7 +46,15 @@ describe('emc-tag', () => {
       name: 'the script file timed out: not verified, never a silent fail',
       artifacts: makeArtifacts({
         html: page('script-file.html'),
-        scripts: { 'https://thcs-nguyendu.hcm.edu.vn/themes/default/js/emc.js?t=1730512345': { ok: false, url: 'https://thcs-nguyendu.hcm.edu.vn/themes/default/js/emc.js?t=1730512345', reason: 'timeout', detail: 'request timed out', redirects: [] } },
+        scripts: {
+          'https://thcs-nguyendu.hcm.edu.vn/themes/default/js/emc.js?t=1730512345': {
+            ok: false,
+            url: 'https://thcs-nguyendu.hcm.edu.vn/themes/default/js/emc.js?t=1730512345',
+            reason: 'timeout',
+            detail: 'request timed out',
+            redirects: [],
+          },
+        },
       }),
       expected: { status: 'error', messageId: 'scriptUnverified' },
     },
@@ -45,7 +62,13 @@ describe('emc-tag', () => {
       name: 'the script file answers 404: no tag found',
       artifacts: makeArtifacts({
         html: page('script-file.html'),
-        scripts: { 'https://thcs-nguyendu.hcm.edu.vn/themes/default/js/emc.js?t=1730512345': fetchedPage('https://thcs-nguyendu.hcm.edu.vn/themes/default/js/emc.js?t=1730512345', 'Not Found', { status: 404, contentType: 'text/html' }) },
+        scripts: {
+          'https://thcs-nguyendu.hcm.edu.vn/themes/default/js/emc.js?t=1730512345': fetchedPage(
+            'https://thcs-nguyendu.hcm.edu.vn/themes/default/js/emc.js?t=1730512345',
+            'Not Found',
+            { status: 404, contentType: 'text/html' },
+          ),
+        },
       }),
       expected: { status: 'fail', messageId: 'noEmcTag' },
     },

@@ -3,7 +3,8 @@ import rule from '../../rules/full-text-search.js';
 import { fixturePage, makeArtifacts, runRuleCases } from '../../src/engine/rule-tester.js';
 
 const page = (name: string): string => fixturePage('full-text-search', name);
-const wrap = (body: string): string => `<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>Trường</title></head><body>${body}</body></html>`;
+const wrap = (body: string): string =>
+  `<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>Trường</title></head><body>${body}</body></html>`;
 
 describe('full-text-search', () => {
   runRuleCases(rule, [
@@ -24,7 +25,11 @@ describe('full-text-search', () => {
     },
     {
       name: 'a Violet-style form with one text input and a submit button passes',
-      artifacts: makeArtifacts({ html: wrap('<div class="module"><form action="/search" method="get"><input type="text" name="q"> <input type="submit" value="Tìm"></form></div>') }),
+      artifacts: makeArtifacts({
+        html: wrap(
+          '<div class="module"><form action="/search" method="get"><input type="text" name="q"> <input type="submit" value="Tìm"></form></div>',
+        ),
+      }),
       expected: { status: 'pass', messageId: 'searchForm' },
     },
     {
@@ -39,7 +44,9 @@ describe('full-text-search', () => {
     },
     {
       name: 'a hidden input with a search name is not a search box',
-      artifacts: makeArtifacts({ html: wrap('<div><input type="hidden" name="q" value=""><button data-url="/seek/?q=">Go</button></div>') }),
+      artifacts: makeArtifacts({
+        html: wrap('<div><input type="hidden" name="q" value=""><button data-url="/seek/?q=">Go</button></div>'),
+      }),
       expected: { status: 'fail', messageId: 'noSearch' },
     },
     {

@@ -5,7 +5,13 @@ import { fetchedPage, fixturePage, makeArtifacts, runRuleCases } from '../../src
 const html = fixturePage('https', 'home.html');
 const site = 'https://thcs-nguyendu.hcm.edu.vn/';
 const httpSite = 'http://thcs-nguyendu.hcm.edu.vn/';
-const expired = { host: 'thcs-nguyendu.hcm.edu.vn', valid: false, error: 'CERT_HAS_EXPIRED', validTo: '2026-06-30T23:59:59Z', issuer: "CN=R10, O=Let's Encrypt" };
+const expired = {
+  host: 'thcs-nguyendu.hcm.edu.vn',
+  valid: false,
+  error: 'CERT_HAS_EXPIRED',
+  validTo: '2026-06-30T23:59:59Z',
+  issuer: "CN=R10, O=Let's Encrypt",
+};
 
 describe('https', () => {
   runRuleCases(rule, [
@@ -21,7 +27,12 @@ describe('https', () => {
     },
     {
       name: 'an http:// registry URL that redirected to https passes without a probe',
-      artifacts: makeArtifacts({ html, unit: { website: httpSite }, finalUrl: site, redirects: [{ url: httpSite, status: 301, location: site }] }),
+      artifacts: makeArtifacts({
+        html,
+        unit: { website: httpSite },
+        finalUrl: site,
+        redirects: [{ url: httpSite, status: 301, location: site }],
+      }),
       expected: { status: 'pass', messageId: 'httpsOk', data: { http: 'redirects-to-https' } },
     },
     {
@@ -31,8 +42,11 @@ describe('https', () => {
     },
     {
       name: 'http-only site (no TLS by design, https twin refused) fails',
-      artifacts: makeArtifacts({ html, unit: { website: httpSite },
-        httpsProbe: { ok: false, url: site, reason: 'refused', detail: 'ECONNREFUSED 203.0.113.7:443', redirects: [] } }),
+      artifacts: makeArtifacts({
+        html,
+        unit: { website: httpSite },
+        httpsProbe: { ok: false, url: site, reason: 'refused', detail: 'ECONNREFUSED 203.0.113.7:443', redirects: [] },
+      }),
       expected: { status: 'fail', messageId: 'noHttps', evidence: ['ECONNREFUSED'] },
     },
     {
@@ -42,24 +56,48 @@ describe('https', () => {
     },
     {
       name: 'http registry URL whose https twin works but is not redirected to: warn',
-      artifacts: makeArtifacts({ html, unit: { website: httpSite }, httpsProbe: { ...fetchedPage(site, html), tls: { host: 'thcs-nguyendu.hcm.edu.vn', valid: true, validTo: '2027-01-01T00:00:00Z' } } }),
+      artifacts: makeArtifacts({
+        html,
+        unit: { website: httpSite },
+        httpsProbe: { ...fetchedPage(site, html), tls: { host: 'thcs-nguyendu.hcm.edu.vn', valid: true, validTo: '2027-01-01T00:00:00Z' } },
+      }),
       expected: { status: 'warn', messageId: 'httpNotRedirected' },
     },
     {
       name: 'expired certificate fails with the error code and expiry as evidence',
       artifacts: makeArtifacts({ html, tls: expired }),
-      expected: { status: 'fail', messageId: 'invalidCertificate', data: { error: 'CERT_HAS_EXPIRED', validTo: '2026-06-30T23:59:59Z' }, evidence: ['CERT_HAS_EXPIRED', '2026-06-30'] },
+      expected: {
+        status: 'fail',
+        messageId: 'invalidCertificate',
+        data: { error: 'CERT_HAS_EXPIRED', validTo: '2026-06-30T23:59:59Z' },
+        evidence: ['CERT_HAS_EXPIRED', '2026-06-30'],
+      },
     },
     {
       name: 'a TLS failure that stopped the fetch fails as invalid certificate',
-      artifacts: makeArtifacts({ failure: { reason: 'tls_error', detail: 'ERR_TLS_CERT_ALTNAME_INVALID', tls: { host: 'thcs-nguyendu.hcm.edu.vn', valid: false, error: 'ERR_TLS_CERT_ALTNAME_INVALID' } } }),
+      artifacts: makeArtifacts({
+        failure: {
+          reason: 'tls_error',
+          detail: 'ERR_TLS_CERT_ALTNAME_INVALID',
+          tls: { host: 'thcs-nguyendu.hcm.edu.vn', valid: false, error: 'ERR_TLS_CERT_ALTNAME_INVALID' },
+        },
+      }),
       expected: { status: 'fail', messageId: 'invalidCertificate', data: { error: 'ERR_TLS_CERT_ALTNAME_INVALID' } },
     },
     {
       name: 'a mismatched certificate on the https twin of an http site fails',
-      artifacts: makeArtifacts({ html, unit: { website: httpSite },
-        httpsProbe: { ok: false, url: site, reason: 'tls_error', detail: 'ERR_TLS_CERT_ALTNAME_INVALID', redirects: [],
-          tls: { host: 'thcs-nguyendu.hcm.edu.vn', valid: false, error: 'ERR_TLS_CERT_ALTNAME_INVALID', subject: 'CN=*.hostinger.vn' } } }),
+      artifacts: makeArtifacts({
+        html,
+        unit: { website: httpSite },
+        httpsProbe: {
+          ok: false,
+          url: site,
+          reason: 'tls_error',
+          detail: 'ERR_TLS_CERT_ALTNAME_INVALID',
+          redirects: [],
+          tls: { host: 'thcs-nguyendu.hcm.edu.vn', valid: false, error: 'ERR_TLS_CERT_ALTNAME_INVALID', subject: 'CN=*.hostinger.vn' },
+        },
+      }),
       expected: { status: 'fail', messageId: 'invalidCertificate', evidence: ['hostinger'] },
     },
     {

@@ -15,7 +15,12 @@ describe('menu-thu-tuc-bieu-mau', () => {
     {
       name: 'two upper-case entries "THỦ TỤC HÀNH CHÍNH" and "BIỂU MẪU" pass',
       artifacts: wordpress(),
-      expected: { status: 'pass', messageId: 'thuTucBieuMauFound', data: { thuTuc: 'THỦ TỤC HÀNH CHÍNH', bieuMau: 'BIỂU MẪU' }, evidence: ['/thu-tuc-hanh-chinh/', '/bieu-mau/'] },
+      expected: {
+        status: 'pass',
+        messageId: 'thuTucBieuMauFound',
+        data: { thuTuc: 'THỦ TỤC HÀNH CHÍNH', bieuMau: 'BIỂU MẪU' },
+        evidence: ['/thu-tuc-hanh-chinh/', '/bieu-mau/'],
+      },
     },
     {
       name: 'a "#" dropdown header "Thủ tục hành chính" with a "Biểu mẫu" anchor entry passes',
@@ -25,7 +30,12 @@ describe('menu-thu-tuc-bieu-mau', () => {
     {
       name: 'only "Thủ tục hành chính" warns that "Biểu mẫu" is missing',
       artifacts: phong(),
-      expected: { status: 'warn', messageId: 'onlyThuTuc', data: { thuTuc: 'Thủ tục hành chính', keywords: 'biểu mẫu' }, evidence: ['div#mainmenu', 'biểu mẫu'] },
+      expected: {
+        status: 'warn',
+        messageId: 'onlyThuTuc',
+        data: { thuTuc: 'Thủ tục hành chính', keywords: 'biểu mẫu' },
+        evidence: ['div#mainmenu', 'biểu mẫu'],
+      },
     },
     {
       name: 'only "Biểu mẫu" warns that "Thủ tục" is missing (a "Thủ tục nhập học" headline does not count)',
@@ -37,9 +47,25 @@ describe('menu-thu-tuc-bieu-mau', () => {
       artifacts: wordpress({ '/bieu-mau/': 404 }),
       expected: { status: 'warn', messageId: 'onlyThuTuc', evidence: ['https://thcs-vanlang.hcm.edu.vn/bieu-mau/ (HTTP 404)'] },
     },
-    { name: 'the single combined entry answering 404 fails with its URL', artifacts: nukeviet({ '/thu-tuc-bieu-mau/': 404 }), expected: { status: 'fail', messageId: 'thuTucBieuMauBroken', data: { url: 'https://thcs-nguyendu.hcm.edu.vn/thu-tuc-bieu-mau/' } } },
-    { name: 'an unverified half cannot be judged', artifacts: wordpress({ '/bieu-mau/': { reason: 'timeout' } }), expected: { status: 'error', messageId: 'thuTucBieuMauUnverified' } },
-    { name: 'Violet without either entry fails (words in headlines do not count)', artifacts: violet(), expected: { status: 'fail', messageId: 'noThuTucBieuMau', evidence: ['div#menu', 'thủ tục hành chính | thủ tục | biểu mẫu'] } },
-    { name: 'the legacy table menu without either entry fails', artifacts: legacy(), expected: { status: 'fail', messageId: 'noThuTucBieuMau' } },
+    {
+      name: 'the single combined entry answering 404 fails with its URL',
+      artifacts: nukeviet({ '/thu-tuc-bieu-mau/': 404 }),
+      expected: { status: 'fail', messageId: 'thuTucBieuMauBroken', data: { url: 'https://thcs-nguyendu.hcm.edu.vn/thu-tuc-bieu-mau/' } },
+    },
+    {
+      name: 'an unverified half cannot be judged',
+      artifacts: wordpress({ '/bieu-mau/': { reason: 'timeout' } }),
+      expected: { status: 'error', messageId: 'thuTucBieuMauUnverified' },
+    },
+    {
+      name: 'Violet without either entry fails (words in headlines do not count)',
+      artifacts: violet(),
+      expected: { status: 'fail', messageId: 'noThuTucBieuMau', evidence: ['div#menu', 'thủ tục hành chính | thủ tục | biểu mẫu'] },
+    },
+    {
+      name: 'the legacy table menu without either entry fails',
+      artifacts: legacy(),
+      expected: { status: 'fail', messageId: 'noThuTucBieuMau' },
+    },
   ]);
 });

@@ -47,7 +47,11 @@ const CATALOGUE: Record<string, { weight: number; appliesTo: readonly UnitType[]
  * What the core reads from rule meta: blocking rules (and the unit condition their failure sets), the rules still
  * judged under each condition, incident kinds of `diff`, the EMC review's criteria.
  */
-const BLOCKING = { 'no-malicious-content': {}, 'redirect-offsite': { condition: 'offsite' }, 'site-reachable': { condition: 'unreachable' } };
+const BLOCKING = {
+  'no-malicious-content': {},
+  'redirect-offsite': { condition: 'offsite' },
+  'site-reachable': { condition: 'unreachable' },
+};
 const JUDGED_UNDER = {
   unreachable: ['domain-edu-vn', 'https', 'redirect-offsite', 'site-reachable'],
   offsite: ['domain-edu-vn', 'no-malicious-content', 'redirect-offsite', 'site-reachable'],
@@ -63,7 +67,8 @@ const EMC = [
 
 const HEADINGS = ['Căn cứ pháp lý', 'Vì sao quan trọng', 'Kiểm tra gì', 'Cấu hình', 'Giới hạn đã biết', 'Cách khắc phục'];
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const validDate = (d: string): boolean => ISO_DATE.test(d) && !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d);
+const validDate = (d: string): boolean =>
+  ISO_DATE.test(d) && !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d);
 
 describe('rule set', () => {
   it('has a calendar version and ids sorted, unique and equal to the map keys', () => {
@@ -84,7 +89,9 @@ describe('rule set', () => {
   });
 
   it('lists every rule module in rules/', () => {
-    const files = readdirSync(`${root}rules`).filter((f) => f.endsWith('.ts') && f !== 'index.ts').map((f) => f.replace(/\.ts$/, ''));
+    const files = readdirSync(`${root}rules`)
+      .filter((f) => f.endsWith('.ts') && f !== 'index.ts')
+      .map((f) => f.replace(/\.ts$/, ''));
     expect(files.sort()).toEqual(RULES.map((r) => r.meta.id));
   });
 });

@@ -25,17 +25,34 @@ describe('no-malicious-content', () => {
     {
       name: 'a hacked NukeViet footer with betting links in a display:none div fails as hidden',
       artifacts: makeArtifacts({ html: page('hacked-footer.html') }),
-      expected: { status: 'fail', messageId: 'maliciousContent', data: { where: 'hidden' }, evidence: ['[hidden] style="display:none"', 'nhà cái', 'footer#footer'] },
+      expected: {
+        status: 'fail',
+        messageId: 'maliciousContent',
+        data: { where: 'hidden' },
+        evidence: ['[hidden] style="display:none"', 'nhà cái', 'footer#footer'],
+      },
     },
     {
       name: 'a hidden link to a betting host fails as hidden even when its text has no betting word',
-      artifacts: makeArtifacts({ html: '<html lang="vi"><head><title>Trường THCS Nguyễn Du</title></head><body><div id="content"><p>Tin hoạt động của trường.</p></div><div style="display:none"><a href="https://nhacai-w88.example.com/">xem thêm</a></div></body></html>' }),
-      expected: { status: 'fail', messageId: 'maliciousContent', data: { where: 'hidden' }, evidence: ['[hidden]', 'nhacai-w88.example.com'] },
+      artifacts: makeArtifacts({
+        html: '<html lang="vi"><head><title>Trường THCS Nguyễn Du</title></head><body><div id="content"><p>Tin hoạt động của trường.</p></div><div style="display:none"><a href="https://nhacai-w88.example.com/">xem thêm</a></div></body></html>',
+      }),
+      expected: {
+        status: 'fail',
+        messageId: 'maliciousContent',
+        data: { where: 'hidden' },
+        evidence: ['[hidden]', 'nhacai-w88.example.com'],
+      },
     },
     {
       name: 'title, meta description and og:title spam fail',
       artifacts: makeArtifacts({ html: page('title-spam.html'), unit: { website: 'https://thcstranphu.haiphong.edu.vn/' } }),
-      expected: { status: 'fail', messageId: 'maliciousContent', data: { where: 'title, meta' }, evidence: ['Nhà cái uy tín - Trường THCS Trần Phú', 'meta[property="og:title"]', 'meta[name="description"]'] },
+      expected: {
+        status: 'fail',
+        messageId: 'maliciousContent',
+        data: { where: 'title, meta' },
+        evidence: ['Nhà cái uy tín - Trường THCS Trần Phú', 'meta[property="og:title"]', 'meta[name="description"]'],
+      },
     },
     {
       name: 'a "Hacked by" defacement fails',
@@ -44,35 +61,62 @@ describe('no-malicious-content', () => {
     },
     {
       name: 'an article warning against gambling (title, meta, body, a collapsed tab) is not spam, and the pass shows why',
-      artifacts: withExtras(page('clean.html'), { pages: { [`${site}news/tin-hoat-dong/tuyen-truyen-1510.html`]: page('anti-gambling-article.html') } }),
-      expected: { status: 'pass', messageId: 'cleanCloakingUnchecked', data: { pages: 2 }, evidence: ['[warning context]', 'tuyen-truyen-1510.html'] },
+      artifacts: withExtras(page('clean.html'), {
+        pages: { [`${site}news/tin-hoat-dong/tuyen-truyen-1510.html`]: page('anti-gambling-article.html') },
+      }),
+      expected: {
+        status: 'pass',
+        messageId: 'cleanCloakingUnchecked',
+        data: { pages: 2 },
+        evidence: ['[warning context]', 'tuyen-truyen-1510.html'],
+      },
     },
     {
       name: 'a crawled inner page carrying hidden spam fails even when the home page is clean',
-      artifacts: withExtras(page('clean.html'), { pages: { [`${site}news/tin-hoat-dong/le-khai-giang-1501.html`]: page('hacked-footer.html') }, searchbot: page('clean.html') }),
+      artifacts: withExtras(page('clean.html'), {
+        pages: { [`${site}news/tin-hoat-dong/le-khai-giang-1501.html`]: page('hacked-footer.html') },
+        searchbot: page('clean.html'),
+      }),
       expected: { status: 'fail', messageId: 'maliciousContent', evidence: [`${site}news/tin-hoat-dong/le-khai-giang-1501.html`] },
     },
     {
       name: 'cloaking: the Googlebot version links to fb88 while visitors see a clean page',
       artifacts: withExtras(page('clean.html'), { searchbot: page('cloaked-bot.html') }),
-      expected: { status: 'fail', messageId: 'maliciousContent', data: { where: 'cloaked' }, evidence: ['[cloaked] Googlebot:', 'fb88.example.com'] },
+      expected: {
+        status: 'fail',
+        messageId: 'maliciousContent',
+        data: { where: 'cloaked' },
+        evidence: ['[cloaked] Googlebot:', 'fb88.example.com'],
+      },
     },
     {
       name: 'off-screen text, a zero-size box from a <style> rule and a betting link in a table menu fail',
       artifacts: makeArtifacts({ html: page('offscreen-nav.html'), unit: { website: 'https://thlelo.violet.vn/' } }),
-      expected: { status: 'fail', messageId: 'maliciousContent', data: { where: 'hidden, nav' }, evidence: ['.lk-doitac { off-screen }', '#seo_box { zero size }', 'sunwin-club.example.com'] },
+      expected: {
+        status: 'fail',
+        messageId: 'maliciousContent',
+        data: { where: 'hidden, nav' },
+        evidence: ['.lk-doitac { off-screen }', '#seo_box { zero size }', 'sunwin-club.example.com'],
+      },
     },
     {
       name: 'a meta refresh to a betting page: the soft-redirect target is scanned',
       artifacts: makeArtifacts({
         html: '<html lang="vi"><head><title>Trường THCS Nguyễn Du</title><meta http-equiv="refresh" content="0;url=https://w88vn.example.com/"></head><body></body></html>',
-        softRedirect: { kind: 'meta-refresh', from: site, to: 'https://w88vn.example.com/', target: fetchedPage('https://w88vn.example.com/', page('title-spam.html')) },
+        softRedirect: {
+          kind: 'meta-refresh',
+          from: site,
+          to: 'https://w88vn.example.com/',
+          target: fetchedPage('https://w88vn.example.com/', page('title-spam.html')),
+        },
       }),
       expected: { status: 'fail', messageId: 'maliciousContent', evidence: ['https://w88vn.example.com/', '[title]'] },
     },
     {
       name: 'an outbound link to a betting domain in the page body fails as link',
-      artifacts: makeArtifacts({ html: '<html lang="vi"><head><title>Trường</title></head><body><div class="sidebar"><a href="https://link-vao-188bet.example.com/"><img src="/b.gif" alt="Đối tác"></a></div></body></html>' }),
+      artifacts: makeArtifacts({
+        html: '<html lang="vi"><head><title>Trường</title></head><body><div class="sidebar"><a href="https://link-vao-188bet.example.com/"><img src="/b.gif" alt="Đối tác"></a></div></body></html>',
+      }),
       expected: { status: 'fail', messageId: 'maliciousContent', data: { where: 'link' }, evidence: ['link-vao-188bet.example.com'] },
     },
   ]);

@@ -48,18 +48,33 @@ export function fixtureSite(website: string, unit: ArtifactOptions['unit'] = {})
     const target = new URL(link.href);
     if (target.host !== base.host || a.pages.has(target.href)) continue;
     const page = served(base.host, target);
-    a.pages.set(target.href, fetchedPage(target.href, page.text, { status: page.status, ...(page.html ? {} : { contentType: 'application/octet-stream' }) }));
+    a.pages.set(
+      target.href,
+      fetchedPage(target.href, page.text, { status: page.status, ...(page.html ? {} : { contentType: 'application/octet-stream' }) }),
+    );
   }
   return a;
 }
 
 /** The demo fleet's platform units (fixtures/registries/demo.csv). */
 export const PLATFORM_UNITS = {
-  edugate: ['https://thcs-nguyentrai.hcm.edu.vn/', { type: 'thcs', name: 'Trường THCS Nguyễn Trãi', province: ['hcm'], parent: 'https://pgdquan1.hcm.edu.vn/' }],
-  vhv: ['https://thcs-hoasua.edu.vn/', { type: 'thcs', name: 'Trường THCS Hoa Sữa', province: ['hanoi'], parent: 'https://pgdlongbien.edu.vn/' }],
-  joomla: ['https://thpt-songsaigon.hcm.edu.vn/', { type: 'thpt', name: 'Trường THPT Sông Sài Gòn', province: ['hcm'], parent: 'https://hcm.edu.vn/' }],
+  edugate: [
+    'https://thcs-nguyentrai.hcm.edu.vn/',
+    { type: 'thcs', name: 'Trường THCS Nguyễn Trãi', province: ['hcm'], parent: 'https://pgdquan1.hcm.edu.vn/' },
+  ],
+  vhv: [
+    'https://thcs-hoasua.edu.vn/',
+    { type: 'thcs', name: 'Trường THCS Hoa Sữa', province: ['hanoi'], parent: 'https://pgdlongbien.edu.vn/' },
+  ],
+  joomla: [
+    'https://thpt-songsaigon.hcm.edu.vn/',
+    { type: 'thpt', name: 'Trường THPT Sông Sài Gòn', province: ['hcm'], parent: 'https://hcm.edu.vn/' },
+  ],
   aspnet: ['https://haiphong.edu.vn/', { type: 'so', name: 'Sở Giáo dục và Đào tạo Hải Phòng', province: ['haiphong'], parent: null }],
-  tenant: ['https://haiphong.edu.vn/thcs-hongbang/', { type: 'thcs', name: 'Trường THCS Hồng Bàng', province: ['haiphong'], parent: 'https://haiphong.edu.vn/' }],
+  tenant: [
+    'https://haiphong.edu.vn/thcs-hongbang/',
+    { type: 'thcs', name: 'Trường THCS Hồng Bàng', province: ['haiphong'], parent: 'https://haiphong.edu.vn/' },
+  ],
 } as const satisfies Record<string, [string, ArtifactOptions['unit']]>;
 
 export const platformSite = (key: keyof typeof PLATFORM_UNITS): Artifacts => {

@@ -15,7 +15,14 @@ describe('v2 navigation on the platform fixture sites', () => {
       {
         name: 'NukeViet Edu Gate: the news entry of the top menu ul.slimmenu (no <nav>, no menu… class) is found',
         artifacts: platformSite('edugate'),
-        expected: { status: 'pass', messageId: 'tinTucFound', evidence: ['Tin tức - Sự kiện → https://thcs-nguyentrai.hcm.edu.vn/news/', 'div#wrapper > div:nth-of-type(1) > div > ul > li:nth-of-type(3) > a'] },
+        expected: {
+          status: 'pass',
+          messageId: 'tinTucFound',
+          evidence: [
+            'Tin tức - Sự kiện → https://thcs-nguyentrai.hcm.edu.vn/news/',
+            'div#wrapper > div:nth-of-type(1) > div > ul > li:nth-of-type(3) > a',
+          ],
+        },
       },
       {
         name: 'Joomla 4: the news entry of ul.mod-menu is found',

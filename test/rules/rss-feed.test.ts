@@ -13,14 +13,20 @@ function withFeed(home: string, feed?: FetchResult): Artifacts {
   if (feed) a.feed = feed;
   return a;
 }
-const xml = (url: string, name: string, status = 200): FetchResult => fetchedPage(url, page(name), { contentType: 'application/rss+xml; charset=utf-8', status });
+const xml = (url: string, name: string, status = 200): FetchResult =>
+  fetchedPage(url, page(name), { contentType: 'application/rss+xml; charset=utf-8', status });
 
 describe('rss-feed', () => {
   runRuleCases(rule, [
     {
       name: 'an advertised RSS 2.0 feed with items passes',
       artifacts: withFeed(page('home-link-alternate.html'), xml(RSS, 'rss2.xml')),
-      expected: { status: 'pass', messageId: 'feedOk', data: { kind: 'RSS', items: 2, url: RSS }, evidence: ['link', '/news/rss/', 'Sat, 14 Nov 2026'] },
+      expected: {
+        status: 'pass',
+        messageId: 'feedOk',
+        data: { kind: 'RSS', items: 2, url: RSS },
+        evidence: ['link', '/news/rss/', 'Sat, 14 Nov 2026'],
+      },
     },
     {
       name: 'an advertised Atom feed (WordPress /feed/atom/) with an entry passes',
@@ -49,17 +55,32 @@ describe('rss-feed', () => {
     },
     {
       name: 'an advertised feed answering plain text warns as not a feed',
-      artifacts: withFeed(page('home-link-alternate.html'), fetchedPage(RSS, 'Database error: mysql_connect()', { contentType: 'text/plain' })),
+      artifacts: withFeed(
+        page('home-link-alternate.html'),
+        fetchedPage(RSS, 'Database error: mysql_connect()', { contentType: 'text/plain' }),
+      ),
       expected: { status: 'warn', messageId: 'feedNotXml' },
     },
     {
       name: 'an advertised feed whose fetch is refused warns',
-      artifacts: withFeed(page('home-link-alternate.html'), { ok: false, url: RSS, reason: 'refused', detail: 'ECONNREFUSED', redirects: [] }),
+      artifacts: withFeed(page('home-link-alternate.html'), {
+        ok: false,
+        url: RSS,
+        reason: 'refused',
+        detail: 'ECONNREFUSED',
+        redirects: [],
+      }),
       expected: { status: 'warn', messageId: 'feedFetchFailed' },
     },
     {
       name: 'an advertised feed that timed out is not verified',
-      artifacts: withFeed(page('home-link-alternate.html'), { ok: false, url: RSS, reason: 'timeout', detail: 'body timeout', redirects: [] }),
+      artifacts: withFeed(page('home-link-alternate.html'), {
+        ok: false,
+        url: RSS,
+        reason: 'timeout',
+        detail: 'body timeout',
+        redirects: [],
+      }),
       expected: { status: 'error', messageId: 'feedUnverified' },
     },
     {
@@ -77,8 +98,11 @@ describe('rss-feed', () => {
   it('parses RSS, Atom and RSS 1.0, and rejects HTML', () => {
     expect(parseFeed(page('rss2.xml'))).toMatchObject({ ok: true, kind: 'rss', items: 2 });
     expect(parseFeed(page('atom.xml'))).toMatchObject({ ok: true, kind: 'atom', items: 1 });
-    expect(parseFeed('<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"><channel><title>T</title></channel><item><title>a</title></item></rdf:RDF>'))
-      .toMatchObject({ ok: true, kind: 'rdf', items: 1 });
+    expect(
+      parseFeed(
+        '<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"><channel><title>T</title></channel><item><title>a</title></item></rdf:RDF>',
+      ),
+    ).toMatchObject({ ok: true, kind: 'rdf', items: 1 });
     expect(parseFeed(page('404.html'))).toEqual({ ok: false, problem: 'html' });
     expect(parseFeed('\uFEFF<?xml version="1.0"?><urlset></urlset>')).toEqual({ ok: false, problem: 'notFeed' });
   });

@@ -6,17 +6,21 @@ import { homeStatus } from '../../src/collect/crawl-unit.js';
 describe('rule tester', () => {
   const artifacts = makeArtifacts({ html: '<html><head></head><body></body></html>' });
   it('rejects duplicate case names', () => {
-    expect(() => checkCases(rule, [
-      { name: 'same', artifacts, expected: { status: 'fail', messageId: 'noViewport' } },
-      { name: 'same', artifacts, expected: { status: 'fail', messageId: 'noViewport' } },
-    ])).toThrow(/duplicate/);
+    expect(() =>
+      checkCases(rule, [
+        { name: 'same', artifacts, expected: { status: 'fail', messageId: 'noViewport' } },
+        { name: 'same', artifacts, expected: { status: 'fail', messageId: 'noViewport' } },
+      ]),
+    ).toThrow(/duplicate/);
   });
   it('rejects a fail or warn case without a messageId', () => {
     expect(() => checkCases(rule, [{ name: 'no id', artifacts, expected: { status: 'fail' } }])).toThrow(/without a messageId/);
     expect(() => checkCases(rule, [{ name: 'warn', artifacts, expected: { status: 'warn' } }])).toThrow(/without a messageId/);
   });
   it('rejects a messageId the rule does not declare', () => {
-    expect(() => checkCases(rule, [{ name: 'typo', artifacts, expected: { status: 'fail', messageId: 'noViewPort' } }])).toThrow(/unknown messageId/);
+    expect(() => checkCases(rule, [{ name: 'typo', artifacts, expected: { status: 'fail', messageId: 'noViewPort' } }])).toThrow(
+      /unknown messageId/,
+    );
   });
   it('builds failed fetches without a home page, and successful ones with a parsed home', () => {
     const failed = makeArtifacts({ failure: { reason: 'timeout', detail: 'timeout' } });
@@ -24,7 +28,12 @@ describe('rule tester', () => {
     expect(failed.home).toBeUndefined();
     expect(artifacts.home?.doc('body').length).toBe(1);
     expect(artifacts.tls?.valid).toBe(true);
-    expect(makeArtifacts({ unit: { website: null } }).homeFetch).toMatchObject({ ok: false, url: '', reason: 'invalid_url', detail: 'no website' });
+    expect(makeArtifacts({ unit: { website: null } }).homeFetch).toMatchObject({
+      ok: false,
+      url: '',
+      reason: 'invalid_url',
+      detail: 'no website',
+    });
   });
 });
 
@@ -40,7 +49,12 @@ describe('rule tester agrees with the crawler', () => {
 
   it('takes the collected artifacts by name as ARTIFACT_SPECS declares them', () => {
     const feed = fetchedPage('https://thcs-nguyendu.hcm.edu.vn/rss', '<rss/>', { contentType: 'application/rss+xml' });
-    const a = makeArtifacts({ html: '<title>x</title>', feed, scripts: { 'https://thcs-nguyendu.hcm.edu.vn/a.js': 'var x;' }, robots: { url: 'https://thcs-nguyendu.hcm.edu.vn/robots.txt', status: 200, blocked: [] } });
+    const a = makeArtifacts({
+      html: '<title>x</title>',
+      feed,
+      scripts: { 'https://thcs-nguyendu.hcm.edu.vn/a.js': 'var x;' },
+      robots: { url: 'https://thcs-nguyendu.hcm.edu.vn/robots.txt', status: 200, blocked: [] },
+    });
     expect(a.feed).toBe(feed);
     expect(a.scripts.get('https://thcs-nguyendu.hcm.edu.vn/a.js')).toMatchObject({ ok: true, status: 200, text: 'var x;' });
     expect(a.robots?.status).toBe(200);

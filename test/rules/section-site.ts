@@ -60,6 +60,9 @@ export const violet = (o: Record<string, PageSpec> = {}): TestArtifacts => crawl
 export const legacy = (o: Record<string, PageSpec> = {}): TestArtifacts => crawledSite(home('legacy-table-th.html'), UNITS.legacy, o);
 export const phong = (o: Record<string, PageSpec> = {}): TestArtifacts => crawledSite(home('portal-phong.html'), UNITS.phong, o);
 /** Version 2 navigation pages (fixtures/pages/navigation/): NukeViet Edu Gate menus, a hand-made portal with no marked menu. */
-export const edugate = (o: Record<string, PageSpec> = {}): TestArtifacts => crawledSite(fixturePage('navigation', 'nukeviet-edugate.html'), UNITS.edugate, o);
-export const aspnet = (o: Record<string, PageSpec> = {}): TestArtifacts => crawledSite(fixturePage('navigation', 'aspnet-webforms.html'), UNITS.aspnet, o);
-export const handMade = (o: Record<string, PageSpec> = {}): TestArtifacts => crawledSite(fixturePage('navigation', 'hand-made-portal.html'), UNITS.handMade, o);
+export const edugate = (o: Record<string, PageSpec> = {}): TestArtifacts =>
+  crawledSite(fixturePage('navigation', 'nukeviet-edugate.html'), UNITS.edugate, o);
+export const aspnet = (o: Record<string, PageSpec> = {}): TestArtifacts =>
+  crawledSite(fixturePage('navigation', 'aspnet-webforms.html'), UNITS.aspnet, o);
+export const handMade = (o: Record<string, PageSpec> = {}): TestArtifacts =>
+  crawledSite(fixturePage('navigation', 'hand-made-portal.html'), UNITS.handMade, o);

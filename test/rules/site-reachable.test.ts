@@ -11,13 +11,24 @@ describe('site-reachable', () => {
   runRuleCases(rule, [
     {
       name: 'NukeViet home answering 200 passes and records platform, final URL and certificate expiry',
-      artifacts: makeArtifacts({ html: page('nukeviet-home.html'), unit: { website: 'http://thcs-nguyendu.hcm.edu.vn/' }, finalUrl: site,
-        redirects: [{ url: 'http://thcs-nguyendu.hcm.edu.vn/', status: 301, location: site }] }),
-      expected: { status: 'pass', messageId: 'reachable', facts: { platform: 'NukeViet 4.x', finalUrl: site, certExpiry: '2026-11-30T23:59:59.000Z' } },
+      artifacts: makeArtifacts({
+        html: page('nukeviet-home.html'),
+        unit: { website: 'http://thcs-nguyendu.hcm.edu.vn/' },
+        finalUrl: site,
+        redirects: [{ url: 'http://thcs-nguyendu.hcm.edu.vn/', status: 301, location: site }],
+      }),
+      expected: {
+        status: 'pass',
+        messageId: 'reachable',
+        facts: { platform: 'NukeViet 4.x', finalUrl: site, certExpiry: '2026-11-30T23:59:59.000Z' },
+      },
     },
     {
       name: 'WordPress home is recognised by wp-content',
-      artifacts: makeArtifacts({ html: page('wordpress-home.html'), unit: { website: 'https://thlelo.haiphong.edu.vn/', province: ['haiphong'], type: 'tieu-hoc' } }),
+      artifacts: makeArtifacts({
+        html: page('wordpress-home.html'),
+        unit: { website: 'https://thlelo.haiphong.edu.vn/', province: ['haiphong'], type: 'tieu-hoc' },
+      }),
       expected: { status: 'pass', messageId: 'reachable', facts: { platform: 'WordPress' } },
     },
     {
@@ -42,8 +53,13 @@ describe('site-reachable', () => {
     },
     {
       name: 'TLS failure that prevents the fetch fails and records the certificate expiry',
-      artifacts: makeArtifacts({ failure: { reason: 'tls_error', detail: 'CERT_HAS_EXPIRED',
-        tls: { host: 'thcs-nguyendu.hcm.edu.vn', valid: false, error: 'CERT_HAS_EXPIRED', validTo: 'Mar  1 00:00:00 2025 GMT' } } }),
+      artifacts: makeArtifacts({
+        failure: {
+          reason: 'tls_error',
+          detail: 'CERT_HAS_EXPIRED',
+          tls: { host: 'thcs-nguyendu.hcm.edu.vn', valid: false, error: 'CERT_HAS_EXPIRED', validTo: 'Mar  1 00:00:00 2025 GMT' },
+        },
+      }),
       expected: { status: 'fail', messageId: 'tlsFailed', facts: { certExpiry: '2025-03-01T00:00:00.000Z' } },
     },
     {
@@ -63,17 +79,23 @@ describe('site-reachable', () => {
     },
     {
       name: 'a blank 2xx page (no visible text, no links) fails as trang trắng',
-      artifacts: makeArtifacts({ html: '<!doctype html><html lang="vi"><head><title></title><style>body{margin:0}</style></head><body>\n  <div class="wrap"> &nbsp; </div><img src="/bg.png"></body></html>' }),
+      artifacts: makeArtifacts({
+        html: '<!doctype html><html lang="vi"><head><title></title><style>body{margin:0}</style></head><body>\n  <div class="wrap"> &nbsp; </div><img src="/bg.png"></body></html>',
+      }),
       expected: { status: 'fail', messageId: 'blankPage', evidence: ['0 visible characters'] },
     },
     {
       name: 'a page that loads scripts is never blank',
-      artifacts: makeArtifacts({ html: '<!doctype html><html><head><title>Trường</title></head><body><div id="app"></div><script src="/app.js"></script></body></html>' }),
+      artifacts: makeArtifacts({
+        html: '<!doctype html><html><head><title>Trường</title></head><body><div id="app"></div><script src="/app.js"></script></body></html>',
+      }),
       expected: { status: 'pass', messageId: 'reachable' },
     },
     {
       name: 'a frameset page shows its frames: not blank',
-      artifacts: makeArtifacts({ html: '<html><head><title>Cổng</title></head><frameset cols="20%,80%"><frame src="/menu.htm"><frame src="/main.htm"></frameset></html>' }),
+      artifacts: makeArtifacts({
+        html: '<html><head><title>Cổng</title></head><frameset cols="20%,80%"><frame src="/menu.htm"><frame src="/main.htm"></frameset></html>',
+      }),
       expected: { status: 'pass', messageId: 'reachable' },
     },
     {
@@ -93,9 +115,16 @@ describe('site-reachable', () => {
     },
     {
       name: 'too many redirects fails with the hops as evidence',
-      artifacts: makeArtifacts({ failure: { reason: 'too_many_redirects', detail: 'more than 5 redirects', redirects: [
-        { url: site, status: 302, location: `${site}index.php` }, { url: `${site}index.php`, status: 302, location: site },
-      ] } }),
+      artifacts: makeArtifacts({
+        failure: {
+          reason: 'too_many_redirects',
+          detail: 'more than 5 redirects',
+          redirects: [
+            { url: site, status: 302, location: `${site}index.php` },
+            { url: `${site}index.php`, status: 302, location: site },
+          ],
+        },
+      }),
       expected: { status: 'fail', messageId: 'tooManyRedirects', evidence: ['index.php'] },
     },
     {

@@ -11,12 +11,16 @@ import { optionDefaults } from '../../src/engine/rules-config.js';
 
 const page = (name: string): string => fixturePage('unicode-tcvn6909', name);
 /** The file as bytes decoded, before the NFC normalisation the crawler applies (for the NFD counts). */
-const raw = (name: string): string => readFileSync(fileURLToPath(new URL(`../../fixtures/pages/unicode-tcvn6909/${name}`, import.meta.url)), 'utf8');
+const raw = (name: string): string =>
+  readFileSync(fileURLToPath(new URL(`../../fixtures/pages/unicode-tcvn6909/${name}`, import.meta.url)), 'utf8');
 const SITE = 'https://thcs-nguyendu.hcm.edu.vn/';
 const utf8 = (text: string): CharsetInfo => ({ source: 'header', declared: 'utf-8', used: 'utf-8', ...countLetters(text) });
 
 /** Home page plus crawled pages, each with the charset facts the crawler records. */
-function site(home: { html: string; charset?: CharsetInfo }, pages: Record<string, { html: string; charset?: CharsetInfo }> = {}): TestArtifacts {
+function site(
+  home: { html: string; charset?: CharsetInfo },
+  pages: Record<string, { html: string; charset?: CharsetInfo }> = {},
+): TestArtifacts {
   const a = makeArtifacts({ html: home.html });
   if (a.home) a.home.charset = home.charset ?? utf8(home.html);
   for (const [path, p] of Object.entries(pages)) {
@@ -38,33 +42,64 @@ describe('unicode-tcvn6909', () => {
     {
       name: 'a windows-1258 page (server header) fails with the charset as evidence',
       artifacts: site(clean, {
-        '/gioi-thieu.htm': { html: page('clean.html'), charset: { declared: 'windows-1258', source: 'header', used: 'windows-1258', letters: 900, decomposedLetters: 140 } },
+        '/gioi-thieu.htm': {
+          html: page('clean.html'),
+          charset: { declared: 'windows-1258', source: 'header', used: 'windows-1258', letters: 900, decomposedLetters: 140 },
+        },
       }),
-      expected: { status: 'fail', messageId: 'legacyCharset', data: { charset: 'windows-1258' }, evidence: [`${SITE}gioi-thieu.htm`, 'charset=windows-1258'] },
+      expected: {
+        status: 'fail',
+        messageId: 'legacyCharset',
+        data: { charset: 'windows-1258' },
+        evidence: [`${SITE}gioi-thieu.htm`, 'charset=windows-1258'],
+      },
     },
     {
       name: 'undeclared bytes that were not UTF-8, decoded with the windows-1258 fallback, fail',
-      artifacts: site({ html: page('clean.html'), charset: { source: 'fallback', used: 'windows-1258', letters: 500, decomposedLetters: 80 } }),
+      artifacts: site({
+        html: page('clean.html'),
+        charset: { source: 'fallback', used: 'windows-1258', letters: 500, decomposedLetters: 80 },
+      }),
       expected: { status: 'fail', messageId: 'legacyCharset', evidence: ['(fallback)'] },
     },
     {
       name: 'a TCVN3 <meta> charset the decoder does not know fails on the declaration',
-      artifacts: site(clean, { '/cu.htm': { html: page('clean.html'), charset: { declared: 'tcvn3', source: 'meta', used: 'utf-8', letters: 400, decomposedLetters: 0 } } }),
+      artifacts: site(clean, {
+        '/cu.htm': {
+          html: page('clean.html'),
+          charset: { declared: 'tcvn3', source: 'meta', used: 'utf-8', letters: 400, decomposedLetters: 0 },
+        },
+      }),
       expected: { status: 'fail', messageId: 'legacyCharset', data: { charset: 'tcvn3' } },
     },
     {
       name: '.VnTime in a <style> rule (inside <!-- -->), the .VnTimeH shorthand and <font face=".VnArial"> fail, each in the evidence',
       artifacts: site(clean, { '/index.htm': { html: page('vntime.html') } }),
-      expected: { status: 'fail', messageId: 'legacyFont', data: { font: '.VnTime' }, evidence: ['body, td', 'font-family: .VnTimeH', '.tieude', 'font-family: .VnArial (font-face)'] },
+      expected: {
+        status: 'fail',
+        messageId: 'legacyFont',
+        data: { font: '.VnTime' },
+        evidence: ['body, td', 'font-family: .VnTimeH', '.tieude', 'font-family: .VnArial (font-face)'],
+      },
     },
     {
       name: 'VNI-Times in a style attribute fails',
       artifacts: site({ html: page('vni-inline.html') }),
-      expected: { status: 'fail', messageId: 'legacyFont', data: { font: 'VNI-Times' }, evidence: ['div#content > p:nth-of-type(1)', 'style-attribute'] },
+      expected: {
+        status: 'fail',
+        messageId: 'legacyFont',
+        data: { font: 'VNI-Times' },
+        evidence: ['div#content > p:nth-of-type(1)', 'style-attribute'],
+      },
     },
     {
       name: 'UTF-8 read as Latin-1 (TrÆ°á»ng…) fails with an excerpt',
-      artifacts: site(clean, { '/tin-tuc/': { html: page('mojibake.html'), charset: { declared: 'iso-8859-1', source: 'meta', used: 'windows-1252', letters: 200, decomposedLetters: 0 } } }),
+      artifacts: site(clean, {
+        '/tin-tuc/': {
+          html: page('mojibake.html'),
+          charset: { declared: 'iso-8859-1', source: 'meta', used: 'windows-1252', letters: 200, decomposedLetters: 0 },
+        },
+      }),
       expected: { status: 'fail', messageId: 'mojibake', evidence: [`${SITE}tin-tuc/`, 'LÃª Lá»£i'] },
     },
     {
@@ -74,7 +109,13 @@ describe('unicode-tcvn6909', () => {
     },
     {
       name: 'a little NFD (under 1 % over the crawled pages) passes',
-      artifacts: site(clean, { '/a/': clean, '/b/': { html: page('clean.html'), charset: { source: 'header', declared: 'utf-8', used: 'utf-8', letters: 20_000, decomposedLetters: 3 } } }),
+      artifacts: site(clean, {
+        '/a/': clean,
+        '/b/': {
+          html: page('clean.html'),
+          charset: { source: 'header', declared: 'utf-8', used: 'utf-8', letters: 20_000, decomposedLetters: 3 },
+        },
+      }),
       expected: { status: 'pass', messageId: 'unicodeOk' },
     },
     {
@@ -99,7 +140,9 @@ describe('unicode-tcvn6909', () => {
 
   it('reads font declarations in any case, only in the blocks that have one', () => {
     const p = fontPatterns(optionDefaults(rule).unicode.legacyFontPatterns);
-    const $ = parseHtml('<style>.a{color:red}\nP.x{FONT-FAMILY: .VnTime}\n.b{Font: bold 12pt VNI-Times}</style><style>.c{margin:0}</style><p style="FONT-family:.VnArial">x</p>');
+    const $ = parseHtml(
+      '<style>.a{color:red}\nP.x{FONT-FAMILY: .VnTime}\n.b{Font: bold 12pt VNI-Times}</style><style>.c{margin:0}</style><p style="FONT-family:.VnArial">x</p>',
+    );
     expect(legacyFontUses($, p).map((u) => [u.font, u.selector, u.where])).toEqual([
       ['.VnTime', 'P.x', 'style'],
       ['VNI-Times', '.b', 'style'],

@@ -23,8 +23,16 @@ describe('emc-label on the platform pages', () => {
     },
     {
       name: 'Joomla: a <style> rule hiding .yhy-append-wrap fails, naming the rule',
-      artifacts: makeArtifacts({ html: fixturePage('emc-label', 'joomla-widget-hidden-style.html'), unit: { website: 'https://thpt-songsaigon.hcm.edu.vn/', type: 'thpt' } }),
-      expected: { status: 'fail', messageId: 'widgetHidden', data: { hider: '.yhy-append-wrap { display:none }' }, evidence: ['<style> .yhy-append-wrap'] },
+      artifacts: makeArtifacts({
+        html: fixturePage('emc-label', 'joomla-widget-hidden-style.html'),
+        unit: { website: 'https://thpt-songsaigon.hcm.edu.vn/', type: 'thpt' },
+      }),
+      expected: {
+        status: 'fail',
+        messageId: 'widgetHidden',
+        data: { hider: '.yhy-append-wrap { display:none }' },
+        evidence: ['<style> .yhy-append-wrap'],
+      },
     },
   ]);
 });
@@ -33,7 +41,10 @@ describe('official-email on the VHV page of a Hà Nội school', () => {
   runRuleCases(officialEmail, [
     {
       name: 'only @hanoiedu.vn addresses: official (the city’s school mail system)',
-      artifacts: makeArtifacts({ html: fixturePage('official-email', 'vhv-hanoiedu.html'), unit: { website: 'https://thcs-hoasua.edu.vn/', province: ['hanoi'] } }),
+      artifacts: makeArtifacts({
+        html: fixturePage('official-email', 'vhv-hanoiedu.html'),
+        unit: { website: 'https://thcs-hoasua.edu.vn/', province: ['hanoi'] },
+      }),
       expected: { status: 'pass', messageId: 'officialEmail', data: { address: 'ntlan.c2hoasua@hanoiedu.vn' } },
     },
   ]);

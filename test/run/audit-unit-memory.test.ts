@@ -11,7 +11,15 @@ import { auditOneUnit } from '../../src/run/audit-unit.js';
 import type { EvidenceStore } from '../../src/store/evidence-store.js';
 import { context, html, startServer, type TestServer } from '../collect/servers.js';
 
-const unit: Unit = { id: 'u', name: 'x', type: 'thpt', district: 'd', province: ['hcm'], website: 'http://a.test/', source: { file: 'r.csv', row: 2 } };
+const unit: Unit = {
+  id: 'u',
+  name: 'x',
+  type: 'thpt',
+  district: 'd',
+  province: ['hcm'],
+  website: 'http://a.test/',
+  source: { file: 'r.csv', row: 2 },
+};
 
 describe('a unit under --page-memory', () => {
   let server: TestServer;
@@ -30,13 +38,20 @@ describe('a unit under --page-memory', () => {
       const seen: { held: number; reserved: number; inFlight: number }[] = [];
       // the evidence is written after judging and before the unit's pages are let go
       const evidence = {
-        keepDeciding: async () => void seen.push({ held: ctx.memory.heldChars, reserved: ctx.memory.reservedChars, inFlight: ctx.memory.inFlight }),
+        keepDeciding: async () =>
+          void seen.push({ held: ctx.memory.heldChars, reserved: ctx.memory.reservedChars, inFlight: ctx.memory.inFlight }),
       } as unknown as EvidenceStore;
       const before = ctx.memory.expectedChars;
       await auditOneUnit({
-        unit, crawlCtx: ctx, needs: new Set<ArtifactKey>(['pages']), rules: [], options: resolveOptions(undefined, {}), ruleSetVersion: 't',
+        unit,
+        crawlCtx: ctx,
+        needs: new Set<ArtifactKey>(['pages']),
+        rules: [],
+        options: resolveOptions(undefined, {}),
+        ruleSetVersion: 't',
         ruleCtx: { now: new Date('2026-11-15T00:00:00Z'), config: defaultRulesConfig(), registry: buildRegistryIndex([unit]) },
-        logger: pino({ level: 'silent' }), evidence,
+        logger: pino({ level: 'silent' }),
+        evidence,
       });
       expect(seen).toHaveLength(1);
       expect(seen[0]!.inFlight).toBe(1);

@@ -6,7 +6,8 @@ import { createLogger } from '../../src/log/logger.js';
 import type { Unit } from '../../src/model/unit.js';
 
 const worker = (name: string): URL => new URL(`./workers/${name}.mjs`, import.meta.url);
-const unit = (id: string): Unit => ({ id, name: id, type: 'thcs', district: 'Q1', province: ['hcm'], website: 'https://one-host.hcm.edu.vn/' } as Unit);
+const unit = (id: string): Unit =>
+  ({ id, name: id, type: 'thcs', district: 'Q1', province: ['hcm'], website: 'https://one-host.hcm.edu.vn/' }) as Unit;
 const init = { options: { perIp: 16, pageMemory: 12 } } as unknown as WorkerInit;
 const logger = createLogger('silent');
 

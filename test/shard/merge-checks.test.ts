@@ -14,10 +14,15 @@ function shardRun(k: number, n: number, ids = IDS.filter((id) => shardOf(id, n) 
     results: {
       schemaVersion: 1,
       run: {
-        startedAt: '', finishedAt: '', now: '2026-11-15T00:00:00.000Z', tool: { name: 'edu-site-audit', version: '0' }, ruleSetVersion: '1',
+        startedAt: '',
+        finishedAt: '',
+        now: '2026-11-15T00:00:00.000Z',
+        tool: { name: 'edu-site-audit', version: '0' },
+        ruleSetVersion: '1',
         registry: { file: 'r.csv', sha256: 'abc', units: IDS.length, invalidRows: 0 },
         options: { out: `run-${k}`, shard: { k, n }, format: ['json'], logLevel: 'info', progress: true, maxPages: 30 },
-        rules: ['https'], registryChecks: [],
+        rules: ['https'],
+        registryChecks: [],
         shard: { k, n, registryIndex: Object.fromEntries(ids.map((id) => [id, IDS.indexOf(id)])) },
         ...patch,
       },
@@ -43,7 +48,12 @@ describe('merge checks', () => {
     runs[2]!.results.run.options.maxPages = 10;
     expect(() => checkCompatible(runs)).toThrow(/option --max-pages differs: 10 \(run-3\) ≠ 30 \(run-1\)/);
     expect(() => checkCompatible([shardRun(1, 2), shardRun(2, 2, undefined, { ruleSetVersion: '2' })])).toThrow(/ruleSetVersion .*differs/);
-    expect(() => checkCompatible([shardRun(1, 2), shardRun(2, 2, undefined, { registry: { file: 'r.csv', sha256: 'def', units: 8, invalidRows: 0 } })])).toThrow(/different registry/);
+    expect(() =>
+      checkCompatible([
+        shardRun(1, 2),
+        shardRun(2, 2, undefined, { registry: { file: 'r.csv', sha256: 'def', units: 8, invalidRows: 0 } }),
+      ]),
+    ).toThrow(/different registry/);
     expect(() => checkCompatible([shardRun(1, 2), shardRun(2, 3)])).toThrow(/different shard count: 2\/3 \(run-2\) ≠ 1\/2 \(run-1\)/);
   });
 

@@ -15,17 +15,34 @@ let tmp: string;
 const REGISTRY = 'fixtures/registries/demo.csv';
 // five audits share one fixture server and few cores: a generous timeout and a small concurrency keep a slow
 // response from turning into a timeout in one run and not the other
-const common = (): string[] => ['--now', '2026-11-15', '--format', 'json,csv', '--log-level', 'warn', '--max-pages', '10',
-  '--concurrency', '4', '--timeout', '30000',
-  ...server.connectTo.flatMap((c) => ['--connect-to', c]), '--ca', server.caFile];
+const common = (): string[] => [
+  '--now',
+  '2026-11-15',
+  '--format',
+  'json,csv',
+  '--log-level',
+  'warn',
+  '--max-pages',
+  '10',
+  '--concurrency',
+  '4',
+  '--timeout',
+  '30000',
+  ...server.connectTo.flatMap((c) => ['--connect-to', c]),
+  '--ca',
+  server.caFile,
+];
 const shardDir = (k: number): string => join(tmp, `shard-${k}`);
 const load = async (dir: string): Promise<RunResults> => JSON.parse(await readFile(join(dir, 'results.json'), 'utf8')) as RunResults;
 
 /** What must be equal between a merged and an unsharded run: everything but timestamps, durations and paths. */
 // Page timings are measurements of a render, different every time like durationMs; so is what bounded a crawl (limits).
 function comparable(results: RunResults): unknown {
-  return JSON.parse(JSON.stringify(results, (key, value: unknown) =>
-    (['startedAt', 'finishedAt', 'auditedAt', 'durationMs', 'out', 'shard', 'timings', 'limits'].includes(key) ? undefined : value)));
+  return JSON.parse(
+    JSON.stringify(results, (key, value: unknown) =>
+      ['startedAt', 'finishedAt', 'auditedAt', 'durationMs', 'out', 'shard', 'timings', 'limits'].includes(key) ? undefined : value,
+    ),
+  );
 }
 
 beforeAll(async () => {
@@ -57,7 +74,10 @@ describe('sharded audit', () => {
       expect(s.run.registry).toEqual(whole.run.registry);
       expect(Object.keys(s.run.shard!.registryIndex).sort()).toEqual(s.units.map((u) => u.id).sort());
       expect(s.districts.reduce((n, d) => n + d.units, 0)).toBe(s.units.length);
-      const runJson = JSON.parse(await readFile(join(shardDir(i + 1), 'run.json'), 'utf8')) as { shard: unknown; options: { shard: unknown } };
+      const runJson = JSON.parse(await readFile(join(shardDir(i + 1), 'run.json'), 'utf8')) as {
+        shard: unknown;
+        options: { shard: unknown };
+      };
       expect(runJson.options.shard).toEqual({ k: i + 1, n: 3 });
     }
     expect(shards.map((s) => s.units.length).reduce((a, b) => a + b)).toBe(whole.units.length);
@@ -81,10 +101,18 @@ describe('sharded audit', () => {
     expect(jsonl.map((l) => (JSON.parse(l) as { id: string }).id)).toEqual(whole.units.map((u) => u.id));
     expect(await readFile(join(out, 'report.csv'), 'utf8')).toBe(await readFile(join(tmp, 'whole', 'report.csv'), 'utf8'));
     // evidence/: the same pages, indexed once each; every screenshot the shards took is there too
-    const entries = async (dir: string): Promise<{ sha256: string; kind?: string; file: string }[]> => existsSync(join(dir, 'evidence', 'index.jsonl'))
-      ? (await readFile(join(dir, 'evidence', 'index.jsonl'), 'utf8')).trimEnd().split('\n').map((l) => JSON.parse(l) as { sha256: string; kind?: string; file: string })
-      : [];
-    const pageShas = async (dir: string): Promise<string[]> => (await entries(dir)).filter((e) => e.kind !== 'screenshot').map((e) => e.sha256).sort();
+    const entries = async (dir: string): Promise<{ sha256: string; kind?: string; file: string }[]> =>
+      existsSync(join(dir, 'evidence', 'index.jsonl'))
+        ? (await readFile(join(dir, 'evidence', 'index.jsonl'), 'utf8'))
+            .trimEnd()
+            .split('\n')
+            .map((l) => JSON.parse(l) as { sha256: string; kind?: string; file: string })
+        : [];
+    const pageShas = async (dir: string): Promise<string[]> =>
+      (await entries(dir))
+        .filter((e) => e.kind !== 'screenshot')
+        .map((e) => e.sha256)
+        .sort();
     expect(await pageShas(out)).toEqual(await pageShas(join(tmp, 'whole')));
     for (const sha of await pageShas(out)) expect(existsSync(join(out, 'evidence', `${sha}.html.gz`)), sha).toBe(true);
     const shots = merged.units.flatMap((u) => u.screenshots ?? []);
@@ -99,13 +127,15 @@ describe('sharded audit', () => {
     doc.run.options.maxPages = 5;
     await writeFile(join(edited, 'results.json'), JSON.stringify(doc));
 
-    const [missing, twice, other, options, notShard] = await Promise.all([
-      [shardDir(1), shardDir(3)],
-      [shardDir(1), shardDir(2), shardDir(2), shardDir(3)],
-      [join(tmp, 'reversed-1'), shardDir(2), shardDir(3)],
-      [shardDir(1), edited, shardDir(3)],
-      [join(tmp, 'whole')],
-    ].map((dirs, i) => runCli(['merge', ...dirs, '--out', join(tmp, `refused-${i}`)])));
+    const [missing, twice, other, options, notShard] = await Promise.all(
+      [
+        [shardDir(1), shardDir(3)],
+        [shardDir(1), shardDir(2), shardDir(2), shardDir(3)],
+        [join(tmp, 'reversed-1'), shardDir(2), shardDir(3)],
+        [shardDir(1), edited, shardDir(3)],
+        [join(tmp, 'whole')],
+      ].map((dirs, i) => runCli(['merge', ...dirs, '--out', join(tmp, `refused-${i}`)])),
+    );
     for (const r of [missing, twice, other, options, notShard]) expect(r!.code, r!.stderr).toBe(2);
     expect(missing!.stderr).toMatch(/missing shard 2\/3/);
     expect(twice!.stderr).toMatch(/shard 2\/3 given 2 times/);
@@ -118,7 +148,18 @@ describe('sharded audit', () => {
 
   it('--shard with a bad value is a usage error before any crawl', async () => {
     // routed to a closed local port: even a regression here could not reach a real host
-    const r = await runCli(['audit', REGISTRY, '--shard', '4/3', '--out', join(tmp, 'bad'), '--log-level', 'silent', '--connect-to', '::127.0.0.1:9']);
+    const r = await runCli([
+      'audit',
+      REGISTRY,
+      '--shard',
+      '4/3',
+      '--out',
+      join(tmp, 'bad'),
+      '--log-level',
+      'silent',
+      '--connect-to',
+      '::127.0.0.1:9',
+    ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^--shard: /m);
     expect(existsSync(join(tmp, 'bad'))).toBe(false);

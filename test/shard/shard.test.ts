@@ -76,7 +76,8 @@ describe('resolveShard', () => {
   });
 
   it('refuses bad values, naming the flag', () => {
-    for (const bad of ['0/3', '4/3', '3', '1/0', 'a/b', '-1/3', '1.5/3', '', '1/3/4']) usage(() => resolveShard(bad, undefined, {}), /^--shard: /);
+    for (const bad of ['0/3', '4/3', '3', '1/0', 'a/b', '-1/3', '1.5/3', '', '1/3/4'])
+      usage(() => resolveShard(bad, undefined, {}), /^--shard: /);
     usage(() => resolveShard(undefined, 3, {}), /^--shards: /);
     usage(() => resolveShard('1/3', 3, {}), /^--shards: /);
   });

@@ -22,21 +22,31 @@ afterAll(async () => Promise.all(dirs.map((d) => rm(d, { recursive: true, force:
 
 /** Artifacts as plain data: parses replaced by their text, so two can be compared. */
 function plain(a: Partial<Artifacts>): unknown {
-  return JSON.parse(JSON.stringify(a, (_k, v: unknown) => {
-    if (v instanceof Map) return { map: [...v] };
-    if (typeof v === 'function') return 'parsed';
-    return v;
-  }));
+  return JSON.parse(
+    JSON.stringify(a, (_k, v: unknown) => {
+      if (v instanceof Map) return { map: [...v] };
+      if (typeof v === 'function') return 'parsed';
+      return v;
+    }),
+  );
 }
 
 function everyArtifact(): Artifacts {
   const a = makeArtifacts({
     html: '<html><head><title>Trường</title></head><body><a href="/tin-tuc">Tin tức</a></body></html>',
-    scripts: { [`${SITE}app.js`]: 'var a = 1;', [`${SITE}gone.js`]: { ok: false, url: `${SITE}gone.js`, reason: 'timeout', detail: 't', redirects: [] } },
+    scripts: {
+      [`${SITE}app.js`]: 'var a = 1;',
+      [`${SITE}gone.js`]: { ok: false, url: `${SITE}gone.js`, reason: 'timeout', detail: 't', redirects: [] },
+    },
     httpProbe: { url: 'http://thcs-nguyendu.hcm.edu.vn/', outcome: 'redirects-to-https', status: 301, location: SITE },
     httpsProbe: fetchedPage(SITE, '<title>twin</title>'),
     robots: { url: `${SITE}robots.txt`, status: 200, crawlDelaySec: 2, blocked: [`${SITE}bi-mat`] },
-    softRedirect: { kind: 'meta-refresh', from: SITE, to: 'https://x.example.com/', target: fetchedPage('https://x.example.com/', '<title>x</title>') },
+    softRedirect: {
+      kind: 'meta-refresh',
+      from: SITE,
+      to: 'https://x.example.com/',
+      target: fetchedPage('https://x.example.com/', '<title>x</title>'),
+    },
     feed: fetchedPage(`${SITE}rss`, '<rss></rss>', { contentType: 'application/rss+xml' }),
     searchbotHome: fetchedPage(SITE, '<title>bot</title>'),
     stylesheets: { [`${SITE}style.css`]: '.emc { display: none }' },
@@ -88,7 +98,20 @@ describe('artifact archive', () => {
 
   it('reads an archive written before pages and scripts could be absent', async () => {
     const dir = await tempDir();
-    const home = { ok: true, url: SITE, finalUrl: SITE, status: 200, headers: {}, redirects: [], contentType: 'text/html', isHtml: true, bytes: 20, text: '<title>Cũ</title>', timings: { headersMs: 1, totalMs: 2 }, fetchedAt: '2026-11-02T08:00:00.000Z' };
+    const home = {
+      ok: true,
+      url: SITE,
+      finalUrl: SITE,
+      status: 200,
+      headers: {},
+      redirects: [],
+      contentType: 'text/html',
+      isHtml: true,
+      bytes: 20,
+      text: '<title>Cũ</title>',
+      timings: { headersMs: 1, totalMs: 2 },
+      fetchedAt: '2026-11-02T08:00:00.000Z',
+    };
     const legacy = { format: 1, unit: makeArtifacts().unit, crawl: CRAWL, homeFetch: home, pages: [[SITE, home]], scripts: [] };
     await mkdir(join(dir, ARTIFACTS_DIR));
     await writeFile(join(dir, ARTIFACTS_DIR, archiveName('79000701')), gzipSync(JSON.stringify(legacy)));

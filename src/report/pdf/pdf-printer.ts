@@ -33,8 +33,14 @@ export async function openPdfPrinter(browserPath?: string): Promise<PdfPrinter |
     async print(htmlFile, pdfFile, footerHtml) {
       await page.goto(pathToFileURL(htmlFile).href, { waitUntil: 'load', timeout: PRINT_TIMEOUT_MS });
       await page.pdf({
-        path: pdfFile, format: 'A4', printBackground: true, preferCSSPageSize: true, tagged: true,
-        displayHeaderFooter: true, headerTemplate: '<span></span>', footerTemplate: footerHtml,
+        path: pdfFile,
+        format: 'A4',
+        printBackground: true,
+        preferCSSPageSize: true,
+        tagged: true,
+        displayHeaderFooter: true,
+        headerTemplate: '<span></span>',
+        footerTemplate: footerHtml,
         margin: { top: '10mm', right: '10mm', bottom: '14mm', left: '10mm' },
       });
     },

@@ -74,7 +74,11 @@ export async function writePdfScorecards(view: RunView, dir: string): Promise<st
       if (!html) continue;
       await appendFile(html, DOCUMENT_TAIL);
       const file = join(districtsDir, districtNames.name(district));
-      await print.print(html, file, footerTemplate(`${scorecardText[view.lang].district_title(district)} · ${displayDay(view.run.now, view.lang)}`, view.lang));
+      await print.print(
+        html,
+        file,
+        footerTemplate(`${scorecardText[view.lang].district_title(district)} · ${displayDay(view.run.now, view.lang)}`, view.lang),
+      );
       written.push(file);
     }
   } finally {

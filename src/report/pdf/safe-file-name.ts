@@ -47,7 +47,10 @@ export function safeFileStem(raw: string, maxBytes = MAX_STEM_BYTES): string {
  */
 export class FileNamer {
   private readonly taken = new Set<string>();
-  constructor(private readonly extension: string, private readonly maxBytes = MAX_STEM_BYTES) {}
+  constructor(
+    private readonly extension: string,
+    private readonly maxBytes = MAX_STEM_BYTES,
+  ) {}
 
   name(raw: string): string {
     const stem = safeFileStem(raw, this.maxBytes);

@@ -22,7 +22,7 @@ import { scorecardText } from './scorecard-text.js';
 export type ScorecardRun = Pick<RunView, 'run' | 'rules' | 'lang'>;
 
 const ORDER: Record<Status, number> = { fail: 0, warn: 1, error: 2, exempt: 3, pass: 4, na: 5 };
-const GRADE_CLASS: Record<string, string> = { 'Tốt': 'good', 'Khá': 'fair', 'Đạt': 'ok', 'Chưa đạt': 'bad', 'Chưa xác minh': 'unv' };
+const GRADE_CLASS: Record<string, string> = { Tốt: 'good', Khá: 'fair', Đạt: 'ok', 'Chưa đạt': 'bad', 'Chưa xác minh': 'unv' };
 const EXCERPT_CHARS = 160;
 
 const STYLE = `@page{size:A4;margin:10mm 10mm 14mm}*{box-sizing:border-box}
@@ -60,14 +60,22 @@ export function screenshotUrl(u: UnitResult, runDir: string): string | undefined
 }
 
 // the usual short forms of Vietnamese legal citations, so a criterion's basis fits its table cell
-const SHORT_DOCS: [RegExp, string][] = [[/^Thông tư /, 'TT '], [/^Nghị định /, 'NĐ '], [/^Công văn /, 'CV '], [/^Quyết định /, 'QĐ '], [/^Luật /, 'Luật ']];
+const SHORT_DOCS: [RegExp, string][] = [
+  [/^Thông tư /, 'TT '],
+  [/^Nghị định /, 'NĐ '],
+  [/^Công văn /, 'CV '],
+  [/^Quyết định /, 'QĐ '],
+  [/^Luật /, 'Luật '],
+];
 
 /** "TT 22/2023/TT-BTTTT, Điều 4 khoản 6": document and provision, without the explanations in brackets. */
 export function shortBasis(rule: Rule | undefined): string {
-  return (rule?.meta.basis ?? []).map((b) => {
-    const doc = SHORT_DOCS.reduce((d, [re, to]) => d.replace(re, to), b.document);
-    return `${doc}, ${b.provision.replace(/\s*\([^)]*\)/g, '')}`;
-  }).join('; ');
+  return (rule?.meta.basis ?? [])
+    .map((b) => {
+      const doc = SHORT_DOCS.reduce((d, [re, to]) => d.replace(re, to), b.document);
+      return `${doc}, ${b.provision.replace(/\s*\([^)]*\)/g, '')}`;
+    })
+    .join('; ');
 }
 
 /** The finding's message, and for what is not a pass the first piece of evidence (address, where, excerpt). */
@@ -88,11 +96,15 @@ export function scorecardCard(u: UnitResult, view: ScorecardRun, runDir: string)
   const t = scorecardText[lang];
   const byId = new Map(view.rules.map((r) => [r.meta.id, r]));
   const rows: [string, string][] = [
-    [t.id, u.id], [t.type, UNIT_TYPE_LABELS[u.type]?.[lang] ?? u.type], [t.district, u.district], [t.website, u.website ?? '—'],
+    [t.id, u.id],
+    [t.type, UNIT_TYPE_LABELS[u.type]?.[lang] ?? u.type],
+    [t.district, u.district],
+    [t.website, u.website ?? '—'],
   ];
   if (u.finalUrl && u.finalUrl !== u.website) rows.push([t.finalUrl, u.finalUrl]);
   rows.push(
-    [t.auditDate, displayDay(view.run.now, lang)], [t.ruleSet, u.ruleSetVersion || view.run.ruleSetVersion],
+    [t.auditDate, displayDay(view.run.now, lang)],
+    [t.ruleSet, u.ruleSetVersion || view.run.ruleSetVersion],
     [t.crawl, `${crawlLabel(u, lang)}${u.crawl.error ? ` (${plainWords(u.crawl.error, lang)})` : ''}`],
   );
   const shot = screenshotUrl(u, runDir);
@@ -100,37 +112,51 @@ export function scorecardCard(u: UnitResult, view: ScorecardRun, runDir: string)
   const reasons = gradeReasons(u, byId, lang);
   const reason = reasons.length ? reasons.join('. ') : t.byScore(Math.round(u.verified * 100));
   const alerts = unitAlerts(u, byId, lang)
-    .map((a) => `<div class="alert"><strong>‼ ${e(a.problem)}</strong><div>${e(a.found)}</div><div class="small">${e(t.basis)}: ${e(a.basis)}</div></div>`).join('');
+    .map(
+      (a) =>
+        `<div class="alert"><strong>‼ ${e(a.problem)}</strong><div>${e(a.found)}</div><div class="small">${e(t.basis)}: ${e(a.basis)}</div></div>`,
+    )
+    .join('');
   const findings = [...u.findings].sort((a, b) => ORDER[a.status] - ORDER[b.status]);
-  const criteria = findings.map((f) => {
-    const rule = byId.get(f.rule);
-    return `<tr><td>${e(rule?.meta.title[lang] ?? f.rule)} <span class="id">(${e(f.rule)})</span></td>${statusCell(f.status, lang)}<td>${e(shortBasis(rule))}</td><td>${evidenceOf(f, byId, lang)}</td></tr>`;
-  }).join('');
+  const criteria = findings
+    .map((f) => {
+      const rule = byId.get(f.rule);
+      return `<tr><td>${e(rule?.meta.title[lang] ?? f.rule)} <span class="id">(${e(f.rule)})</span></td>${statusCell(f.status, lang)}<td>${e(shortBasis(rule))}</td><td>${evidenceOf(f, byId, lang)}</td></tr>`;
+    })
+    .join('');
   // what is wrong and the legal basis of each are in the table above; here how to fix it, the first few in more words
-  const fixes = fixList(u, byId).map(({ finding, rule }, i) => {
-    const advice = howToFix(finding.rule).slice(0, i < 5 ? 2 : 1).map((a) => `<li>${e(short(a, 200))}</li>`).join('');
-    return `<li><strong>${e(rule?.meta.title[lang] ?? finding.rule)}</strong> (${e(STATUS_LABELS[lang][finding.status])})${advice ? `<ul>${advice}</ul>` : ''}</li>`;
-  }).join('');
-  return `<section class="card"><div class="kicker">${e(t.kicker)}</div><h1>${e(u.name)}</h1>`
-    + `<div class="head"><div class="meta"><table class="meta">${rows.map(([k, v]) => `<tr><th>${e(k)}</th><td>${e(v)}</td></tr>`).join('')}</table>`
-    + `<div class="verdict"><span>${e(t.score)}</span><span class="score">${u.score ?? '—'}</span><span>${e(t.grade)}</span><span class="grade ${GRADE_CLASS[u.grade] ?? ''}">${e(gradeLabel(u.grade, lang))}</span></div>`
-    + `<p class="reason"><strong>${e(t.reason)}:</strong> ${e(reason)}</p></div>${figure}</div>${alerts}`
-    + `<h2>${e(t.criteria)}</h2><table class="criteria"><colgroup><col class="c"><col class="s"><col class="b"><col></colgroup><thead><tr><th>${e(t.criterion)}</th><th>${e(t.status)}</th><th>${e(t.basis)}</th><th>${e(t.evidence)}</th></tr></thead><tbody>${criteria}</tbody></table>`
-    + `<h2>${e(t.fixes)} — ${e(t.howToFix)}</h2>${fixes ? `<ol class="fixes">${fixes}</ol>` : `<p>${e(t.noFixes)}</p>`}</section>`;
+  const fixes = fixList(u, byId)
+    .map(({ finding, rule }, i) => {
+      const advice = howToFix(finding.rule)
+        .slice(0, i < 5 ? 2 : 1)
+        .map((a) => `<li>${e(short(a, 200))}</li>`)
+        .join('');
+      return `<li><strong>${e(rule?.meta.title[lang] ?? finding.rule)}</strong> (${e(STATUS_LABELS[lang][finding.status])})${advice ? `<ul>${advice}</ul>` : ''}</li>`;
+    })
+    .join('');
+  return (
+    `<section class="card"><div class="kicker">${e(t.kicker)}</div><h1>${e(u.name)}</h1>` +
+    `<div class="head"><div class="meta"><table class="meta">${rows.map(([k, v]) => `<tr><th>${e(k)}</th><td>${e(v)}</td></tr>`).join('')}</table>` +
+    `<div class="verdict"><span>${e(t.score)}</span><span class="score">${u.score ?? '—'}</span><span>${e(t.grade)}</span><span class="grade ${GRADE_CLASS[u.grade] ?? ''}">${e(gradeLabel(u.grade, lang))}</span></div>` +
+    `<p class="reason"><strong>${e(t.reason)}:</strong> ${e(reason)}</p></div>${figure}</div>${alerts}` +
+    `<h2>${e(t.criteria)}</h2><table class="criteria"><colgroup><col class="c"><col class="s"><col class="b"><col></colgroup><thead><tr><th>${e(t.criterion)}</th><th>${e(t.status)}</th><th>${e(t.basis)}</th><th>${e(t.evidence)}</th></tr></thead><tbody>${criteria}</tbody></table>` +
+    `<h2>${e(t.fixes)} — ${e(t.howToFix)}</h2>${fixes ? `<ol class="fixes">${fixes}</ol>` : `<p>${e(t.noFixes)}</p>`}</section>`
+  );
 }
 
 /** The document around the cards: its head (with a policy that lets nothing load but the run's screenshots). */
 export const documentHead = (lang: 'vi' | 'en', title: string): string =>
-  `<!doctype html><html lang="${lang}"><head><meta charset="utf-8">`
-  + `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src file:; style-src 'unsafe-inline'">`
-  + `<title>${e(title)}</title><style>${STYLE}</style></head><body>`;
+  `<!doctype html><html lang="${lang}"><head><meta charset="utf-8">` +
+  `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src file:; style-src 'unsafe-inline'">` +
+  `<title>${e(title)}</title><style>${STYLE}</style></head><body>`;
 
 export const DOCUMENT_TAIL = '</body></html>\n';
 
 /** The printed footer: who the pages are about and the page number (the browser's own template fields). */
 export function footerTemplate(label: string, lang: 'vi' | 'en'): string {
   const t = scorecardText[lang];
-  return `<div style="font-family:'DejaVu Sans',Arial,sans-serif;font-size:7pt;width:100%;margin:0 10mm;display:flex;justify-content:space-between;color:#444">`
-    + `<span>${e(label)}</span><span>${e(t.page)} <span class="pageNumber"></span>/<span class="totalPages"></span></span></div>`;
+  return (
+    `<div style="font-family:'DejaVu Sans',Arial,sans-serif;font-size:7pt;width:100%;margin:0 10mm;display:flex;justify-content:space-between;color:#444">` +
+    `<span>${e(label)}</span><span>${e(t.page)} <span class="pageNumber"></span>/<span class="totalPages"></span></span></div>`
+  );
 }
-

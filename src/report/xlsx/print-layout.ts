@@ -50,6 +50,7 @@ export function printScale(widths: readonly number[], layout: PrintLayout = {}):
   const pagesWide = Math.max(1, Math.ceil(rest / perPage));
   const scale = Math.max(MIN_PRINT_SCALE, Math.min(100, Math.floor((100 * page * BREAK_SLACK) / (repeated + rest / pagesWide))));
   let firstPageColumns = 0;
-  for (let used = 0; firstPageColumns < px.length && used + px[firstPageColumns]! <= (page * 100) / scale; firstPageColumns += 1) used += px[firstPageColumns]!;
+  for (let used = 0; firstPageColumns < px.length && used + px[firstPageColumns]! <= (page * 100) / scale; firstPageColumns += 1)
+    used += px[firstPageColumns]!;
   return { scale, pagesWide, firstPageColumns: Math.max(1, firstPageColumns) };
 }

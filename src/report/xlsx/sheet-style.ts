@@ -41,7 +41,10 @@ const COLUMNS = new WeakMap<Sheet, SheetColumn[]>();
 export function addFormSheet(book: Writer, spec: FormSheetSpec): Sheet {
   const { columns, layout = {} } = spec;
   const lastCol = columnLetter(columns.length);
-  const { scale, pagesWide, firstPageColumns } = printScale(columns.map((c) => c.width), layout);
+  const { scale, pagesWide, firstPageColumns } = printScale(
+    columns.map((c) => c.width),
+    layout,
+  );
   const repeat = layout.repeatColumns ?? 0;
   const sheet = book.addWorksheet(spec.name, {
     views: [{ state: 'frozen', ySplit: HEADER_ROW, xSplit: pagesWide > 1 ? repeat : 0 }],
@@ -59,7 +62,9 @@ export function addFormSheet(book: Writer, spec: FormSheetSpec): Sheet {
     headerFooter: { oddFooter: `&L&A&R${spec.pageWord} &P/&N` },
   });
   sheet.columns = columns.map((c, i) => ({
-    key: `c${i}`, width: c.width, style: { alignment: { vertical: 'top', ...(c.wrap ? { wrapText: true } : {}) } },
+    key: `c${i}`,
+    width: c.width,
+    style: { alignment: { vertical: 'top', ...(c.wrap ? { wrapText: true } : {}) } },
   }));
   COLUMNS.set(sheet, columns);
   printGridLines(sheet);
@@ -69,7 +74,10 @@ export function addFormSheet(book: Writer, spec: FormSheetSpec): Sheet {
   banner(sheet, spec.title, { ...BOLD, size: 14 }, titleWidth * (11 / 14), titleCols);
   banner(sheet, spec.subtitle, { ...FONT, italic: true }, titleWidth, titleCols);
   sheet.addRow([]).commit();
-  addTableHeader(sheet, columns.map((c) => c.header));
+  addTableHeader(
+    sheet,
+    columns.map((c) => c.header),
+  );
   sheet.autoFilter = `A${HEADER_ROW}:${lastCol}${HEADER_ROW}`;
   return sheet;
 }
@@ -125,15 +133,21 @@ const cellText = (v: ExcelJS.CellValue): string =>
  * `spanLast`, the last value (long text in a table narrower than the sheet) is merged across to the sheet's last
  * column and wrapped there, so it never runs off the printed page.
  */
-export function addDataRow(sheet: Sheet, values: readonly ExcelJS.CellValue[], options: { total?: boolean; spanLast?: boolean } = {}): void {
+export function addDataRow(
+  sheet: Sheet,
+  values: readonly ExcelJS.CellValue[],
+  options: { total?: boolean; spanLast?: boolean } = {},
+): void {
   const columns = COLUMNS.get(sheet) ?? [];
   const row = sheet.addRow([...values]);
   const last = values.length - 1;
   const span = options.spanLast && last + 1 < columns.length;
-  const height = rowHeight(columns.flatMap((c, i) => {
-    if (span && i === last) return [{ text: cellText(values[i] ?? ''), width: columns.slice(last).reduce((w, x) => w + x.width, 0) }];
-    return c.wrap && i < values.length ? [{ text: cellText(values[i] ?? ''), width: c.width }] : [];
-  }));
+  const height = rowHeight(
+    columns.flatMap((c, i) => {
+      if (span && i === last) return [{ text: cellText(values[i] ?? ''), width: columns.slice(last).reduce((w, x) => w + x.width, 0) }];
+      return c.wrap && i < values.length ? [{ text: cellText(values[i] ?? ''), width: c.width }] : [];
+    }),
+  );
   if (span) {
     row.getCell(last + 1).alignment = { vertical: 'top', wrapText: true };
     sheet.mergeCells(row.number, last + 1, row.number, columns.length);
@@ -141,7 +155,9 @@ export function addDataRow(sheet: Sheet, values: readonly ExcelJS.CellValue[], o
   if (height) row.height = height;
   if (options.total) {
     row.font = BOLD;
-    row.eachCell({ includeEmpty: true }, (cell) => { cell.border = { top: THIN, bottom: { style: 'double' } }; });
+    row.eachCell({ includeEmpty: true }, (cell) => {
+      cell.border = { top: THIN, bottom: { style: 'double' } };
+    });
   }
   row.commit();
 }

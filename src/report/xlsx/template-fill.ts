@@ -44,21 +44,31 @@ export async function fillTemplate(view: RunView, templateFile: string, map: Tem
 }
 
 function runValue(view: RunView, key: string): ExcelJS.CellValue {
-  const total = view.districts.reduce((acc, d) => ({ units: acc.units + d.units, reachable: acc.reachable + d.reachable }), { units: 0, reachable: 0 });
+  const total = view.districts.reduce((acc, d) => ({ units: acc.units + d.units, reachable: acc.reachable + d.reachable }), {
+    units: 0,
+    reachable: 0,
+  });
   if (key.startsWith('grade:')) return view.districts.reduce((s, d) => s + (d.grades[key.slice(6) as keyof typeof d.grades] ?? 0), 0);
   switch (key) {
-    case 'auditDate': return displayDay(view.run.now, view.lang);
-    case 'ruleSetVersion': return view.run.ruleSetVersion;
-    case 'registry': return view.run.registry.file;
-    case 'units': return total.units;
-    case 'reachable': return total.reachable;
+    case 'auditDate':
+      return displayDay(view.run.now, view.lang);
+    case 'ruleSetVersion':
+      return view.run.ruleSetVersion;
+    case 'registry':
+      return view.run.registry.file;
+    case 'units':
+      return total.units;
+    case 'reachable':
+      return total.reachable;
     case 'averageScore': {
       const scored = view.districts.filter((d) => d.averageScore !== null);
       const weight = scored.reduce((s, d) => s + d.units, 0);
       return weight ? Math.round((scored.reduce((s, d) => s + (d.averageScore ?? 0) * d.units, 0) / weight) * 10) / 10 : '';
     }
-    case 'tool': return `${view.run.tool.name} ${view.run.tool.version}`;
-    default: throw new UsageError(`template map: khóa không hợp lệ / unknown key: ${key}`);
+    case 'tool':
+      return `${view.run.tool.name} ${view.run.tool.version}`;
+    default:
+      throw new UsageError(`template map: khóa không hợp lệ / unknown key: ${key}`);
   }
 }
 
@@ -72,20 +82,35 @@ function unitValue(view: RunView, u: UnitResult, n: number, key: string): ExcelJ
     return f.status === 'fail' || f.status === 'warn' ? (lang === 'vi' ? 'Không' : 'No') : STATUS_LABELS[lang][f.status];
   }
   switch (key) {
-    case 'stt': return n;
-    case 'id': return u.id;
-    case 'name': return u.name;
-    case 'type': return UNIT_TYPE_LABELS[u.type]?.[lang] ?? u.type;
-    case 'district': return u.district;
-    case 'website': return u.website ?? '';
-    case 'finalUrl': return u.finalUrl ?? '';
-    case 'title': return u.title ?? '';
-    case 'crawl': return crawlLabel(u, lang);
-    case 'score': return u.score ?? '';
-    case 'verified': return Math.round(u.verified * 1000) / 10;
-    case 'grade': return gradeLabel(u.grade, lang);
-    case 'notes': return [blockingNote(u, view.rules, lang), u.crawl.error].filter(Boolean).join(' · ');
-    case 'emcSiteId': return String(u.facts.emcSiteId ?? '');
-    default: throw new UsageError(`template map: khóa không hợp lệ / unknown key: ${key}`);
+    case 'stt':
+      return n;
+    case 'id':
+      return u.id;
+    case 'name':
+      return u.name;
+    case 'type':
+      return UNIT_TYPE_LABELS[u.type]?.[lang] ?? u.type;
+    case 'district':
+      return u.district;
+    case 'website':
+      return u.website ?? '';
+    case 'finalUrl':
+      return u.finalUrl ?? '';
+    case 'title':
+      return u.title ?? '';
+    case 'crawl':
+      return crawlLabel(u, lang);
+    case 'score':
+      return u.score ?? '';
+    case 'verified':
+      return Math.round(u.verified * 1000) / 10;
+    case 'grade':
+      return gradeLabel(u.grade, lang);
+    case 'notes':
+      return [blockingNote(u, view.rules, lang), u.crawl.error].filter(Boolean).join(' · ');
+    case 'emcSiteId':
+      return String(u.facts.emcSiteId ?? '');
+    default:
+      throw new UsageError(`template map: khóa không hợp lệ / unknown key: ${key}`);
   }
 }

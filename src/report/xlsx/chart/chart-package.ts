@@ -7,8 +7,15 @@ import { readFile, rename } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import JSZip from 'jszip';
 import {
-  CT_CHART, CT_DRAWING, REL_CHART, REL_DRAWING, barChartXml, drawingXml, relationshipsXml,
-  type BarChartSpec, type ChartAnchor,
+  CT_CHART,
+  CT_DRAWING,
+  REL_CHART,
+  REL_DRAWING,
+  barChartXml,
+  drawingXml,
+  relationshipsXml,
+  type BarChartSpec,
+  type ChartAnchor,
 } from './chart-xml.js';
 
 export interface SheetChart {
@@ -19,12 +26,21 @@ export interface SheetChart {
 }
 
 const unescapeXml = (s: string): string =>
-  s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 const attrs = (tag: string): Record<string, string> =>
   Object.fromEntries([...tag.matchAll(/([\w:]+)="([^"]*)"/g)].map((m) => [m[1]!, unescapeXml(m[2]!)]));
 
-interface Rel { id: string; type: string; target: string }
+interface Rel {
+  id: string;
+  type: string;
+  target: string;
+}
 const readRels = (xml: string): Rel[] =>
   [...xml.matchAll(/<Relationship\b[^>]*>/g)].map((m) => {
     const a = attrs(m[0]);
@@ -48,14 +64,27 @@ export async function sheetPath(zip: JSZip, name: string): Promise<string> {
 }
 
 // CT_Worksheet: <drawing> comes after the page setup and before these
-const AFTER_DRAWING = ['<legacyDrawing', '<legacyDrawingHF', '<drawingHF', '<picture', '<oleObjects', '<controls', '<webPublishItems', '<tableParts', '<extLst', '</worksheet>'];
+const AFTER_DRAWING = [
+  '<legacyDrawing',
+  '<legacyDrawingHF',
+  '<drawingHF',
+  '<picture',
+  '<oleObjects',
+  '<controls',
+  '<webPublishItems',
+  '<tableParts',
+  '<extLst',
+  '</worksheet>',
+];
 
 export function insertDrawing(sheetXml: string, relId: string): string {
   if (/<drawing\b/.test(sheetXml)) throw new Error('xlsx: trang tính đã có hình vẽ / the sheet already has a drawing');
   const at = Math.min(...AFTER_DRAWING.map((tag) => sheetXml.indexOf(tag)).filter((i) => i >= 0));
   if (!Number.isFinite(at)) throw new Error('xlsx: trang tính không hợp lệ / malformed sheet');
   const root = /<worksheet\b[^>]*>/.exec(sheetXml)?.[0] ?? '';
-  const withNs = root.includes('xmlns:r=') ? sheetXml : sheetXml.replace(root, root.replace(/>$/, ' xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'));
+  const withNs = root.includes('xmlns:r=')
+    ? sheetXml
+    : sheetXml.replace(root, root.replace(/>$/, ' xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'));
   const shift = withNs.length - sheetXml.length;
   return `${withNs.slice(0, at + shift)}<drawing r:id="${relId}"/>${withNs.slice(at + shift)}`;
 }
@@ -81,9 +110,15 @@ export async function addCharts(file: string, charts: readonly SheetChart[]): Pr
     zip.file(relsPath, relationshipsXml([...rels, { id: relId, type: REL_DRAWING, target: `../drawings/drawing${n}.xml` }]));
     zip.file(sheet, insertDrawing(await text(zip, sheet), relId));
     zip.file(`xl/drawings/drawing${n}.xml`, drawingXml(c.anchor, c.chart.title));
-    zip.file(`xl/drawings/_rels/drawing${n}.xml.rels`, relationshipsXml([{ id: 'rId1', type: REL_CHART, target: `../charts/chart${n}.xml` }]));
+    zip.file(
+      `xl/drawings/_rels/drawing${n}.xml.rels`,
+      relationshipsXml([{ id: 'rId1', type: REL_CHART, target: `../charts/chart${n}.xml` }]),
+    );
     zip.file(`xl/charts/chart${n}.xml`, barChartXml(c.chart));
-    contentTypes = addOverrides(contentTypes, [{ path: `xl/drawings/drawing${n}.xml`, type: CT_DRAWING }, { path: `xl/charts/chart${n}.xml`, type: CT_CHART }]);
+    contentTypes = addOverrides(contentTypes, [
+      { path: `xl/drawings/drawing${n}.xml`, type: CT_DRAWING },
+      { path: `xl/charts/chart${n}.xml`, type: CT_CHART },
+    ]);
   }
   zip.file('[Content_Types].xml', contentTypes);
   const tmp = `${file}.chart-tmp`;

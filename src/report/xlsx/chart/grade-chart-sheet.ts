@@ -10,12 +10,28 @@ import { MARGINS } from '../print-layout.js';
 import type { SheetChart } from './chart-package.js';
 
 const TEXT = {
-  vi: { sheet: 'Biểu đồ', title: 'XẾP LOẠI CÁC ĐƠN VỊ THEO QUẬN/HUYỆN', axis: 'Số đơn vị', source: 'Số liệu lấy từ trang "Tổng hợp"; biểu đồ cập nhật theo khi sửa số liệu ở đó.' },
-  en: { sheet: 'Chart', title: 'UNITS BY GRADE, PER DISTRICT', axis: 'Units', source: 'Figures from the "Summary" sheet; the chart follows edits made there.' },
+  vi: {
+    sheet: 'Biểu đồ',
+    title: 'XẾP LOẠI CÁC ĐƠN VỊ THEO QUẬN/HUYỆN',
+    axis: 'Số đơn vị',
+    source: 'Số liệu lấy từ trang "Tổng hợp"; biểu đồ cập nhật theo khi sửa số liệu ở đó.',
+  },
+  en: {
+    sheet: 'Chart',
+    title: 'UNITS BY GRADE, PER DISTRICT',
+    axis: 'Units',
+    source: 'Figures from the "Summary" sheet; the chart follows edits made there.',
+  },
 } as const;
 
 /** Green to red, and grey for "not verified" (a grade apart, not a step of the scale). */
-export const GRADE_COLOURS: Record<Grade, string> = { 'Tốt': '2E7D32', 'Khá': '8BC34A', 'Đạt': 'FBC02D', 'Chưa đạt': 'C62828', 'Chưa xác minh': '90A4AE' };
+export const GRADE_COLOURS: Record<Grade, string> = {
+  Tốt: '2E7D32',
+  Khá: '8BC34A',
+  Đạt: 'FBC02D',
+  'Chưa đạt': 'C62828',
+  'Chưa xác minh': '90A4AE',
+};
 
 /** Columns of "Tổng hợp": the district name in A, then units, reachable, average, and one count per grade. */
 const SUMMARY_NAME_COL = 1;
@@ -39,7 +55,10 @@ export function gradeChartSheet(ctx: SheetContext): SheetChart | undefined {
     headerFooter: { oddFooter: `&L&A&R${t.page} &P/&N` },
   });
   sheet.columns = Array.from({ length: CHART_COLUMNS }, (_, i) => ({ key: `c${i}`, width: CHART_COLUMN_WIDTH }));
-  for (const [text, font] of [[words.title, { ...FONT, bold: true, size: 14 }], [`${ctx.subtitle}. ${words.source}`, { ...FONT, italic: true }]] as const) {
+  for (const [text, font] of [
+    [words.title, { ...FONT, bold: true, size: 14 }],
+    [`${ctx.subtitle}. ${words.source}`, { ...FONT, italic: true }],
+  ] as const) {
     const row = sheet.addRow([text]);
     row.font = font;
     row.alignment = { vertical: 'middle', wrapText: true };

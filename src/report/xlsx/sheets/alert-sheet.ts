@@ -10,9 +10,15 @@ import { rulesById } from '../../localize.js';
 export async function alertSheet(ctx: SheetContext): Promise<void> {
   const { view, t } = ctx;
   const cols: SheetColumn[] = [
-    { header: t.no, width: 5 }, { header: t.id, width: 11 }, { header: t.name, width: 24, wrap: true }, { header: t.district, width: 14, wrap: true },
-    { header: t.problem, width: 24, wrap: true }, { header: t.website, width: 30 }, { header: t.finalUrl, width: 30 },
-    { header: t.found, width: 40, wrap: true }, { header: t.basis, width: 34, wrap: true },
+    { header: t.no, width: 5 },
+    { header: t.id, width: 11 },
+    { header: t.name, width: 24, wrap: true },
+    { header: t.district, width: 14, wrap: true },
+    { header: t.problem, width: 24, wrap: true },
+    { header: t.website, width: 30 },
+    { header: t.finalUrl, width: 30 },
+    { header: t.found, width: 40, wrap: true },
+    { header: t.basis, width: 34, wrap: true },
   ];
   const sheet = formSheet(ctx, t.sheetAlerts, t.titleAlerts, cols, { repeatColumns: 3 });
   const rules = rulesById(view.rules);

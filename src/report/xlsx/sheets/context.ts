@@ -21,10 +21,17 @@ export function sheetContext(book: SheetContext['book'], view: RunView): SheetCo
   return { book, view, t, subtitle };
 }
 
-export const formSheet = (ctx: SheetContext, name: string, title: string, columns: SheetColumn[], layout?: PrintLayout): ExcelJS.Worksheet =>
+export const formSheet = (
+  ctx: SheetContext,
+  name: string,
+  title: string,
+  columns: SheetColumn[],
+  layout?: PrintLayout,
+): ExcelJS.Worksheet =>
   addFormSheet(ctx.book, { name, title, subtitle: ctx.subtitle, columns, pageWord: ctx.t.page, ...(layout ? { layout } : {}) });
 
-export const link = (url: string | null | undefined): ExcelJS.CellValue => (url && /^https?:\/\//.test(url) ? { text: url, hyperlink: url } : url ?? '');
+export const link = (url: string | null | undefined): ExcelJS.CellValue =>
+  url && /^https?:\/\//.test(url) ? { text: url, hyperlink: url } : (url ?? '');
 
 export const statusLabels = (lang: 'vi' | 'en'): { text: string; status: Status }[] =>
   (Object.keys(STATUS_LABELS[lang]) as Status[]).map((status) => ({ text: STATUS_LABELS[lang][status], status }));

@@ -15,11 +15,20 @@ export function districtSheet(ctx: SheetContext, total: DistrictSummary): void {
   const { view, t } = ctx;
   const ruleIds = view.run.rules;
   const cols = [
-    { header: t.district, width: 24 }, { header: t.units, width: 8 }, { header: t.reachable, width: 10 }, { header: t.average, width: 8 },
+    { header: t.district, width: 24 },
+    { header: t.units, width: 8 },
+    { header: t.reachable, width: 10 },
+    { header: t.average, width: 8 },
     ...ruleIds.map((id) => ({ header: `${ruleHeader(view, id)}\n${t.passRate}`, width: 12 })),
   ];
   const sheet = formSheet(ctx, t.sheetDistricts, t.titleDistricts, cols, { repeatColumns: 1 });
-  const row = (label: string, d: DistrictSummary): (string | number)[] => [label, d.units, d.reachable, d.averageScore ?? '', ...ruleIds.map((id) => passRate(d, id))];
+  const row = (label: string, d: DistrictSummary): (string | number)[] => [
+    label,
+    d.units,
+    d.reachable,
+    d.averageScore ?? '',
+    ...ruleIds.map((id) => passRate(d, id)),
+  ];
   for (const d of view.districts) addDataRow(sheet, row(d.district, d));
   addDataRow(sheet, row(t.total, total), { total: true });
   sheet.commit();

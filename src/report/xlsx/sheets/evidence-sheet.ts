@@ -56,7 +56,14 @@ type Row = [rule: string, status: string, message: string, url: ExcelJS.CellValu
  */
 function screenshotRows(u: UnitResult, lang: 'vi' | 'en'): Row[] {
   const w = shotWords(lang);
-  return linkableShots(u).map((s): Row => ['', '', w.desktop, { text: s.file, hyperlink: s.file }, '', `${w.page}: ${s.url} · SHA-256: ${s.sha256}`]);
+  return linkableShots(u).map((s): Row => [
+    '',
+    '',
+    w.desktop,
+    { text: s.file, hyperlink: s.file },
+    '',
+    `${w.page}: ${s.url} · SHA-256: ${s.sha256}`,
+  ]);
 }
 
 /**
@@ -68,12 +75,30 @@ function evidenceRows(u: UnitResult, ctx: SheetContext, byId: ReturnType<typeof 
   const shown = u.findings.filter((f) => f.status !== 'pass' && f.status !== 'na');
   const unreachable = u.crawl.status !== 'ok';
   const unverified = unreachable ? shown.filter((f) => f.status === 'error' && !f.exemption) : [];
-  const rows: Row[] = [...screenshotRows(u, lang), ...shown.filter((f) => !unverified.includes(f)).flatMap((f: Finding) =>
-    (f.evidence.length ? f.evidence : [{ url: '' }]).map((e): Row => [
-      f.rule, STATUS_LABELS[lang][f.status], findingText(f, byId, lang), link(e.url), e.selector ?? '', plainWords(e.excerpt ?? '', lang),
-    ]))];
+  const rows: Row[] = [
+    ...screenshotRows(u, lang),
+    ...shown
+      .filter((f) => !unverified.includes(f))
+      .flatMap((f: Finding) =>
+        (f.evidence.length ? f.evidence : [{ url: '' }]).map((e): Row => [
+          f.rule,
+          STATUS_LABELS[lang][f.status],
+          findingText(f, byId, lang),
+          link(e.url),
+          e.selector ?? '',
+          plainWords(e.excerpt ?? '', lang),
+        ]),
+      ),
+  ];
   if (unverified.length) {
-    rows.push(['', STATUS_LABELS[lang].error, ctx.t.unreachableRow(unverified.length), link(u.website), '', unverified.map((f) => f.rule).join(', ')]);
+    rows.push([
+      '',
+      STATUS_LABELS[lang].error,
+      ctx.t.unreachableRow(unverified.length),
+      link(u.website),
+      '',
+      unverified.map((f) => f.rule).join(', '),
+    ]);
   }
   return rows;
 }

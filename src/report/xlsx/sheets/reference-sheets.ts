@@ -7,7 +7,11 @@ import { addDataRow } from '../sheet-style.js';
 
 export function criteriaSheet(ctx: SheetContext): void {
   const { view, t } = ctx;
-  const cols = [t.ruleId, t.ruleTitle, t.weight, t.appliesTo, t.basis].map((header, i) => ({ header, width: [22, 34, 8, 22, 60][i]!, wrap: i !== 2 }));
+  const cols = [t.ruleId, t.ruleTitle, t.weight, t.appliesTo, t.basis].map((header, i) => ({
+    header,
+    width: [22, 34, 8, 22, 60][i]!,
+    wrap: i !== 2,
+  }));
   const sheet = formSheet(ctx, t.sheetCriteria, t.titleCriteria, cols);
   for (const r of view.rules.filter((x) => view.run.rules.includes(x.meta.id))) {
     const applies = r.meta.appliesTo === 'all' ? t.all : r.meta.appliesTo.map((a) => UNIT_TYPE_LABELS[a][view.lang]).join(', ');

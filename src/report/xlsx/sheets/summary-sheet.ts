@@ -19,7 +19,13 @@ interface Rollup {
   grades: Record<Grade, number>;
 }
 
-const cells = (label: string, r: Rollup): ExcelJS.CellValue[] => [label, r.units, r.reachable, r.averageScore ?? '', ...GRADES.map((g) => r.grades[g])];
+const cells = (label: string, r: Rollup): ExcelJS.CellValue[] => [
+  label,
+  r.units,
+  r.reachable,
+  r.averageScore ?? '',
+  ...GRADES.map((g) => r.grades[g]),
+];
 
 /** Writes the sheet and returns the whole run's rollup (for the district sheet's total row). */
 export async function summarySheet(ctx: SheetContext): Promise<DistrictSummary> {

@@ -15,11 +15,22 @@ export async function unitSheet(ctx: SheetContext): Promise<void> {
   const { view, t } = ctx;
   const ruleIds = view.run.rules;
   const fixed: SheetColumn[] = [
-    { header: t.no, width: 5 }, { header: t.id, width: 11 }, { header: t.name, width: 28, wrap: true }, { header: t.type, width: 11 },
-    { header: t.district, width: 14, wrap: true }, { header: t.website, width: 30 }, { header: t.finalUrl, width: 30 },
-    { header: t.pageTitle, width: 26, wrap: true }, { header: t.crawl, width: 15, wrap: true },
+    { header: t.no, width: 5 },
+    { header: t.id, width: 11 },
+    { header: t.name, width: 28, wrap: true },
+    { header: t.type, width: 11 },
+    { header: t.district, width: 14, wrap: true },
+    { header: t.website, width: 30 },
+    { header: t.finalUrl, width: 30 },
+    { header: t.pageTitle, width: 26, wrap: true },
+    { header: t.crawl, width: 15, wrap: true },
   ];
-  const tail: SheetColumn[] = [{ header: t.score, width: 7 }, { header: t.verified, width: 10 }, { header: t.grade, width: 10 }, { header: t.notes, width: 40, wrap: true }];
+  const tail: SheetColumn[] = [
+    { header: t.score, width: 7 },
+    { header: t.verified, width: 10 },
+    { header: t.grade, width: 10 },
+    { header: t.notes, width: 40, wrap: true },
+  ];
   // unscored page timings last, so the rule and score columns keep their places
   const load: SheetColumn[] = pageLoadHeaders(view.lang).map((header) => ({ header, width: 12, wrap: true }));
   const cols = [...fixed, ...ruleIds.map((id) => ({ header: ruleHeader(view, id), width: 13 })), ...tail, ...load];
@@ -30,10 +41,20 @@ export async function unitSheet(ctx: SheetContext): Promise<void> {
     n += 1;
     const statuses = ruleIds.map((id) => u.findings.find((f) => f.rule === id)?.status);
     addDataRow(sheet, [
-      n, u.id, u.name, UNIT_TYPE_LABELS[u.type]?.[view.lang] ?? u.type, u.district, link(u.website), link(u.finalUrl ?? ''), u.title ?? '',
+      n,
+      u.id,
+      u.name,
+      UNIT_TYPE_LABELS[u.type]?.[view.lang] ?? u.type,
+      u.district,
+      link(u.website),
+      link(u.finalUrl ?? ''),
+      u.title ?? '',
       crawlLabel(u, view.lang),
       ...statuses.map((s) => (s ? STATUS_LABELS[view.lang][s] : '')),
-      u.score ?? '', Math.round(u.verified * 1000) / 10, gradeLabel(u.grade, view.lang), gradeReasons(u, byId, view.lang).join(' · '),
+      u.score ?? '',
+      Math.round(u.verified * 1000) / 10,
+      gradeLabel(u.grade, view.lang),
+      gradeReasons(u, byId, view.lang).join(' · '),
       ...pageLoadCells(u.timings, view.lang),
     ]);
     await breathe(sheet);
@@ -44,4 +65,3 @@ export async function unitSheet(ctx: SheetContext): Promise<void> {
   }
   sheet.commit();
 }
-
