@@ -8,25 +8,10 @@ import { RULES } from '../../rules/index.js';
 import { DistrictAggregator } from '../../src/aggregate/districts.js';
 import type { RunView } from '../../src/report/run-view.js';
 import type { Finding, RunResults, UnitResult } from '../../src/model/result.js';
+import { reportUnit } from './report-fixtures.js';
 
-const base = (id: string, over: Partial<UnitResult>): UnitResult => ({
-  id,
-  name: `Trường ${id}`,
-  type: 'thcs',
-  district: 'Quận 1',
-  province: 'hcm',
-  website: `https://${id}.hcm.edu.vn/`,
-  finalUrl: `https://${id}.hcm.edu.vn/`,
-  score: 80,
-  verified: 1,
-  grade: 'Khá',
-  crawl: { status: 'ok', pages: 1, durationMs: 1 },
-  findings: [],
-  facts: {},
-  ruleSetVersion: 't',
-  auditedAt: '',
-  ...over,
-});
+const base = (id: string, over: Partial<UnitResult>): UnitResult =>
+  reportUnit(id, { score: 80, grade: 'Khá', crawl: { status: 'ok', pages: 1, durationMs: 1 }, findings: [], auditedAt: '', ...over });
 const unverified = (rule: string): Finding => ({
   rule,
   status: 'error',

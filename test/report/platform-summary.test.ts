@@ -13,29 +13,19 @@ import { DistrictAggregator } from '../../src/aggregate/districts.js';
 import { RULES } from '../../rules/index.js';
 import type { RunView } from '../../src/report/run-view.js';
 import type { RunResults, UnitResult } from '../../src/model/result.js';
+import { reportUnit } from './report-fixtures.js';
 import type { AuditSummary } from '../../src/run/audit.js';
 
 const HOSTILE = '<img src=x onerror=alert(1)> =SUM(1)';
 
 function unit(id: string, platform: string | undefined, over: Partial<UnitResult> = {}): UnitResult {
-  return {
-    id,
-    name: `Trường ${id}`,
-    type: 'thcs',
-    district: 'Quận 1',
-    province: 'hcm',
-    website: `https://${id}.hcm.edu.vn/`,
-    finalUrl: `https://${id}.hcm.edu.vn/`,
-    score: 90,
-    verified: 1,
-    grade: 'Tốt',
+  return reportUnit(id, {
     crawl: { status: 'ok', pages: 3, durationMs: 10 },
     findings: [{ rule: 'https', status: 'pass', message: 'ok', messageId: 'valid', evidence: [] }],
     facts: platform ? { platform } : {},
-    ruleSetVersion: 't',
     auditedAt: '2026-11-15T00:00:00Z',
     ...over,
-  };
+  });
 }
 const fail = (rule: string): UnitResult['findings'][number] => ({
   rule,
