@@ -15,7 +15,6 @@ import { limitLines } from './limit-lines.js';
 const T = {
   vi: {
     title: 'Kết quả kiểm tra',
-    units: 'Đơn vị',
     reachable: 'truy cập được',
     average: 'Điểm trung bình',
     grades: 'Xếp loại',
@@ -35,7 +34,6 @@ const T = {
   },
   en: {
     title: 'Audit results',
-    units: 'Units',
     reachable: 'reachable',
     average: 'Average score',
     grades: 'Grades',
@@ -62,7 +60,7 @@ export function formatSummary(summary: AuditSummary, rules: readonly Rule[], lan
   const seconds = summary.durationMs / 1000;
   const lines = [
     ...alertLines(summary.alerts ?? [], lang),
-    `${t.title}: ${t.units} ${total.units} (${total.reachable} ${t.reachable}) · ${summary.pagesFetched} ${t.pages} · ${seconds.toFixed(1)} s`,
+    `${t.title}: ${total.units} ${t.unitsOf} (${total.reachable} ${t.reachable}) · ${summary.pagesFetched} ${t.pages} · ${seconds.toFixed(1)} s`,
     `${t.average}: ${total.averageScore ?? '—'}`,
     `${t.grades}: ${GRADES.map((g) => `${gradeLabel(g, lang)} ${total.grades[g]}`).join(' · ')}`,
   ];

@@ -283,7 +283,7 @@ describe('edu-audit demo', () => {
   it('exits 0 and prints the summary with where the results are', () => {
     expect(run.stderr).not.toMatch(/"level":50/);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('Kết quả kiểm tra: Đơn vị 21');
+    expect(run.stdout).toContain('Kết quả kiểm tra: 21 đơn vị (19 truy cập được)');
     expect(run.stdout).toMatch(/Theo nền tảng \(nhà cung cấp cần liên hệ\):\n\s+NukeViet 4\.x\s+5 đơn vị/);
     expect(run.stdout).toContain(join(out, 'report.xlsx'));
   });

@@ -150,6 +150,9 @@ describe('platform table in the reports', () => {
       platforms: agg.summaries(),
     } as unknown as AuditSummary;
     const vi = formatSummary(summary, RULES, 'vi');
+    // the count first, as one says it: "21 đơn vị", not a label and a number
+    expect(vi.split('\n')[0]).toBe('Kết quả kiểm tra: 6 đơn vị (5 truy cập được) · 10 trang · 1.0 s');
+    expect(formatSummary(summary, RULES, 'en').split('\n')[0]).toBe('Audit results: 6 units (5 reachable) · 10 pages · 1.0 s');
     expect(vi).toContain('Theo nền tảng (nhà cung cấp cần liên hệ):');
     expect(vi).toMatch(/NukeViet 4\.x\s+2 đơn vị, 1 chưa đạt, 0 chưa xác minh, điểm TB 60 · hay thiếu: emc-label \(2\), rss-feed \(1\)/);
     expect(formatSummary(summary, RULES, 'en')).toMatch(
