@@ -10,7 +10,7 @@ svg text{font-size:12px}.findings li{margin:.2rem 0}.s-fail strong{color:#c62828
 q{color:#555}code{background:#f3f3f3;padding:0 .2rem}article{border-top:1px solid #eee;padding:.3rem 0}
 .scroll table{min-width:36rem}svg{max-width:100%;height:auto}.top{position:fixed;right:1rem;bottom:1rem;background:#fff;border:1px solid #ccc;border-radius:1rem;padding:.3rem .7rem;text-decoration:none}
 .passed summary{cursor:pointer;color:#2e7d32}@media (max-width:600px){body{margin:.6rem}.filters{flex-direction:column}}
-.alerts h2{color:#b71c1c}.alerts table{border:2px solid #c62828}.alerts th{background:#ffcdd2;cursor:default}.scroll{overflow-x:auto}
+.alerts h2{color:#b71c1c}.alerts table{border:2px solid #c62828}.alerts th{background:#ffcdd2;cursor:default}.alerts td:first-child{white-space:nowrap}.alerts td:nth-child(2),.alerts td:nth-child(3){min-width:8rem}.alerts td:nth-child(4),.alerts td:nth-child(5){min-width:9rem}.alerts td:nth-child(7){font-size:.8rem}.scroll{overflow-x:auto}
 figure.shot{margin:.4rem 0}figure.shot img{width:320px;max-width:100%;height:auto;border:1px solid #ccc}figure.shot figcaption{color:#666;font-size:.8rem}
 div.load{font-size:.85rem}div.load ul{margin:.2rem 0;padding-left:1.2rem}.load .ok{color:#2e7d32}.load .slow{color:#c62828}
 @media print{.filters{display:none}}`;
