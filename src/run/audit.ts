@@ -129,13 +129,17 @@ async function runLocked(input: AuditInput, dir: string, started: Date, shard: R
   const pool = await startPool(input, { now: plan.now, dir, logger });
   logger.info({ workers: pool?.size ?? 1 }, 'luồng xử lý / worker threads');
 
+  /** After each pass: a failed store fails the run; an interruption ends it with what is stored (for --resume). */
+  const stopIfInterrupted = async (): Promise<void> => {
+    executor.throwIfHalted();
+    if (executor.stopped()) throw await interrupted(store, dir, units);
+  };
   let finished: FinishedRun;
   let pagesFetched = 0;
   try {
     const first = await firstPass(todo, { executor, crawl, pool, options, baseline: input.baseline, progress, logger });
     pagesFetched += first.pagesFetched;
-    executor.throwIfHalted();
-    if (executor.stopped()) throw await interrupted(store, dir, units);
+    await stopIfInterrupted();
     pagesFetched += await recheckPass(first.recheck, units, {
       executor,
       options,
@@ -143,8 +147,7 @@ async function runLocked(input: AuditInput, dir: string, started: Date, shard: R
       logger,
       ...(input.signal ? { signal: input.signal } : {}),
     });
-    executor.throwIfHalted();
-    if (executor.stopped()) throw await interrupted(store, dir, units);
+    await stopIfInterrupted();
     const { recheck, limits } = first;
     const rechecked = recheck.changed.length || recheck.unverified.length ? { rechecked: recheck } : {};
     const end = await finishAudit({
