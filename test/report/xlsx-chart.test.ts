@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { writeXlsxReport } from '../../src/report/xlsx/xlsx-report.js';
-import { insertDrawing, sheetPath } from '../../src/report/xlsx/chart/chart-package.js';
+import { addCharts, firstFreePartNumber, insertDrawing, sheetPath } from '../../src/report/xlsx/chart/chart-package.js';
 import { RULES } from '../../rules/index.js';
 import type { RunView } from '../../src/report/run-view.js';
 import type { Grade, RunResults, UnitResult } from '../../src/model/result.js';
@@ -172,5 +172,56 @@ describe('Vietnamese dates in report.xlsx', () => {
     expect(basis).toMatch(/từ 05\/04\/2024; đang có hiệu lực ngày 15\/11\/2026/);
     expect(basis).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     expect(String(criteria.getCell('A2').value)).toContain('Ngày kiểm tra: 15/11/2026');
+  });
+});
+
+describe('a chart added to a workbook that already has a picture', () => {
+  // a 1×1 PNG: what a logo in a department's header would be
+  const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+
+  it('takes the next free drawing and chart numbers and leaves the picture where it was', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'chart-picture-'));
+    const file = join(dir, 'book.xlsx');
+    const wb = new ExcelJS.Workbook();
+    const logo = wb.addImage({ buffer: PNG as unknown as ExcelJS.Buffer, extension: 'png' });
+    wb.addWorksheet('Logo').addImage(logo, 'A1:B2');
+    const data = wb.addWorksheet('Số liệu');
+    data.addRows([
+      ['', 'Tốt'],
+      ['Quận 1', 3],
+    ]);
+    await wb.xlsx.writeFile(file);
+    const before = await JSZip.loadAsync(await readFile(file));
+    const picture = await before.file('xl/drawings/drawing1.xml')!.async('string');
+    expect(picture).toContain('xdr:pic'); // exceljs drew the picture as drawing1
+
+    await addCharts(file, [
+      {
+        sheet: 'Số liệu',
+        anchor: { fromCol: 3, fromRow: 1, toCol: 10, toRow: 20 },
+        chart: {
+          title: 'Xếp loại',
+          valueAxisTitle: 'Số đơn vị',
+          categoriesRef: "'Số liệu'!$A$2",
+          categories: ['Quận 1'],
+          series: [{ name: 'Tốt', nameRef: "'Số liệu'!$B$1", valuesRef: "'Số liệu'!$B$2", values: [3], colour: '2E7D32' }],
+        },
+      },
+    ]);
+    const after = await JSZip.loadAsync(await readFile(file));
+    expect(await after.file('xl/drawings/drawing1.xml')!.async('string')).toBe(picture);
+    expect(await after.file('xl/drawings/drawing2.xml')!.async('string')).toContain('<c:chart ');
+    expect(await after.file('xl/drawings/_rels/drawing2.xml.rels')!.async('string')).toContain('Target="../charts/chart2.xml"');
+    const rels = await after.file((await sheetPath(after, 'Số liệu')).replace(/([^/]+)$/, '_rels/$1.rels'))!.async('string');
+    expect(rels).toContain('Target="../drawings/drawing2.xml"');
+    const reread = new ExcelJS.Workbook();
+    await reread.xlsx.readFile(file);
+    expect(reread.getWorksheet('Số liệu')!.getCell('A2').value).toBe('Quận 1');
+  });
+
+  it('numbers from one past the highest drawing or chart already there', () => {
+    expect(firstFreePartNumber(['xl/workbook.xml'])).toBe(1);
+    expect(firstFreePartNumber(['xl/drawings/drawing1.xml', 'xl/drawings/_rels/drawing1.xml.rels', 'xl/media/image1.png'])).toBe(2);
+    expect(firstFreePartNumber(['xl/charts/chart3.xml', 'xl/drawings/drawing1.xml'])).toBe(4);
   });
 });

@@ -94,12 +94,22 @@ function addOverrides(contentTypes: string, parts: { path: string; type: string 
   return contentTypes.replace('</Types>', `${overrides}</Types>`);
 }
 
+/**
+ * The first number N from which `xl/drawings/drawingN.xml` and `xl/charts/chartN.xml` are both free: a workbook with a
+ * picture (a logo) already has drawing1.xml, which a chart must not overwrite.
+ */
+export function firstFreePartNumber(paths: readonly string[]): number {
+  const taken = paths.map((p) => /^xl\/(?:drawings\/drawing|charts\/chart)(\d+)\.xml$/.exec(p)?.[1]).filter((n) => n !== undefined);
+  return Math.max(0, ...taken.map(Number)) + 1;
+}
+
 export async function addCharts(file: string, charts: readonly SheetChart[]): Promise<void> {
   if (!charts.length) return;
   const zip = await JSZip.loadAsync(await readFile(file));
   let contentTypes = await text(zip, '[Content_Types].xml');
+  const first = firstFreePartNumber(Object.keys(zip.files));
   for (const [i, c] of charts.entries()) {
-    const n = i + 1;
+    const n = first + i;
     const sheet = await sheetPath(zip, c.sheet);
     const dir = sheet.slice(0, sheet.lastIndexOf('/'));
     const base = sheet.slice(sheet.lastIndexOf('/') + 1);
