@@ -23,7 +23,7 @@ const rule = defineRule({
     messages: {
       fresh: {
         vi: 'Tin mới nhất ngày {date} ({days} ngày trước ngày kiểm tra).',
-        en: 'Newest item dated {date} ({days} day(s) before the audit).',
+        en: 'Newest item dated {date} ({days|day|days} before the audit).',
       },
       stale: {
         vi: 'Tin mới nhất ngày {date}, đã {days} ngày không cập nhật (quá {passDays} ngày).',

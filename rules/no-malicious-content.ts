@@ -137,15 +137,15 @@ const rule = defineRule({
     messages: {
       clean: {
         vi: 'Không thấy nội dung cờ bạc, cá cược hay dấu hiệu bị tấn công trên {pages} trang đã quét.',
-        en: 'No gambling spam or defacement on the {pages} pages scanned.',
+        en: 'No gambling spam or defacement on the {pages|page|pages} scanned.',
       },
       cleanCloakingUnchecked: {
         vi: 'Không thấy nội dung độc hại trên {pages} trang đã quét; chưa so sánh được với bản dành cho Googlebot ({reason}).',
-        en: 'No malicious content on the {pages} pages scanned; the Googlebot version could not be compared ({reason}).',
+        en: 'No malicious content on the {pages|page|pages} scanned; the Googlebot version could not be compared ({reason}).',
       },
       maliciousContent: {
         vi: 'Phát hiện nội dung độc hại trên {pages} trang ({where}).',
-        en: 'Malicious content found on {pages} pages ({where}).',
+        en: 'Malicious content found on {pages|page|pages} ({where}).',
       },
     },
   },

@@ -168,7 +168,7 @@ const rule = defineRule({
       },
       noEmail: {
         vi: 'Không thấy địa chỉ thư điện tử nào trên trang chủ, trang liên hệ hay giới thiệu ({pages} trang).',
-        en: 'No e-mail address on the home, contact or introduction pages ({pages} pages).',
+        en: 'No e-mail address on the home, contact or introduction pages ({pages|page|pages}).',
       },
       contactUnverified: {
         vi: 'Chưa xác minh được: không tải được trang {url} và các trang đã xem không có địa chỉ chính thức.',

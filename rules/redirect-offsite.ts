@@ -36,7 +36,7 @@ const rule = defineRule({
       },
       offsite: {
         vi: 'Trang chủ {website} chuyển hướng ra {finalHost}, ngoài tên miền của đơn vị ({hops} bước).',
-        en: 'The home page {website} redirects to {finalHost}, off the unit’s domain ({hops} hops).',
+        en: 'The home page {website} redirects to {finalHost}, off the unit’s domain ({hops|hop|hops}).',
       },
       noWebsite: { vi: 'Sổ đăng ký không có website: không có gì để kiểm tra.', en: 'The registry has no website: nothing to check.' },
       notVerified: {

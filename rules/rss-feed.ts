@@ -17,7 +17,7 @@ const rule = defineRule({
     requires: ['home'],
     optional: ['feed'],
     messages: {
-      feedOk: { vi: 'Nguồn tin {kind} {url} có {items} tin.', en: 'The {kind} feed {url} has {items} items.' },
+      feedOk: { vi: 'Nguồn tin {kind} {url} có {items} tin.', en: 'The {kind} feed {url} has {items|item|items}.' },
       feedEmpty: { vi: 'Nguồn tin {url} không có tin nào.', en: 'The feed {url} has no items.' },
       feedHttpError: { vi: 'Nguồn tin {url} trả về lỗi HTTP {status}.', en: 'The feed {url} answers HTTP {status}.' },
       feedNotXml: {

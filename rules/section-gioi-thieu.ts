@@ -27,7 +27,7 @@ export default sectionRule({
     },
     noLeaderContact: {
       vi: 'Chuyên mục "Giới thiệu" có, nhưng {pages} trang của chuyên mục (trang chính và các trang nó dẫn tới) không nêu lãnh đạo ({titles}) kèm số điện thoại hoặc e-mail.',
-      en: 'The introduction section exists, but none of its {pages} pages (the section page and the pages it links to) names a leader ({titles}) with a phone number or e-mail.',
+      en: 'The introduction section exists, but none of its {pages|page|pages} (the section page and the pages it links to) names a leader ({titles}) with a phone number or e-mail.',
     },
   },
   options: {

@@ -102,7 +102,7 @@ const rule = defineRule({
       legacyFont: { vi: 'Trang {url} dùng phông chữ TCVN3/VNI cũ {font}.', en: 'Page {url} uses the legacy TCVN3/VNI font {font}.' },
       mojibake: {
         vi: 'Trang {url} bị lỗi mã hoá (UTF-8 bị đọc thành Latin-1): {count} chỗ như "Ã¡", "Æ°", "á»".',
-        en: 'Page {url} shows mojibake (UTF-8 read as Latin-1): {count} occurrences such as "Ã¡", "Æ°", "á»".',
+        en: 'Page {url} shows mojibake (UTF-8 read as Latin-1): {count|occurrence|occurrences} such as "Ã¡", "Æ°", "á»".',
       },
       decomposed: {
         vi: '{percent}% chữ cái là Unicode tổ hợp (NFD), cần chuyển sang Unicode dựng sẵn (NFC).',

@@ -1,10 +1,15 @@
-// Renders a rule's message template in the chosen language; placeholders are {name}.
+// Renders a rule's message template in the chosen language; placeholders are {name}, and {name|page|pages} is the
+// number with its noun, singular for exactly 1 ("1 page", "3 pages": English counts need it, Vietnamese does not).
 import type { Localized } from '../model/rule.js';
 
 export type Lang = 'vi' | 'en';
 
 export function renderTemplate(template: string, data: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
+  return template.replace(/\{(\w+)(?:\|([^|{}]*)\|([^|{}]*))?\}/g, (whole, key: string, one?: string, other?: string) => {
+    if (!(key in data)) return whole;
+    const value = String(data[key]);
+    return one === undefined ? value : `${value} ${Number(value) === 1 ? one : other}`;
+  });
 }
 
 /** A rule's words for the codes its checks put in message data: data key → code → words (RuleMeta.words). */
