@@ -39,6 +39,8 @@ const { values: flags } = parseArgs({
     'cpu-prof': { type: 'string' },
     /** Extra audit flags for every audit child, e.g. --audit-args="--page-memory 24". */
     'audit-args': { type: 'string', default: '' },
+    /** Minutes an audit child may run before it is killed (default 5, 90 with --full): a 10,000-unit run on a shared machine needs more. */
+    'child-limit': { type: 'string' },
   },
 });
 
@@ -58,7 +60,9 @@ const BANDWIDTH = Number(flags.bandwidth);
 // whole fleet at 16 requests in flight: a fact of the simulation, not of a real registry spread over many IPs.
 // 64 = 32 units × 2 per host, so the per-host and unit limits govern, as they do on a real fleet.
 const PER_IP = ['--per-ip', flags['per-ip'], ...flags['audit-args'].split(/\s+/).filter(Boolean)];
-const CHILD_LIMIT_MS = full ? 90 * 60_000 : 5 * 60_000;
+const CHILD_LIMIT_MS = (flags['child-limit'] ? Math.max(1, Number(flags['child-limit'])) : full ? 90 : 5) * 60_000;
+// the fleet outlives the longest child it serves (it exits on its own after this, should the bench die)
+const FLEET_LIFETIME_MS = CHILD_LIMIT_MS + 10 * 60_000;
 const MiB = 2 ** 20;
 const mib = (b: number): string => `${(b / MiB).toFixed(0)} MiB`;
 const secs = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
@@ -126,7 +130,7 @@ async function floor(): Promise<void> {
   );
   const registry = join(tmp, `floor-${n}.csv`);
   await writeRegistry(registry, n);
-  const fleet = await startFleet({ latencyMs: 0 });
+  const fleet = await startFleet({ latencyMs: 0, lifetimeMs: FLEET_LIFETIME_MS });
   const ratios: number[] = [];
   const lines: string[] = [];
   const incomplete: string[] = [];
@@ -179,7 +183,7 @@ async function scale(): Promise<void> {
   );
   const registry = join(tmp, `scale-${n}.csv`);
   await writeRegistry(registry, n);
-  const fleet = await startFleet({ latencyMs: LATENCY, bytesPerSec: BANDWIDTH });
+  const fleet = await startFleet({ latencyMs: LATENCY, bytesPerSec: BANDWIDTH, lifetimeMs: FLEET_LIFETIME_MS });
   try {
     const run = await auditChild({ registry, out: join(tmp, 'scale-run'), fleet, args: PER_IP, limitMs: CHILD_LIMIT_MS });
     const outcome = await outcomeOf('scale audit', run, n, join(tmp, 'scale-run'));
@@ -208,7 +212,7 @@ async function latency(): Promise<void> {
   await writeRegistry(registry, n);
   const runs: { outcome: RunOutcome; run: AuditRun; options: { concurrency?: number; pageMemory?: number } }[] = [];
   for (const ms of [0, SLOW]) {
-    const fleet = await startFleet({ latencyMs: ms, bytesPerSec: BANDWIDTH });
+    const fleet = await startFleet({ latencyMs: ms, bytesPerSec: BANDWIDTH, lifetimeMs: FLEET_LIFETIME_MS });
     const out = join(tmp, `latency-run-${ms}`);
     try {
       const run = await auditChild({ registry, out, fleet, args, limitMs: CHILD_LIMIT_MS });
@@ -236,7 +240,7 @@ async function latency(): Promise<void> {
 }
 
 async function memory(): Promise<void> {
-  const fleet = await startFleet({ latencyMs: 0 });
+  const fleet = await startFleet({ latencyMs: 0, lifetimeMs: FLEET_LIFETIME_MS });
   try {
     for (const [n, extra] of [
       [SIZES.memory, []],
