@@ -104,3 +104,14 @@ export function sensitivityFigure(slowMs: number, fast: RunOutcome, slow: RunOut
 
 /** The median (the lower middle of an even count). */
 export const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
+
+/**
+ * The run that stands for several repeats of the same phase: the one with the median rate (the lower middle of an
+ * even count), or, when any repeat did not finish, the first that did not, so that the figure says INCOMPLETE.
+ */
+export function medianOutcome(runs: readonly RunOutcome[]): RunOutcome {
+  const failed = runs.find((r) => !completed(r));
+  if (failed) return failed;
+  const sorted = [...runs].sort((a, b) => unitsPerMin(a) - unitsPerMin(b));
+  return sorted[Math.floor((sorted.length - 1) / 2)]!;
+}

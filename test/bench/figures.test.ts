@@ -3,6 +3,7 @@ import {
   completed,
   finishedUnits,
   incompleteReason,
+  medianOutcome,
   sensitivityFigure,
   timeFor,
   unitTimeFigure,
@@ -80,5 +81,20 @@ describe('a complete run', () => {
     const fast = done({ ms: 100_000 });
     expect(sensitivityFigure(1000, fast, done({ ms: 125_000 }))).toMatchObject({ value: '0.80', met: true });
     expect(sensitivityFigure(1000, fast, done({ ms: 126_000 }))).toMatchObject({ value: '0.79', met: false });
+  });
+});
+
+describe('repeats of a phase', () => {
+  it('stand for the run with the median rate (the lower middle of an even count)', () => {
+    const [slow, mid, fast] = [done({ ms: 200_000 }), done({ ms: 150_000 }), done({ ms: 100_000 })];
+    expect(medianOutcome([fast, slow, mid])).toBe(mid);
+    expect(medianOutcome([fast, slow])).toBe(slow);
+    expect(medianOutcome([fast])).toBe(fast);
+  });
+
+  it('stand for the first that did not finish, whatever the others did', () => {
+    const killed = done({ finished: 120, timedOut: true, ms: 300_000 });
+    expect(medianOutcome([done(), killed, done()])).toBe(killed);
+    expect(unitTimeFigure('x', 2000, 15, medianOutcome([done(), killed])).met).toBe(false);
   });
 });
