@@ -28,7 +28,7 @@ const VOID = new Set([
 /** Elements whose content is text up to their end tag (no tags inside). */
 const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes']);
 /** Opening one of these closes an open one of the same group (the implied end tags htmlparser2 applies too). */
-const IMPLIED_GROUP: Record<string, string> = { p: 'p', li: 'li', option: 'option', dt: 'dd', dd: 'dd', td: 'td', th: 'td', tr: 'tr' };
+const IMPLIED_GROUP = new Map(Object.entries({ p: 'p', li: 'li', option: 'option', dt: 'dd', dd: 'dd', td: 'td', th: 'td', tr: 'tr' }));
 
 type Range = [start: number, end: number];
 interface Open {
@@ -39,43 +39,97 @@ interface Open {
   leafy: boolean;
 }
 
-const TOKEN = /<!--[\s\S]*?(?:-->|$)|<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)(?:"[^"]*"|'[^']*'|[^'">])*>/g;
+/** A tag (`close`, `name` lower-cased) or a comment (no `name`) at [start, end) of the markup. */
+export interface Token {
+  start: number;
+  end: number;
+  close: boolean;
+  name?: string;
+}
+
+const GT = 0x3e;
+const SLASH = 0x2f;
+const DQUOTE = 0x22;
+const SQUOTE = 0x27;
+const isLetter = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+const isNameChar = (c: number): boolean => isLetter(c) || (c >= 0x30 && c <= 0x39) || c === 0x3a || c === 0x2d;
+
+/**
+ * The first tag or comment at or after `from`: what the regex
+ * `<!--[\s\S]*?(?:-->|$)|<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)(?:"[^"]*"|'[^']*'|[^'">])*>` finds, read by hand (the regex
+ * backtracked through every attribute character and was 2 % of an audit's CPU). A comment runs to the first `-->` or
+ * the end; a tag to the first `>` outside quotes; a `<` with an unclosed quote or no `>` starts no tag.
+ */
+export function nextToken(html: string, from: number): Token | undefined {
+  const n = html.length;
+  for (let i = html.indexOf('<', from); i >= 0; i = html.indexOf('<', i + 1)) {
+    if (html.startsWith('!--', i + 1)) {
+      const close = html.indexOf('-->', i + 4);
+      return { start: i, end: close < 0 ? n : close + 3, close: false };
+    }
+    let j = i + 1;
+    const close = html.charCodeAt(j) === SLASH;
+    if (close) j++;
+    if (!isLetter(html.charCodeAt(j))) continue;
+    const nameStart = j;
+    // most names are lower case already: lower-casing each name was the scan's largest cost
+    let upper = html.charCodeAt(j) < 0x61;
+    for (let c = html.charCodeAt(++j); j < n && isNameChar(c); c = html.charCodeAt(++j)) if (c >= 0x41 && c <= 0x5a) upper = true;
+    const nameEnd = j;
+    let end = -1;
+    while (j < n) {
+      const c = html.charCodeAt(j);
+      if (c === GT) {
+        end = j + 1;
+        break;
+      }
+      if (c === DQUOTE || c === SQUOTE) {
+        const q = html.indexOf(c === DQUOTE ? '"' : "'", j + 1);
+        if (q < 0) break;
+        j = q + 1;
+      } else j++;
+    }
+    if (end < 0) continue;
+    const name = html.slice(nameStart, nameEnd);
+    return { start: i, end, close, name: upper ? name.toLowerCase() : name };
+  }
+  return undefined;
+}
 
 /** The markup with elements nested deeper than `max` unwrapped; the same string when nothing is that deep. */
 export function limitNesting(html: string, max = MAX_NESTING): string {
   if (html.length < max * 6) return html; // too short to nest that deep: no scan needed
   const open: Open[] = [];
   const drops: Range[] = [];
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(html); m; m = TOKEN.exec(html)) {
-    const name = m[2]?.toLowerCase();
+  for (let t = nextToken(html, 0), at = 0; t; t = nextToken(html, at)) {
+    at = t.end;
+    const name = t.name;
     if (!name) continue; // a comment
-    const start = m.index;
-    const end = start + m[0].length;
-    if (m[1]) {
-      const at = lastIndexOfName(open, name);
-      if (at < 0) continue;
-      const closing = open[at] as Open;
+    const { start, end } = t;
+    if (t.close) {
+      const index = lastIndexOfName(open, name);
+      if (index < 0) continue;
+      const closing = open[index] as Open;
       // elements left open inside it end here by implication: their start tags go if they were past the limit
-      for (let i = at + 1; i < open.length; i++) if (open[i]?.tag) drops.push(open[i]?.tag as Range);
-      open.length = at;
+      for (let i = index + 1; i < open.length; i++) if (open[i]?.tag) drops.push(open[i]?.tag as Range);
+      while (open.length > index) open.pop(); // (setting the length was slower)
       if (closing.tag && !closing.leafy) drops.push(closing.tag, [start, end]);
       continue;
     }
-    const group = IMPLIED_GROUP[name];
+    const group = IMPLIED_GROUP.get(name);
     let top = open[open.length - 1];
-    if (group && top && IMPLIED_GROUP[top.name] === group) {
+    if (group && top && IMPLIED_GROUP.get(top.name) === group) {
       if (top.tag) drops.push(top.tag); // its end tag is implied: nothing more to drop
       open.pop();
       top = open[open.length - 1];
     }
     if (top) top.leafy = false;
-    if (VOID.has(name) || m[0].endsWith('/>')) continue;
+    if (VOID.has(name) || html.charCodeAt(end - 2) === SLASH) continue;
     if (RAW_TEXT.has(name)) {
       const close = closingTag(name);
       close.lastIndex = end;
       const found = close.exec(html);
-      TOKEN.lastIndex = found ? close.lastIndex : html.length;
+      at = found ? close.lastIndex : html.length;
       continue;
     }
     const o: Open = { name, leafy: true };

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { AnyNode, Element } from 'domhandler';
 import { RULES } from '../../rules/index.js';
 import { MAX_TREE_DEPTH, capTreeDepth } from '../../src/collect/parse.js';
-import { MAX_NESTING, limitNesting } from '../../src/collect/nesting.js';
+import { MAX_NESTING, limitNesting, nextToken } from '../../src/collect/nesting.js';
 import { makeArtifacts, makeContext } from '../../src/engine/rule-tester.js';
 import { judgeUnit } from '../../src/engine/runner.js';
 import { descendants, domIndex, hasDescendant, textContent, walkTree } from '../../src/page/dom-index.js';
@@ -126,5 +126,58 @@ describe('tree helpers on a 100,000-deep tree (no recursion)', () => {
     capTreeDepth(r, 100);
     expect(maxDepth(r)).toBeLessThanOrEqual(103);
     expect(textContent(r)).toBe('đáy');
+  });
+});
+
+describe('nextToken', () => {
+  // The grammar it reads by hand, as the scan matched it before: the same tokens, or the shortcut is wrong.
+  const TOKEN = /<!--[\s\S]*?(?:-->|$)|<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)(?:"[^"]*"|'[^']*'|[^'">])*>/g;
+  const byRegex = (html: string): string[] => {
+    const out: string[] = [];
+    TOKEN.lastIndex = 0;
+    for (let m = TOKEN.exec(html); m; m = TOKEN.exec(html))
+      out.push(`${m.index}-${m.index + m[0].length}:${m[2] === undefined ? '!' : `${m[1] ? '/' : ''}${m[2].toLowerCase()}`}`);
+    return out;
+  };
+  const byHand = (html: string): string[] => {
+    const out: string[] = [];
+    for (let t = nextToken(html, 0); t; t = nextToken(html, t.end))
+      out.push(`${t.start}-${t.end}:${t.name === undefined ? '!' : `${t.close ? '/' : ''}${t.name}`}`);
+    return out;
+  };
+  const PIECES = [
+    '<',
+    '>',
+    '/',
+    '"',
+    "'",
+    '!--',
+    '--',
+    '-->',
+    'a',
+    'DiV',
+    'b2',
+    ':',
+    '-',
+    ' ',
+    '=',
+    'ạ',
+    '\n',
+    'x="y>z"',
+    "t='<p>'",
+    '<br/>',
+    '</P>',
+  ];
+
+  it('finds the tags and comments the regex finds, where it finds them', () => {
+    let seed = 7;
+    const rnd = (n: number): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    for (let k = 0; k < 3000; k++) {
+      let html = '';
+      for (let i = rnd(40); i > 0; i--) html += PIECES[rnd(PIECES.length)];
+      expect(byHand(html), html).toEqual(byRegex(html));
+    }
+    const page = schoolPage(40);
+    expect(byHand(page)).toEqual(byRegex(page));
   });
 });
