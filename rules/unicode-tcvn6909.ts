@@ -1,6 +1,6 @@
 // Checks that the crawled pages are Unicode (UTF-8, NFC) Vietnamese (CV 4210 mục III.4; QĐ 1682/2018 Điều 6; TCVN 6909:2001).
 import { z } from 'zod';
-import type { FetchedPage } from '../src/model/artifacts.js';
+import type { CharsetInfo, FetchedPage } from '../src/model/artifacts.js';
 import { defineRule, type Evidence, type RuleOutcome } from '../src/model/rule.js';
 import { CV_4210, QD_1682_2018, cite } from '../src/engine/basis.js';
 import { sameHost } from '../src/util/hosts.js';
@@ -123,8 +123,8 @@ const rule = defineRule({
 
     type Problem = { messageId: 'legacyCharset' | 'legacyFont' | 'mojibake'; data: Record<string, string | number>; evidence: Evidence };
     const problems: Problem[] = [];
-    let letters = 0;
     let decomposed = 0;
+    const unicodePages: CharsetInfo[] = [];
     for (const page of pages) {
       const url = page.finalUrl;
       const cs = page.charset;
@@ -137,8 +137,8 @@ const rule = defineRule({
         });
       } else if (cs) {
         // A legacy charset decodes to combining tone marks by design; only Unicode pages count towards the NFD share.
-        letters += cs.letters;
         decomposed += cs.decomposedLetters;
+        unicodePages.push(cs);
       }
       for (const use of legacyFontUses(page.doc, patterns)) {
         problems.push({
@@ -172,6 +172,8 @@ const rule = defineRule({
         evidence: problems.slice(0, MAX_EVIDENCE).map((p) => p.evidence),
       };
     }
+    // the letters are counted only now, when some are decomposed (src/collect/charset.ts counts them when read)
+    const letters = decomposed > 0 ? unicodePages.reduce((sum, cs) => sum + cs.letters, 0) : 0;
     if (letters > 0 && decomposed / letters > cfg.maxDecomposedRatio) {
       const worstPages = pages
         .filter((p) => (p.charset?.decomposedLetters ?? 0) > 0)

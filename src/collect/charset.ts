@@ -83,6 +83,47 @@ export interface DecodedText {
   charset: CharsetInfo;
   /** The text's UTF-8 is exactly the body's bytes (UTF-8 with no BOM, nothing replaced, already NFC). */
   sameBytes: boolean;
+  /** Present while `charset.letters` is still to be counted: where to read the text from then (see `withLetters`). */
+  relinkLetters?: (source: () => string) => void;
+}
+
+const MARKS = /[\u0300-\u036f]/;
+const constant =
+  (text: string): (() => string) =>
+  () =>
+    text;
+type Info = Omit<CharsetInfo, 'letters' | 'decomposedLetters'>;
+
+/**
+ * `info` with the letter counts of `raw` (decoded, before NFC; `text` after). Counting every character of every page
+ * was ~3 % of an audit's CPU, and only a page with decomposed letters needs its letter count (unicode-tcvn6909 reads
+ * it then; --save-artifacts writes it). A text with no mark U+0300–U+036F has no decomposed letter; when NFC also left
+ * it unchanged, its letters are counted on first read, from the text itself or from where `relinkLetters` says (the
+ * page's own text: the facts then hold no copy of a text the page keeps compact).
+ */
+function withLetters(info: Info, raw: string, text: string): Pick<DecodedText, 'charset' | 'relinkLetters'> {
+  if (raw !== text || MARKS.test(raw)) return { charset: { ...info, ...countLetters(raw) } };
+  // not `() => text` here: the getter's closures would share its scope and keep the text after a relink
+  let source: (() => string) | undefined = constant(text);
+  let letters: number | undefined;
+  // defined one by one: an accessor in an object literal goes after its data properties, and the key order shows in
+  // the artifact archive's JSON
+  const charset = { ...info } as CharsetInfo;
+  Object.defineProperty(charset, 'letters', {
+    enumerable: true,
+    configurable: true,
+    get(): number {
+      if (letters === undefined) letters = countLetters((source as () => string)()).letters;
+      source = undefined;
+      return letters;
+    },
+    set(n: number) {
+      letters = n;
+      source = undefined;
+    },
+  });
+  charset.decomposedLetters = 0;
+  return { charset, relinkLetters: (s) => void (source &&= s) };
 }
 
 /**
@@ -93,12 +134,12 @@ export interface DecodedText {
 const encodesBack = (raw: string, text: string, encoding: string, bom: boolean): boolean =>
   encoding === 'utf-8' && !bom && raw === text && !raw.includes('\uFFFD');
 
-function finish(bytes: Buffer, dec: Decoder, info: Omit<CharsetInfo, 'letters' | 'decomposedLetters' | 'used'>): DecodedText {
+function finish(bytes: Buffer, dec: Decoder, info: Omit<Info, 'used'>): DecodedText {
   const raw = dec.decode(bytes);
   const text = raw.normalize('NFC');
   return {
     text,
-    charset: { ...info, used: dec.encoding, ...countLetters(raw) },
+    ...withLetters({ ...info, used: dec.encoding }, raw, text),
     sameBytes: encodesBack(raw, text, dec.encoding, info.source === 'bom'),
   };
 }
@@ -130,7 +171,7 @@ export function decodeText(bytes: Buffer, contentType: string | undefined, sniff
     const text = raw.normalize('NFC');
     return {
       text,
-      charset: { ...declared, source: 'utf8-check', used: 'utf-8', ...countLetters(raw) },
+      ...withLetters({ ...declared, source: 'utf8-check', used: 'utf-8' }, raw, text),
       sameBytes: encodesBack(raw, text, 'utf-8', false),
     };
   } catch {

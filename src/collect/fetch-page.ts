@@ -102,12 +102,15 @@ function buildPage(
   // held compact until the crawler or a rule first reads it (page-body.ts); the unit's share says so, until parsed
   const compact = Math.ceil(text.length * COMPACT_SHARE);
   opts.scope?.memory?.hold(compact);
-  return compactHtmlPage(
+  const held = compactHtmlPage(
     page,
     text,
     (chars) => opts.scope?.memory?.hold(chars - compact),
     decoded?.sameBytes && text === decoded.text ? raw.body : undefined,
   );
+  // letters still to count are counted from the page's own text, not from a copy the charset facts would keep
+  decoded?.relinkLetters?.(() => held.text);
+  return held;
 }
 
 function parseFor(opts: FetchPageOptions, text: string): ReturnType<typeof parseHtml> {

@@ -110,4 +110,19 @@ describe('decodeText', () => {
     expect(r.charset.decomposedLetters).toBe(3);
     expect(countLetters('abc')).toEqual({ letters: 3, decomposedLetters: 0 });
   });
+
+  it('counts the letters of the text as decoded, before NFC, also when they are counted on first read', () => {
+    // no mark U+0300–U+036F and unchanged by NFC: counted when read, from the text or where relinkLetters points
+    const nfc = decodeText(Buffer.from('Trường học'), 'text/html; charset=utf-8');
+    expect(nfc.charset).toEqual({ declared: 'utf-8', source: 'header', used: 'utf-8', letters: 9, decomposedLetters: 0 });
+    expect(Object.keys(nfc.charset)).toEqual(['declared', 'source', 'used', 'letters', 'decomposedLetters']);
+    const relinked = decodeText(Buffer.from('Trường học'), 'text/html; charset=utf-8');
+    relinked.relinkLetters?.(() => 'Trường');
+    expect(relinked.charset.letters).toBe(6);
+    // changed by NFC without such a mark (Hangul jamo compose into one syllable): counted at once, on the raw text
+    const jamo = decodeText(Buffer.from('\u1112\u1161 a'), 'text/html; charset=utf-8');
+    expect(jamo.text).toBe('\ud558 a');
+    expect(jamo.charset).toMatchObject({ letters: 3, decomposedLetters: 0 });
+    expect(jamo.relinkLetters).toBeUndefined();
+  });
 });
