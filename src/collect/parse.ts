@@ -1,7 +1,9 @@
 // The one parse of a page, shared by every rule. htmlparser2 mode (cheerio's `xml: { xmlMode: false }`) is about
 // 4× faster than the default parse5 mode on 60 KB school pages (bench/parse.ts measures it), and the pages we judge
 // need no spec-exact tree repair.
-import { load, type CheerioAPI } from 'cheerio';
+// cheerio/slim: the same htmlparser2 load without parse5, which the CLI would load and never use
+import type { CheerioAPI } from 'cheerio';
+import { load } from 'cheerio/slim';
 import type { AnyNode, ChildNode, ParentNode } from 'domhandler';
 import { limitNesting } from './nesting.js';
 

@@ -5,6 +5,7 @@ import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { domIndex, hasDescendant, tagged, textContent, walkTree } from '../page/dom-index.js';
 import { cssPath, navigationRegions } from '../page/links.js';
+import { docMemo } from '../page/doc-cache.js';
 import { findDates, findNamedYears, findSchoolYears, parseDateValue } from './dates.js';
 import { stripDiacritics } from '../util/text.js';
 
@@ -74,8 +75,19 @@ export function widgetMatchers(names: readonly string[]): RegExp[] {
 
 const collapse = (s: string): string => s.replace(/[\u00a0\s]+/g, ' ').trim();
 
-/** The page's own content text with a way back from an offset to the element (for selector and excerpt). */
+/**
+ * The page's own content text with a way back from an offset to the element (for selector and excerpt). Built once
+ * per page and widget list: content-freshness and cong-khai-current read the same pages' dates and years.
+ */
 export function contentText($: CheerioAPI, widgetNames: readonly string[]): ContentText {
+  const known = docMemo($, 'content texts', () => new Map<string, ContentText>());
+  const key = widgetNames.join('\n');
+  let content = known.get(key);
+  if (!content) known.set(key, (content = buildContentText($, widgetNames)));
+  return content;
+}
+
+function buildContentText($: CheerioAPI, widgetNames: readonly string[]): ContentText {
   const widgets = widgetMatchers(widgetNames);
   const menus = new Set<AnyNode>(navigationRegions($));
   let text = '';

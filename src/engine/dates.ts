@@ -87,10 +87,25 @@ export function* matchesWhere(text: string, core: RegExp, at: RegExp): Generator
   }
 }
 
+/**
+ * Folds of the last long texts: a page's content text (the same string for every rule, dated-items.ts) is folded for
+ * its dates, its school years and its named years, and each fold is a pass of NFD, NFC and lower-casing.
+ */
+const folds = new Map<string, string>();
+const FOLDS_KEPT = 16;
+const FOLD_KEPT_FROM = 1000;
+
 /** Lower-cased text without diacritics; same length as the input for Vietnamese text, so offsets carry over. */
-function foldForMatching(text: string): string {
-  const folded = stripDiacritics(text).toLowerCase();
-  return folded.length === text.length ? folded : text.toLowerCase();
+export function foldForMatching(text: string): string {
+  const known = folds.get(text);
+  if (known !== undefined) return known;
+  const f = stripDiacritics(text).toLowerCase();
+  const folded = f.length === text.length ? f : text.toLowerCase();
+  if (text.length >= FOLD_KEPT_FROM) {
+    if (folds.size >= FOLDS_KEPT) folds.delete(folds.keys().next().value as string);
+    folds.set(text, folded);
+  }
+  return folded;
 }
 
 /** Every valid calendar date written in `text`, in text order (impossible dates and document numbers left out). */

@@ -1,6 +1,8 @@
 // RSS/Atom: where a page advertises its feed, and what a fetched feed body is. The advertisement follows the same
 // order as the crawler's feed target (a <link rel="alternate"> of a feed type first, then a link naming rss/feed).
-import { load, type CheerioAPI } from 'cheerio';
+// cheerio/slim: the same htmlparser2 load without parse5, which the CLI would load and never use
+import type { CheerioAPI } from 'cheerio';
+import { load } from 'cheerio/slim';
 import type { ParentNode } from 'domhandler';
 import { capTreeDepth } from '../collect/parse.js';
 import { firstDescendant, tagged, textContent } from '../page/dom-index.js';

@@ -25,17 +25,29 @@ const ARTICLE_CLASSES = new Set(['post', 'entry', 'news-item', 'news-detail', 'a
 const insideArticle = (e: Element): boolean =>
   selfOrAncestor(e.parent, (p) => p.name === 'article' || classTokens(p).some((c) => ARTICLE_CLASSES.has(c)));
 
+/**
+ * A name holds `menu` or `nav` somewhere if a part of it names a menu: one test rules out most ids and classes of a
+ * page, whose every element is asked (splitting each class attribute into tokens and parts was most of the cost).
+ */
+const MAY_NAME_MENU = /menu|nav/i;
+
 function hasMenuName(e: Element): boolean {
   const id = e.attribs.id;
-  if (id && namesMenu(id)) return true;
-  return classTokens(e).some(namesMenu);
+  if (id && MAY_NAME_MENU.test(id) && namesMenu(id)) return true;
+  const cls = e.attribs.class;
+  return cls !== undefined && MAY_NAME_MENU.test(cls) && classTokens(e).some(namesMenu);
 }
 
-const hasMenuRole = (e: Element): boolean =>
-  (e.attribs.role ?? '')
-    .toLowerCase()
-    .split(/\s+/)
-    .some((r) => MENU_ROLES.has(r));
+const hasMenuRole = (e: Element): boolean => {
+  const role = e.attribs.role;
+  return (
+    role !== undefined &&
+    role
+      .toLowerCase()
+      .split(/\s+/)
+      .some((r) => MENU_ROLES.has(r))
+  );
+};
 
 /**
  * Elements holding the page's content (`main`, `[role=main]`, `article`) and their ancestors: a wrapper carrying a

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { findDates, matchesWhere } from '../../src/engine/dates.js';
+import { findDates, foldForMatching, matchesWhere } from '../../src/engine/dates.js';
+import { contentText } from '../../src/engine/dated-items.js';
+import { parseHtml } from '../../src/collect/parse.js';
+import { stripDiacritics } from '../../src/util/text.js';
 
 // The date patterns as findDates matched them before it tried them only where their digits are (src/engine/dates.ts):
 // the scan must give exactly what text.matchAll gave.
@@ -56,5 +59,30 @@ describe('date patterns tried where their digits are', () => {
       ['2026-11-14', '2026-11-14', 48],
       ['3/4/2025', '2025-04-03', 80],
     ]);
+  });
+});
+
+describe('folds and content texts remembered', () => {
+  it('folds each long text itself, whatever was folded before', () => {
+    // the same length, so a fold remembered by anything but the whole text would be given to the other
+    const a = 'Ngày 3 tháng 11 năm 2026, '.repeat(60);
+    const b = 'NGÀY 4 THÁNG 12 NĂM 2025, '.repeat(60);
+    expect(a.length).toBe(b.length);
+    for (const t of [a, b, a, b]) expect(foldForMatching(t)).toBe(stripDiacritics(t).toLowerCase());
+    expect(findDates(a)[0]?.iso).toBe('2026-11-03');
+    expect(findDates(b)[0]?.iso).toBe('2025-12-04');
+    expect(findDates(a)[0]?.iso).toBe('2026-11-03');
+  });
+
+  it('gives a page the content text of the widget list asked for', () => {
+    const $ = parseHtml(
+      '<html><body><div class="clock">Hôm nay 15/11/2026</div><div class="news"><p>Tin ngày 02/11/2026</p></div></body></html>',
+    );
+    const withClock = contentText($, []);
+    const withoutClock = contentText($, ['clock']);
+    expect(withClock.text).toContain('15/11/2026');
+    expect(withoutClock.text).not.toContain('15/11/2026');
+    expect(withoutClock.text).toContain('02/11/2026');
+    expect(contentText($, ['clock'])).toBe(withoutClock); // built once per page and list
   });
 });

@@ -52,6 +52,12 @@ describe('marked navigation (version 2)', () => {
     expect(got).toEqual(['/', '/gioi-thieu/', '/tin-tuc/']);
     expect(paths(page('<div id="top_menu_wrap"><a href="/a">A</a></div><p><a href="/b">B</a></p>'), BASE)).toEqual(['/a']);
   });
+  it('reads menu names in any case, in ids and among several classes (div#MainMenu, ul.box.Top_NAV)', () => {
+    const html = page(
+      '<div id="MainMenu"><a href="/a">A</a></div><ul class="box Top_NAV"><li><a href="/b">B</a></li></ul><p><a href="/c">C</a></p>',
+    );
+    expect(paths(html, BASE)).toEqual(['/a', '/b']);
+  });
   it('a page wrapper whose class names a menu state (menu-open) around main is not a menu', () => {
     const $ = parseHtml(fixturePage('navigation', 'not-menus.html'));
     expect(navigationRegions($, 'https://mn-hoami.hcm.edu.vn/').map((el) => cssPath($, el))).toEqual(['div#page > nav']);
