@@ -9,7 +9,7 @@ import { isHidden, hidingCss, ownHiddenReason } from '../src/engine/visibility.j
 import type { FetchResult } from '../src/model/artifacts.js';
 import { hostMatches, hostOf } from '../src/util/hosts.js';
 import { classTokens, closest, domIndex, hasDescendant, isLink, tagged, textContent } from '../src/page/dom-index.js';
-import { cssPath, resolveHref } from '../src/page/links.js';
+import { cssPath, resolveHrefIn } from '../src/page/links.js';
 import { findKeyword } from '../src/util/text.js';
 
 type Matcher = 'host' | 'fileName' | 'text';
@@ -127,9 +127,9 @@ const rule = defineRule({
     const widgetSelectors = cfg.emcWidgetSelectors;
     for (const img of tagged($, 'img')) {
       if (inWidget(img, widgetSelectors)) continue; // the widget is judged as the widget, below
-      const src = resolveHref(img.attribs.src ?? img.attribs['data-src'], base);
+      const src = resolveHrefIn($, img.attribs.src ?? img.attribs['data-src'], base);
       const link = closest(img, (e) => e.name === 'a' && e.attribs.href !== undefined);
-      const href = link ? resolveHref(link.attribs.href, base) : undefined;
+      const href = link ? resolveHrefIn($, link.attribs.href, base) : undefined;
       if (otherBadge(src) || otherBadge(href)) continue;
       if (onLabelHost(src)) consider('host', src as string, img);
       else if (onLabelHost(href)) consider('host', href as string, img);
@@ -143,7 +143,7 @@ const rule = defineRule({
     for (const el of domIndex($).elements) {
       if (!isLink(el) || inWidget(el, widgetSelectors)) continue;
       if (hasDescendant(el, (e) => e.name === 'img')) continue; // judged with its image above
-      const href = resolveHref(el.attribs.href, base);
+      const href = resolveHrefIn($, el.attribs.href, base);
       if (otherBadge(href)) continue;
       if (onLabelHost(href)) {
         consider('host', href as string, el);

@@ -16,23 +16,36 @@ export interface WidgetHider {
   evidence: Evidence;
 }
 
-/** A config selector (`#id` or `.class`) as a test on one element. */
+/**
+ * A config selector (`#id` or `.class`) as a test on one element. A class attribute is split into tokens only when
+ * it contains the name: every image and link of a home page climbs its ancestors through these tests.
+ */
 function selectorTest(selector: string): ((el: Element) => boolean) | undefined {
   const m = /^([#.])([\w-]+)$/.exec(selector.trim());
   if (!m?.[2]) return undefined;
   const name = m[2];
-  return m[1] === '#' ? (el) => el.attribs.id === name : (el) => classTokens(el).includes(name);
+  return m[1] === '#'
+    ? (el) => el.attribs.id === name
+    : (el) => el.attribs.class?.includes(name) === true && classTokens(el).includes(name);
+}
+
+/** The tests of a selector list, made once per list (the rules config gives the same list for the whole run). */
+const testsOf = new WeakMap<readonly string[], ((el: Element) => boolean)[]>();
+function selectorTests(selectors: readonly string[]): ((el: Element) => boolean)[] {
+  let tests = testsOf.get(selectors);
+  if (!tests) testsOf.set(selectors, (tests = selectors.map(selectorTest).filter((t): t is (el: Element) => boolean => t !== undefined)));
+  return tests;
 }
 
 /** Elements of the widget present in the page (static HTML, or the rendered DOM). */
 export function widgetElements($: CheerioAPI, selectors: readonly string[]): Element[] {
-  const tests = selectors.map(selectorTest).filter((t): t is (el: Element) => boolean => t !== undefined);
+  const tests = selectorTests(selectors);
   return domIndex($).bodyElements.filter((el) => tests.some((t) => t(el)));
 }
 
 /** The element is the widget or inside it. */
 export function inWidget(el: Element, selectors: readonly string[]): boolean {
-  const tests = selectors.map(selectorTest).filter((t): t is (el: Element) => boolean => t !== undefined);
+  const tests = selectorTests(selectors);
   for (let n: Element | null = el; n && n.type === 'tag'; n = n.parent as Element | null)
     if (tests.some((t) => t(n as Element))) return true;
   return false;

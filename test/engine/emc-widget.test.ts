@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { cssHiders, scriptHiders } from '../../src/engine/emc-widget.js';
+import { cssHiders, inWidget, scriptHiders, widgetElements } from '../../src/engine/emc-widget.js';
+import { parseHtml } from '../../src/collect/parse.js';
+import { tagged } from '../../src/page/dom-index.js';
 
 const W = ['#yhy-append', '.yhy-append-wrap', '#btnEMC'];
 
@@ -39,5 +41,17 @@ describe('scriptHiders', () => {
 
   it('a script that only reads or shows the widget hides nothing', () => {
     expect(scriptHiders("var b = document.getElementById('btnEMC'); b.title = 'EMC'; $('#yhy-append').show();", W)).toEqual([]);
+  });
+});
+
+describe('widget elements', () => {
+  it('are elements with a widget id or class token, and what they hold; a class merely containing the name is not one', () => {
+    const $ = parseHtml(
+      '<html><body><div class="footer yhy-append-wrap"><a id="btnEMC" href="#"><img src="/a.png"></a></div>' +
+        '<div class="yhy-append-wrapper"><img src="/b.png"></div><p id="yhy-append-old"><img src="/c.png"></p></body></html>',
+    );
+    const imgs = tagged($, 'img');
+    expect(imgs.map((img) => inWidget(img, W))).toEqual([true, false, false]);
+    expect(widgetElements($, W).map((el) => el.attribs.id ?? el.attribs.class)).toEqual(['footer yhy-append-wrap', 'btnEMC']);
   });
 });
