@@ -8,10 +8,14 @@ import { fetchPage } from './fetch-page.js';
 import { HostLimits } from './host-limits.js';
 import { RobotsCache } from './robots.js';
 import { PageMemory } from './page-memory.js';
+import { recentLoopLoad } from './limit-waits.js';
 import { DEFAULT_RENDER, Renderer } from '../render/renderer.js';
 import type { CrawlContext, CrawlOptions } from './crawl-types.js';
 
 export type { CrawlContext, CrawlLogger, CrawlOptions, UnitScope } from './crawl-types.js';
+
+/** An event loop busier than this over the last second has no time for parsing pages twice (page-memory.ts). */
+const BUSY_LOOP = 0.9;
 
 /** Builds the context; throws on bad --connect-to values or unreadable --ca files (bad usage, exit 2). */
 export async function createCrawlContext(options: CrawlOptions): Promise<CrawlContext> {
@@ -33,13 +37,14 @@ export async function createCrawlContext(options: CrawlOptions): Promise<CrawlCo
     tlsFacts,
   });
   const limits = new HostLimits({ perHost: options.perHost, perIp: options.perIp, connectTo });
+  const loopLoad = recentLoopLoad();
   const ctx: CrawlContext = {
     options,
     connectTo,
     dispatcher,
     limits,
     tlsFacts,
-    memory: new PageMemory((options.pageMemoryMb ?? 12) * 1024 * 1024),
+    memory: new PageMemory((options.pageMemoryMb ?? 12) * 1024 * 1024, () => loopLoad() >= BUSY_LOOP),
     counters: { pages: 0, bytes: 0 },
     robots: undefined as unknown as RobotsCache,
     close: async () => {

@@ -118,6 +118,30 @@ export async function crawlUnit(
   }
 }
 
+/** What the crawler reads of the home page, read at once: no parse is held across a wait (page-memory.ts). */
+interface HomeTargets {
+  soft?: Omit<NonNullable<Artifacts['softRedirect']>, 'target'>;
+  nav?: { url: string; text: string; priority: boolean }[];
+  directory: string[];
+  scripts?: string[];
+  stylesheets?: string[];
+  feed?: string;
+}
+
+function homeTargets(ctx: CrawlContext, doc: CheerioAPI, home: FetchedPage, needs: ReadonlySet<ArtifactKey>): HomeTargets {
+  const base = home.finalUrl;
+  const targeting = ctx.options.targeting;
+  const nav = needs.has('pages');
+  return {
+    ...(needs.has('softRedirect') ? { soft: findSoftRedirect(doc, base) } : {}),
+    ...(nav ? { nav: prioritizedNavigationTargets(doc, base, [home.url, base], targeting) } : {}),
+    directory: nav ? directoryTargets(doc, base, targeting) : [],
+    ...(needs.has('scripts') ? { scripts: scriptTargets(doc, base) } : {}),
+    ...(needs.has('stylesheets') ? { stylesheets: stylesheetTargets(doc, base) } : {}),
+    ...(needs.has('feed') ? { feed: feedTarget(doc, base) } : {}),
+  };
+}
+
 async function collectExtras(
   ctx: CrawlContext,
   a: Artifacts,
@@ -129,49 +153,27 @@ async function collectExtras(
   const tasks: Promise<unknown>[] = [];
   const finalUrl = home.finalUrl;
   const https = finalUrl.startsWith('https:');
-  const doc = a.home?.doc;
+  const targets = a.home ? homeTargets(ctx, a.home.doc, home, needs) : undefined;
   if (needs.has('httpProbe') && https) tasks.push(limit(async () => void (a.httpProbe = await probeHttp(ctx, finalUrl, scope))));
   if (needs.has('httpsProbe') && !https) tasks.push(limit(async () => void (a.httpsProbe = await probeHttps(ctx, finalUrl, scope))));
   if (needs.has('searchbotHome')) {
     tasks.push(limit(async () => void (a.searchbotHome = await fetchPage(ctx, home.url, { scope, userAgent: 'searchbot' }))));
   }
-  if (doc) {
-    const soft = needs.has('softRedirect') ? findSoftRedirect(doc, finalUrl) : undefined;
+  if (targets) {
+    const soft = targets.soft;
     if (soft) tasks.push(limit(async () => void (a.softRedirect = { ...soft, target: await fetchPage(ctx, soft.to, { scope }) })));
     // `pages` and `scripts` exist only when collected (see Artifacts); the home page is the first of the pages.
-    if (needs.has('pages')) {
+    if (targets.nav) {
       const pages = (a.pages = new Map<string, FetchResult>([[home.url || a.unit.website || '', home]]));
-      tasks.push(collectPages(ctx, pages, doc, home, scope, limit));
+      tasks.push(collectPages(ctx, pages, targets.nav, targets.directory, scope, limit));
     }
-    if (needs.has('scripts')) {
-      const scripts = (a.scripts = new Map<string, FetchResult>());
-      for (const s of scriptTargets(doc, finalUrl)) {
-        tasks.push(
-          limit(
-            async () =>
-              void scripts.set(
-                s,
-                await fetchPage(ctx, s, { scope, parse: false, maxBytes: Math.min(SCRIPT_MAX_BYTES, ctx.options.maxBytes) }),
-              ),
-          ),
-        );
-      }
-    }
-    if (needs.has('stylesheets')) {
-      const sheets = (a.stylesheets = new Map<string, FetchResult>());
-      for (const s of stylesheetTargets(doc, finalUrl)) {
-        tasks.push(
-          limit(
-            async () =>
-              void sheets.set(
-                s,
-                await fetchPage(ctx, s, { scope, parse: false, maxBytes: Math.min(SCRIPT_MAX_BYTES, ctx.options.maxBytes) }),
-              ),
-          ),
-        );
-      }
-    }
-    const feed = needs.has('feed') ? feedTarget(doc, finalUrl) : undefined;
+    const files = (list: string[], into: Map<string, FetchResult>): void => {
+      const maxBytes = Math.min(SCRIPT_MAX_BYTES, ctx.options.maxBytes);
+      for (const s of list) tasks.push(limit(async () => void into.set(s, await fetchPage(ctx, s, { scope, parse: false, maxBytes }))));
+    };
+    if (targets.scripts) files(targets.scripts, (a.scripts = new Map<string, FetchResult>()));
+    if (targets.stylesheets) files(targets.stylesheets, (a.stylesheets = new Map<string, FetchResult>()));
+    const feed = targets.feed;
     if (feed) tasks.push(limit(async () => void (a.feed = await fetchPage(ctx, feed, { scope, parse: false }))));
   }
   await Promise.all(tasks);
@@ -184,13 +186,12 @@ async function collectExtras(
 async function collectPages(
   ctx: CrawlContext,
   pages: Map<string, FetchResult>,
-  doc: CheerioAPI,
-  home: FetchedPage,
+  nav: { url: string; text: string; priority: boolean }[],
+  directory: string[],
   scope: UnitScope,
   limit: ReturnType<typeof pLimit>,
 ): Promise<void> {
   const targeting = ctx.options.targeting;
-  const base = home.finalUrl;
   let budget = Math.max(0, ctx.options.maxPages - 1);
   const fetchAll = async (urls: string[]): Promise<void> => {
     // two sections often link the same article: fetch it once
@@ -199,8 +200,7 @@ async function collectPages(
     for (const u of todo) pages.set(u, { ok: false, url: u, reason: 'deadline', detail: 'pending', redirects: [] });
     await Promise.all(todo.map((u) => limit(async () => void pages.set(u, await fetchPage(ctx, u, { scope })))));
   };
-  const nav = prioritizedNavigationTargets(doc, base, [home.url, base], targeting);
-  await fetchAll([...nav.filter((t) => t.priority).map((t) => t.url), ...directoryTargets(doc, base, targeting)]);
+  await fetchAll([...nav.filter((t) => t.priority).map((t) => t.url), ...directory]);
   const hops: string[] = [];
   for (const t of nav) {
     const page = pages.get(t.url);

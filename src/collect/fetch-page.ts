@@ -105,7 +105,7 @@ function buildPage(
   const held = compactHtmlPage(
     page,
     text,
-    (chars) => opts.scope?.memory?.hold(chars - compact),
+    (chars, compactAgain) => opts.scope?.memory?.holdParse(chars - compact, compactAgain),
     decoded?.sameBytes && text === decoded.text ? raw.body : undefined,
   );
   // letters still to count are counted from the page's own text, not from a copy the charset facts would keep

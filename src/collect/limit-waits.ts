@@ -23,6 +23,8 @@ export interface LimitWaits {
   /** Time units waited to be admitted under --page-memory, and how many had to. */
   pageMemoryMs: number;
   pageMemoryUnits: number;
+  /** Pages made compact again to let units in (parsed a second time when judged). */
+  pageMemoryReparsed: number;
   addresses: Record<string, AddressLoad>;
   /** Event-loop time of the threads that crawled and judged: busy, and in all (performance.eventLoopUtilization). */
   loopBusyMs: number;
@@ -37,6 +39,7 @@ export const emptyWaits = (): LimitWaits => ({
   spacingMs: 0,
   pageMemoryMs: 0,
   pageMemoryUnits: 0,
+  pageMemoryReparsed: 0,
   addresses: {},
   loopBusyMs: 0,
   loopMs: 0,
@@ -50,6 +53,7 @@ export function addWaits(into: LimitWaits, more: LimitWaits): LimitWaits {
   into.spacingMs += more.spacingMs;
   into.pageMemoryMs += more.pageMemoryMs;
   into.pageMemoryUnits += more.pageMemoryUnits;
+  into.pageMemoryReparsed += more.pageMemoryReparsed;
   into.loopBusyMs += more.loopBusyMs;
   into.loopMs += more.loopMs;
   for (const [address, load] of Object.entries(more.addresses)) {
@@ -66,5 +70,33 @@ export function loopMeter(): () => { loopBusyMs: number; loopMs: number } {
   return () => {
     const d = performance.eventLoopUtilization(start);
     return { loopBusyMs: d.active, loopMs: d.active + d.idle };
+  };
+}
+
+type Utilization = Pick<ReturnType<typeof performance.eventLoopUtilization>, 'active' | 'idle'>;
+
+/**
+ * How busy this thread's event loop was (0–1) over the latest window of at least `windowMs`, refreshed when asked:
+ * page-memory.ts lets no parse go while the CPU, not memory, is what holds the run back. `clock` and `elu` are
+ * performance.now and performance.eventLoopUtilization (tests pass their own).
+ */
+export function recentLoopLoad(
+  windowMs = 1000,
+  clock: () => number = () => performance.now(),
+  elu: () => Utilization = () => performance.eventLoopUtilization(),
+): () => number {
+  let mark = elu();
+  let markAt = clock();
+  let load = 0;
+  return () => {
+    const at = clock();
+    if (at - markAt < windowMs) return load;
+    const u = elu();
+    const active = u.active - mark.active;
+    const all = active + u.idle - mark.idle;
+    load = all > 0 ? active / all : 0;
+    mark = u;
+    markAt = at;
+    return load;
   };
 }

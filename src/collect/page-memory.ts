@@ -11,6 +11,13 @@
 // served, and every change that frees room lets in every waiting unit that now fits: at 1 s per response a unit
 // crawls for ~15 s, and letting in at most one unit per finished unit kept the run near the eight units admitted at
 // its start (bench/README.md, 2026-12-03 second session).
+//
+// The pages a crawling unit's crawler parsed (its home page, the sections it follows) cost seven times their compact
+// share. When the next unit does not fit, but would once those pages were compact again, they go back to compact
+// (oldest unit first) and are parsed again when their unit is judged: about 35 bench units fit 12 MB with their
+// crawler's pages parsed, ~70 with them compact (bench/README.md, third session). Nothing is let go that would
+// not let a unit in, nor while the event loop is busy (then the CPU bounds the run, and more units in flight would
+// only parse pages twice), so a run whose units all fit, or that the CPU bounds, parses every page once.
 import { performance } from 'node:perf_hooks';
 
 /** Finished units whose shares are averaged plainly before the estimate becomes a moving average. */
@@ -40,18 +47,29 @@ export class PageMemory {
   private perUnit: number;
   private seen = 0;
   private readonly waiting: { asked: number; admit: (t: PageTicket) => void }[] = [];
+  /** Units admitted whose crawl has not ended: what they parsed can be made compact again (makeRoom). */
+  private readonly crawling = new Set<PageTicket>();
   /** Time units waited to be admitted, and how many had to. */
   waitedMs = 0;
   waitedUnits = 0;
+  /** Pages the crawler had parsed that went back to compact to let units in (each is parsed again when judged). */
+  recompacted = 0;
 
-  constructor(readonly limitChars: number) {
+  /** `cpuBusy`: true while the event loop has no time to spare (then no page is made compact to let units in). */
+  constructor(
+    readonly limitChars: number,
+    private readonly cpuBusy: () => boolean = () => false,
+  ) {
     this.perUnit = limitChars / 8;
   }
 
   /** Resolves once the held and expected text, this unit's share included, fits the budget (or nothing runs). */
   admit(): Promise<PageTicket> {
-    if (this.waiting.length === 0 && this.fits()) return Promise.resolve(this.start());
-    return new Promise<PageTicket>((resolve) => this.waiting.push({ asked: performance.now(), admit: resolve }));
+    if (this.waiting.length === 0 && (this.fits() || this.makeRoom())) return Promise.resolve(this.start());
+    const admitted = new Promise<PageTicket>((resolve) => this.waiting.push({ asked: performance.now(), admit: resolve }));
+    // a unit asking is a moment to make room (page memory could be had back from crawling units' parses)
+    this.admitWaiting();
+    return admitted;
   }
 
   /** Characters of decoded HTML the units in flight are charged for (compact pages a seventh). */
@@ -83,15 +101,36 @@ export class PageMemory {
     return this.active === 0 || this.held + this.reserved + this.perUnit <= this.limitChars;
   }
 
+  /**
+   * When the next unit does not fit but would once the crawling units' parsed pages were compact again, makes as
+   * many of them compact as that takes (oldest unit first); true if the unit fits now. Nothing is let go that
+   * would not let a unit in: a page made compact is parsed again when its unit is judged. Nor while the CPU is busy:
+   * more units in flight would then only add that second parse (at 0 ms the CPU, not memory, bounds a run).
+   */
+  private makeRoom(): boolean {
+    const over = this.held + this.reserved + this.perUnit - this.limitChars;
+    if (this.cpuBusy()) return false;
+    let reclaimable = 0;
+    for (const t of this.crawling) reclaimable += t.reclaimableChars;
+    if (reclaimable < over) return false;
+    for (const t of this.crawling) {
+      if (this.fits()) break;
+      this.held -= t.reclaim(this.held + this.reserved + this.perUnit - this.limitChars);
+    }
+    return this.fits();
+  }
+
   private start(): PageTicket {
     this.active++;
     this.reserved += this.perUnit;
-    return new PageTicket(this, this.perUnit);
+    const ticket = new PageTicket(this, this.perUnit);
+    this.crawling.add(ticket);
+    return ticket;
   }
 
   /** Lets in, in the order they asked, every waiting unit that fits now. */
   private admitWaiting(): void {
-    while (this.waiting.length > 0 && this.fits()) {
+    while (this.waiting.length > 0 && (this.fits() || this.makeRoom())) {
       const next = this.waiting.shift()!;
       this.waitedMs += performance.now() - next.asked; // what bounds a run is told at its end (src/run/run-limits.ts)
       this.waitedUnits++;
@@ -106,7 +145,8 @@ export class PageMemory {
   }
 
   /** @internal A unit's crawl ended holding `chars`: the rest of its reservation returns, the estimate learns. */
-  crawled(chars: number, unusedReserve: number): void {
+  crawled(ticket: PageTicket, chars: number, unusedReserve: number): void {
+    this.crawling.delete(ticket);
     this.reserved -= unusedReserve;
     ({ estimate: this.perUnit, seen: this.seen } = nextEstimate(this.perUnit, this.seen, chars, this.limitChars / 1000));
     this.admitWaiting();
@@ -126,6 +166,9 @@ export class PageTicket {
   private chars = 0;
   private closed = false;
   private crawling = true;
+  /** Pages parsed while crawling, oldest first, with what their parse is charged beyond their compact share. */
+  private parses: { chars: number; compactAgain: () => boolean }[] = [];
+  private parsedChars = 0;
 
   constructor(
     private readonly memory: PageMemory,
@@ -141,11 +184,46 @@ export class PageTicket {
     this.memory.add(chars, fromReserve);
   }
 
+  /**
+   * A page parsed while crawling: `chars` more are charged until `compactAgain` makes it compact (page-body.ts).
+   * The crawler reads what it needs of a page (its links) as soon as it is parsed and keeps no parse across a wait,
+   * so any of them may go back to compact while the unit crawls.
+   */
+  holdParse(chars: number, compactAgain: () => boolean): void {
+    if (this.closed) return;
+    this.hold(chars);
+    if (!this.crawling) return;
+    this.parses.push({ chars, compactAgain });
+    this.parsedChars += chars;
+  }
+
+  /** What making this unit's parsed pages compact again would free at most. */
+  get reclaimableChars(): number {
+    return this.parsedChars;
+  }
+
+  /** @internal Makes parsed pages compact again, oldest first, until `needed` characters are freed; returns what was. */
+  reclaim(needed: number): number {
+    let freed = 0;
+    while (freed < needed && this.parses.length > 0) {
+      const p = this.parses.shift()!;
+      this.parsedChars -= p.chars;
+      // a page whose parse was replaced (a rendered home page) keeps its charge
+      if (!p.compactAgain()) continue;
+      freed += p.chars;
+      this.memory.recompacted++;
+    }
+    this.chars -= freed;
+    return freed;
+  }
+
   /** The unit's crawl is over (its judging parses are not charged): what it holds now is what it is charged. */
   crawled(): void {
     if (this.closed || !this.crawling) return;
     this.crawling = false;
-    this.memory.crawled(this.chars, this.reserve);
+    this.parses = [];
+    this.parsedChars = 0;
+    this.memory.crawled(this, this.chars, this.reserve);
     this.reserve = 0;
   }
 

@@ -150,6 +150,8 @@ export interface RunLimits {
   requests: number;
   /** Units that waited for --page-memory. */
   pageMemoryUnits: number;
+  /** Pages the crawler had parsed that went back to compact to let waiting units in, so were parsed twice (page-memory.ts). */
+  pageMemoryReparsed: number;
   /** The addresses carrying the most units, with how long their requests waited for a --per-ip slot. */
   busiest: { address: string; units: number; waitMs: number }[];
   limits: { perIp: number; perHost: number; concurrency: number; pageMemory: number };

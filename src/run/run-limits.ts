@@ -25,6 +25,7 @@ export function crawlWaits(ctx: CrawlContext, loop: () => { loopBusyMs: number; 
     addresses: { ...ctx.limits.waits.addresses },
     pageMemoryMs: ctx.memory.waitedMs,
     pageMemoryUnits: ctx.memory.waitedUnits,
+    pageMemoryReparsed: ctx.memory.recompacted,
     ...loop(),
   };
 }
@@ -94,6 +95,7 @@ export function judgeRunLimits(
     },
     requests: waits.requests,
     pageMemoryUnits: waits.pageMemoryUnits,
+    pageMemoryReparsed: waits.pageMemoryReparsed,
     busiest,
     limits: { perIp: options.perIp, perHost: options.perHost, concurrency: options.concurrency, pageMemory: options.pageMemory },
   };

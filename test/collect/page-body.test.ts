@@ -61,6 +61,40 @@ describe('compactHtmlPage', () => {
     expect(Object.keys(page)).toContain('doc');
   });
 
+  it('goes back to compact when told, and parses the same text again on the next read', () => {
+    const parsed: number[] = [];
+    let again: (() => boolean) | undefined;
+    const page = compactHtmlPage(bare(), TEXT, (n, compactAgain) => {
+      parsed.push(n);
+      again = compactAgain;
+    });
+    const first = page.doc;
+    expect(again?.()).toBe(true);
+    expect(isParsed(page)).toBe(false);
+    expect(again?.()).toBe(false); // nothing left to let go
+    expect(page.text).toBe(TEXT);
+    const second = page.doc;
+    expect(second).not.toBe(first);
+    expect(second?.html()).toBe(first?.html());
+    expect(parsed).toEqual([TEXT.length, TEXT.length]);
+  });
+
+  it("keeps a parse that is not its own text's: a DOM or a text set from outside (a rendered home page)", () => {
+    let again: (() => boolean) | undefined;
+    const page = compactHtmlPage(bare(), TEXT, (_, compactAgain) => void (again = compactAgain));
+    void page.doc;
+    const rendered = page.doc;
+    page.text = '<p>rendered</p>';
+    expect(again?.()).toBe(false);
+    expect(page.doc).toBe(rendered);
+    const other = compactHtmlPage(bare(), TEXT, (_, compactAgain) => void (again = compactAgain));
+    void other.doc;
+    const set = other.doc;
+    other.doc = set;
+    expect(again?.()).toBe(false);
+    expect(isParsed(other)).toBe(true);
+  });
+
   it("lets a judged unit's parses go and keeps their text", () => {
     const page = compactHtmlPage(bare(), TEXT);
     const first = page.doc;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { nextEstimate, PageMemory, type PageTicket } from '../../src/collect/page-memory.js';
+import { recentLoopLoad } from '../../src/collect/limit-waits.js';
 
 const tick = (): Promise<void> => new Promise((r) => setImmediate(r));
 
@@ -167,6 +168,152 @@ describe('PageMemory admission', () => {
     await tick();
     expect(admittedCount(units)).toBe(64);
     for (const u of units) (await u.ticket).close();
+  });
+});
+
+describe('PageMemory: parsed pages back to compact when units wait', () => {
+  /** A page the crawler parsed: `compactAgain` counts its calls and can refuse (a parse that is not the page's own). */
+  function parsedPage(accept = true): { calls: () => number; compactAgain: () => boolean } {
+    let n = 0;
+    return { calls: () => n, compactAgain: () => (n++, accept) };
+  }
+
+  it("makes crawling units' parsed pages compact, oldest first, only as far as it takes to let the next unit in", async () => {
+    const memory = new PageMemory(100);
+    const a = await memory.admit();
+    a.hold(10);
+    for (const p of [parsedPage(), parsedPage()]) a.holdParse(20, p.compactAgain);
+    a.crawled(); // learns 50; a is judged next, its parses stay
+    const b = await memory.admit(); // 50 + 50 fits
+    const pb = parsedPage();
+    b.hold(10);
+    b.holdParse(20, pb.compactAgain); // 80 held, 20 left of b's reservation
+    // c: 80 + 20 + 50 = 150; only b's parse (20) could go, not enough: nothing is let go
+    const c = pending(memory);
+    await tick();
+    expect(c.admitted()).toBe(false);
+    expect(pb.calls()).toBe(0);
+    a.close(); // 30 + 20 + 50 = 100 fits without letting anything go
+    await tick();
+    expect(c.admitted()).toBe(true);
+    expect(memory.recompacted).toBe(0);
+    const ct = await c.ticket;
+    const pc = [parsedPage(), parsedPage()];
+    ct.hold(5);
+    for (const p of pc) ct.holdParse(20, p.compactAgain); // 75 held; 5 left of c's reservation
+    b.crawled(); // b learns 30 (estimate 40), its 20 return, it is no longer crawling
+    // d: 75 + 5 + 40 = 120, over by 20: c's oldest page goes, one is enough
+    const d = pending(memory);
+    await tick();
+    expect(d.admitted()).toBe(true);
+    expect([pb.calls(), ...pc.map((p) => p.calls())]).toEqual([0, 1, 0]);
+    expect(memory.recompacted).toBe(1);
+    expect(memory.heldChars).toBe(55);
+    // e: 55 + 5 + 40 (d) + 40 = 140, c's other page (20) is not enough
+    const e = pending(memory);
+    await tick();
+    expect(e.admitted()).toBe(false);
+    expect(pc[1]!.calls()).toBe(0);
+    for (const t of [b, ct, await d.ticket]) t.close();
+    await tick();
+    (await e.ticket).close();
+    expect(memory.heldChars).toBe(0);
+    expect(memory.inFlight).toBe(0);
+  });
+
+  it('a page whose parse is not its own keeps its charge; a unit whose crawl ended offers nothing', async () => {
+    const memory = new PageMemory(100);
+    const a = await memory.admit();
+    const done = parsedPage();
+    a.holdParse(30, done.compactAgain);
+    a.crawled(); // learns 30; a is being judged: its parse stays
+    const b = await memory.admit();
+    const refused = parsedPage(false);
+    const kept = parsedPage();
+    b.holdParse(30, refused.compactAgain);
+    b.holdParse(30, kept.compactAgain);
+    // 90 held + 30 expected: over by 20; b's first page refuses, its second goes
+    const c = pending(memory);
+    await tick();
+    expect(c.admitted()).toBe(true);
+    expect([done.calls(), refused.calls(), kept.calls()]).toEqual([0, 1, 1]);
+    expect(memory.heldChars).toBe(60);
+    expect(memory.recompacted).toBe(1);
+    for (const t of [a, b, await c.ticket]) t.close();
+    expect(memory.heldChars).toBe(0);
+  });
+
+  it('lets no parse go while the CPU is busy: the unit waits as before', async () => {
+    let busy = true;
+    const memory = new PageMemory(100, () => busy);
+    const a = await memory.admit();
+    const p = parsedPage();
+    a.holdParse(90, p.compactAgain);
+    const b = pending(memory);
+    await tick();
+    expect(b.admitted()).toBe(false);
+    expect(p.calls()).toBe(0);
+    busy = false;
+    const c = pending(memory); // the next admission decision, with the loop idle again
+    await tick();
+    expect(p.calls()).toBe(1);
+    expect([b.admitted(), c.admitted()]).toEqual([true, true]);
+    for (const t of [a, await b.ticket, await c.ticket]) t.close();
+    expect(memory.heldChars).toBe(0);
+  });
+
+  it('recentLoopLoad: the busy share of the latest window of at least a second, refreshed when asked', () => {
+    let now = 0;
+    let u = { active: 0, idle: 0 };
+    const load = recentLoopLoad(
+      1000,
+      () => now,
+      () => u,
+    );
+    expect(load()).toBe(0);
+    now = 500;
+    u = { active: 500, idle: 0 };
+    expect(load()).toBe(0); // the window is not a second old yet
+    now = 1000;
+    u = { active: 950, idle: 50 };
+    expect(load()).toBeCloseTo(0.95);
+    now = 3000;
+    u = { active: 1450, idle: 1550 };
+    expect(load()).toBeCloseTo(0.25);
+  });
+
+  it('a bench-like fleet at 1 s: with its crawled pages compact again, --concurrency 64 units crawl in 12 MB', async () => {
+    // a bench unit: 20 pages of ~60 K characters, 3.5 of them parsed by its crawler (bench/README.md)
+    const compact = (20 * 60_000) / 7;
+    const parse = 3.5 * 60_000 * (6 / 7);
+    const simulate = async (reclaim: boolean): Promise<number> => {
+      const memory = new PageMemory(12 * 1024 * 1024);
+      const crawling: PageTicket[] = [];
+      let asked = ask(memory, 64);
+      let most = 0;
+      for (let step = 0; step < 400; step++) {
+        await tick();
+        for (const u of asked.filter((x) => x.admitted())) {
+          const t = await u.ticket;
+          t.hold(compact);
+          t.holdParse(parse, () => reclaim);
+          crawling.push(t);
+        }
+        asked = asked.filter((x) => !x.admitted());
+        if (step > 100) most = Math.max(most, crawling.length);
+        // the oldest crawl ends, its unit is judged and closed, and the freed slot asks for the next unit
+        const done = crawling.shift()!;
+        done.crawled();
+        done.close();
+        asked.push(pending(memory));
+        expect(memory.heldChars).toBeLessThanOrEqual(memory.limitChars + compact + parse);
+      }
+      for (const t of crawling) t.close();
+      for (const u of asked) if (u.admitted()) (await u.ticket).close();
+      return most;
+    };
+    expect(await simulate(false)).toBeLessThan(40);
+    expect(await simulate(true)).toBe(64);
   });
 });
 

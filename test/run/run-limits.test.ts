@@ -1,7 +1,7 @@
 // Which limit bounded a run (src/run/run-limits.ts), from measured waits: the rule's order and thresholds, and the
 // plain words the console prints for it (src/report/limit-lines.ts).
 import { describe, expect, it } from 'vitest';
-import { emptyWaits, type LimitWaits } from '../../src/collect/limit-waits.js';
+import { addWaits, emptyWaits, type LimitWaits } from '../../src/collect/limit-waits.js';
 import { judgeRunLimits, type SlotMeter } from '../../src/run/run-limits.js';
 import { duration, limitLines } from '../../src/report/limit-lines.js';
 
@@ -23,6 +23,11 @@ describe('judgeRunLimits', () => {
     expect(judgeRunLimits(waits({ perIpMs: 30_000, perHostMs: 60_000 }), slots(90_000), options).bound).toBe('per-host');
     expect(judgeRunLimits(waits({ spacingMs: 50_000 }), slots(0), options).bound).toBe('spacing');
     expect(judgeRunLimits(waits({ pageMemoryMs: 400_000, pageMemoryUnits: 7 }), slots(90_000), options).bound).toBe('page-memory');
+  });
+
+  it('says how many pages were parsed twice to let units in, summed over the threads', () => {
+    const both = addWaits(waits({ pageMemoryReparsed: 5 }), waits({ pageMemoryReparsed: 3 }));
+    expect(judgeRunLimits(both, slots(90_000), options).pageMemoryReparsed).toBe(8);
   });
 
   it('else a busy event loop is the CPU, else full slots are --concurrency, else the sites themselves', () => {
